@@ -1,0 +1,49 @@
+/** What a spreadsheet cell can hold, as the edges hand it to the core. */
+export type CellValue = string | number | boolean | null | undefined;
+
+const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+export type Parsed =
+  | { kind: "number"; value: number }
+  | { kind: "empty" }
+  | { kind: "error"; text: string }
+  | { kind: "text"; text: string };
+
+/** Turns a raw cell into a number when it honestly is one ("120.5", " 1,234.5 ", full-width digits). */
+export function parseCell(v: unknown): Parsed {
+  if (typeof v === "number") return { kind: "number", value: v };
+  if (v === null || v === undefined) return { kind: "empty" };
+  if (typeof v === "boolean") return { kind: "text", text: String(v).toUpperCase() };
+  if (typeof v === "object") {
+    // exceljs hands over errors, formula results and rich text as objects.
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === "string") return { kind: "error", text: o.error };
+    if ("result" in o) return parseCell(o.result);
+    if (Array.isArray(o.richText)) return parseCell(o.richText.map((r: { text?: unknown }) => String(r?.text ?? "")).join(""));
+    if (v instanceof Date) return { kind: "text", text: v.toISOString().slice(0, 10) };
+    return { kind: "text", text: safeText(v) };
+  }
+  const s = String(v).normalize("NFKC").trim();
+  if (s === "") return { kind: "empty" };
+  if (EXCEL_ERROR.test(s)) return { kind: "error", text: s.toUpperCase() };
+  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) || /^[+-]?(Infinity|NaN)$/.test(plain))
+    return { kind: "number", value: Number(plain) };
+  return { kind: "text", text: s };
+}
+
+function safeText(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
+/** User text quoted in a message: one line, bounded length. */
+export function quote(v: unknown): string {
+  const p = parseCell(v);
+  const s = p.kind === "number" ? String(p.value) : p.kind === "empty" ? "" : p.text;
+  const line = s.replace(/[\r\n\t]+/g, " ");
+  return line.length > 40 ? line.slice(0, 39) + "…" : line;
+}

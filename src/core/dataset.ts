@@ -1,0 +1,22 @@
+import type { District, Region } from "./district";
+import type { Framework } from "./framework";
+
+/**
+ * Validated inputs, ready to score. `inputs` is row-major: district i's value for leaf j
+ * is `inputs[i * leaves.length + j]`.
+ */
+export interface Dataset {
+  framework: Framework;
+  districts: readonly District[];
+  regions: readonly Region[];
+  inputs: Float64Array;
+  coefficients: Float64Array;
+  /** The assessment's name, e.g. `2020`. */
+  label?: string;
+  /** Where each value came from, so later messages can name the cell. */
+  source?: { sheet?: string; rowOf: readonly number[]; colOf: ReadonlyMap<string, number> };
+}
+
+export function inputOf(ds: Dataset, district: number, leaf: number): number {
+  return ds.inputs[district * ds.framework.leaves.length + leaf];
+}

@@ -1,0 +1,249 @@
+import { issue, type Issue } from "./issue";
+import { parseWeight } from "./weight";
+
+/** One row of a framework table (framework.csv or the framework sheet). */
+export interface FrameworkRow {
+  code: string;
+  level?: number;
+  /** The report's number for an input indicator (1–38 in 2020). */
+  no?: number;
+  parent?: string;
+  nameZh: string;
+  nameEn: string;
+  /** Relative to siblings: a number or text such as `9/40`. */
+  weight: number | string;
+  /** Where the row came from, for messages (zero-based sheet row). */
+  source?: { sheet?: string; row: number };
+}
+
+export interface Indicator {
+  code: string;
+  level: number;
+  no?: number;
+  parent?: string;
+  nameZh: string;
+  nameEn: string;
+  weight: number;
+  children: string[];
+}
+
+/**
+ * A checked indicator tree. `order` is pre-order (root first, children in row order), so a
+ * reverse walk meets every child before its parent; `leaves` are the input indicators.
+ */
+export interface Framework {
+  root: string;
+  indicators: ReadonlyMap<string, Indicator>;
+  order: readonly string[];
+  leaves: readonly string[];
+  /** Position of each code in `order`. */
+  index: ReadonlyMap<string, number>;
+  /** For each position in `order`: the parent's position, or -1 for the root. */
+  parentOf: Int32Array;
+  /** For each position in `order`: the weight relative to siblings. */
+  weightOf: Float64Array;
+  /** For each position in `order`: its position in `leaves`, or -1. */
+  leafOf: Int32Array;
+  /** Each leaf's weight in the root: the product of weights along its path. */
+  leafWeights: Float64Array;
+}
+
+const WEIGHT_TOLERANCE = 1e-9;
+
+/** Builds and checks a framework. Returns issues instead of throwing. */
+export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Framework; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const where = (r: FrameworkRow) =>
+    r.source ? { cell: { sheet: r.source.sheet, address: `A${r.source.row + 1}`, row: r.source.row, col: 0 } } : {};
+  const at = (r: FrameworkRow) => (r.source ? `${r.source.sheet ? r.source.sheet + "!" : ""}第${r.source.row + 1}行 ` : "");
+  const atEn = (r: FrameworkRow) => (r.source ? `${r.source.sheet ? r.source.sheet + "!" : ""}row ${r.source.row + 1}: ` : "");
+
+  const indicators = new Map<string, Indicator>();
+  for (const r of rows) {
+    const code = String(r.code ?? "").trim();
+    if (!code) {
+      issues.push(issue("error", "framework-missing-code", `${at(r)}指标缺少代码`, `${atEn(r)}indicator has no code`, where(r)));
+      continue;
+    }
+    if (indicators.has(code)) {
+      issues.push(
+        issue("error", "framework-duplicate-code", `${at(r)}指标代码 ${code} 重复`, `${atEn(r)}duplicate indicator code ${code}`, {
+          ...where(r),
+          indicator: code,
+        }),
+      );
+      continue;
+    }
+    const weight = parseWeight(r.weight);
+    const parent = r.parent === undefined || String(r.parent).trim() === "" ? undefined : String(r.parent).trim();
+    if (parent !== undefined && !(Number.isFinite(weight) && weight > 0)) {
+      issues.push(
+        issue(
+          "error",
+          "framework-bad-weight",
+          `${at(r)}指标 ${code} 的权重「${r.weight}」不是正数`,
+          `${atEn(r)}weight "${r.weight}" of ${code} is not a positive number`,
+          { ...where(r), indicator: code },
+        ),
+      );
+    }
+    indicators.set(code, {
+      code,
+      level: r.level ?? 0,
+      no: r.no,
+      parent,
+      nameZh: String(r.nameZh ?? "").trim() || code,
+      nameEn: String(r.nameEn ?? "").trim() || code,
+      weight: parent === undefined ? 1 : weight,
+      children: [],
+    });
+  }
+
+  const roots = [...indicators.values()].filter((i) => i.parent === undefined);
+  if (roots.length !== 1) {
+    issues.push(
+      issue(
+        "error",
+        "framework-root",
+        `指标体系须恰有一个根指标，现有 ${roots.length} 个${roots.length ? "：" + roots.map((r) => r.code).join("、") : ""}`,
+        `the framework needs exactly one root indicator; found ${roots.length}${roots.length ? ": " + roots.map((r) => r.code).join(", ") : ""}`,
+      ),
+    );
+  }
+  for (const ind of indicators.values()) {
+    if (ind.parent === undefined) continue;
+    const p = indicators.get(ind.parent);
+    if (!p) {
+      const r = rows.find((x) => String(x.code).trim() === ind.code)!;
+      issues.push(
+        issue(
+          "error",
+          "framework-orphan",
+          `${at(r)}指标 ${ind.code} 的上级 ${ind.parent} 不存在`,
+          `${atEn(r)}parent ${ind.parent} of ${ind.code} does not exist`,
+          { ...where(r), indicator: ind.code },
+        ),
+      );
+    } else p.children.push(ind.code);
+  }
+
+  // Cycles: a node whose parent chain never reaches a root.
+  for (const ind of indicators.values()) {
+    const seen = new Set<string>();
+    let cur: Indicator | undefined = ind;
+    while (cur?.parent !== undefined && !seen.has(cur.code)) {
+      seen.add(cur.code);
+      cur = indicators.get(cur.parent);
+    }
+    if (cur && cur.parent !== undefined && seen.has(cur.code) && cur.code === ind.code) {
+      issues.push(
+        issue("error", "framework-cycle", `指标 ${ind.code} 的上级链构成循环`, `the parent chain of ${ind.code} forms a cycle`, {
+          indicator: ind.code,
+        }),
+      );
+    }
+  }
+
+  for (const p of indicators.values()) {
+    if (p.children.length === 0) continue;
+    const sum = p.children.reduce((s, c) => s + indicators.get(c)!.weight, 0);
+    if (Number.isFinite(sum) && Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+      issues.push(
+        issue(
+          "error",
+          "framework-weights",
+          `指标 ${p.code}（${p.nameZh}）的下级权重之和为 ${+sum.toFixed(12)}，应为 1`,
+          `weights of the children of ${p.code} (${p.nameEn}) sum to ${+sum.toFixed(12)}, not 1`,
+          { indicator: p.code },
+        ),
+      );
+    }
+  }
+
+  if (issues.some((i) => i.severity === "error") || roots.length !== 1) return { issues };
+
+  const order: string[] = [];
+  const levels = new Map<string, number>();
+  const visit = (code: string, level: number) => {
+    order.push(code);
+    levels.set(code, level);
+    for (const c of indicators.get(code)!.children) visit(c, level + 1);
+  };
+  visit(roots[0].code, 0);
+  // Levels follow the tree; a stated level that disagrees is corrected, not trusted.
+  for (const [code, level] of levels) indicators.get(code)!.level = level;
+
+  const leaves = order.filter((c) => indicators.get(c)!.children.length === 0);
+  const seenNo = new Map<number, string>();
+  for (const c of leaves) {
+    const no = indicators.get(c)!.no;
+    if (no === undefined) continue;
+    if (seenNo.has(no))
+      issues.push(
+        issue("error", "framework-duplicate-no", `指标序号 ${no} 重复（${seenNo.get(no)}、${c}）`, `report number ${no} is used twice (${seenNo.get(no)}, ${c})`, {
+          indicator: c,
+        }),
+      );
+    seenNo.set(no, c);
+  }
+  if (issues.some((i) => i.severity === "error")) return { issues };
+
+  const index = new Map(order.map((c, i) => [c, i]));
+  const parentOf = new Int32Array(order.length);
+  const weightOf = new Float64Array(order.length);
+  const leafOf = new Int32Array(order.length).fill(-1);
+  order.forEach((c, i) => {
+    const ind = indicators.get(c)!;
+    parentOf[i] = ind.parent === undefined ? -1 : index.get(ind.parent)!;
+    weightOf[i] = ind.weight;
+  });
+  leaves.forEach((c, j) => (leafOf[index.get(c)!] = j));
+  const leafWeights = new Float64Array(leaves.length);
+  leaves.forEach((c, j) => {
+    let w = 1;
+    for (let i = index.get(c)!; i > 0; i = parentOf[i]) w *= weightOf[i];
+    leafWeights[j] = w;
+  });
+
+  return {
+    framework: { root: order[0], indicators, order, leaves, index, parentOf, weightOf, leafOf, leafWeights },
+    issues,
+  };
+}
+
+/** Reads framework.csv's columns (code, level, no, parent, name_zh, name_en, weight). */
+export function frameworkRowsFromTable(table: readonly (readonly unknown[])[], sheet?: string): FrameworkRow[] {
+  const [header = [], ...body] = table;
+  const col = (...names: string[]) => header.findIndex((h) => names.includes(String(h ?? "").trim().toLowerCase()));
+  const c = {
+    code: col("code", "代码"),
+    level: col("level", "层级"),
+    no: col("no", "序号"),
+    parent: col("parent", "上级"),
+    zh: col("name_zh", "名称", "中文名称"),
+    en: col("name_en", "english", "英文名称"),
+    weight: col("weight", "权重"),
+  };
+  const text = (r: readonly unknown[], i: number) => (i < 0 || r[i] === null || r[i] === undefined ? "" : String(r[i]).trim());
+  return body
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.some((v) => v !== null && v !== undefined && String(v).trim() !== ""))
+    .map(({ r, i }) => ({
+      code: text(r, c.code),
+      level: text(r, c.level) === "" ? undefined : Number(text(r, c.level)),
+      no: text(r, c.no) === "" ? undefined : Number(text(r, c.no)),
+      parent: text(r, c.parent) || undefined,
+      nameZh: text(r, c.zh),
+      nameEn: text(r, c.en),
+      weight: c.weight < 0 ? "" : typeof r[c.weight] === "number" ? (r[c.weight] as number) : text(r, c.weight),
+      source: { sheet, row: i + 1 },
+    }));
+}
+
+/** The path from the root's child down to `code`, e.g. ["C", "C2", "C2.1"]. */
+export function pathOf(framework: Framework, code: string): string[] {
+  const path: string[] = [];
+  for (let c: string | undefined = code; c !== undefined && c !== framework.root; c = framework.indicators.get(c)?.parent)
+    path.unshift(c);
+  return path;
+}

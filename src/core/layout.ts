@@ -1,0 +1,182 @@
+import { CITY, regionOf } from "./district";
+import type { Scores } from "./score";
+
+/** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
+export type LayoutCell = string | number | null;
+
+/** A block of cells, zero-based. */
+export interface Block {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface TableLayout extends Block {
+  /** Indicator code, or `overall` / `city`. */
+  key: string;
+  title: string;
+}
+
+export interface ChartLayout {
+  title: string;
+  /** District names (one column). */
+  categories: Block;
+  /** Values (one column), same rows as categories. */
+  values: Block;
+}
+
+export interface SheetLayout {
+  key: "overall" | "level1" | "level2" | "level3" | string;
+  /** The sheet name to write, before any collision suffix. At most 31 characters. */
+  name: string;
+  cells: LayoutCell[][];
+  /** Blocks formatted `0.00`. */
+  numbers: Block[];
+  /** Rows printed bold: titles and headers. */
+  headerRows: number[];
+  /** Rows frozen at the top. */
+  freezeRows: number;
+  tables: TableLayout[];
+  charts: ChartLayout[];
+  columnWidths: number[];
+}
+
+export interface ReportLayout {
+  title: string;
+  sheets: SheetLayout[];
+}
+
+const LEVEL_NAMES = ["", "一级指标", "二级指标", "三级指标", "四级指标", "五级指标"];
+
+/** The report's tables as plain cell arrays; the CLI and the add-in write the same ones. */
+export function reportLayout(s: Scores, title = s.dataset.label ?? ""): ReportLayout {
+  const fw = s.dataset.framework;
+  const base = `排名${title ? " " + title : ""}`.slice(0, 20);
+  const sheets: SheetLayout[] = [overallSheet(s, base, title)];
+  const depth = Math.max(...fw.order.map((c) => fw.indicators.get(c)!.level));
+  for (let level = 1; level <= depth; level++) {
+    const codes = fw.order.filter((c) => fw.indicators.get(c)!.level === level);
+    const label = LEVEL_NAMES[level] ?? `${level}级指标`;
+    sheets.push(indicatorSheet(s, codes, `level${level}`, `${base} ${label}`, `${title ? title + "年" : ""}${label}排名 / Level-${level} indicator rankings`));
+  }
+  return { title, sheets };
+}
+
+class Grid {
+  cells: LayoutCell[][] = [];
+  numbers: Block[] = [];
+  headerRows: number[] = [];
+  tables: TableLayout[] = [];
+  charts: ChartLayout[] = [];
+  get row() {
+    return this.cells.length;
+  }
+  push(row: LayoutCell[], header = false) {
+    if (header) this.headerRows.push(this.cells.length);
+    this.cells.push(row);
+  }
+  /** Pads every row to the widest so writers get a rectangle. */
+  finish(key: string, name: string, freezeRows: number): SheetLayout {
+    const width = Math.max(1, ...this.cells.map((r) => r.length));
+    const cells = this.cells.map((r) => [...r, ...Array<LayoutCell>(width - r.length).fill(null)]);
+    const columnWidths = Array.from({ length: width }, (_, c) =>
+      Math.min(40, Math.max(6, ...cells.map((r) => (typeof r[c] === "string" ? textWidth(r[c] as string) : 8)))),
+    );
+    // Titles span the sheet; they should not widen the first column.
+    columnWidths[0] = Math.min(columnWidths[0], 14);
+    return { key, name, cells, numbers: this.numbers, headerRows: this.headerRows, freezeRows, tables: this.tables, charts: this.charts, columnWidths };
+  }
+}
+
+/** CJK characters print about twice as wide as Latin ones. */
+const textWidth = (t: string) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 2;
+
+function overallSheet(s: Scores, name: string, title: string): SheetLayout {
+  const fw = s.dataset.framework;
+  const K = fw.order.length;
+  const root = fw.indicators.get(fw.root)!;
+  const firsts = root.children;
+  const head = ["排名", "行政区", root.nameZh, ...firsts.map((c) => fw.indicators.get(c)!.nameZh), "网络安全状况系数"];
+  const codes = [fw.root, ...firsts];
+  const g = new Grid();
+  g.push([`${title ? title + "年" : ""}${root.nameZh}排名 / ${root.nameEn} ranking`], true);
+  g.push([]);
+
+  const row = (i: number, rank: number): LayoutCell[] => [
+    rank,
+    s.dataset.districts[i].id,
+    ...codes.map((c) => s.values[i * K + fw.index.get(c)!]),
+    s.dataset.coefficients[i],
+  ];
+  const block = (label: string, key: string, members: number[], ranks: Int32Array, avgLabel: string, avg: Float64Array, extraHead: string[] = []) => {
+    const top = g.row;
+    g.push([label], true);
+    g.push([...head, ...extraHead], true);
+    const sorted = sortByRank(members, ranks, K, fw.index.get(fw.root)!);
+    const first = g.row;
+    for (const i of sorted) g.push([...row(i, ranks[i * K + fw.index.get(fw.root)!]), ...(extraHead.length ? [regionOf(s.dataset.districts[i].region, s.dataset.regions).zh] : [])]);
+    const mean = members.reduce((t, i) => t + s.dataset.coefficients[i], 0) / Math.max(1, members.length);
+    g.push([null, avgLabel, ...codes.map((c) => avg[fw.index.get(c)!]), mean]);
+    g.numbers.push({ row: first, col: 2, rows: sorted.length + 1, cols: codes.length + 1 });
+    g.tables.push({ key, title: label, row: top, col: 0, rows: g.row - top, cols: head.length + extraHead.length });
+    g.push([]);
+    return first;
+  };
+
+  for (const r of s.dataset.regions) {
+    const members = s.dataset.districts.flatMap((d, i) => (d.region === r.id ? [i] : []));
+    block(`${r.zh} / ${r.en}`, r.id, members, s.regionRanks, `${r.zh}平均`, s.averages.get(r.id)!);
+  }
+  const all = s.dataset.districts.map((_, i) => i);
+  const first = block(`${CITY.zh} / ${CITY.en}`, "city", all, s.cityRanks, `${CITY.zh}平均`, s.averages.get("city")!, ["区域"]);
+  codes.forEach((c, k) =>
+    g.charts.push({
+      title: `${fw.indicators.get(c)!.nameZh}${title ? " " + title : ""}`,
+      categories: { row: first, col: 1, rows: all.length, cols: 1 },
+      values: { row: first, col: 2 + k, rows: all.length, cols: 1 },
+    }),
+  );
+  return g.finish("overall", name, 1);
+}
+
+function indicatorSheet(s: Scores, codes: string[], key: string, name: string, heading: string): SheetLayout {
+  const fw = s.dataset.framework;
+  const K = fw.order.length;
+  const regions = s.dataset.regions;
+  const g = new Grid();
+  g.push([heading], true);
+  g.push([]);
+  for (const code of codes) {
+    const ind = fw.indicators.get(code)!;
+    const k = fw.index.get(code)!;
+    const top = g.row;
+    const number = ind.no !== undefined ? `${ind.no}. ` : "";
+    g.push([`${number}${ind.nameZh}（${code}）/ ${ind.nameEn}`], true);
+    g.push(regions.flatMap((r) => [r.zh, null, null]), true);
+    g.push(regions.flatMap(() => ["排名", "行政区", "指数值"]), true);
+    const columns = regions.map((r) =>
+      sortByRank(
+        s.dataset.districts.flatMap((d, i) => (d.region === r.id ? [i] : [])),
+        s.regionRanks,
+        K,
+        k,
+      ),
+    );
+    const height = Math.max(0, ...columns.map((c) => c.length));
+    const first = g.row;
+    for (let m = 0; m < height; m++)
+      g.push(columns.flatMap((col) => (m < col.length ? [s.regionRanks[col[m] * K + k], s.dataset.districts[col[m]].id, s.values[col[m] * K + k]] : [null, null, null])));
+    g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
+    g.push([null, `${CITY.zh}平均`, s.averages.get("city")![k]]);
+    regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + 2, cols: 1 }));
+    g.tables.push({ key: code, title: `${ind.nameZh}（${code}）`, row: top, col: 0, rows: g.row - top, cols: Math.max(3, regions.length * 3) });
+    g.push([]);
+  }
+  return g.finish(key, name, 1);
+}
+
+/** Members ordered by rank on one indicator; ties keep the input order. */
+function sortByRank(members: number[], ranks: Int32Array, K: number, k: number): number[] {
+  return [...members].sort((a, b) => ranks[a * K + k] - ranks[b * K + k] || a - b);
+}

@@ -1,0 +1,22 @@
+/**
+ * Rounds to 2 decimals as the report prints, half away from zero on the decimal value:
+ * 120.505 is stored as 120.50499…, and toPrecision(12) removes that binary noise first.
+ */
+export function round2(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const scaled = Number((Math.abs(x) * 100).toPrecision(12));
+  return (Math.sign(x) * Math.round(scaled)) / 100;
+}
+
+/** Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. */
+export function competitionRanks(values: ArrayLike<number>): Int32Array {
+  const n = values.length;
+  const rounded = Array.from({ length: n }, (_, i) => round2(values[i]));
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let above = 0;
+    for (let j = 0; j < n; j++) if (rounded[j] > rounded[i]) above++;
+    ranks[i] = above + 1;
+  }
+  return ranks;
+}

@@ -1,0 +1,23 @@
+import { Roster } from "../core/district";
+import { buildFramework, type Framework } from "../core/framework";
+import type { Dataset } from "../core/dataset";
+import { validate } from "../core/validate";
+import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 } from "./shanghai2020";
+
+export { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 };
+
+/** The built-in 2020 framework, checked once. */
+export const framework2020: Framework = (() => {
+  const { framework, issues } = buildFramework(FRAMEWORK_2020);
+  if (!framework) throw new Error(`built-in 2020 framework is invalid: ${issues.map((i) => i.message).join("; ")}`);
+  return framework;
+})();
+
+export const shanghaiRoster = new Roster(DISTRICTS_SHANGHAI);
+
+/** The published 2020 inputs as a validated dataset. */
+export function dataset2020(): Dataset {
+  const { dataset, issues } = validate({ rows: INPUTS_2020 }, { framework: framework2020, roster: shanghaiRoster, label: "2020" });
+  if (!dataset) throw new Error(`built-in 2020 inputs are invalid: ${issues.map((i) => i.message).join("; ")}`);
+  return dataset;
+}
