@@ -4,14 +4,19 @@
  */
 export function round2(x: number): number {
   if (!Number.isFinite(x)) return x;
-  const scaled = Number((Math.abs(x) * 100).toPrecision(12));
+  const y = Math.abs(x) * 100;
+  // toPrecision(12) moves y by under 1e-11·y, so it can only change the result next to a
+  // half-cent; elsewhere skip it (ranking calls this for every value of every indicator).
+  if (Math.abs(y - Math.floor(y) - 0.5) > 1e-9 * Math.max(1, y)) return (Math.sign(x) * Math.round(y)) / 100;
+  const scaled = Number(y.toPrecision(12));
   return (Math.sign(x) * Math.round(scaled)) / 100;
 }
 
 /** Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. */
 export function competitionRanks(values: ArrayLike<number>): Int32Array {
   const n = values.length;
-  const rounded = Array.from({ length: n }, (_, i) => round2(values[i]));
+  const rounded = new Float64Array(n);
+  for (let i = 0; i < n; i++) rounded[i] = round2(values[i]);
   const ranks = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let above = 0;

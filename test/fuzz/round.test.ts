@@ -1,0 +1,58 @@
+// round2 has a fast path that skips the decimal clean-up away from half-cents. It must agree
+// with the plain definition everywhere, above all next to the half-cents the fast path avoids.
+import fc from "fast-check";
+import { competitionRanks, round2 } from "../../src/core";
+
+/** The definition: round half away from zero on the 12-significant-digit decimal value. */
+function reference(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const scaled = Number((Math.abs(x) * 100).toPrecision(12));
+  return (Math.sign(x) * Math.round(scaled)) / 100;
+}
+
+describe("round2 agrees with its definition", () => {
+  it("on the report's printed half-cents", () => {
+    expect(round2(120.505)).toBe(120.51);
+    expect(round2(-120.505)).toBe(-120.51);
+    expect(round2(1.005)).toBe(1.01);
+    expect(round2(109.765)).toBe(109.77);
+    expect(round2(0.125)).toBe(0.13);
+    expect(round2(2.675)).toBe(2.68);
+  });
+
+  it("on any double", () => {
+    fc.assert(fc.property(fc.double(), (x) => Object.is(round2(x), reference(x))), { numRuns: 20000 });
+  });
+
+  it("on values a hair away from a half-cent", () => {
+    const nearHalf = fc
+      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: -64, max: 64 }))
+      .map(([cents, ulps]) => {
+        let x = (cents + 0.5) / 100;
+        for (let i = 0; i < Math.abs(ulps); i++) x = nextAfter(x, ulps > 0 ? Infinity : -Infinity);
+        return x;
+      });
+    fc.assert(fc.property(nearHalf, (x) => Object.is(round2(x), reference(x))), { numRuns: 20000 });
+  });
+
+  it("ranks are the same as ranking the reference-rounded values", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 20 }), (xs) => {
+        const r = xs.map(reference);
+        expect([...competitionRanks(xs)]).toEqual(r.map((x) => 1 + r.filter((y) => y > x).length));
+      }),
+    );
+  });
+});
+
+/** The next double after x towards `to`. */
+function nextAfter(x: number, to: number): number {
+  if (x === to) return x;
+  const buf = new DataView(new ArrayBuffer(8));
+  if (x === 0) return to > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  buf.setFloat64(0, x);
+  let bits = buf.getBigUint64(0);
+  bits += (to > x) === (x > 0) ? 1n : -1n;
+  buf.setBigUint64(0, bits);
+  return buf.getFloat64(0);
+}
