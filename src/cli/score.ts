@@ -1,0 +1,83 @@
+import * as path from "node:path";
+import { hasErrors, reportLayout, score, sortIssues, validate, type InputTable, type Issue } from "../core";
+import { framework2020, INPUTS_2020, shanghaiRoster } from "../data";
+import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
+import { scoresJson } from "./json";
+import { readInputFile } from "./read";
+import { rankingTable } from "./table";
+import { writeLayoutXlsx } from "./write-xlsx";
+
+export const scoreCommand: Command = {
+  name: "score",
+  summary: "评分并排名（默认：内置 2020 数据） / score and rank (default: the built-in 2020 data)",
+  help: `用法 / Usage: sci score [INPUT.csv|INPUT.xlsx] [--json] [--out FILE.xlsx] [--label TEXT]
+
+计算各区的智慧城市发展水平指数、各级指标、排名与平均值。
+Scores every district on every indicator, with ranks and city/region means.
+
+  INPUT          输入表（.csv UTF-8，或 .xlsx 的 SCI_Input 表/工作表/第一个工作表）；省略则用内置 2020 数据
+                 input table (.csv UTF-8, or .xlsx: table or sheet SCI_Input, else the first sheet);
+                 without it the built-in 2020 data is scored
+  --json         以 JSON 输出全部指标值、排名、平均值与问题 / print every value, rank, mean and issue as JSON
+  --out FILE     写出排名工作簿 (.xlsx)；输入有错误时不写 / write the ranking workbook; never on input errors
+  --label TEXT   报告年份/标题，如 2021（内置数据默认 2020）/ the report's year or title, e.g. 2021
+  -h, --help     显示帮助 / show this help
+
+列 / Columns: 行政区 (district), 区域 (region, optional), 38 项三级指标（代码 A1.1、序号 1–38 或名称）
+(the 38 third-level indicators by code, number or name), 网络安全状况系数 (coefficient).
+退出码 / Exit codes: 0 成功 success (warnings allowed), 1 输入错误 input errors, 2 用法错误 usage errors.
+`,
+  options: {
+    json: { type: "boolean" },
+    out: { type: "string" },
+    label: { type: "string" },
+  },
+  async run({ values, positionals }, io) {
+    if (positionals.length > 1)
+      throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    const input = positionals[0] !== undefined ? path.resolve(io.cwd, positionals[0]) : undefined;
+    const out = typeof values.out === "string" ? path.resolve(io.cwd, values.out) : undefined;
+    if (out !== undefined) {
+      if (path.extname(out).toLowerCase() !== ".xlsx")
+        throw usageError(`--out 须是 .xlsx 文件：${values.out}`, `--out must be an .xlsx file: ${values.out}`);
+      if (input !== undefined && path.relative(input, out) === "")
+        throw usageError("--out 不能覆盖输入文件", "--out would overwrite the input file");
+    }
+
+    let table: InputTable = { rows: INPUTS_2020 };
+    const issues: Issue[] = [];
+    if (input !== undefined) {
+      const read = await readInputFile(input, positionals[0]);
+      table = read.table;
+      issues.push(...read.issues);
+    }
+    const label = typeof values.label === "string" ? values.label : input === undefined ? "2020" : undefined;
+    const checked = validate(table, { framework: framework2020, roster: shanghaiRoster, label });
+    issues.push(...checked.issues);
+    printIssues(io, issues);
+
+    if (!checked.dataset || hasErrors(issues)) {
+      if (values.json) io.stdout(JSON.stringify(scoresJson(undefined, issues), null, 2) + "\n");
+      const errors = issues.filter((i) => i.severity === "error").length;
+      io.stderr(`输入有 ${errors} 个错误，未评分${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing scored${out ? ", " + path.basename(out) + " not written" : ""}\n`);
+      return EXIT_INPUT;
+    }
+
+    const scores = score(checked.dataset);
+    io.stdout(values.json ? JSON.stringify(scoresJson(scores, issues), null, 2) + "\n" : rankingTable(scores));
+    if (out !== undefined) {
+      const layout = reportLayout(scores);
+      await writeLayoutXlsx(layout, out).catch((e: unknown) => {
+        const why = String((e as Error)?.message ?? e).split("\n")[0];
+        throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
+      });
+      io.stderr(`已写出排名工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the ranking workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`);
+    }
+    return EXIT_OK;
+  },
+};
+
+/** Every issue on its own line, errors first, each naming its cell, district and indicator. */
+export function printIssues(io: Io, issues: readonly Issue[]): void {
+  for (const i of sortIssues(issues)) io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${i.message}\n`);
+}

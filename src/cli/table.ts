@@ -1,0 +1,65 @@
+import { CITY, regionOf, round2, type Scores } from "../core";
+
+/** Terminal columns a character takes: East Asian wide and full-width characters take two. */
+function charWidth(cp: number): number {
+  if (cp < 0x1100) return 1;
+  const wide =
+    cp <= 0x115f ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+export const displayWidth = (text: string): number => [...text].reduce((w, ch) => w + charWidth(ch.codePointAt(0)!), 0);
+
+const pad = (text: string, width: number, right: boolean) => {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+};
+
+/** Rows of cells as aligned text; `right[c]` right-aligns column c (numbers). */
+export function alignColumns(rows: string[][], right: boolean[]): string {
+  const widths = right.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ""))));
+  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], right[c])).join("  ").trimEnd()).join("\n") + "\n";
+}
+
+const fixed2 = (x: number) => (Number.isFinite(x) ? round2(x).toFixed(2) : "—");
+
+/**
+ * The overall ranking for a terminal: rank, district, composite, first-level indices,
+ * coefficient, region, sorted by rank (ties keep input order); then the city and region means.
+ */
+export function rankingTable(s: Scores): string {
+  const { framework: fw, districts, regions, coefficients } = s.dataset;
+  const K = fw.order.length;
+  const root = fw.indicators.get(fw.root)!;
+  const codes = [fw.root, ...root.children];
+  const at = (i: number, code: string) => i * K + fw.index.get(code)!;
+  const order = districts.map((_, i) => i).sort((a, b) => s.cityRanks[at(a, fw.root)] - s.cityRanks[at(b, fw.root)] || a - b);
+
+  const rows: string[][] = [
+    ["排名", "行政区", ...codes, "系数", "区域"],
+    ["Rank", "District", ...codes.map(() => ""), "Coef.", "Region"],
+    ...order.map((i) => [
+      String(s.cityRanks[at(i, fw.root)]),
+      [districts[i].id, districts[i].en].filter(Boolean).join(" "),
+      ...codes.map((c) => fixed2(s.values[at(i, c)])),
+      fixed2(coefficients[i]),
+      regionOf(districts[i].region, regions).zh,
+    ]),
+    [],
+    ...[CITY, ...regions].map((r) => {
+      const avg = s.averages.get(r.id)!;
+      return ["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...codes.map((c) => fixed2(avg[fw.index.get(c)!])), "", ""];
+    }),
+  ];
+  const title = `${s.dataset.label ? s.dataset.label + "年 " : ""}${root.nameZh}排名 / ${root.nameEn} ranking${s.dataset.label ? " " + s.dataset.label : ""}`;
+  const legend = root.children.map((c) => `${c} ${fw.indicators.get(c)!.nameZh} ${fw.indicators.get(c)!.nameEn}`).join("; ");
+  const right = [true, false, ...codes.map(() => true), true, false];
+  return `${title}\n\n${alignColumns(rows, right)}\n${fw.root} = ${root.nameZh}; ${legend}\n`;
+}

@@ -1,0 +1,57 @@
+import { rename, rm } from "node:fs/promises";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { ReportLayout, SheetLayout } from "../core";
+
+export const NUMBER_FORMAT = "0.00";
+
+/**
+ * The report layout as an exceljs workbook. Strings are set as plain string values, which
+ * exceljs stores as shared strings: "=1+1" or "@x" stays text and never becomes a formula.
+ */
+export function layoutWorkbook(layout: ReportLayout): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "SCI";
+  const taken = new Set<string>();
+  for (const sheet of layout.sheets) writeSheet(wb.addWorksheet(sheetName(sheet.name, taken)), sheet);
+  return wb;
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
+  sheet.cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      if (typeof v === "number" && !Number.isFinite(v)) return; // no NaN or Infinity in a report
+      ws.getCell(r + 1, c + 1).value = typeof v === "number" ? v : String(v);
+    }),
+  );
+  for (const b of sheet.numbers)
+    for (let r = b.row; r < b.row + b.rows; r++)
+      for (let c = b.col; c < b.col + b.cols; c++) ws.getCell(r + 1, c + 1).numFmt = NUMBER_FORMAT;
+  for (const r of sheet.headerRows)
+    sheet.cells[r]?.forEach((v, c) => {
+      if (v !== null) ws.getCell(r + 1, c + 1).font = { bold: true };
+    });
+  sheet.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  if (sheet.freezeRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: sheet.freezeRows }];
+}
+
+/** Excel's rules: at most 31 characters, none of []:*?/\ , unique ignoring case. */
+function sheetName(wanted: string, taken: Set<string>): string {
+  const base = (wanted.replace(/[[\]:*?/\\]/g, " ").trim() || "Sheet").slice(0, 31);
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 3)} (${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Writes the workbook through a temporary file, so a failed write leaves no half-written file. */
+export async function writeLayoutXlsx(layout: ReportLayout, file: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await layoutWorkbook(layout).xlsx.writeFile(tmp);
+    await rename(tmp, file);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
