@@ -1,0 +1,26 @@
+/** One line of `npm run bench`: a measured number, or the honest reason there is none. */
+export interface Figure {
+  key: string;
+  label: string;
+  unit: "ms" | "KB" | "syncs";
+  /** Null when it could not be measured; `reason` says why. */
+  value: number | null;
+  reason?: string;
+  /** The target from the issue: the value must be at most this. */
+  target?: number;
+  detail?: string;
+}
+
+export const notAvailable = (f: Omit<Figure, "value" | "reason">, reason: string): Figure => ({ ...f, value: null, reason });
+
+/** Runs a measurement; anything it throws becomes "n/a (why)" rather than a number. */
+export async function attempt(f: Omit<Figure, "value" | "reason">, measure: () => Promise<Partial<Figure> & { value: number }> | (Partial<Figure> & { value: number })): Promise<Figure> {
+  try {
+    return { ...f, ...(await measure()) };
+  } catch (e) {
+    return notAvailable(f, e instanceof Unavailable ? e.message : `failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
+  }
+}
+
+/** A prerequisite is missing (not built, not installed): reported as n/a, not as a failure. */
+export class Unavailable extends Error {}

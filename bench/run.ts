@@ -1,0 +1,51 @@
+// `npm run bench`: SCI's speed and size figures, each a median of several runs after a
+// warm-up. `--json` prints one JSON object instead. A figure whose prerequisite is missing
+// (not built, Chromium not installed) prints "n/a (why)", never a number.
+import { coreScore100k, ENTITIES, modelRebuild } from "./core";
+import { attempt, type Figure } from "./figure";
+import { functionCalls } from "./functions";
+import { rankingSheetSyncs } from "./sheets";
+import { taskpaneFigures } from "./taskpane";
+import type { Timing } from "./measure";
+
+const ms = (t: Timing) => ({
+  value: round(t.median, 3),
+  detail: `median of ${t.runs}${t.inner && t.inner > 1 ? ` samples of ${t.inner} calls` : " runs"} (min ${round(t.min, 3)}, max ${round(t.max, 3)})`,
+});
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+async function figures(): Promise<Figure[]> {
+  const out: Figure[] = [];
+  out.push(await attempt({ key: "core_score_100k_ms", label: `core: score ${ENTITIES.toLocaleString("en")} entities × 38 inputs (batch path)`, unit: "ms", target: 30 }, () => ms(coreScore100k())));
+  out.push(await attempt({ key: "model_rebuild_ms", label: "model rebuild: validate + score 16 districts", unit: "ms", target: 1 }, () => ms(modelRebuild())));
+  out.push(await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () => ms(await functionCalls())));
+  out.push(await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, () => rankingSheetSyncs()));
+  out.push(...(await taskpaneFigures()));
+  return out;
+}
+
+function human(fs: readonly Figure[]): string {
+  const width = Math.max(...fs.map((f) => f.label.length));
+  const lines = fs.map((f) => {
+    const value = f.value === null ? `n/a (${f.reason})` : `${f.value} ${f.unit}`;
+    const verdict = f.value === null || f.target === undefined ? "" : f.value <= f.target ? `  ok (target ≤ ${f.target} ${f.unit})` : `  OVER target ≤ ${f.target} ${f.unit}`;
+    return `${f.label.padEnd(width)}  ${value}${verdict}${f.detail ? `\n${"".padEnd(width)}    ${f.key}: ${f.detail}` : `\n${"".padEnd(width)}    ${f.key}`}`;
+  });
+  return `SCI bench — node ${process.version}\n\n${lines.join("\n")}\n`;
+}
+
+async function main(): Promise<void> {
+  const fs = await figures();
+  if (process.argv.includes("--json")) {
+    const json: Record<string, unknown> = Object.fromEntries(fs.map((f) => [f.key, f.value]));
+    json.unavailable = Object.fromEntries(fs.filter((f) => f.value === null).map((f) => [f.key, f.reason]));
+    json.targets = Object.fromEntries(fs.filter((f) => f.target !== undefined).map((f) => [f.key, f.target]));
+    json.node = process.version;
+    process.stdout.write(JSON.stringify(json) + "\n");
+  } else process.stdout.write(human(fs));
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${String((e as Error)?.stack ?? e)}\n`);
+  process.exit(1);
+});
