@@ -200,7 +200,10 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     }
     const x = p.value;
     if (!Number.isFinite(x)) {
-      report("error", "non-finite", c, `${what[0]}不是有限数（${x}）`, `${what[1]} is not finite (${x})`);
+      // Show what the cell holds ("1e400"), not what it overflowed to (Infinity).
+      const text = typeof v === "string" ? v.normalize("NFKC").trim() : String(x);
+      const shown = text.length > 40 ? text.slice(0, 39) + "…" : text;
+      report("error", "non-finite", c, `${what[0]}不是有限数（${shown}）`, `${what[1]} is not finite (${shown})`);
       return NaN;
     }
     if (kind === "coefficient") {
