@@ -3,12 +3,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { registerCommand } from "../../src/cli/main";
-import { fixtureRows, INPUTS_CSV, sci, sciJson, STACK, tempDir } from "./helpers";
+import { columnName, fixtureRows, INPUTS_CSV, sci, sciJson, STACK, tempDir } from "./helpers";
 
 const dir = tempDir();
 const [head, ...rows] = fixtureRows("inputs.csv");
-/** Column letters for the 41 columns of inputs.csv (A … AO). */
-const letters = (c: number) => (c < 26 ? String.fromCharCode(65 + c) : "A" + String.fromCharCode(65 + c - 26));
 
 /** inputs.csv with some cells replaced: [district, column header, new text]. */
 function broken(name: string, edits: [string, string, string][]): string {
@@ -49,11 +47,11 @@ describe("input errors: exit 1", () => {
     expect(ran.code).toBe(1);
     const lines = ran.stderr.trim().split("\n");
     const expected = [
-      ["excel-error", `many.csv!${letters(head.indexOf("A1.1"))}2`],
-      ["negative", `many.csv!${letters(head.indexOf("C3.3"))}3`],
-      ["empty-cell", `many.csv!${letters(head.indexOf("B1.1"))}4`],
-      ["coefficient-range", `many.csv!${letters(head.indexOf("coefficient"))}17`],
-      ["implausible", `many.csv!${letters(head.indexOf("A2.1"))}11`],
+      ["excel-error", `many.csv!${columnName(head.indexOf("A1.1"))}2`],
+      ["negative", `many.csv!${columnName(head.indexOf("C3.3"))}3`],
+      ["empty-cell", `many.csv!${columnName(head.indexOf("B1.1"))}4`],
+      ["coefficient-range", `many.csv!${columnName(head.indexOf("coefficient"))}17`],
+      ["implausible", `many.csv!${columnName(head.indexOf("A2.1"))}11`],
     ];
     expect(lines).toHaveLength(expected.length + 1);
     expected.forEach(([code, cell], i) => {
