@@ -20,7 +20,7 @@ export function parseCell(v: unknown): Parsed {
     if (typeof o.error === "string") return { kind: "error", text: o.error };
     if ("result" in o) return parseCell(o.result);
     if (Array.isArray(o.richText)) return parseCell(o.richText.map((r: { text?: unknown }) => String(r?.text ?? "")).join(""));
-    if (v instanceof Date) return { kind: "text", text: v.toISOString().slice(0, 10) };
+    if (v instanceof Date) return { kind: "text", text: Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().slice(0, 10) };
     return { kind: "text", text: safeText(v) };
   }
   const s = String(v).normalize("NFKC").trim();
@@ -30,6 +30,14 @@ export function parseCell(v: unknown): Parsed {
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) || /^[+-]?(Infinity|NaN)$/.test(plain))
     return { kind: "number", value: Number(plain) };
   return { kind: "text", text: s };
+}
+
+/** A cell as text, for matching headers and names. Never throws, whatever the cell holds. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "object") return String(v);
+  const p = parseCell(v);
+  return p.kind === "number" ? String(p.value) : p.kind === "empty" ? "" : p.text;
 }
 
 function safeText(v: unknown): string {

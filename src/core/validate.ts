@@ -1,5 +1,5 @@
 import { cellAddress } from "./address";
-import { parseCell, quote } from "./cell";
+import { cellText, parseCell, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import { KNOWN_REGIONS, regionId, regionOf, type District, type Region, Roster } from "./district";
 import type { Framework } from "./framework";
@@ -29,7 +29,7 @@ export interface ValidateOptions {
 const DISTRICT_HEADERS = ["district", "行政区", "区", "地区", "entity"];
 const REGION_HEADERS = ["region", "区域"];
 const COEFFICIENT_HEADERS = ["coefficient", "网络安全状况系数", "系数", "cybersecurity coefficient"];
-const normHeader = (v: unknown) => String(v ?? "").normalize("NFKC").trim().toLowerCase();
+const normHeader = (v: unknown) => cellText(v).normalize("NFKC").trim().toLowerCase();
 
 /** `浦东（Pudong）` or `第5行` — who a message is about. */
 type Context = { sheet?: string; row: number; col: number; district?: string; indicator?: string };
@@ -104,14 +104,14 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     if (DISTRICT_HEADERS.includes(text)) return claim("district", districtCol, (c) => (districtCol = c));
     if (REGION_HEADERS.includes(text)) return claim("region", regionCol, (c) => (regionCol = c));
     if (COEFFICIENT_HEADERS.includes(text)) return claim("coefficient", coefficientCol, (c) => (coefficientCol = c));
-    const code = headerIndicator(fw, String(h));
+    const code = headerIndicator(fw, cellText(h));
     if (code.ok) {
       if (leafCol.has(code.value))
         report("error", "duplicate-column", { row: 0, col, indicator: code.value }, `指标列重复（另见 ${cellAddress(origin.row, origin.col + leafCol.get(code.value)!)}）`, `duplicate indicator column (also ${cellAddress(origin.row, origin.col + leafCol.get(code.value)!)})`);
       else leafCol.set(code.value, col);
       return;
     }
-    const computed = findIndicator(fw, String(h));
+    const computed = findIndicator(fw, cellText(h));
     if (computed.ok) {
       report("warning", "computed-column", { row: 0, col, indicator: computed.value }, "这是计算所得的指标，输入值被忽略，由 SCI 计算", "this indicator is computed by SCI; the column is ignored");
       return;
