@@ -12,3 +12,5 @@ export * from "./round";
 export * from "./score";
 export * from "./validate";
 export * from "./weight";
+export * from "./random";
+export * from "./sensitivity";
