@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type { Workbook, Worksheet } from "exceljs";
 import { issue, parseAddress, parseCsv, type CellValue, type InputTable, type Issue } from "../core";
 import { inputError, usageError } from "./command";
 
@@ -40,10 +40,11 @@ async function readCsv(file: string): Promise<ReadInput> {
   return { table: { sheet: name, rows: parseCsv(text) }, issues };
 }
 
-type Sheet = ExcelJS.Worksheet;
+type Sheet = Worksheet;
 type Box = { top: number; left: number; bottom: number; right: number }; // 1-based, inclusive
 
 async function readXlsx(file: string): Promise<ReadInput> {
+  const { default: ExcelJS } = await import("exceljs"); // loaded only when needed: it is large
   const wb = new ExcelJS.Workbook();
   const name = path.basename(file);
   try {
@@ -66,7 +67,7 @@ async function readXlsx(file: string): Promise<ReadInput> {
 }
 
 /** The table named SCI_Input anywhere, else a sheet named SCI_Input, else the first sheet's used range. */
-function findInput(wb: ExcelJS.Workbook): { sheet: Sheet; box: Box } | undefined {
+function findInput(wb: Workbook): { sheet: Sheet; box: Box } | undefined {
   const same = (a: string) => a.toLowerCase() === INPUT_NAME.toLowerCase();
   for (const sheet of wb.worksheets) {
     // exceljs keeps loaded tables' models (with the range as `tableRef`) on `worksheet.tables`.

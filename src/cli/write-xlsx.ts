@@ -1,6 +1,6 @@
 import { rename, rm } from "node:fs/promises";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type { Workbook, Worksheet } from "exceljs";
 import type { ReportLayout, SheetLayout } from "../core";
 
 export const NUMBER_FORMAT = "0.00";
@@ -9,7 +9,8 @@ export const NUMBER_FORMAT = "0.00";
  * The report layout as an exceljs workbook. Strings are set as plain string values, which
  * exceljs stores as shared strings: "=1+1" or "@x" stays text and never becomes a formula.
  */
-export function layoutWorkbook(layout: ReportLayout): ExcelJS.Workbook {
+export async function layoutWorkbook(layout: ReportLayout): Promise<Workbook> {
+  const { default: ExcelJS } = await import("exceljs"); // loaded only when needed: it is large
   const wb = new ExcelJS.Workbook();
   wb.creator = "SCI";
   const taken = new Set<string>();
@@ -17,7 +18,7 @@ export function layoutWorkbook(layout: ReportLayout): ExcelJS.Workbook {
   return wb;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
+function writeSheet(ws: Worksheet, sheet: SheetLayout): void {
   sheet.cells.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === null || v === undefined) return;
@@ -49,7 +50,7 @@ function sheetName(wanted: string, taken: Set<string>): string {
 export async function writeLayoutXlsx(layout: ReportLayout, file: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await layoutWorkbook(layout).xlsx.writeFile(tmp);
+    await (await layoutWorkbook(layout)).xlsx.writeFile(tmp);
     await rename(tmp, file);
   } finally {
     await rm(tmp, { force: true });

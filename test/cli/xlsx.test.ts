@@ -135,8 +135,8 @@ describe("the workbook writer", () => {
     expect(ws.getCell(2, 2).numFmt).toBe("0.00");
   });
 
-  it("gives sheets valid, unique names and drops non-finite numbers", () => {
-    const wb = layoutWorkbook({
+  it("gives sheets valid, unique names and drops non-finite numbers", async () => {
+    const wb = await layoutWorkbook({
       title: "",
       sheets: [sheet("a/b:c", [[NaN, Infinity, 2]]), sheet("A/B:C", [[1]]), sheet("x".repeat(40), [[1]]), sheet("x".repeat(40), [[1]])],
     });
