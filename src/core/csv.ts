@@ -40,7 +40,8 @@ export function parseCsv(text: string): string[][] {
 export function toCsv(rows: readonly (readonly unknown[])[]): string {
   const esc = (v: unknown) => {
     const s = v === null || v === undefined ? "" : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    // A leading BOM is quoted too: unquoted at the start of the text, a reader drops it.
+    return /[",\r\n]|^\uFEFF/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return rows.map((r) => r.map(esc).join(",")).join("\n") + "\n";
 }
