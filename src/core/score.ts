@@ -42,9 +42,13 @@ export function score(ds: Dataset): Scores {
   const cityRanks = new Int32Array(n * K);
   const regionRanks = new Int32Array(n * K);
   const averages = new Map<string, Float64Array>();
+  // Members in district-id order, so a mean is summed in the same order however the input
+  // rows are sorted: floating-point sums depend on order, and the averages must not.
+  const ids = ds.districts.map((d) => d.id);
+  const all = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
   const groups: [string, number[]][] = [
-    ["city", ds.districts.map((_, i) => i)],
-    ...ds.regions.map((r) => [r.id, ds.districts.flatMap((d, i) => (d.region === r.id ? [i] : []))] as [string, number[]]),
+    ["city", all],
+    ...ds.regions.map((r) => [r.id, all.filter((i) => ds.districts[i].region === r.id)] as [string, number[]]),
   ];
   for (const [id] of groups) averages.set(id, new Float64Array(K));
   const column = new Float64Array(n);

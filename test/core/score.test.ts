@@ -1,5 +1,5 @@
 // Scoring the 2020 inputs: means, contributions, ranks, and one district worked by hand.
-import { competitionRanks, contributions, districtIndex, rankOf, round2, scoreComposites, scoreRow, valueOf } from "../../src/core";
+import { competitionRanks, contributions, districtIndex, rankOf, round2, score, scoreComposites, scoreRow, valueOf, type Dataset } from "../../src/core";
 import { competition, FW, regionOfDistrict, scores2020 } from "./fixtures";
 
 const s = scores2020();
@@ -23,6 +23,23 @@ describe("averages", () => {
         expect(s.averages.get(scope)![FW.index.get(code)!], `${scope} ${code}`).toBeCloseTo(expected, 10);
       }
     }
+  });
+
+  it("do not depend on the order of the rows: (0.1 + 0.2) + 0.3 is not (0.3 + 0.2) + 0.1", () => {
+    // Three districts whose 38 inputs are all 0.1, 0.2 and 0.3; summed in row order the
+    // city mean of any input would differ in the last bit between the two orders.
+    const L = FW.leaves.length;
+    const ds = (xs: number[]): Dataset => ({
+      framework: FW,
+      districts: xs.map((x) => ({ id: `D${x}`, region: "central" })),
+      regions: [{ id: "central", zh: "中心城区", en: "Central districts" }],
+      inputs: Float64Array.from(xs.flatMap((x) => Array<number>(L).fill(x))),
+      coefficients: new Float64Array(xs.length).fill(1),
+    });
+    expect((0.1 + 0.2 + 0.3) / 3).not.toBe((0.3 + 0.2 + 0.1) / 3);
+    const a = score(ds([0.1, 0.2, 0.3])).averages.get("city")!;
+    const b = score(ds([0.3, 0.2, 0.1])).averages.get("city")!;
+    expect([...b]).toEqual([...a]);
   });
 });
 
