@@ -1,0 +1,865 @@
+// A fake of the Office.js Excel surface SCI uses, over the in-memory workbook in excel-state.ts.
+// It keeps Office's proxy model honest: methods and property writes are queued and run only at
+// context.sync(); properties can be read only after load() and a sync (else PropertyNotLoaded);
+// *OrNullObject lookups say isNullObject after a sync, and any other use of a null object fails
+// the sync with ItemNotFound. A failing action stops its batch with the earlier actions applied,
+// as Excel does. Syncs are counted; every change is recorded. Plain TypeScript, no test framework.
+import {
+  type Area,
+  BookState,
+  type Cell,
+  type ChartState,
+  type Scalar,
+  type SheetState,
+  type TableState,
+  MAX_COLS,
+  MAX_ROWS,
+  areaName,
+  cellName,
+  checkArea,
+  displayText,
+  errors,
+  getCell,
+  parseArea,
+  quoteSheet,
+  splitAddress,
+} from "./excel-state";
+
+export { FakeOfficeError } from "./excel-state";
+export type { Area, Cell, Change, ChartState, Scalar, SheetState, TableState } from "./excel-state";
+
+type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
+interface RangeRef {
+  sheet: SheetState;
+  area: Area;
+}
+
+function loadProps(spec: LoadSpec): string[] | undefined {
+  if (spec === undefined) return undefined;
+  const list = typeof spec === "string" ? spec.split(",") : Array.isArray(spec) ? spec : typeof spec.select === "string" ? spec.select.split(",") : spec.select ?? [];
+  return list.map((p) => p.trim()).filter(Boolean);
+}
+
+export class FakeContext {
+  syncCount = 0;
+  readonly workbook: Workbook;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  private queue: { label: string; run: () => void }[] = [];
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new Workbook(this);
+    this.application = { suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync", () => {}) };
+  }
+
+  get book(): BookState {
+    return this.excel.state;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(label: string, run: () => void): void {
+    this.queue.push({ label, run });
+  }
+
+  /** One round trip: runs the queued batch in order; the first failure rejects and drops the rest. */
+  async sync(): Promise<void> {
+    this.syncCount++;
+    this.excel.syncs++;
+    const ops = this.queue.splice(0);
+    await Promise.resolve();
+    for (const op of ops) {
+      this.excel.beforeOp(op.label);
+      op.run();
+    }
+  }
+}
+
+abstract class ClientObject<T> {
+  private target_: T | null | undefined;
+  private resolved = false;
+  private null_: boolean | undefined;
+  protected readonly values_ = new Map<string, unknown>();
+
+  constructor(
+    readonly context: FakeContext,
+    private readonly resolver: () => T | null,
+    private readonly nullable = false,
+  ) {
+    if (nullable) context.enqueue("resolve", () => void (this.null_ = this.resolveOrNull() === null));
+  }
+
+  protected get book(): BookState {
+    return this.context.book;
+  }
+
+  /** Resolved once, at the first sync that needs it, like a proxy bound to an object id. */
+  protected resolveOrNull(): T | null {
+    if (!this.resolved) {
+      this.target_ = this.resolver();
+      this.resolved = true;
+    }
+    return this.target_ ?? null;
+  }
+
+  bind(target: T): void {
+    this.target_ = target;
+    this.resolved = true;
+  }
+
+  /** The workbook object behind the proxy (fake-internal; Office has no such method). */
+  target(): T {
+    const t = this.resolveOrNull();
+    if (t === null) throw errors.itemNotFound(this.constructor.name);
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (this.null_ === undefined) throw errors.notLoaded("isNullObject");
+    return this.null_;
+  }
+
+  load(spec?: LoadSpec): this {
+    const props = loadProps(spec) ?? this.defaultProps();
+    this.context.enqueue("load", () => {
+      const t = this.resolveOrNull();
+      if (t === null) {
+        if (!this.nullable) throw errors.itemNotFound(this.constructor.name);
+        this.null_ = true;
+        return;
+      }
+      for (const p of props) this.values_.set(p, this.read(t, p));
+    });
+    return this;
+  }
+
+  /** Filled straight from a collection's load. */
+  fill(target: T, props: string[]): void {
+    this.bind(target);
+    for (const p of props.length ? props : this.defaultProps()) this.values_.set(p, this.read(target, p));
+  }
+
+  protected abstract defaultProps(): string[];
+  protected abstract read(target: T, prop: string): unknown;
+
+  protected loaded<V>(prop: string): V {
+    if (!this.values_.has(prop)) throw errors.notLoaded(prop);
+    return this.values_.get(prop) as V;
+  }
+
+  protected act(label: string, fn: (t: T) => void): void {
+    this.context.enqueue(label, () => fn(this.target()));
+  }
+
+  protected unknown(prop: string): never {
+    throw errors.invalidArgument(`${this.constructor.name} has no property "${prop}"`);
+  }
+}
+
+/** Collections load `items/<prop>` into item proxies. */
+abstract class Collection<T, Item extends ClientObject<T>> extends ClientObject<T[]> {
+  protected abstract item(target: T): Item;
+
+  override load(spec?: LoadSpec): this {
+    const props = (loadProps(spec) ?? ["items"]).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
+    this.context.enqueue("load", () => {
+      const items = this.target().map((t) => {
+        const proxy = this.item(t);
+        proxy.fill(t, props);
+        return proxy;
+      });
+      this.values_.set("items", items);
+    });
+    return this;
+  }
+
+  get items(): Item[] {
+    return this.loaded<Item[]>("items");
+  }
+
+  protected defaultProps(): string[] {
+    return [];
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+}
+
+export class Workbook {
+  constructor(private readonly context: FakeContext) {}
+  get worksheets(): WorksheetCollection {
+    return new WorksheetCollection(this.context);
+  }
+  get tables(): TableCollection {
+    return new TableCollection(this.context);
+  }
+  getActiveCell(): Range {
+    return new Range(this.context, () => {
+      const a = this.context.book.active!;
+      return { sheet: a.sheet, area: { row: a.area.row, col: a.area.col, rows: 1, cols: 1 } };
+    });
+  }
+  getSelectedRange(): Range {
+    return new Range(this.context, () => ({ ...this.context.book.active! }));
+  }
+}
+
+export class WorksheetCollection extends Collection<SheetState, Worksheet> {
+  constructor(context: FakeContext) {
+    super(context, () => context.book.sheets);
+  }
+  protected item(s: SheetState): Worksheet {
+    return new Worksheet(this.context, () => s);
+  }
+  add(name?: string): Worksheet {
+    const sheet = new Worksheet(this.context, () => {
+      throw errors.itemNotFound("worksheet not yet added");
+    });
+    this.context.enqueue("worksheets.add", () => sheet.bind(this.book.addSheet(name)));
+    return sheet;
+  }
+  getItem(key: string): Worksheet {
+    return new Worksheet(this.context, () => {
+      const s = this.book.findSheet(key);
+      if (!s) throw errors.itemNotFound(`worksheet "${key}"`);
+      return s;
+    });
+  }
+  getItemOrNullObject(key: string): Worksheet {
+    return new Worksheet(this.context, () => this.book.findSheet(key) ?? null, true);
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, () => this.book.active!.sheet);
+  }
+}
+
+export class Worksheet extends ClientObject<SheetState> {
+  protected defaultProps() {
+    return ["name", "position", "id", "visibility"];
+  }
+  protected read(s: SheetState, prop: string): unknown {
+    switch (prop) {
+      case "name":
+        return s.name;
+      case "position":
+        return this.book.sheets.indexOf(s);
+      case "id":
+        return `{${s.id}}`;
+      case "visibility":
+        return "Visible";
+      default:
+        return this.unknown(prop);
+    }
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  set name(v: string) {
+    this.act("worksheet.name", (s) => this.book.renameSheet(s, v));
+  }
+  get position(): number {
+    return this.loaded("position");
+  }
+  getRange(address?: string): Range {
+    return new Range(this.context, () => {
+      const sheet = this.target();
+      if (address === undefined) return { sheet, area: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
+      const { sheet: named, local } = splitAddress(address);
+      if (named !== undefined && named.toLowerCase() !== sheet.name.toLowerCase()) throw errors.invalidArgument(`address ${address} is on another sheet`);
+      return { sheet, area: parseArea(local) };
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+    return new Range(this.context, () => ({
+      sheet: this.target(),
+      area: checkArea({ row: startRow, col: startColumn, rows: rowCount, cols: columnCount }),
+    }));
+  }
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.context, () => {
+      const sheet = this.target();
+      return { sheet, area: this.book.usedArea(sheet, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.context,
+      () => {
+        const sheet = this.target();
+        const area = this.book.usedArea(sheet, valuesOnly);
+        return area ? { sheet, area } : null;
+      },
+      true,
+    );
+  }
+  get tables(): TableCollection {
+    return new TableCollection(this.context, this);
+  }
+  get charts(): ChartCollection {
+    return new ChartCollection(this.context, this);
+  }
+  get freezePanes() {
+    return {
+      freezeRows: (count = 1) => this.act("freezePanes.freezeRows", (s) => ((s.freezeRows = count), this.book.record("freezePanes.freezeRows", s))),
+      freezeColumns: (count = 1) => this.act("freezePanes.freezeColumns", (s) => ((s.freezeColumns = count), this.book.record("freezePanes.freezeColumns", s))),
+      unfreeze: () => this.act("freezePanes.unfreeze", (s) => ((s.freezeRows = s.freezeColumns = 0), this.book.record("freezePanes.unfreeze", s))),
+    };
+  }
+  get protection(): WorksheetProtection {
+    return new WorksheetProtection(this.context, () => this.target());
+  }
+  activate(): void {
+    this.act("worksheet.activate", (s) => this.book.activate(s));
+  }
+  delete(): void {
+    this.act("worksheet.delete", (s) => this.book.deleteSheet(s));
+  }
+  /** For proxies made by other proxies (range.worksheet). */
+  static of(context: FakeContext, sheet: () => SheetState): Worksheet {
+    return new Worksheet(context, sheet);
+  }
+}
+
+export class WorksheetProtection extends ClientObject<SheetState> {
+  protected defaultProps() {
+    return ["protected"];
+  }
+  protected read(s: SheetState, prop: string): unknown {
+    return prop === "protected" ? s.protected : this.unknown(prop);
+  }
+  get protected(): boolean {
+    return this.loaded("protected");
+  }
+  protect(): void {
+    this.act("protection.protect", (s) => {
+      s.protected = true;
+      this.book.record("protection.protect", s);
+    });
+  }
+  unprotect(): void {
+    this.act("protection.unprotect", (s) => {
+      s.protected = false;
+      this.book.record("protection.unprotect", s);
+    });
+  }
+}
+
+const RANGE_PROPS = ["address", "values", "text", "numberFormat", "formulas", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount"];
+
+export class Range extends ClientObject<RangeRef> {
+  protected defaultProps() {
+    return RANGE_PROPS;
+  }
+  protected read(t: RangeRef, prop: string): unknown {
+    const grid = <V>(f: (c: Cell) => V): V[][] => {
+      if (t.area.rows * t.area.cols > 5_000_000) throw errors.invalidArgument("the response payload is too large");
+      return Array.from({ length: t.area.rows }, (_, r) => Array.from({ length: t.area.cols }, (_, c) => f(getCell(t.sheet, t.area.row + r, t.area.col + c))));
+    };
+    switch (prop) {
+      case "address":
+        return `${quoteSheet(t.sheet.name)}!${areaName(t.area)}`;
+      case "values":
+        return grid((c) => c.value);
+      case "text":
+        return grid(displayText);
+      case "numberFormat":
+        return grid((c) => c.numberFormat);
+      case "formulas":
+        return grid((c) => c.formula ?? c.value);
+      case "valueTypes":
+        return grid((c) =>
+          c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : /^#/.test(c.value) && c.formula ? "Error" : "String",
+        );
+      case "rowIndex":
+        return t.area.row;
+      case "columnIndex":
+        return t.area.col;
+      case "rowCount":
+        return t.area.rows;
+      case "columnCount":
+        return t.area.cols;
+      default:
+        return this.unknown(prop);
+    }
+  }
+  get address(): string {
+    return this.loaded("address");
+  }
+  get values(): Scalar[][] {
+    return this.loaded("values");
+  }
+  set values(v: unknown[][]) {
+    this.act("range.values", (t) => this.book.writeValues(t.sheet, t.area, v));
+  }
+  get text(): string[][] {
+    return this.loaded("text");
+  }
+  get numberFormat(): string[][] {
+    return this.loaded("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.act("range.numberFormat", (t) => this.book.writeNumberFormat(t.sheet, t.area, v));
+  }
+  get formulas(): Scalar[][] {
+    return this.loaded("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.act("range.formulas", (t) => this.book.writeFormulas(t.sheet, t.area, v));
+  }
+  get valueTypes(): string[][] {
+    return this.loaded("valueTypes");
+  }
+  get rowIndex(): number {
+    return this.loaded("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loaded("columnIndex");
+  }
+  get rowCount(): number {
+    return this.loaded("rowCount");
+  }
+  get columnCount(): number {
+    return this.loaded("columnCount");
+  }
+  get format(): RangeFormat {
+    return new RangeFormat(this.context, () => this.target());
+  }
+  get worksheet(): Worksheet {
+    return Worksheet.of(this.context, () => this.target().sheet);
+  }
+  private derived(f: (t: RangeRef) => Area): Range {
+    return new Range(this.context, () => {
+      const t = this.target();
+      return { sheet: t.sheet, area: checkArea(f(t)) };
+    });
+  }
+  getCell(row: number, column: number): Range {
+    return this.derived((t) => ({ row: t.area.row + row, col: t.area.col + column, rows: 1, cols: 1 }));
+  }
+  getRow(row: number): Range {
+    return this.derived((t) => ({ ...t.area, row: t.area.row + row, rows: 1 }));
+  }
+  getColumn(column: number): Range {
+    return this.derived((t) => ({ ...t.area, col: t.area.col + column, cols: 1 }));
+  }
+  getEntireColumn(): Range {
+    return this.derived((t) => ({ ...t.area, row: 0, rows: MAX_ROWS }));
+  }
+  getEntireRow(): Range {
+    return this.derived((t) => ({ ...t.area, col: 0, cols: MAX_COLS }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this.derived((t) => ({ ...t.area, rows: t.area.rows + deltaRows, cols: t.area.cols + deltaColumns }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this.derived((t) => ({ ...t.area, row: t.area.row + rowOffset, col: t.area.col + columnOffset }));
+  }
+  select(): void {
+    this.act("range.select", (t) => this.book.select(t.sheet, t.area));
+  }
+}
+
+export class RangeFormat extends ClientObject<RangeRef> {
+  protected defaultProps() {
+    return ["columnWidth"];
+  }
+  protected read(t: RangeRef, prop: string): unknown {
+    if (prop !== "columnWidth") return this.unknown(prop);
+    const widths = new Set(Array.from({ length: Math.min(t.area.cols, 1000) }, (_, c) => t.sheet.columnWidths.get(t.area.col + c) ?? 48));
+    return widths.size === 1 ? [...widths][0] : null;
+  }
+  get font(): RangeFont {
+    return new RangeFont(this.context, () => this.target());
+  }
+  get columnWidth(): number {
+    return this.loaded("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this.act("format.columnWidth", (t) => this.book.setColumnWidth(t.sheet, t.area, points));
+  }
+  autofitColumns(): void {
+    this.act("format.autofitColumns", (t) => this.book.autofit(t.sheet, t.area));
+  }
+}
+
+export class RangeFont extends ClientObject<RangeRef> {
+  protected defaultProps() {
+    return ["bold"];
+  }
+  protected read(t: RangeRef, prop: string): unknown {
+    if (prop !== "bold") return this.unknown(prop);
+    const seen = new Set<boolean>();
+    for (let r = 0; r < Math.min(t.area.rows, 10000); r++)
+      for (let c = 0; c < Math.min(t.area.cols, 1000); c++) seen.add(getCell(t.sheet, t.area.row + r, t.area.col + c).bold);
+    return seen.size === 1 ? [...seen][0] : null;
+  }
+  get bold(): boolean | null {
+    return this.loaded("bold");
+  }
+  set bold(v: boolean | null) {
+    this.act("format.font.bold", (t) => this.book.setBold(t.sheet, t.area, !!v));
+  }
+}
+
+export class TableCollection extends Collection<TableState, Table> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet?: Worksheet,
+  ) {
+    super(context, () => {
+      const s = sheet ? sheet.target() : undefined;
+      return context.book.tables.filter((t) => !s || t.sheet === s);
+    });
+  }
+  protected item(t: TableState): Table {
+    return new Table(this.context, () => t);
+  }
+  add(address: string | Range, hasHeaders: boolean): Table {
+    const table = new Table(this.context, () => {
+      throw errors.itemNotFound("table not yet added");
+    });
+    this.context.enqueue("tables.add", () => {
+      let ref: RangeRef;
+      if (typeof address !== "string") ref = address.target();
+      else {
+        const { sheet: named, local } = splitAddress(address);
+        const sheet = this.sheet
+          ? this.sheet.target()
+          : named !== undefined
+            ? this.book.findSheet(named)
+            : this.book.active?.sheet;
+        if (!sheet) throw errors.itemNotFound(`worksheet "${named}"`);
+        ref = { sheet, area: parseArea(local) };
+      }
+      table.bind(this.book.addTable(ref.sheet, ref.area, hasHeaders));
+    });
+    return table;
+  }
+  getItem(key: string): Table {
+    return new Table(this.context, () => {
+      const t = this.book.findTable(key);
+      if (!t) throw errors.itemNotFound(`table "${key}"`);
+      return t;
+    });
+  }
+  getItemOrNullObject(key: string): Table {
+    return new Table(this.context, () => this.book.findTable(key) ?? null, true);
+  }
+}
+
+export class Table extends ClientObject<TableState> {
+  protected defaultProps() {
+    return ["name", "id", "style", "showHeaders"];
+  }
+  protected read(t: TableState, prop: string): unknown {
+    switch (prop) {
+      case "name":
+        return t.name;
+      case "id":
+        return String(t.id);
+      case "style":
+        return t.style ?? "TableStyleMedium2";
+      case "showHeaders":
+        return t.hasHeaders;
+      default:
+        return this.unknown(prop);
+    }
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  set name(v: string) {
+    this.act("table.name", (t) => this.book.renameTable(t, v));
+  }
+  set style(v: string) {
+    this.act("table.style", (t) => void (t.style = v));
+  }
+  get worksheet(): Worksheet {
+    return Worksheet.of(this.context, () => this.target().sheet);
+  }
+  private part(f: (a: Area) => Area): Range {
+    return new Range(this.context, () => {
+      const t = this.target();
+      return { sheet: t.sheet, area: f(t.area) };
+    });
+  }
+  getRange(): Range {
+    return this.part((a) => a);
+  }
+  getHeaderRowRange(): Range {
+    return this.part((a) => ({ ...a, rows: 1 }));
+  }
+  getDataBodyRange(): Range {
+    return this.part((a) => ({ ...a, row: a.row + 1, rows: a.rows - 1 }));
+  }
+  delete(): void {
+    this.act("table.delete", (t) => {
+      this.book.tables = this.book.tables.filter((x) => x !== t);
+      this.book.record("table.delete", t.sheet, t.area);
+    });
+  }
+}
+
+export class ChartCollection extends Collection<ChartState, Chart> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: Worksheet,
+  ) {
+    super(context, () => sheet.target().charts);
+  }
+  protected item(c: ChartState): Chart {
+    return new Chart(this.context, () => c, this.sheet);
+  }
+  add(type: string, sourceData: Range, seriesBy = "Auto"): Chart {
+    const chart = new Chart(
+      this.context,
+      () => {
+        throw errors.itemNotFound("chart not yet added");
+      },
+      this.sheet,
+    );
+    this.context.enqueue("charts.add", () => {
+      const s = this.sheet.target();
+      this.book.guard(s, "charts.add");
+      const source = sourceData.target();
+      const c: ChartState = {
+        id: this.book.id(),
+        name: `Chart ${s.charts.length + 1}`,
+        type,
+        seriesBy,
+        source: source.area,
+        title: "",
+        legendVisible: true,
+        reversePlotOrder: false,
+      };
+      s.charts.push(c);
+      this.book.record("charts.add", s, source.area);
+      chart.bind(c);
+    });
+    return chart;
+  }
+}
+
+export class Chart extends ClientObject<ChartState> {
+  constructor(
+    context: FakeContext,
+    resolver: () => ChartState | null,
+    private readonly sheet: Worksheet,
+  ) {
+    super(context, resolver);
+  }
+  protected defaultProps() {
+    return ["name", "chartType"];
+  }
+  protected read(c: ChartState, prop: string): unknown {
+    return prop === "name" ? c.name : prop === "chartType" ? c.type : this.unknown(prop);
+  }
+  private edit(label: string, f: (c: ChartState) => void) {
+    this.act(label, (c) => {
+      const s = this.sheet.target();
+      this.book.guard(s, label);
+      f(c);
+      this.book.record(label, s);
+    });
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  set name(v: string) {
+    this.edit("chart.name", (c) => (c.name = v));
+  }
+  get chartType(): string {
+    return this.loaded("chartType");
+  }
+  get title() {
+    const edit = this.edit.bind(this);
+    return {
+      set text(v: string) {
+        edit("chart.title", (c) => (c.title = v));
+      },
+    };
+  }
+  get legend() {
+    const edit = this.edit.bind(this);
+    return {
+      set visible(v: boolean) {
+        edit("chart.legend", (c) => (c.legendVisible = v));
+      },
+    };
+  }
+  get axes() {
+    const edit = this.edit.bind(this);
+    return {
+      categoryAxis: {
+        set reversePlotOrder(v: boolean) {
+          edit("chart.axes.categoryAxis", (c) => (c.reversePlotOrder = v));
+        },
+      },
+    };
+  }
+  get series() {
+    const edit = this.edit.bind(this);
+    return {
+      getItemAt: (index: number) => {
+        if (index !== 0) throw new Error("fake Excel: charts here have one series");
+        return {
+          set name(v: string) {
+            edit("chart.series.name", (c) => (c.seriesName = v));
+          },
+          setXAxisValues: (range: Range) =>
+            edit("chart.series.setXAxisValues", (c) => (c.xValues = range.target().area)),
+        };
+      },
+    };
+  }
+  setPosition(startCell: Range | string, endCell?: Range | string): void {
+    const where = (x: Range | string) => (typeof x === "string" ? areaName(parseArea(x)) : areaName(x.target().area));
+    this.edit("chart.setPosition", (c) => (c.position = { start: where(startCell), end: endCell === undefined ? undefined : where(endCell) }));
+  }
+  delete(): void {
+    this.edit("chart.delete", (c) => {
+      const s = this.sheet.target();
+      s.charts = s.charts.filter((x) => x !== c);
+    });
+  }
+}
+
+/** The fake Excel host: its workbook, Excel.run, counted syncs, injected faults. */
+export class FakeExcel {
+  readonly state = new BookState();
+  /** context.sync calls over every run. */
+  syncs = 0;
+  private faults: { label: string; nth: number; seen: number }[] = [];
+
+  constructor(options: { sheets?: string[] } = {}) {
+    for (const name of options.sheets ?? ["Sheet1"]) this.state.addSheet(name);
+    this.state.changes = [];
+  }
+
+  /** Excel.run: a fresh request context per batch. Operations left unsynced are a bug. */
+  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    if (context.pending) throw new Error(`fake Excel: ${context.pending} queued operation(s) were never synced`);
+    return result;
+  };
+
+  /** The same, typed as Office's Excel.run for code under test. */
+  runExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    this.run((context) => batch(context as unknown as Excel.RequestContext));
+
+  /** What a page installs as `window.Excel`. */
+  get namespace() {
+    return {
+      run: this.runExcel,
+      ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered" },
+      ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    };
+  }
+
+  /** Makes the nth action with this label (counted from now) fail its sync. */
+  failOn(label: string, nth = 1): void {
+    this.faults.push({ label, nth, seen: 0 });
+  }
+
+  beforeOp(label: string): void {
+    for (const f of this.faults)
+      if (f.label === label && ++f.seen === f.nth) {
+        this.faults = this.faults.filter((x) => x !== f);
+        throw errors.injected(label);
+      }
+  }
+
+  // ---- set-up, outside any batch ----
+
+  addSheet(name: string, values: Scalar[][] = [], at = "A1"): SheetState {
+    const sheet = this.state.addSheet(name);
+    if (values.length) {
+      const a = parseArea(at);
+      this.state.writeValues(sheet, { row: a.row, col: a.col, rows: values.length, cols: values[0].length }, values);
+    }
+    this.state.changes = [];
+    return sheet;
+  }
+
+  addTable(sheetName: string, address: string, name: string): TableState {
+    const t = this.state.addTable(this.sheet(sheetName), parseArea(address), true);
+    this.state.renameTable(t, name);
+    this.state.changes = [];
+    return t;
+  }
+
+  /** Types into one cell as a user would (no batch, no sync). */
+  setCell(sheetName: string, address: string, value: Scalar): void {
+    const a = parseArea(address);
+    this.state.writeValues(this.sheet(sheetName), { ...a, rows: 1, cols: 1 }, [[value]]);
+  }
+
+  // ---- inspection ----
+
+  sheet(name: string): SheetState {
+    const s = this.state.findSheet(name);
+    if (!s) throw new Error(`fake Excel: no sheet "${name}"`);
+    return s;
+  }
+
+  sheetNames(): string[] {
+    return this.state.sheets.map((s) => s.name);
+  }
+
+  table(name: string): TableState | undefined {
+    return this.state.findTable(name);
+  }
+
+  cell(sheetName: string, address: string): Cell {
+    const a = parseArea(address);
+    return getCell(this.sheet(sheetName), a.row, a.col);
+  }
+
+  /** Values of an area ("" for empty), default the used range from A1. */
+  values(sheetName: string, address?: string): Scalar[][] {
+    const s = this.sheet(sheetName);
+    const used = this.state.usedArea(s, true);
+    const a = address ? parseArea(address) : used ? { row: 0, col: 0, rows: used.row + used.rows, cols: used.col + used.cols } : undefined;
+    if (!a) return [];
+    return Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.cols }, (_, c) => getCell(s, a.row + r, a.col + c).value));
+  }
+
+  /** The active sheet and the selected range's address. */
+  get selection(): { sheet: string; address: string } | undefined {
+    const a = this.state.active;
+    return a && { sheet: a.sheet.name, address: areaName(a.area) };
+  }
+
+  get changes() {
+    return this.state.changes;
+  }
+
+  clearChanges(): void {
+    this.state.changes = [];
+  }
+
+  /** Everything in the workbook as plain data, for before/after comparisons. */
+  snapshot() {
+    return {
+      sheets: this.state.sheets.map((s) => ({
+        name: s.name,
+        cells: [...s.cells.entries()]
+          .map(([k, c]) => {
+            const [r, col] = k.split(",").map(Number);
+            return [cellName(r, col), c.value, c.formula ?? null, c.numberFormat, c.bold] as const;
+          })
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+        columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        freezeRows: s.freezeRows,
+        freezeColumns: s.freezeColumns,
+        protected: s.protected,
+        charts: s.charts.map((c) => ({ ...c })),
+      })),
+      tables: this.state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: areaName(t.area) })),
+    };
+  }
+}
