@@ -163,6 +163,22 @@ describe("issue kinds", () => {
     expect(valueOf(s, hp, "SCI")).toBeCloseTo(valueOf(s, hp, "A") / 5 + valueOf(s, hp, "B") / 2 + (3 * valueOf(s, hp, "C")) / 10, 10);
   });
 
+  it("districts may be written by full name, English name or code (a number cell too)", () => {
+    let rows = withCell(rowOf("浦东"), 0, 310115);
+    rows = rows.map((r, i) => (i === rowOf("静安") ? ["Jing'an", ...r.slice(1)] : i === rowOf("黄浦") ? ["黄浦区", ...r.slice(1)] : r));
+    const { dataset, issues } = validated(rows);
+    expect(issues).toEqual([]);
+    expect(dataset!.districts.map((d) => d.id)).toEqual(base.slice(1).map((r) => r[0]));
+  });
+
+  it("a region that disagrees with the district's own is a warning; the district's region is used", () => {
+    const r = rowOf("浦东");
+    const { dataset, issues } = validated(withCell(r, 1, "郊区"));
+    const it = expectIssue(issues, { severity: "warning", code: "region-mismatch", address: a1(r, 1), district: "浦东" });
+    expect(it.message).toContain("中心城区");
+    expect(dataset!.districts[0].region).toBe("central");
+  });
+
   it("every bad cell of a table is reported, not only the first", () => {
     let rows = withCell(1, 2, "x");
     rows = rows.map((r, i) => (i === 16 ? r.map((v, j) => (j === 39 ? "#N/A" : v)) : r));
