@@ -14,3 +14,4 @@ export * from "./validate";
 export * from "./weight";
 export * from "./random";
 export * from "./sensitivity";
+export * from "./normalise";

@@ -23,6 +23,8 @@ export interface ValidateOptions {
   expectAll?: boolean;
   /** Above this an index number is suspicious (warning). Raw statistics pass Infinity. */
   plausibleMax?: number;
+  /** Raw statistics (growth rates) may be negative; the normalisation then decides. */
+  allowNegative?: boolean;
   label?: string;
 }
 
@@ -211,7 +213,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
         report("error", "coefficient-range", c, `网络安全状况系数 ${x} 不在 (0, 1] 内`, `coefficient ${x} is outside (0, 1]`);
       return x;
     }
-    if (x < 0) report("error", "negative", c, `指标值 ${x} 为负数`, `value ${x} is negative`);
+    if (x < 0 && !opts.allowNegative) report("error", "negative", c, `指标值 ${x} 为负数`, `value ${x} is negative`);
     else if (x > plausibleMax)
       report("warning", "implausible", c, `指标值 ${x} 异常偏大（超过 ${plausibleMax}），请核对`, `value ${x} is implausibly large (over ${plausibleMax}); please check`);
     return x;
