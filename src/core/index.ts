@@ -15,3 +15,4 @@ export * from "./weight";
 export * from "./random";
 export * from "./sensitivity";
 export * from "./normalise";
+export * from "./framework-table";
