@@ -1,0 +1,127 @@
+// The ranking workbook that `sci score --out` writes, opened by a real spreadsheet program:
+// LibreOffice converts every sheet to CSV (cells as displayed) and the workbook to PDF. The
+// cells must read back as the core's numbers to the 2 decimals shown, and the PDF must hold
+// the rendered tables. Without LibreOffice the suite is skipped and says why.
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import { run } from "../../src/cli/main";
+import { parseCsv, reportLayout, round2, score, type SheetLayout } from "../../src/core";
+import { dataset2020 } from "../../src/data";
+
+const run$ = promisify(execFile);
+const which = (cmd: string) => spawnSync("/bin/sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).stdout.trim() || undefined;
+const SOFFICE = which("soffice") ?? which("libreoffice");
+const SKIP = SOFFICE ? undefined : "LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc (.ci/run does this)";
+if (SKIP) console.warn(`test/xlsx: skipped — ${SKIP}`);
+
+/**
+ * Every sheet as CSV (LibreOffice ≥ 7.2: token 12 = -1 writes one file per sheet, named
+ * `<file>-<sheet>.csv`), UTF-8 (76), cells as shown (token 9), formulas not exported.
+ */
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
+
+/** Each conversion gets its own profile, so parallel runs (and a desktop LibreOffice) do not clash. */
+async function soffice(dir: string, target: string, file: string, outdir: string): Promise<void> {
+  const profile = mkdtempSync(join(tmpdir(), "sci-lo-profile-"));
+  try {
+    await run$(SOFFICE!, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", target, "--outdir", outdir, file], { cwd: dir, timeout: 120_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!!SKIP)(SKIP ? `LibreOffice check (skipped: ${SKIP})` : "the ranking workbook in LibreOffice", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sci-lo-"));
+  const xlsx = join(dir, "ranking.xlsx");
+  const layout = reportLayout(score(dataset2020()));
+  let sheetNames: string[] = [];
+
+  beforeAll(async () => {
+    let stderr = "";
+    const code = await run(["score", "--out", xlsx], { stdout: () => undefined, stderr: (t) => void (stderr += t), cwd: dir });
+    expect(code, stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    sheetNames = wb.worksheets.map((w) => w.name);
+    await Promise.all([soffice(dir, CSV_FILTER, xlsx, join(dir, "csv")), soffice(dir, "pdf", xlsx, join(dir, "pdf"))]);
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes one sheet per layout sheet", () => {
+    expect(sheetNames).toHaveLength(layout.sheets.length);
+    expect(sheetNames.length).toBeGreaterThanOrEqual(4); // overall + three indicator levels
+  });
+
+  it("every cell of every sheet reads back as the core's value, numbers to the 2 decimals shown", () => {
+    const halfCentLow: string[] = [];
+    layout.sheets.forEach((sheet, s) => {
+      const file = join(dir, "csv", `ranking-${sheetNames[s]}.csv`);
+      expect(existsSync(file), `LibreOffice wrote no CSV for sheet ${sheetNames[s]}`).toBe(true);
+      const read = parseCsv(readFileSync(file, "utf8"));
+      const want = shown(sheet);
+      expect(read.length).toBe(want.length);
+      want.forEach((row, r) => {
+        const got = [...read[r], ...Array(Math.max(0, row.length - read[r].length)).fill("")];
+        row.forEach((w, c) => {
+          const v = sheet.cells[r][c];
+          const where = `sheet ${sheetNames[s]} ${cellName(r, c)}`;
+          if (got[c] !== w && typeof v === "number" && atHalfCent(v) && got[c] === (round2(v) - 0.01).toFixed(2)) {
+            halfCentLow.push(`${where}: LibreOffice ${got[c]}, report ${w} (stored ${v.toPrecision(17)})`);
+            return;
+          }
+          expect(got[c], where).toBe(w);
+        });
+        expect(got.slice(row.length).every((v) => v === ""), `sheet ${sheetNames[s]} row ${r + 1} has extra cells`).toBe(true);
+      });
+    });
+    // A value computed a few ulps below a half-cent (103.245 as 103.24499999999998) shows one
+    // cent low in LibreOffice, which rounds the binary value; Excel rounds 15 significant
+    // digits first and shows the report's figure. Listed, not hidden; see the module note.
+    if (halfCentLow.length) console.warn(`test/xlsx: ${halfCentLow.length} half-cent values show one cent low in LibreOffice:\n  ${halfCentLow.join("\n  ")}`);
+  });
+
+  it("shows the published headline figures: 浦东 133.41, city mean 109.77", () => {
+    const overall = parseCsv(readFileSync(join(dir, "csv", `ranking-${sheetNames[0]}.csv`), "utf8"));
+    expect(overall.some((r) => r[1] === "浦东" && r[2] === "133.41")).toBe(true);
+    expect(overall.some((r) => r[1] === "全市平均" && r[2] === "109.77")).toBe(true);
+  });
+
+  it("renders the tables to PDF: pages exist and hold every district and figure", () => {
+    const pdf = join(dir, "pdf", "ranking.pdf");
+    const bytes = readFileSync(pdf);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pages = which("pdfinfo")
+      ? Number(/^Pages:\s+(\d+)/m.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)?.[1])
+      : (bytes.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(layout.sheets.length);
+    if (!which("pdftotext")) return console.warn("test/xlsx: pdftotext (poppler-utils) missing; PDF text not checked");
+    const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 }).stdout;
+    const { districts } = dataset2020();
+    for (const d of districts) expect(text).toContain(d.id);
+    const overall = layout.sheets[0];
+    for (const v of overall.cells.flat()) if (typeof v === "number" && !Number.isInteger(v)) expect(text).toContain(round2(v).toFixed(2));
+  });
+});
+
+/** The value sits on a half-cent up to float noise (the 2020 data has many: 2-decimal inputs, weights 1/2, 1/4). */
+const atHalfCent = (v: number) => Math.abs(((Math.abs(v) * 100) % 1) - 0.5) < 1e-9;
+
+const cellName = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r + 1}`;
+
+/**
+ * A layout sheet as LibreOffice displays it: numbers in a `0.00` block with 2 decimals,
+ * other numbers (ranks) as integers, text as written, empty cells empty. Trailing empty
+ * rows are dropped, as the CSV export ends at the last used row.
+ */
+function shown(sheet: SheetLayout): string[][] {
+  const inBlock = (r: number, c: number) => sheet.numbers.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
+  const rows = sheet.cells.map((row, r) =>
+    row.map((v, c) => (v === null ? "" : typeof v === "number" ? (inBlock(r, c) ? round2(v).toFixed(2) : String(v)) : v)),
+  );
+  while (rows.length && rows[rows.length - 1].every((v) => v === "")) rows.pop();
+  return rows;
+}
