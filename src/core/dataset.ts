@@ -11,6 +11,8 @@ export interface Dataset {
   regions: readonly Region[];
   inputs: Float64Array;
   coefficients: Float64Array;
+  /** How computed indices are rounded on the way up (default `exact`). */
+  rounding?: "exact" | "report";
   /** The assessment's name, e.g. `2020`. */
   label?: string;
   /** Where each value came from, so later messages can name the cell. */

@@ -1,6 +1,6 @@
 import type { Dataset } from "./dataset";
 import type { Framework } from "./framework";
-import { competitionRanks } from "./round";
+import { competitionRanks, round2 } from "./round";
 
 /**
  * Every indicator's value for every district, with ranks and averages. `values` is
@@ -20,16 +20,37 @@ export interface Scores {
 /**
  * One district's tiered values: inputs at the leaves, weighted means above, the root times
  * the coefficient. A reverse pre-order walk meets every child before its parent.
+ * With `rounding: "report"` every computed index below the root is rounded to 2 decimals
+ * before its parent uses it, as the printed report's tables are.
  */
-export function scoreRow(fw: Framework, inputs: ArrayLike<number>, offset: number, coefficient: number, out: Float64Array, outOffset: number): void {
+export function scoreRow(
+  fw: Framework,
+  inputs: ArrayLike<number>,
+  offset: number,
+  coefficient: number,
+  out: Float64Array,
+  outOffset: number,
+  rounding: Rounding = "exact",
+): void {
   const K = fw.order.length;
   for (let k = 0; k < K; k++) {
     const leaf = fw.leafOf[k];
     out[outOffset + k] = leaf >= 0 ? inputs[offset + leaf] : 0;
   }
-  for (let k = K - 1; k > 0; k--) out[outOffset + fw.parentOf[k]] += fw.weightOf[k] * out[outOffset + k];
+  const report = rounding === "report";
+  for (let k = K - 1; k > 0; k--) {
+    if (report && fw.leafOf[k] < 0) out[outOffset + k] = round2(out[outOffset + k]);
+    out[outOffset + fw.parentOf[k]] += fw.weightOf[k] * out[outOffset + k];
+  }
   out[outOffset] *= coefficient;
 }
+
+/**
+ * `exact` keeps full precision (the default: scores scale with their inputs). `report`
+ * rounds each computed index to 2 decimals before aggregating upward, which is how the 2020
+ * report's published tables add up (see README, "Rounding").
+ */
+export type Rounding = "exact" | "report";
 
 export function score(ds: Dataset): Scores {
   const fw = ds.framework;
@@ -37,7 +58,7 @@ export function score(ds: Dataset): Scores {
   const K = fw.order.length;
   const L = fw.leaves.length;
   const values = new Float64Array(n * K);
-  for (let i = 0; i < n; i++) scoreRow(fw, ds.inputs, i * L, ds.coefficients[i], values, i * K);
+  for (let i = 0; i < n; i++) scoreRow(fw, ds.inputs, i * L, ds.coefficients[i], values, i * K, ds.rounding);
 
   const cityRanks = new Int32Array(n * K);
   const regionRanks = new Int32Array(n * K);

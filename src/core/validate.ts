@@ -26,6 +26,7 @@ export interface ValidateOptions {
   /** Raw statistics (growth rates) may be negative; the normalisation then decides. */
   allowNegative?: boolean;
   label?: string;
+  rounding?: "exact" | "report";
 }
 
 const DISTRICT_HEADERS = ["district", "行政区", "区", "地区", "entity"];
@@ -245,6 +246,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       inputs,
       coefficients: Float64Array.from(coefficients),
       label: opts.label,
+      rounding: opts.rounding,
       source: { sheet, rowOf, colOf: new Map([...leafCol].map(([k, c]) => [k, origin.col + c])) },
     },
     issues,

@@ -16,8 +16,8 @@ export const framework2020: Framework = (() => {
 export const shanghaiRoster = new Roster(DISTRICTS_SHANGHAI);
 
 /** The published 2020 inputs as a validated dataset. */
-export function dataset2020(): Dataset {
-  const { dataset, issues } = validate({ rows: INPUTS_2020 }, { framework: framework2020, roster: shanghaiRoster, label: "2020" });
+export function dataset2020(rounding: "exact" | "report" = "exact"): Dataset {
+  const { dataset, issues } = validate({ rows: INPUTS_2020 }, { framework: framework2020, roster: shanghaiRoster, label: "2020", rounding });
   if (!dataset) throw new Error(`built-in 2020 inputs are invalid: ${issues.map((i) => i.message).join("; ")}`);
   return dataset;
 }
