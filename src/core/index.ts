@@ -16,3 +16,4 @@ export * from "./random";
 export * from "./sensitivity";
 export * from "./normalise";
 export * from "./framework-table";
+export * from "./compare";

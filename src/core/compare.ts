@@ -1,0 +1,199 @@
+import { regionOf, type Region } from "./district";
+import type { Framework } from "./framework";
+import { issue, type Issue } from "./issue";
+import type { LayoutCell, ReportLayout, SheetLayout } from "./layout";
+import type { Scores } from "./score";
+
+/** A rank in two years. `change` is old − new: positive means the district moved up. */
+export interface RankChange {
+  old: number;
+  new: number;
+  change: number;
+}
+
+export interface IndicatorChange {
+  indicator: string;
+  old: number;
+  new: number;
+  /** new − old, at full precision (shown rounded to 2 decimals). */
+  change: number;
+  city: RankChange;
+  region: RankChange;
+}
+
+export interface DistrictChange {
+  district: string;
+  /** The region in the newer year. */
+  region: string;
+  /** One per compared indicator, in `Comparison.codes` order. */
+  indicators: IndicatorChange[];
+}
+
+export interface Comparison {
+  oldLabel: string;
+  newLabel: string;
+  /** The newer year's framework: names and order come from it. */
+  framework: Framework;
+  /** Indicators in both years' frameworks, in the newer framework's order. */
+  codes: string[];
+  /** Districts in both years, in the newer year's order. */
+  districts: DistrictChange[];
+  /** The newer year's regions, for their names. */
+  regions: readonly Region[];
+  /** Districts in only one of the years: listed, not compared. */
+  onlyOld: string[];
+  onlyNew: string[];
+  issues: Issue[];
+}
+
+/**
+ * Year over year: for every district in both years and every indicator in both frameworks,
+ * the value then and now, its change, and the change of rank over the city and within the
+ * region. Ranks are each year's own (competition ranks on values rounded to 2 decimals).
+ * Districts or indicators present in one year only become warnings, never a failure.
+ */
+export function compare(older: Scores, newer: Scores, labels: { old?: string; new?: string } = {}): Comparison {
+  const oldLabel = labels.old ?? older.dataset.label ?? "旧 old";
+  const newLabel = labels.new ?? newer.dataset.label ?? "新 new";
+  const oldFw = older.dataset.framework;
+  const fw = newer.dataset.framework;
+  const issues: Issue[] = [];
+
+  const codes = fw.order.filter((c) => oldFw.index.has(c));
+  for (const c of fw.order.filter((c) => !oldFw.index.has(c)))
+    issues.push(issue("warning", "compare-new-indicator", `指标 ${c} 仅见于${newLabel}，未比较`, `indicator ${c} is only in ${newLabel}; not compared`, { indicator: c }));
+  for (const c of oldFw.order.filter((c) => !fw.index.has(c)))
+    issues.push(issue("warning", "compare-dropped-indicator", `指标 ${c} 仅见于${oldLabel}，未比较`, `indicator ${c} is only in ${oldLabel}; not compared`, { indicator: c }));
+
+  const oldIndex = new Map(older.dataset.districts.map((d, i) => [d.id, i]));
+  const newIds = new Set(newer.dataset.districts.map((d) => d.id));
+  const onlyOld = older.dataset.districts.filter((d) => !newIds.has(d.id)).map((d) => d.id);
+  const onlyNew = newer.dataset.districts.filter((d) => !oldIndex.has(d.id)).map((d) => d.id);
+  for (const d of onlyOld)
+    issues.push(issue("warning", "compare-district-dropped", `行政区「${d}」仅见于${oldLabel}数据，未比较`, `district "${d}" is only in the ${oldLabel} data; not compared`, { district: d }));
+  for (const d of onlyNew)
+    issues.push(issue("warning", "compare-district-new", `行政区「${d}」仅见于${newLabel}数据，未比较`, `district "${d}" is only in the ${newLabel} data; not compared`, { district: d }));
+
+  const Ko = oldFw.order.length;
+  const Kn = fw.order.length;
+  const districts: DistrictChange[] = [];
+  newer.dataset.districts.forEach((d, j) => {
+    const i = oldIndex.get(d.id);
+    if (i === undefined) return;
+    const was = older.dataset.districts[i];
+    if (was.region !== d.region)
+      issues.push(issue("warning", "compare-region-changed", `行政区「${d.id}」的区域由 ${was.region} 变为 ${d.region}，区内排名按各年区域计`, `district "${d.id}" moved from region ${was.region} to ${d.region}; rank in region is each year's own`, { district: d.id }));
+    districts.push({
+      district: d.id,
+      region: d.region,
+      indicators: codes.map((code) => {
+        const a = i * Ko + oldFw.index.get(code)!;
+        const b = j * Kn + fw.index.get(code)!;
+        const rank = (o: number, n: number): RankChange => ({ old: o, new: n, change: o - n });
+        return {
+          indicator: code,
+          old: older.values[a],
+          new: newer.values[b],
+          change: newer.values[b] - older.values[a],
+          city: rank(older.cityRanks[a], newer.cityRanks[b]),
+          region: rank(older.regionRanks[a], newer.regionRanks[b]),
+        };
+      }),
+    });
+  });
+  if (districts.length === 0)
+    issues.push(issue("error", "compare-no-common-district", `${oldLabel}与${newLabel}数据没有共同的行政区`, `the ${oldLabel} and ${newLabel} data have no district in common`));
+  return { oldLabel, newLabel, framework: fw, codes, districts, regions: newer.dataset.regions, onlyOld, onlyNew, issues };
+}
+
+/** One district's change on one indicator (by code), or undefined if it was not compared. */
+export function changeOf(c: Comparison, district: string, indicator: string): IndicatorChange | undefined {
+  const k = c.codes.indexOf(indicator);
+  return k < 0 ? undefined : c.districts.find((d) => d.district === district)?.indicators[k];
+}
+
+/** 排名上升5位 / up 5 places; 排名下降1位 / down 1 place; 排名不变 / unchanged. */
+export function rankChangeText(change: number): string {
+  const n = Math.abs(change);
+  const places = `${n} place${n === 1 ? "" : "s"}`;
+  if (change > 0) return `排名上升${n}位 / up ${places}`;
+  if (change < 0) return `排名下降${n}位 / down ${places}`;
+  return "排名不变 / unchanged";
+}
+
+const RANK_HEAD = (scope: string, scopeEn: string, o: string, n: string) => [
+  `${o}${scope}排名 / ${scopeEn} rank ${o}`,
+  `${n}${scope}排名 / ${scopeEn} rank ${n}`,
+  `${scope}排名变化 / ${scopeEn} rank change`,
+  `说明 / note`,
+];
+
+/**
+ * The comparison as sheets: an overview of the composite (districts by new rank) and one long
+ * table of every district and indicator, ready to filter. Plain cells, as every layout.
+ */
+export function comparisonLayout(c: Comparison): ReportLayout {
+  const fw = c.framework;
+  const root = fw.indicators.get(fw.root)!;
+  const span = `${c.oldLabel}→${c.newLabel}`;
+  const valueHead = [c.oldLabel, c.newLabel, "变化 / change"];
+  const rankCells = (r: RankChange): LayoutCell[] => [r.old, r.new, r.change, rankChangeText(r.change)];
+  const regionName = (id: string) => regionOf(id, c.regions).zh;
+
+  // Overview: the composite, districts by new city rank.
+  const rootAt = c.codes.indexOf(fw.root);
+  const overview: LayoutCell[][] = [
+    [`${root.nameZh}变化 ${span} / Change in the ${root.nameEn}, ${span}`],
+    [],
+    ["行政区 / district", "区域 / region", ...valueHead, ...RANK_HEAD("全市", "city", c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
+  ];
+  const first = overview.length;
+  const sorted = rootAt < 0 ? [] : [...c.districts].sort((a, b) => a.indicators[rootAt].city.new - b.indicators[rootAt].city.new);
+  for (const d of sorted) {
+    const x = d.indicators[rootAt];
+    overview.push([d.district, regionName(d.region), x.old, x.new, x.change, ...rankCells(x.city), ...rankCells(x.region)]);
+  }
+  if (c.onlyOld.length || c.onlyNew.length) {
+    overview.push([]);
+    if (c.onlyOld.length) overview.push([`仅见于${c.oldLabel} / only in ${c.oldLabel}`, c.onlyOld.join("、")]);
+    if (c.onlyNew.length) overview.push([`仅见于${c.newLabel} / only in ${c.newLabel}`, c.onlyNew.join("、")]);
+  }
+
+  // Detail: every indicator × district.
+  const detail: LayoutCell[][] = [
+    [`各指标变化 ${span} / Change in every indicator, ${span}`],
+    [],
+    ["代码 / code", "指标 / indicator", "行政区 / district", "区域 / region", ...valueHead, ...RANK_HEAD("全市", "city", c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
+  ];
+  c.codes.forEach((code, k) => {
+    for (const d of c.districts) {
+      const x = d.indicators[k];
+      detail.push([code, fw.indicators.get(code)!.nameZh, d.district, regionName(d.region), x.old, x.new, x.change, ...rankCells(x.city), ...rankCells(x.region)]);
+    }
+  });
+
+  const name = (what: string) => `${what} ${span}`.slice(0, 31);
+  return {
+    title: span,
+    sheets: [
+      sheet("compare-overview", name("对比"), overview, first, sorted.length, 2, [0, 2]),
+      sheet("compare-detail", name("对比明细"), detail, 3, detail.length - 3, 4, [0, 2]),
+    ],
+  };
+}
+
+function sheet(key: string, name: string, rows: LayoutCell[][], first: number, n: number, valueCol: number, headerRows: number[]): SheetLayout {
+  const width = Math.max(...rows.map((r) => r.length));
+  const cells = rows.map((r) => [...r, ...Array<LayoutCell>(width - r.length).fill(null)]);
+  return {
+    key,
+    name,
+    cells,
+    numbers: n ? [{ row: first, col: valueCol, rows: n, cols: 3 }] : [],
+    headerRows,
+    freezeRows: first,
+    tables: n ? [{ key, title: name, row: first - 1, col: 0, rows: n + 1, cols: width }] : [],
+    charts: [],
+    columnWidths: Array.from({ length: width }, (_, k) => (k === 1 && key === "compare-detail" ? 24 : k === width - 1 || k === width - 5 ? 22 : 12)),
+  };
+}
