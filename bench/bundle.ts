@@ -12,8 +12,11 @@ export function entryScripts(dist = DIST): string[] {
   const html = path.join(dist, "taskpane.html");
   if (!existsSync(html)) throw new Unavailable("dist/taskpane.html is not built (npm run build)");
   const text = readFileSync(html, "utf8");
-  const srcs = [...text.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]);
-  return srcs.filter((s) => !/^(https?:)?\/\//i.test(s)).map((s) => path.join(dist, decodeURI(s.split(/[?#]/)[0]).replace(/^\//, "")));
+  // Minified HTML leaves attribute values unquoted: src=runtime.js.
+  const srcs = [...text.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const local = srcs.filter((s) => !/^(https?:)?\/\//i.test(s)).map((s) => path.join(dist, decodeURI(s.split(/[?#]/)[0]).replace(/^\//, "")));
+  if (local.length === 0) throw new Error("dist/taskpane.html loads no script of its own");
+  return local;
 }
 
 /** Gzipped size (level 9, as a static server would precompress) in KB. */
