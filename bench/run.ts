@@ -1,9 +1,17 @@
 // `npm run bench`: SCI's speed and size figures, each a median of several runs after a
 // warm-up. `--json` prints one JSON object instead. A figure whose prerequisite is missing
 // (not built, Chromium not installed) prints "n/a (why)", never a number.
+import { cpus, loadavg } from "node:os";
 import { coreScore100k, ENTITIES, modelRebuild } from "./core";
 import { attempt, type Figure, Unavailable } from "./figure";
 import type { Timing } from "./measure";
+
+/** Wall-clock figures mean little on a busy machine; say how busy it was. */
+function machine(): string {
+  const n = cpus().length;
+  const load = loadavg()[0];
+  return `${n} CPUs, load ${load.toFixed(2)}${load > n * 0.75 ? " — BUSY: figures are inflated, run again on a quiet machine" : ""}`;
+}
 
 const ms = (t: Timing) => ({
   value: round(t.median, 3),
@@ -39,7 +47,7 @@ function human(fs: readonly Figure[]): string {
     const verdict = f.value === null || f.target === undefined ? "" : f.value <= f.target ? `  ok (target ≤ ${f.target} ${f.unit})` : `  OVER target ≤ ${f.target} ${f.unit}`;
     return `${f.label.padEnd(width)}  ${value}${verdict}${f.detail ? `\n${"".padEnd(width)}    ${f.key}: ${f.detail}` : `\n${"".padEnd(width)}    ${f.key}`}`;
   });
-  return `SCI bench — node ${process.version}\n\n${lines.join("\n")}\n`;
+  return `SCI bench — node ${process.version}, ${machine()}\n\n${lines.join("\n")}\n`;
 }
 
 async function main(): Promise<void> {
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
     json.unavailable = Object.fromEntries(fs.filter((f) => f.value === null).map((f) => [f.key, f.reason]));
     json.targets = Object.fromEntries(fs.filter((f) => f.target !== undefined).map((f) => [f.key, f.target]));
     json.node = process.version;
+    json.machine = { cpus: cpus().length, load1: Number(loadavg()[0].toFixed(2)) };
     process.stdout.write(JSON.stringify(json) + "\n");
   } else process.stdout.write(human(fs));
 }
