@@ -1,9 +1,8 @@
 import * as path from "node:path";
-import { hasErrors, reportLayout, score, sortIssues, validate, type InputTable, type Issue } from "../core";
-import { framework2020, INPUTS_2020, shanghaiRoster } from "../data";
+import { hasErrors, reportLayout, score, sortIssues, type Issue } from "../core";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
+import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
-import { readInputFile } from "./read";
 import { rankingTable } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
@@ -11,6 +10,7 @@ export const scoreCommand: Command = {
   name: "score",
   summary: "评分并排名（默认：内置 2020 数据） / score and rank (default: the built-in 2020 data)",
   help: `用法 / Usage: sci score [INPUT.csv|INPUT.xlsx] [--json] [--out FILE.xlsx] [--label TEXT]
+       sci score --raw RAW.csv --settings SETTINGS.csv [--framework FRAMEWORK.csv] [...]
 
 计算各区的智慧城市发展水平指数、各级指标、排名与平均值。
 Scores every district on every indicator, with ranks and city/region means.
@@ -21,6 +21,8 @@ Scores every district on every indicator, with ranks and city/region means.
   --json         以 JSON 输出全部指标值、排名、平均值与问题 / print every value, rank, mean and issue as JSON
   --out FILE     写出排名工作簿 (.xlsx)；输入有错误时不写 / write the ranking workbook; never on input errors
   --label TEXT   报告年份/标题，如 2021（内置数据默认 2020）/ the report's year or title, e.g. 2021
+${FRAMEWORK_HELP}
+${RAW_HELP}
   -h, --help     显示帮助 / show this help
 
 列 / Columns: 行政区 (district), 区域 (region, optional), 38 项三级指标（代码 A1.1、序号 1–38 或名称）
@@ -31,29 +33,16 @@ Scores every district on every indicator, with ranks and city/region means.
     json: { type: "boolean" },
     out: { type: "string" },
     label: { type: "string" },
+    ...FRAMEWORK_OPTION,
+    ...RAW_OPTIONS,
   },
   async run({ values, positionals }, io) {
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
-    const input = positionals[0] !== undefined ? path.resolve(io.cwd, positionals[0]) : undefined;
-    const out = typeof values.out === "string" ? path.resolve(io.cwd, values.out) : undefined;
-    if (out !== undefined) {
-      if (path.extname(out).toLowerCase() !== ".xlsx")
-        throw usageError(`--out 须是 .xlsx 文件：${values.out}`, `--out must be an .xlsx file: ${values.out}`);
-      if (input !== undefined && path.relative(input, out) === "")
-        throw usageError("--out 不能覆盖输入文件", "--out would overwrite the input file");
-    }
-
-    let table: InputTable = { rows: INPUTS_2020 };
-    const issues: Issue[] = [];
-    if (input !== undefined) {
-      const read = await readInputFile(input, positionals[0]);
-      table = read.table;
-      issues.push(...read.issues);
-    }
-    const label = typeof values.label === "string" ? values.label : input === undefined ? "2020" : undefined;
-    const checked = validate(table, { framework: framework2020, roster: shanghaiRoster, label });
-    issues.push(...checked.issues);
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), label: text(values, "label") };
+    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework]);
+    const checked = await loadDataset(src, io);
+    const issues = checked.issues;
     printIssues(io, issues);
 
     if (!checked.dataset || hasErrors(issues)) {
