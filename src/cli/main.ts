@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, usageError, type Command, type Io } from "./command";
+import { compareCommand } from "./compare";
 import { scoreCommand } from "./score";
+import { sensitivityCommand } from "./sensitivity";
 
 /** The command table. Another subcommand adds itself with `registerCommand`. */
 const commands = new Map<string, Command>();
@@ -12,6 +14,8 @@ export function registerCommand(command: Command): void {
 }
 
 registerCommand(scoreCommand);
+registerCommand(compareCommand);
+registerCommand(sensitivityCommand);
 
 function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));
