@@ -1,0 +1,105 @@
+// Runs the built task pane in Debian's Chromium: a static server for dist/, the browser with
+// the flags this closed network needs, and a page whose office.js is replaced by a stand-in.
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Why the browser tests cannot run here, or undefined when they can. */
+export function chromiumMissing(): string | undefined {
+  return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does this)`;
+}
+
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
+// network refuses. Playwright gives every launch a fresh temporary profile (user data dir).
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+export interface Served {
+  url: string;
+  /** Paths requested so far, in order. */
+  requested: string[];
+  close(): Promise<void>;
+}
+
+/** Serves a directory on 127.0.0.1 on a free port. */
+export async function serve(dir: string): Promise<Served> {
+  const requested: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(dir, path.normalize(urlPath).replace(/^([/\\])+/, ""));
+    requested.push(urlPath);
+    if (!file.startsWith(dir) || !existsSync(file) || !/\.[a-z0-9]+$/i.test(file)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requested,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface PaneSession {
+  context: BrowserContext;
+  page: Page;
+  /** console.error messages and uncaught page errors. */
+  errors: string[];
+  /** Requests to anywhere but the local server, all refused. */
+  blocked: string[];
+}
+
+/**
+ * A fresh context whose requests stay on the local server: office.js (from Microsoft's CDN
+ * in taskpane.html) is answered with `officeScript`; anything else off-host is refused.
+ */
+export async function openPane(browser: Browser, base: string, officeScript: string): Promise<PaneSession> {
+  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+  const blocked: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base + "/")) return route.continue();
+    if (/\/office(\.debug)?\.js(\?|$)/i.test(url))
+      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeScript });
+    blocked.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  return { context, page, errors, blocked };
+}
