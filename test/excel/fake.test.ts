@@ -111,3 +111,15 @@ describe("fake Excel", () => {
     expect(xl.changes.map((c) => c.op)).toEqual(["tables.add", "table.name"]);
   });
 });
+
+describe("fake Excel display", () => {
+  it("rounds as Excel shows numbers: from 15 significant digits, half away from zero", async () => {
+    const { excelFixed } = await import("../fakes/excel-state");
+    expect(excelFixed(135.755, 2)).toBe("135.76");
+    expect(excelFixed(1.005, 2)).toBe("1.01");
+    expect(excelFixed(-2.5, 0)).toBe("-3");
+    expect(excelFixed(99.995, 2)).toBe("100.00");
+    expect(excelFixed(0.0001, 2)).toBe("0.00");
+    expect(excelFixed(133.4149, 2)).toBe("133.41");
+  });
+});

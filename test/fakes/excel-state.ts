@@ -225,11 +225,31 @@ export function displayText(cell: Cell): string {
   if (typeof v === "string") return v;
   const f = cell.numberFormat;
   const fixed = /^0\.(0+)$/.exec(f);
-  if (fixed) return v.toFixed(fixed[1].length);
-  if (f === "0") return v.toFixed(0);
+  if (fixed) return excelFixed(v, fixed[1].length);
+  if (f === "0") return excelFixed(v, 0);
   const fraction = /\?\/(\?+)$/.exec(f);
   if (fraction) return asFraction(v, 10 ** fraction[1].length - 1);
   return String(Number(v.toPrecision(11)));
+}
+
+/**
+ * Excel rounds what it shows from the value's 15 significant digits, half away from zero:
+ * 135.755 (stored as 135.75499999999999) shows as 135.76 where toFixed would say 135.75.
+ */
+export function excelFixed(v: number, decimals: number): string {
+  const text = String(Math.abs(Number(v.toPrecision(15))));
+  if (/e/i.test(text)) return v.toFixed(decimals);
+  const [int, frac = ""] = text.split(".");
+  let digits = (int + frac.padEnd(decimals, "0").slice(0, decimals)).split("").map(Number);
+  if (Number(frac[decimals] ?? 0) >= 5) {
+    let i = digits.length - 1;
+    for (; i >= 0 && digits[i] === 9; i--) digits[i] = 0;
+    if (i < 0) digits = [1, ...digits];
+    else digits[i]++;
+  }
+  const whole = digits.slice(0, digits.length - decimals).join("") || "0";
+  const out = decimals ? `${whole}.${digits.slice(digits.length - decimals).join("")}` : whole;
+  return v < 0 && /[1-9]/.test(out) ? `-${out}` : out;
 }
 
 function asFraction(x: number, maxDen: number): string {

@@ -1,0 +1,110 @@
+/* global Excel */
+import { cellAddress } from "../core/address";
+import type { Block, ChartLayout, LayoutCell, ReportLayout, SheetLayout } from "../core/layout";
+import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
+import { freshNames } from "./names";
+
+export interface RankingWritten {
+  ok: true;
+  /** The sheets written, in layout order; each name was free before the click. */
+  sheets: string[];
+  /** context.sync calls made: 2 (read the names; write everything and read it back). */
+  syncs: number;
+  /** Cells whose read-back value differs from the layout, as `sheet!A1`; empty when all agree. */
+  mismatches: string[];
+}
+
+export type RankingResult = RankingWritten | WriteFailure;
+
+/** `0.00` for the layout's number blocks, `@` (text) for every string, General elsewhere. */
+export function numberFormats(sheet: SheetLayout): string[][] {
+  const inBlock = (r: number, c: number) => sheet.numbers.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
+  return sheet.cells.map((row, r) => row.map((v, c) => (typeof v === "string" ? "@" : inBlock(r, c) ? "0.00" : "General")));
+}
+
+/** What Excel is given for a layout cell: empty for null, and never a non-finite number. */
+export const cellValue = (v: LayoutCell): string | number => (v === null || (typeof v === "number" && !Number.isFinite(v)) ? "" : v);
+
+const CHART_ROWS = 18;
+const CHART_COLS = 8;
+
+function range(ws: Excel.Worksheet, b: Block): Excel.Range {
+  return ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+}
+
+function addChart(ws: Excel.Worksheet, chart: ChartLayout, k: number, left: number): void {
+  const c = ws.charts.add("BarClustered", range(ws, chart.values), "Columns");
+  c.title.text = chart.title;
+  c.legend.visible = false;
+  const series = c.series.getItemAt(0);
+  series.name = chart.title;
+  series.setXAxisValues(range(ws, chart.categories));
+  // A bar chart draws its first category at the bottom; rank 1 belongs at the top.
+  c.axes.categoryAxis.reversePlotOrder = true;
+  const top = 2 + k * CHART_ROWS;
+  c.setPosition(cellAddress(top, left), cellAddress(top + CHART_ROWS - 2, left + CHART_COLS - 1));
+}
+
+/** Queues one sheet: formats first (so text cells are text before any value lands), then values. */
+function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout): Excel.Range | undefined {
+  const rows = sheet.cells.length;
+  const cols = rows ? sheet.cells[0].length : 0;
+  if (!rows || !cols) return undefined;
+  const all = ws.getRangeByIndexes(0, 0, rows, cols);
+  all.numberFormat = numberFormats(sheet);
+  all.values = sheet.cells.map((r) => r.map(cellValue));
+  for (const r of sheet.headerRows) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
+  if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
+  sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
+  sheet.charts.forEach((chart, k) => addChart(ws, chart, k, cols + 1));
+  all.load("values");
+  return all;
+}
+
+/**
+ * Writes the ranking sheets of a report layout, each under a fresh name, in two round trips
+ * however many tables: one reads the sheet names, one writes every sheet (values as whole
+ * ranges, formats, bold headers, frozen rows, widths, bar charts) and reads the values back to
+ * confirm them. If the write fails, this click's sheets are deleted again, or the result names
+ * the sheets that remain.
+ */
+export async function writeRanking(
+  context: Excel.RequestContext,
+  layout: ReportLayout,
+  onProgress?: (done: number) => void,
+): Promise<RankingResult> {
+  const syncs = new Syncs(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await syncs.sync();
+  onProgress?.(0.2);
+
+  const names = freshNames(
+    layout.sheets.map((s) => s.name),
+    sheets.items.map((s) => s.name),
+  );
+  const readBack: (Excel.Range | undefined)[] = [];
+  try {
+    const added = layout.sheets.map((sheet, i) => {
+      const ws = sheets.add(names[i]);
+      readBack.push(queueSheet(ws, sheet));
+      return ws;
+    });
+    added[0]?.activate();
+    await syncs.sync();
+  } catch (e) {
+    return rollback(context, names, syncs, e);
+  }
+  onProgress?.(1);
+
+  const mismatches: string[] = [];
+  layout.sheets.forEach((sheet, i) => {
+    const got = readBack[i]?.values ?? [];
+    sheet.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (got[r]?.[c] !== cellValue(v)) mismatches.push(`${names[i]}!${cellAddress(r, c)}`);
+      }),
+    );
+  });
+  return { ok: true, sheets: names, syncs: syncs.count, mismatches };
+}

@@ -1,0 +1,57 @@
+/* global Excel */
+import type { Dataset } from "../core/dataset";
+import { sortIssues, type Issue } from "../core/issue";
+import { validate, type InputTable } from "../core/validate";
+import { framework2020, shanghaiRoster } from "../data";
+import { reason } from "./batch";
+import { readInput } from "./input";
+
+export interface InputCheck {
+  /** Whether the workbook has an SCI_Input table at all. */
+  found: boolean;
+  /** Errors first, then top to bottom. */
+  issues: Issue[];
+  dataset?: Dataset;
+}
+
+/** Validates an input table against the 2020 framework and the Shanghai districts. */
+export function checkTable(table: InputTable | undefined, label?: string): InputCheck {
+  if (!table) return { found: false, issues: [] };
+  const { dataset, issues } = validate(table, { framework: framework2020, roster: shanghaiRoster, label });
+  return { found: true, issues: sortIssues(issues), dataset };
+}
+
+/** Reads the SCI_Input table (one round trip) and validates it. */
+export async function checkInput(context: Excel.RequestContext): Promise<InputCheck> {
+  return checkTable(await readInput(context));
+}
+
+export interface CellRef {
+  sheet?: string;
+  address: string;
+}
+
+export type Selected = { ok: true } | { ok: false; message: string };
+
+/** Shows a cell to the evaluator: activates its sheet and selects it, in one round trip. */
+export async function selectCell(context: Excel.RequestContext, cell: CellRef): Promise<Selected> {
+  const sheets = context.workbook.worksheets;
+  const ws = cell.sheet ? sheets.getItem(cell.sheet) : sheets.getActiveWorksheet();
+  ws.activate();
+  ws.getRange(cell.address).select();
+  try {
+    await context.sync();
+    return { ok: true };
+  } catch (e) {
+    const where = cell.sheet ? `${cell.sheet}!${cell.address}` : cell.address;
+    return {
+      ok: false,
+      message: `无法选中 ${where}：工作表可能已改名或删除（${reason(e)}） / Could not select ${where}: the sheet may have been renamed or deleted (${reason(e)})`,
+    };
+  }
+}
+
+/** Activates a sheet (a generated ranking sheet, say) and selects its first cell. */
+export function selectSheet(context: Excel.RequestContext, name: string): Promise<Selected> {
+  return selectCell(context, { sheet: name, address: "A1" });
+}
