@@ -21,6 +21,10 @@ Scores every district on every indicator, with ranks and city/region means.
   --json         以 JSON 输出全部指标值、排名、平均值与问题 / print every value, rank, mean and issue as JSON
   --out FILE     写出排名工作簿 (.xlsx)；输入有错误时不写 / write the ranking workbook; never on input errors
   --label TEXT   报告年份/标题，如 2021（内置数据默认 2020）/ the report's year or title, e.g. 2021
+  --rounding report
+                 各级计算指数先四舍五入到 2 位小数再向上汇总（与 2020 年报告表格一致）；默认 exact 全精度
+                 round each computed index to 2 decimals before aggregating upward, as the 2020
+                 report's tables do; the default, exact, keeps full precision
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
   -h, --help     显示帮助 / show this help
@@ -33,6 +37,7 @@ ${RAW_HELP}
     json: { type: "boolean" },
     out: { type: "string" },
     label: { type: "string" },
+    rounding: { type: "string" },
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
   },
@@ -40,6 +45,9 @@ ${RAW_HELP}
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), label: text(values, "label") };
+    const rounding = text(values, "rounding") ?? "exact";
+    if (rounding !== "exact" && rounding !== "report")
+      throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
     const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework]);
     const checked = await loadDataset(src, io);
     const issues = checked.issues;
@@ -52,7 +60,7 @@ ${RAW_HELP}
       return EXIT_INPUT;
     }
 
-    const scores = score(checked.dataset);
+    const scores = score({ ...checked.dataset, rounding });
     io.stdout(values.json ? JSON.stringify(scoresJson(scores, issues), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
       const layout = reportLayout(scores);
