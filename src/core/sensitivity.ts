@@ -100,7 +100,7 @@ export function sensitivity(ds: Dataset, options: SensitivityOptions = {}): { re
   const regionIds = [...new Set(ds.districts.map((d) => d.region))];
   const region = Int32Array.from(ds.districts.map((d) => regionIds.indexOf(d.region)));
 
-  const w = new Float64Array(K); // perturbed weights
+  const w = new Float64Array(K); // perturbed weights, then renormalised among siblings
   const sums = new Float64Array(K); // sum of each node's children's perturbed weights
   const rootWeight = new Float64Array(K); // weight in the tested indicator
   const leafW = new Float64Array(M);
@@ -111,20 +111,37 @@ export function sensitivity(ds: Dataset, options: SensitivityOptions = {}): { re
   const random = mulberry32(seed);
 
   /** Scores every district under weights perturbed by `spread`; fills `values` and `rounded`. */
-  const { parentOf, weightOf } = fw;
+  const { parentOf, weightOf, leafOf } = fw;
   const replicate = (spread: number) => {
     for (let k = target + 1; k < end; k++) {
       w[k] = spread === 0 ? weightOf[k] : weightOf[k] * (1 + spread * (2 * random() - 1));
       sums[parentOf[k]] = 0;
     }
     for (let k = target + 1; k < end; k++) sums[parentOf[k]] += w[k];
+    for (let k = target + 1; k < end; k++) w[k] /= sums[parentOf[k]];
+    if (reportRounding) return walk();
     rootWeight[target] = 1;
-    for (let k = target + 1; k < end; k++) rootWeight[k] = (rootWeight[parentOf[k]] * w[k]) / sums[parentOf[k]];
+    for (let k = target + 1; k < end; k++) rootWeight[k] = rootWeight[parentOf[k]] * w[k];
     for (let m = 0; m < M; m++) leafW[m] = rootWeight[subLeaves[m]];
     for (let i = 0, o = 0; i < n; i++, o += M) {
       let s = 0;
       for (let m = 0; m < M; m++) s += leafW[m] * x[o + m];
       values[i] = s * scale[i];
+      rounded[i] = round2(values[i]);
+    }
+  };
+  // With report rounding every computed index is rounded before its parent uses it, as
+  // score() does; the composite is then no longer linear, so walk the tree per district.
+  const reportRounding = ds.rounding === "report";
+  const node = new Float64Array(K);
+  const walk = () => {
+    for (let i = 0; i < n; i++) {
+      for (let k = target; k < end; k++) node[k] = leafOf[k] >= 0 ? ds.inputs[i * L + leafOf[k]] : 0;
+      for (let k = end - 1; k > target; k--) {
+        if (leafOf[k] < 0) node[k] = round2(node[k]);
+        node[parentOf[k]] += w[k] * node[k];
+      }
+      values[i] = target === 0 ? node[target] * scale[i] : round2(node[target]);
       rounded[i] = round2(values[i]);
     }
   };

@@ -27,7 +27,7 @@ function baselineRanks(code: string) {
  * pre-order (the documented order), renormalise siblings, rebuild the framework from rows,
  * and score with the tree walk.
  */
-function referenceReplication(seed: number, p: number): { city: number[]; region: number[] } {
+function referenceReplication(seed: number, p: number, rounding: "exact" | "report" = "exact"): { city: number[]; region: number[] } {
   const random = mulberry32(seed);
   const raw = new Map<string, number>();
   for (const code of FW.order.slice(1)) raw.set(code, FW.indicators.get(code)!.weight * (1 + p * (2 * random() - 1)));
@@ -40,7 +40,7 @@ function referenceReplication(seed: number, p: number): { city: number[]; region
   });
   const { framework, issues } = buildFramework(rows);
   expect(issues).toEqual([]);
-  const perturbed = validate({ rows: inputRows() }, { framework: framework!, roster: ROSTER }).dataset!;
+  const perturbed = validate({ rows: inputRows() }, { framework: framework!, roster: ROSTER, rounding }).dataset!;
   const s = score(perturbed);
   const K = framework!.order.length;
   return {
@@ -74,6 +74,24 @@ describe("sensitivity", () => {
         expect(d.ranks.city.counts[ref.city[i] - 1], `seed ${seed} ${d.district} city`).toBe(1);
         expect(d.ranks.region.counts[ref.region[i] - 1], `seed ${seed} ${d.district} region`).toBe(1);
       });
+    }
+  });
+
+  it("with the report's rounding on the way up, it ranks as score() with that rounding does", () => {
+    const reportDs: Dataset = { ...ds, rounding: "report" };
+    const s = score(reportDs);
+    const K = FW.order.length;
+    const r = sensitivity(reportDs, { replications: 50, perturbation: 0 }).result!;
+    r.districts.forEach((d, i) => {
+      expect(d.value).toBeCloseTo(s.values[i * K], 9);
+      expect(d.ranks.city.baseline).toBe(s.cityRanks[i * K]);
+      expect(d.ranks.region.baseline).toBe(s.regionRanks[i * K]);
+      expect(d.ranks.city.keep).toBe(1);
+    });
+    for (const seed of [4, 5, 6]) {
+      const one = sensitivity(reportDs, { replications: 1, perturbation: 0.3, seed }).result!;
+      const ref = referenceReplication(seed, 0.3, "report");
+      one.districts.forEach((d, i) => expect(d.ranks.city.counts[ref.city[i] - 1], `seed ${seed} ${d.district}`).toBe(1));
     }
   });
 
