@@ -1,0 +1,51 @@
+import { FluentProvider, Spinner, Switch, webLightTheme } from "@fluentui/react-components";
+import { Suspense, lazy, useState } from "react";
+import { STRINGS, type Lang } from "./i18n";
+import { Step } from "./Step";
+import { GenerateStep } from "./steps/GenerateStep";
+import { TemplateStep } from "./steps/TemplateStep";
+import { ValidateStep } from "./steps/ValidateStep";
+import { useStyles } from "./styles";
+import type { ModelSource, SciWorkbook } from "./types";
+import { useModel } from "./useModel";
+
+// Not needed for the first paint: loaded right after.
+const ResultsStep = lazy(() => import("./steps/ResultsStep"));
+
+export interface AppProps {
+  /** Excel, behind plain-data functions (src/excel/workbook.ts), or a fake in tests. */
+  workbook: SciWorkbook;
+  /** The shared model (src/excel/model.ts). */
+  model: ModelSource;
+  lang?: Lang;
+}
+
+/** The SCI task pane: four steps, Chinese by default, English one switch away. */
+export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
+  const [lang, setLang] = useState<Lang>(initial);
+  const current = useModel(model);
+  const s = useStyles();
+  const t = STRINGS[lang];
+  const props = { t, lang, workbook, model, current };
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={s.pane} lang={t.htmlLang}>
+        <header className={s.header}>
+          <div>
+            <h1 className={s.h1}>{t.appTitle}</h1>
+            <p className={s.subtitle}>{t.appSubtitle}</p>
+          </div>
+          <Switch label={t.english} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "zh")} />
+        </header>
+        <TemplateStep {...props} />
+        <ValidateStep {...props} />
+        <GenerateStep {...props} />
+        <Step title={t.step4}>
+          <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+            <ResultsStep t={t} lang={lang} current={current} />
+          </Suspense>
+        </Step>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,16 @@
+/* global Office */
+// The task pane's entry: renders into div#root once Office is ready, on the shared model.
+import { createRoot } from "react-dom/client";
+import { getModel, refresh, subscribe, watch } from "../excel/model";
+import { officeWorkbook } from "../excel/workbook";
+import { App } from "./App";
+
+function start() {
+  const root = document.getElementById("root");
+  if (!root) return;
+  void watch(); // follow SCI_Input (idempotent: the functions may have started it)
+  createRoot(root).render(<App workbook={officeWorkbook()} model={{ getModel, subscribe, refresh }} />);
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") void Office.onReady(() => start());
+else start(); // opened outside Office: the pane shows, and Excel actions report that Excel is missing

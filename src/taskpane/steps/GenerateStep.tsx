@@ -1,0 +1,81 @@
+import { Button, Field, Input, Link, ProgressBar } from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { reportLayout } from "../../core/layout";
+import type { RankingResult } from "../../excel/generate";
+import type { Strings } from "../i18n";
+import { Status } from "../Status";
+import { Step } from "../Step";
+import { useStyles } from "../styles";
+import { describeError, type StepProps } from "../types";
+
+/** Step 3: write the ranking sheets in one click; then link to each sheet written. */
+export function GenerateStep({ t, workbook, current }: StepProps) {
+  const s = useStyles();
+  const [title, setTitle] = useState("2020");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<RankingResult>();
+  const [problem, setProblem] = useState<(t: Strings) => string>();
+  const why = useId();
+  const ready = current.scores !== undefined;
+
+  const generate = async () => {
+    const scores = current.scores;
+    if (!scores || busy) return;
+    setBusy(true);
+    setResult(undefined);
+    setProblem(undefined);
+    try {
+      setResult(await workbook.writeRanking(reportLayout(scores, title.trim())));
+    } catch (e) {
+      setProblem(() => (t: Strings) => t.failed(describeError(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sheets = result ? (result.ok ? result.sheets : result.written) : [];
+  return (
+    <Step
+      title={t.step3}
+      hint={t.step3Hint}
+      status={
+        <>
+          {busy && (
+            <Field label={t.writing}>
+              <ProgressBar />
+            </Field>
+          )}
+          {result?.ok && <Status intent="success">{t.written}</Status>}
+          {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{t.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
+          {result && !result.ok && <Status intent="error">{result.message}</Status>}
+          {problem && <Status intent="error">{problem(t)}</Status>}
+        </>
+      }
+    >
+      <Field label={t.title}>
+        <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+      </Field>
+      <div className={s.actions}>
+        <Button appearance="primary" disabledFocusable={!ready || busy} aria-describedby={ready ? undefined : why} onClick={generate}>
+          {t.generate}
+        </Button>
+      </div>
+      {!ready && (
+        <p id={why} className={s.hint}>
+          {t.needsValid}
+        </p>
+      )}
+      {sheets.length > 0 && (
+        <ul className={s.list} aria-label={t.sheetsLabel}>
+          {sheets.map((name) => (
+            <li key={name}>
+              <Link as="button" onClick={() => void workbook.selectSheet(name)}>
+                {name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Step>
+  );
+}

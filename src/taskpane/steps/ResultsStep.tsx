@@ -1,0 +1,74 @@
+import { regionOf } from "../../core/district";
+import type { Lang, Strings } from "../i18n";
+import { Status } from "../Status";
+import { useStyles } from "../styles";
+import { fixed2, glance } from "../summary";
+import type { Model } from "../types";
+
+/** Step 4 (loaded after first paint): top districts and the averages, from the live model. */
+export default function ResultsStep({ t, lang, current }: { t: Strings; lang: Lang; current: Model }) {
+  const s = useStyles();
+  const scores = current.scores;
+  const source = <p className={s.hint}>{current.source === "builtin" ? t.fromBuiltin : t.fromWorkbook}</p>;
+  if (!scores)
+    return (
+      <>
+        {source}
+        <Status intent="info">{t.noResults}</Status>
+      </>
+    );
+  const g = glance(scores);
+  const fw = scores.dataset.framework;
+  const name = (code: string) => {
+    const ind = fw.indicators.get(code)!;
+    return lang === "en" ? ind.nameEn : ind.nameZh;
+  };
+  const scope = (id: string) => (id === "city" ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh);
+  return (
+    <>
+      {source}
+      <table className={s.table}>
+        <caption>{t.top}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.rank}</th>
+            <th scope="col">{t.district}</th>
+            <th scope="col">{t.composite}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {g.top.map(({ rank, district, value }) => (
+            <tr key={district.id}>
+              <td>{rank}</td>
+              <th scope="row">{lang === "en" ? district.en ?? district.id : district.id}</th>
+              <td>{fixed2(value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className={s.table}>
+        <caption>{t.averages}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.scope}</th>
+            {g.codes.map((c) => (
+              <th scope="col" key={c}>
+                {name(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {g.averages.map((a) => (
+            <tr key={a.scope}>
+              <th scope="row">{scope(a.scope)}</th>
+              {a.values.map((v, k) => (
+                <td key={g.codes[k]}>{fixed2(v)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Model } from "../excel/model";
+import type { SciWorkbook } from "../excel/workbook";
+import type { Strings, Lang } from "./i18n";
+
+export type { Model, SciWorkbook };
+
+/** The shared model as the pane sees it (src/excel/model.ts in the add-in; a fake in tests). */
+export interface ModelSource {
+  getModel(): Model;
+  subscribe(listener: (m: Model) => void): () => void;
+  refresh(): Promise<Model>;
+}
+
+export interface StepProps {
+  t: Strings;
+  lang: Lang;
+  workbook: SciWorkbook;
+  model: ModelSource;
+  /** The current model, followed live. */
+  current: Model;
+}
+
+/** An exception's message, one line, for "the action failed: …". */
+export function describeError(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown };
+  const text = [typeof err?.code === "string" ? err.code : "", typeof err?.message === "string" ? err.message : String(e)].filter(Boolean).join(": ");
+  return text.replace(/\s+/g, " ").slice(0, 200);
+}

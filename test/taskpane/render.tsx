@@ -1,0 +1,19 @@
+// Renders the pane over a fake workbook and a fake model, for the component tests.
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { officeWorkbook } from "../../src/excel/workbook";
+import { App } from "../../src/taskpane/App";
+import type { Lang } from "../../src/taskpane/i18n";
+import type { SciWorkbook } from "../../src/taskpane/types";
+import { FakeExcel } from "../fakes/excel";
+import { fakeModel } from "../fakes/model";
+
+export function renderPane(options: { lang?: Lang; excel?: FakeExcel; workbook?: (real: SciWorkbook) => SciWorkbook } = {}) {
+  const excel = options.excel ?? new FakeExcel();
+  const model = fakeModel(excel);
+  const real = officeWorkbook(excel.runExcel);
+  const workbook = options.workbook ? options.workbook(real) : real;
+  const user = userEvent.setup();
+  const view = render(<App workbook={workbook} model={model} lang={options.lang} />);
+  return { excel, model, workbook, user, ...view };
+}
