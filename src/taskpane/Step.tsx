@@ -1,8 +1,11 @@
 import { useId, type ReactNode } from "react";
 import { useStyles } from "./styles";
 
-/** A numbered step: a labelled region with a heading, a hint, its controls and a live status. */
-export function Step({ title, hint, children, status }: { title: string; hint?: string; children?: ReactNode; status?: ReactNode }) {
+/**
+ * A numbered step: a labelled region with a heading, a hint, its controls, a live status, and
+ * what the status introduces (an issue list, the sheets written).
+ */
+export function Step({ title, hint, children, status, after }: { title: string; hint?: string; children?: ReactNode; status?: ReactNode; after?: ReactNode }) {
   const s = useStyles();
   const id = useId();
   return (
@@ -13,6 +16,7 @@ export function Step({ title, hint, children, status }: { title: string; hint?: 
       {hint && <p className={s.hint}>{hint}</p>}
       {children}
       <div aria-live="polite">{status}</div>
+      {after}
     </section>
   );
 }

@@ -52,7 +52,6 @@ const zh = {
   rank: "排名",
   composite: "综合指数",
   averages: "平均值",
-  scope: "范围",
   city: "全市",
 };
 
@@ -107,7 +106,6 @@ const en: Strings = {
   rank: "Rank",
   composite: "Composite",
   averages: "Averages",
-  scope: "Scope",
   city: "City",
 };
 

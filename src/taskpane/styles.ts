@@ -41,7 +41,8 @@ export const useStyles = makeStyles({
     borderCollapse: "collapse",
     fontSize: tokens.fontSizeBase200,
     "& th, & td": { padding: `2px ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "right" },
-    "& th:first-child, & td:first-child": { textAlign: "left" },
+    "& th:first-child, & td:first-child, & th[scope=row]": { textAlign: "left" },
+    "& th[scope=row]": { fontWeight: tokens.fontWeightRegular },
     "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   },
 });

@@ -174,13 +174,11 @@ describe("step 4: results at a glance", () => {
     const rows = within(top).getAllByRole("row").map((r) => r.textContent);
     expect(rows).toEqual(["排名行政区综合指数", "1浦东133.41", "2徐汇126.74", "3黄浦125.32"]);
     const averages = within(step).getByRole("table", { name: "平均值" });
-    expect(within(averages).getAllByRole("row").map((r) => within(r).queryAllByRole("cell").map((c) => c.textContent))).toEqual([
-      [],
-      ["109.77", "119.16", "113.12", "102.23"],
-      ["119.44", expect.any(String), expect.any(String), expect.any(String)],
-      ["100.10", expect.any(String), expect.any(String), expect.any(String)],
-    ]);
-    expect(within(averages).getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["全市", "中心城区", "郊区"]);
+    expect(within(averages).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["指标", "全市", "中心城区", "郊区"]);
+    expect(within(averages).getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["智慧城市发展水平指数", "新型基础设施指数", "智慧应用指数", "发展环境指数"]);
+    const cells = within(averages).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").map((c) => c.textContent));
+    expect(cells[0]).toEqual(["109.77", "119.44", "100.10"]);
+    expect(cells.slice(1).map((r) => r[0])).toEqual(["119.16", "113.12", "102.23"]);
     expect(within(step).getByText("数据来源：内置 2020 年数据")).toBeTruthy();
   });
 
@@ -189,7 +187,8 @@ describe("step 4: results at a glance", () => {
     const step = region("4. Results at a glance");
     const top = await within(step).findByRole("table", { name: "Top 3" });
     expect(within(top).getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["Pudong", "Xuhui", "Huangpu"]);
-    expect(within(within(step).getByRole("table", { name: "Averages" })).getAllByRole("rowheader").map((c) => c.textContent)).toEqual([
+    expect(within(within(step).getByRole("table", { name: "Averages" })).getAllByRole("columnheader").map((c) => c.textContent)).toEqual([
+      "Indicator",
       "City",
       "Central districts",
       "Suburban districts",

@@ -51,6 +51,19 @@ export function GenerateStep({ t, workbook, current }: StepProps) {
           {problem && <Status intent="error">{problem(t)}</Status>}
         </>
       }
+      after={
+        sheets.length > 0 && (
+          <ul className={s.list} aria-label={t.sheetsLabel}>
+            {sheets.map((name) => (
+              <li key={name}>
+                <Link as="button" onClick={() => void workbook.selectSheet(name)}>
+                  {name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )
+      }
     >
       <Field label={t.title}>
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
@@ -64,17 +77,6 @@ export function GenerateStep({ t, workbook, current }: StepProps) {
         <p id={why} className={s.hint}>
           {t.needsValid}
         </p>
-      )}
-      {sheets.length > 0 && (
-        <ul className={s.list} aria-label={t.sheetsLabel}>
-          {sheets.map((name) => (
-            <li key={name}>
-              <Link as="button" onClick={() => void workbook.selectSheet(name)}>
-                {name}
-              </Link>
-            </li>
-          ))}
-        </ul>
       )}
     </Step>
   );

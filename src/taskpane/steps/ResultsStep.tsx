@@ -50,20 +50,20 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
         <caption>{t.averages}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.scope}</th>
-            {g.codes.map((c) => (
-              <th scope="col" key={c}>
-                {name(c)}
+            <th scope="col">{t.indicator}</th>
+            {g.averages.map((a) => (
+              <th scope="col" key={a.scope}>
+                {scope(a.scope)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {g.averages.map((a) => (
-            <tr key={a.scope}>
-              <th scope="row">{scope(a.scope)}</th>
-              {a.values.map((v, k) => (
-                <td key={g.codes[k]}>{fixed2(v)}</td>
+          {g.codes.map((code, k) => (
+            <tr key={code}>
+              <th scope="row">{name(code)}</th>
+              {g.averages.map((a) => (
+                <td key={a.scope}>{fixed2(a.values[k])}</td>
               ))}
             </tr>
           ))}

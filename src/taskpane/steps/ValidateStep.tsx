@@ -69,13 +69,7 @@ export function ValidateStep({ t, lang, workbook, model, current }: StepProps) {
           {problem && <Status intent="error">{problem(t)}</Status>}
         </>
       }
-    >
-      <div className={s.actions}>
-        <Button appearance="primary" disabled={busy} onClick={check}>
-          {t.validate}
-        </Button>
-      </div>
-      {checked && !busy && issues.length > 0 && (
+      after={checked && !busy && issues.length > 0 && (
         <>
           <ul className={s.list} aria-label={t.issuesLabel}>
             {shown.map((issue, k) => (
@@ -87,6 +81,12 @@ export function ValidateStep({ t, lang, workbook, model, current }: StepProps) {
           {shown.length < issues.length && <Button onClick={() => setShowAll(true)}>{t.showAll(issues.length)}</Button>}
         </>
       )}
+    >
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={busy} onClick={check}>
+          {t.validate}
+        </Button>
+      </div>
     </Step>
   );
 }
