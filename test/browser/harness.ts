@@ -95,6 +95,8 @@ export async function openPane(browser: Browser, base: string, officeScript: str
     blocked.push(url);
     return route.abort("blockedbyclient");
   });
+  // A missing control should fail in seconds, well inside the test's own timeout.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (m) => {

@@ -1,0 +1,253 @@
+// The built task pane in Debian's Chromium, with the in-memory workbook behind office.js: the
+// evaluator's flow, in Chinese and in English, with the mouse and with the keyboard alone. Each
+// step is checked against the fake workbook's contents and photographed under test-results/.
+import { mkdirSync } from "node:fs";
+import * as path from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { reportLayout, round2, score, type SheetLayout } from "../../src/core";
+import { dataset2020 } from "../../src/data";
+import { a1, fixtureRows } from "../fuzz/hostile";
+import { ensureBuilt } from "./build";
+import { chromiumMissing, launchChromium, openPane, serve, type PaneSession, type Served } from "./harness";
+import { officeStubScript } from "./stub-bundle";
+
+const ROOT = path.join(__dirname, "..", "..");
+const SHOTS = path.join(ROOT, "test-results", "browser");
+const SKIP = chromiumMissing();
+if (SKIP) console.warn(`test/browser: skipped — ${SKIP}`);
+
+type Scalar = string | number | boolean;
+interface Fake {
+  excel: {
+    values(sheet: string, address?: string): Scalar[][];
+    sheetNames(): string[];
+    selection?: { sheet: string; address: string };
+    setCell(sheet: string, address: string, value: Scalar): void;
+    cell(sheet: string, address: string): { value: Scalar; numberFormat: string; formula?: string };
+    sheet(name: string): { freezeRows: number; charts: unknown[] };
+    table(name: string): { sheet: { name: string } } | undefined;
+    snapshot(): unknown;
+  };
+  functions: Record<string, (...args: unknown[]) => void>;
+}
+declare const sciFake: Fake;
+
+const INPUT_SHEET = "SCI 输入";
+const inputs = fixtureRows("inputs.csv"); // district, region, 38 codes, coefficient
+const layout = reportLayout(score(dataset2020()), "2020");
+
+/** The input table's column of an indicator (its header ends in "(code)") and row of a district. */
+async function where(page: Page, district: string, code: string): Promise<{ address: string; value: Scalar }> {
+  const values = await page.evaluate((s) => sciFake.excel.values(s), INPUT_SHEET);
+  const col = values[0].findIndex((h) => String(h).endsWith(`(${code})`));
+  const row = values.findIndex((r) => r[0] === district);
+  expect(col, `no column for ${code}`).toBeGreaterThan(0);
+  expect(row, `no row for ${district}`).toBeGreaterThan(0);
+  return { address: a1(row, col), value: values[row][col] };
+}
+
+/** Every cell of a generated sheet equals the core's layout; numbers 0.00, text stays text. */
+async function expectSheet(page: Page, name: string, sheet: SheetLayout) {
+  const got = await page.evaluate((n) => sciFake.excel.values(n), name);
+  sheet.cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const cell = got[r]?.[c] ?? "";
+      if (v === null) expect(cell, `${name} r${r + 1} c${c + 1}`).toBe("");
+      else expect(cell, `${name} r${r + 1} c${c + 1}`).toBe(v);
+    }),
+  );
+  const addr = a1(sheet.numbers[0].row, sheet.numbers[0].col);
+  const info = await page.evaluate(([n, a]) => ({ fmt: sciFake.excel.cell(n, a).numberFormat, freeze: sciFake.excel.sheet(n).freezeRows, charts: sciFake.excel.sheet(n).charts.length }), [name, addr]);
+  expect(info.fmt).toBe("0.00");
+  expect(info.freeze).toBe(sheet.freezeRows);
+  expect(info.charts).toBe(sheet.charts.length);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const selection = (page: Page) => page.evaluate(() => sciFake.excel.selection);
+
+describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the task pane in Chromium", () => {
+  let browser: Browser;
+  let server: Served;
+  let stub: string;
+  const sessions: PaneSession[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const dist = ensureBuilt(ROOT);
+    [stub, server, browser] = await Promise.all([officeStubScript(ROOT), serve(dist), launchChromium()]);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(() => {
+    // No console errors, no uncaught exceptions, nothing fetched from outside the local server.
+    for (const s of sessions.splice(0)) {
+      expect(s.errors).toEqual([]);
+      expect(s.blocked).toEqual([]);
+    }
+  });
+
+  async function open(): Promise<Page> {
+    const session = await openPane(browser, server.url, stub);
+    sessions.push(session);
+    await session.page.goto(`${server.url}/taskpane.html`);
+    await session.page.getByRole("heading", { name: "SCI 智慧城市发展水平评估" }).waitFor();
+    return session.page;
+  }
+
+  it("the evaluator's flow in Chinese: insert, validate, break, select, fix, generate twice", async () => {
+    const page = await open();
+    await shot(page, "01-start-zh");
+
+    await page.getByRole("button", { name: "插入 2020 年数据" }).click();
+    await page.getByText(/已插入工作表「SCI 输入」/).waitFor();
+    // The template holds the published inputs: every district, every indicator, the coefficient.
+    const table = await page.evaluate((s) => sciFake.excel.values(s), INPUT_SHEET);
+    expect(await page.evaluate(() => sciFake.excel.table("SCI_Input")?.sheet.name)).toBe(INPUT_SHEET);
+    expect(table.length).toBe(inputs.length);
+    for (const row of inputs.slice(1)) {
+      const got = table.find((r) => r[0] === row[0])!;
+      expect(got, row[0]).toBeTruthy();
+      inputs[0].slice(2).forEach((code, j) => {
+        const col = table[0].findIndex((h) => (code === "coefficient" ? h === "网络安全状况系数" : String(h).endsWith(`(${code})`)));
+        expect(got[col], `${row[0]} ${code}`).toBe(Number(row[j + 2]));
+      });
+    }
+    await shot(page, "02-template-inserted");
+
+    const validate = page.getByRole("button", { name: "检查输入" });
+    await validate.click();
+    await page.getByText("一切正常").waitFor();
+    await page.getByText("SCI_Input 表中 16 个行政区的数据均有效。").waitFor();
+    await shot(page, "03-validated-all-well");
+
+    // The evaluator types a dash over 宝山's fixed-broadband figure.
+    const bad = await where(page, "宝山", "A2.1");
+    await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "-"), [INPUT_SHEET, bad.address]);
+    await validate.click();
+    await page.getByText("发现 1 个错误、0 个警告").waitFor();
+    const issue = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("button");
+    await expect(issue.count()).resolves.toBe(1);
+    const text = (await issue.textContent()) ?? "";
+    expect(text).toContain(`${INPUT_SHEET}!${bad.address}`);
+    expect(text).toContain("宝山");
+    expect(text).toContain("A2.1");
+    await issue.click();
+    await expect.poll(() => selection(page)).toEqual({ sheet: INPUT_SHEET, address: bad.address });
+    await shot(page, "04-issue-selected");
+
+    await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s as string, a as string, v as number), [INPUT_SHEET, bad.address, bad.value]);
+    await validate.click();
+    await page.getByText("一切正常").waitFor();
+
+    // The shared runtime: SCI.DISTRICT, registered by functions.js, answers from the same model.
+    const pudong = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          sciFake.functions.DISTRICT("浦东", null, { setResult: resolve, onCanceled: undefined });
+        }),
+    );
+    expect(round2(pudong as number)).toBe(133.41);
+
+    await page.getByRole("button", { name: "生成排名工作表" }).click();
+    const written = page.getByRole("list", { name: "已写入的工作表" });
+    await written.waitFor();
+    const names = layout.sheets.map((s) => s.name);
+    expect(await written.getByRole("button").allTextContents()).toEqual(names);
+    for (const [i, sheet] of layout.sheets.entries()) await expectSheet(page, names[i], sheet);
+    await shot(page, "05-generated");
+    const before = await page.evaluate(() => JSON.stringify(sciFake.excel.snapshot()));
+
+    // Again: fresh names, and nothing that was there is touched.
+    await page.getByRole("button", { name: "生成排名工作表" }).click();
+    await expect.poll(() => written.getByRole("button").allTextContents()).toEqual(names.map((n) => `${n} (2)`));
+    const after = JSON.parse(await page.evaluate(() => JSON.stringify(sciFake.excel.snapshot()))) as { sheets: { name: string }[] };
+    const old = JSON.parse(before) as { sheets: { name: string }[] };
+    expect(after.sheets.slice(0, old.sheets.length)).toEqual(old.sheets);
+    expect(after.sheets.map((s) => s.name)).toEqual([...old.sheets.map((s) => s.name), ...names.map((n) => `${n} (2)`)]);
+    await expectSheet(page, `${names[0]} (2)`, layout.sheets[0]);
+
+    await written.getByRole("button", { name: `${names[1]} (2)` }).click();
+    await expect.poll(() => selection(page)).toEqual({ sheet: `${names[1]} (2)`, address: "A1" });
+    await shot(page, "06-generated-again");
+  });
+
+  it("in English: the same flow, every label in English, the issue's cell selected", async () => {
+    const page = await open();
+    await page.getByRole("switch", { name: /English/ }).click();
+    await page.getByRole("heading", { name: "2. Validate" }).waitFor();
+    await shot(page, "07-start-en");
+    await page.getByRole("button", { name: "Insert with 2020 data" }).click();
+    await page.getByText(/Inserted sheet "SCI 输入"/).waitFor();
+    const validate = page.getByRole("button", { name: "Validate input" });
+    await validate.click();
+    await page.getByText("All good").waitFor();
+
+    const bad = await where(page, "崇明", "C3.3");
+    await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "#N/A"), [INPUT_SHEET, bad.address]);
+    await validate.click();
+    await page.getByText("1 error, 0 warnings").waitFor();
+    const issue = page.getByRole("list", { name: "Issues (errors first)" }).getByRole("button");
+    expect(await issue.textContent()).toContain(`Cell ${INPUT_SHEET}!${bad.address}`);
+    expect(await issue.textContent()).toContain("District Chongming");
+    await issue.click();
+    await expect.poll(() => selection(page)).toEqual({ sheet: INPUT_SHEET, address: bad.address });
+    await shot(page, "08-issue-en");
+    // With an error in the input, no ranking can be generated.
+    expect(await page.getByRole("button", { name: "Generate ranking sheets" }).getAttribute("aria-disabled")).toBe("true");
+    await page.getByText("The input has errors, so no ranking can be made.", { exact: false }).waitFor();
+
+    await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s as string, a as string, v as number), [INPUT_SHEET, bad.address, bad.value]);
+    await validate.click();
+    await page.getByText("All good").waitFor();
+    await page.getByRole("button", { name: "Generate ranking sheets" }).click();
+    await page.getByRole("list", { name: "Sheets written" }).waitFor();
+    await expectSheet(page, layout.sheets[0].name, layout.sheets[0]);
+    await shot(page, "09-generated-en");
+  });
+
+  it("with the keyboard alone: Tab to each control, Enter to use it", async () => {
+    const page = await open();
+    const tabTo = async (target: Locator) => {
+      for (let i = 0; i < 80; i++) {
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+        await page.keyboard.press("Tab");
+      }
+      throw new Error(`Tab never reached ${target}`);
+    };
+    await tabTo(page.getByRole("button", { name: "插入 2020 年数据" }));
+    await page.keyboard.press("Enter");
+    await page.getByText(/已插入工作表/).waitFor();
+
+    const bad = await where(page, "徐汇", "B2.3");
+    await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "=1+1"), [INPUT_SHEET, bad.address]);
+    const validate = page.getByRole("button", { name: "检查输入" });
+    await tabTo(validate);
+    await page.keyboard.press("Enter");
+    const issue = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("button").first();
+    await issue.waitFor();
+    await tabTo(issue);
+    await shot(page, "10-keyboard-issue-focused");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => selection(page)).toEqual({ sheet: INPUT_SHEET, address: bad.address });
+
+    await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s as string, a as string, v as number), [INPUT_SHEET, bad.address, bad.value]);
+    await tabTo(validate);
+    await page.keyboard.press("Enter");
+    await page.getByText("一切正常").waitFor();
+    await tabTo(page.getByRole("button", { name: "生成排名工作表" }));
+    await page.keyboard.press("Enter");
+    const first = page.getByRole("list", { name: "已写入的工作表" }).getByRole("button").first();
+    await first.waitFor();
+    await tabTo(first);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => selection(page)).toEqual({ sheet: layout.sheets[0].name, address: "A1" });
+    await expectSheet(page, layout.sheets[0].name, layout.sheets[0]);
+    await shot(page, "11-keyboard-generated");
+  });
+});
