@@ -81,7 +81,7 @@ function writeInputSheet(ws: Excel.Worksheet, rows: Cell[][]): void {
 
 function writeFrameworkSheet(ws: Excel.Worksheet, rows: Cell[][]): void {
   const cols = rows[0].length;
-  const formats = rows.map((row, r) => row.map((_, c) => (r === 0 || [0, 3, 4, 5].includes(c) ? TEXT : c === 6 ? "# ?/???" : c === 7 ? "0.0000" : "General")));
+  const formats = rows.map((row, r) => row.map((_, c) => (r === 0 || [0, 3, 4, 5].includes(c) ? TEXT : c === 6 ? "# ???/???" : c === 7 ? "0.0000" : "General")));
   ws.getRangeByIndexes(0, 0, rows.length, cols).numberFormat = formats;
   ws.getRangeByIndexes(0, 0, rows.length, cols).values = rows.map((row) => row.map((v) => v ?? ""));
   ws.getRangeByIndexes(0, 0, 1, cols).format.font.bold = true;

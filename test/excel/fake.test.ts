@@ -123,3 +123,17 @@ describe("fake Excel display", () => {
     expect(excelFixed(133.4149, 2)).toBe("133.41");
   });
 });
+
+describe("fake Excel text of fractions", () => {
+  it("shows a weight formatted # ???/??? as its fraction", async () => {
+    const xl = new FakeExcel();
+    await xl.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:C1");
+      r.numberFormat = [["# ???/???", "# ???/???", "0.0000"]];
+      r.values = [[9 / 40, 4 / 23, 1 / 46]];
+      r.load("text");
+      await ctx.sync();
+      expect(r.text).toEqual([["9/40", "4/23", "0.0217"]]);
+    });
+  });
+});

@@ -78,7 +78,7 @@ describe("insertTemplate", () => {
     }
     const effective = rows.slice(1).filter((r) => r[1] === 3).reduce((t, r) => t + (r[7] as number), 0);
     expect(effective).toBeCloseTo(1, 12);
-    expect(xl.cell("SCI 指标体系", "G3").numberFormat).toBe("# ?/???");
+    expect(xl.cell("SCI 指标体系", "G3").numberFormat).toBe("# ???/???");
     expect(xl.cell("SCI 指标体系", "H3").numberFormat).toBe("0.0000");
     expect(xl.sheet("SCI 指标体系").protected).toBe(true);
     await expect(
