@@ -36,10 +36,10 @@ export function TemplateStep({ t, workbook }: StepProps) {
       status={busy ? <Spinner size="tiny" label={t.inserting} /> : shown && <Status intent={shown.intent}>{shown.text(t)}</Status>}
     >
       <div className={s.actions}>
-        <Button disabled={busy} onClick={() => insert("empty")}>
+        <Button disabledFocusable={busy} onClick={() => insert("empty")}>
           {t.insertEmpty}
         </Button>
-        <Button appearance="primary" disabled={busy} onClick={() => insert("2020")}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => insert("2020")}>
           {t.insert2020}
         </Button>
       </div>

@@ -83,7 +83,7 @@ export function ValidateStep({ t, lang, workbook, model, current }: StepProps) {
       )}
     >
       <div className={s.actions}>
-        <Button appearance="primary" disabled={busy} onClick={check}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={check}>
           {t.validate}
         </Button>
       </div>
