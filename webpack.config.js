@@ -1,0 +1,136 @@
+/* eslint-disable no-undef */
+// Builds the add-in into dist/: taskpane.html hosting the shared runtime (task pane, SCI
+// functions, ribbon commands), functions.json from the functions' JSDoc, help.html from
+// functions.json, the manifest and the icons. `npm run build` needs no network.
+const path = require("path");
+const { Compilation, sources } = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = 3000;
+
+/** Where the add-in is served: SCI_URL (https, e.g. https://sci.example.org/addin/) or the dev server. */
+function deployUrl() {
+  const raw = process.env.SCI_URL;
+  if (!raw) return DEV_URL;
+  const url = new URL(raw);
+  if (url.protocol !== "https:") throw new Error(`SCI_URL must be an https URL (Office loads add-ins over https only): ${raw}`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+const rewrite = (text, url) => (url === DEV_URL ? text : text.split(DEV_URL).join(url));
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+/** help.html: one section per function, anchored #sci-<name>, where each @helpurl points. */
+function helpPage(metadata) {
+  const sections = metadata.functions.map((f) => {
+    const signature = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+    const params = f.parameters.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.optional ? "（可选 optional）" : ""}</td><td>${escapeHtml(p.description ?? "")}</td></tr>`).join("");
+    return `<section id="sci-${f.id.toLowerCase()}"><h2><code>SCI.${escapeHtml(f.name)}(${escapeHtml(signature)})</code></h2><p>${escapeHtml(f.description ?? "")}</p>${params ? `<table>${params}</table>` : ""}</section>`;
+  });
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SCI 函数帮助 / SCI function help</title>
+<style>body{font-family:system-ui,"Microsoft YaHei",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}td{vertical-align:top;padding:.2rem .6rem;border-top:1px solid #ddd}code{font-size:.95em}</style></head>
+<body><h1>SCI 函数帮助 / SCI function help</h1>
+<p>数值不四舍五入，显示位数由单元格格式决定（如 0.00）。参数错误返回 #VALUE!，找不到或输入表有错误返回 #N/A，悬停错误标记可见说明。<br>Values are unrounded; the cell format decides what shows (e.g. 0.00). A malformed argument gives #VALUE!; something not found, or errors in the SCI_Input table, give #N/A; hover the error flag for the message.</p>
+${sections.join("\n")}
+</body></html>
+`;
+}
+
+/** Emits help.html from functions.json and points every dev URL at the deployment. */
+class AddinPagesPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AddinPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AddinPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, (assets) => {
+        const json = assets["functions.json"];
+        if (!json) return; // the metadata plugin reports its own errors
+        const metadata = JSON.parse(json.source().toString());
+        compilation.emitAsset("help.html", new sources.RawSource(rewrite(helpPage(metadata), this.url)));
+        compilation.updateAsset("functions.json", new sources.RawSource(rewrite(JSON.stringify(metadata, null, 2), this.url)));
+      });
+    });
+  }
+}
+
+/** The icons as they are; the manifest with its URLs pointed at the deployment. */
+function copyPatterns(url) {
+  return [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewrite(content.toString(), url) },
+  ];
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const url = deployUrl();
+  const server = env.WEBPACK_SERVE ? await httpsOptions() : undefined;
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/index.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Entry names stay fixed (the manifest names functions.js); shared chunks are hashed.
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      // Top-level files are ours and are cleaned; other tools' folders (dist/cli, dist/bench) stay.
+      clean: { keep: (file) => /^[^/\\]+[/\\]/.test(file) && !/^assets[/\\]/.test(file) },
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } } },
+        },
+      ],
+    },
+    optimization: {
+      // The three entries share one page: one webpack runtime, so src/excel/model.ts is one
+      // module instance and the pane and the functions see the same model.
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all" },
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new AddinPagesPlugin(url),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns(url) }),
+    ],
+    performance: { hints: false }, // sizes are measured by `npm run bench`
+    devServer: {
+      port: DEV_PORT,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server,
+    },
+  };
+};
+
+/** The dev server's https certificate, trusted for localhost by office-addin-dev-certs. */
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { type: "https", options: { ca, key, cert } };
+}
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.helpPage = helpPage;
+module.exports.copyPatterns = copyPatterns;
+module.exports.deployUrl = deployUrl;
