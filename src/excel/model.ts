@@ -87,7 +87,8 @@ async function readAndBuild(): Promise<Model> {
 function publishFailure(e: unknown): Model {
   const text = (e instanceof Error ? e.message : String(e)).slice(0, 200);
   const failure = issue("error", "workbook-unreadable", `无法读取 ${INPUT_TABLE} 表：${text}`, `could not read the ${INPUT_TABLE} table: ${text}`);
-  return publish({ source: "workbook", issues: [failure], version: current.version + 1 }, `failure:${text}`);
+  const key = `failure:${text}`;
+  return key === currentKey ? current : publish({ source: "workbook", issues: [failure], version: current.version + 1 }, key);
 }
 
 let running: Promise<Model> | undefined;
