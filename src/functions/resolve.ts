@@ -77,9 +77,9 @@ export function resolveIndicator(fw: Framework, arg: unknown, fallback?: string)
 
 /** A district of the model's dataset by any alias (浦东, 浦东新区, Pudong, 310115) → its row. */
 export function resolveDistrict(ds: Dataset, arg: unknown): Outcome<number> {
-  const names = ds.districts.map((d) => d.id).join("、");
-  if (isOmitted(arg))
-    return fail("invalidValue", `缺少行政区参数，可用：${names}`, `the district argument is missing; use one of: ${ds.districts.map((d) => d.en ?? d.id).join(", ")}`);
+  const names = () => ds.districts.map((d) => d.id).join("、");
+  const namesEn = () => ds.districts.map((d) => d.en ?? d.id).join(", ");
+  if (isOmitted(arg)) return fail("invalidValue", `缺少行政区参数，可用：${names()}`, `the district argument is missing; use one of: ${namesEn()}`);
   let entry = rosterCache.get(ds);
   if (!entry) rosterCache.set(ds, (entry = { roster: new Roster(ds.districts), found: new Map() }));
   const key = argKey(arg);
@@ -88,8 +88,8 @@ export function resolveDistrict(ds: Dataset, arg: unknown): Outcome<number> {
     const r = entry.roster.resolve(arg);
     if (r.ok) found = ok(ds.districts.indexOf(r.district));
     else {
-      const list = r.suggestion ? "" : `。可用：${names}`;
-      const listEn = r.suggestion ? "" : `; known: ${ds.districts.map((d) => d.en ?? d.id).join(", ")}`;
+      const list = r.suggestion ? "" : `。可用：${names()}`;
+      const listEn = r.suggestion ? "" : `; known: ${namesEn()}`;
       found = fail("notAvailable", zhOf(r.message) + list, enOf(r.message) + listEn);
     }
     entry.found.set(key, found);
@@ -108,21 +108,41 @@ const OWN_REGION_WORDS = ["region", "区域", "本区域", "所属区域", "own"
  */
 export function resolveScope(ds: Dataset, arg: unknown, district?: number): Outcome<Scope> {
   if (isOmitted(arg)) return ok({ kind: "city" });
-  const text = typeof arg === "string" ? arg.normalize("NFKC").trim().toLowerCase() : "";
-  const choicesZh = `全市、${ds.regions.map((r) => r.zh).join("、")}`;
-  const choicesEn = `全市 (city), ${ds.regions.map((r) => `${r.zh} (${r.id})`).join(", ")}`;
-  if (CITY_WORDS.includes(text)) return ok({ kind: "city" });
-  if (OWN_REGION_WORDS.includes(text)) {
-    if (district === undefined)
-      return fail("invalidValue", `「${quote(arg)}」指行政区所在区域，此函数没有行政区参数；请用 ${choicesZh}`, `"${quote(arg)}" means the district's own region, but this function has no district; use ${choicesEn}`);
-    return ok({ kind: "region", region: regionOf(ds.districts[district].region, ds.regions) });
+  let cache = scopeCache.get(ds);
+  if (!cache) scopeCache.set(ds, (cache = new Map()));
+  const key = `${argKey(arg)}|${district === undefined ? "" : "district"}`;
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = parseScope(ds, arg, district !== undefined)));
+  if (found !== OWN_REGION) return found;
+  if (district === undefined) {
+    const { zh, en } = scopeChoices(ds);
+    return fail("invalidValue", `「${quote(arg)}」指行政区所在区域，此函数没有行政区参数；请用 ${zh}`, `"${quote(arg)}" means the district's own region, but this function has no district; use ${en}`);
   }
+  return ok({ kind: "region", region: regionOf(ds.districts[district].region, ds.regions) });
+}
+
+/** Marks "the district's own region", which each call resolves against its district. */
+const OWN_REGION: Failure = { ok: false, code: "invalidValue", message: "region" };
+const scopeCache = new WeakMap<Dataset, Map<string, Outcome<Scope>>>();
+
+function scopeChoices(ds: Dataset) {
+  return {
+    zh: `全市、${ds.regions.map((r) => r.zh).join("、")}`,
+    en: `全市 (city), ${ds.regions.map((r) => `${r.zh} (${r.id})`).join(", ")}`,
+  };
+}
+
+function parseScope(ds: Dataset, arg: unknown, withDistrict: boolean): Outcome<Scope> {
+  const text = typeof arg === "string" ? arg.normalize("NFKC").trim().toLowerCase() : "";
+  if (CITY_WORDS.includes(text)) return ok({ kind: "city" });
+  if (OWN_REGION_WORDS.includes(text)) return OWN_REGION;
   const id = text ? regionId(text, ds.regions) : undefined;
   const region = ds.regions.find((r) => r.id === id);
   if (region) return ok({ kind: "region", region });
-  const own = district === undefined ? "" : "，或 region（所在区域）";
-  const ownEn = district === undefined ? "" : ', or "region" (the district\'s own region)';
-  return fail("invalidValue", `未知范围「${quote(arg)}」，可用：${choicesZh}${own}`, `unknown scope "${quote(arg)}"; use ${choicesEn}${ownEn}`);
+  const { zh, en } = scopeChoices(ds);
+  const own = withDistrict ? "，或 region（所在区域）" : "";
+  const ownEn = withDistrict ? ', or "region" (the district\'s own region)' : "";
+  return fail("invalidValue", `未知范围「${quote(arg)}」，可用：${zh}${own}`, `unknown scope "${quote(arg)}"; use ${en}${ownEn}`);
 }
 
 /** Shared preamble: scores, district row, indicator code. */
@@ -240,25 +260,26 @@ export function scoreValues(values: unknown, coefficient?: unknown, fw: Framewor
   const grid = Array.isArray(values) ? values.map((r) => (Array.isArray(r) ? r : [r])) : [[values]];
   const rows = grid.length;
   const cols = Math.max(0, ...grid.map((r) => r.length));
-  const first = describeIndicator(fw, fw.leaves[0]);
-  const last = describeIndicator(fw, fw.leaves[L - 1]);
   if (rows > 1 && cols > 1)
     return fail("invalidValue", `需要一行或一列共 ${L} 个值，收到 ${rows} 行 × ${cols} 列`, `needs one row or one column of ${L} values; got ${rows} rows × ${cols} columns`);
   const flat = grid.flat();
   if (flat.length !== L)
     return fail(
       "invalidValue",
-      `收到 ${flat.length} 个值，需要 ${L} 个：每个三级指标一个，按报告序号排列（${first} … ${last}）`,
+      `收到 ${flat.length} 个值，需要 ${L} 个：每个三级指标一个，按报告序号排列（${describeIndicator(fw, fw.leaves[0])} … ${describeIndicator(fw, fw.leaves[L - 1])}）`,
       `got ${flat.length} values; ${L} are needed, one per third-level indicator in report order (${fw.leaves[0]} … ${fw.leaves[L - 1]})`,
     );
   const inputs = new Float64Array(L);
   const bad: { zh: string; en: string }[] = [];
   flat.forEach((v, j) => {
     const p = parseCell(v);
+    if (p.kind === "number" && Number.isFinite(p.value) && p.value >= 0) {
+      inputs[j] = p.value;
+      return;
+    }
     const where = `第 ${j + 1} 个值（${describeIndicator(fw, fw.leaves[j])}）`;
     const whereEn = `value ${j + 1} (${fw.leaves[j]} ${fw.indicators.get(fw.leaves[j])!.nameEn})`;
-    if (p.kind === "number" && Number.isFinite(p.value) && p.value >= 0) inputs[j] = p.value;
-    else if (p.kind === "empty") bad.push({ zh: `${where}为空`, en: `${whereEn} is empty` });
+    if (p.kind === "empty") bad.push({ zh: `${where}为空`, en: `${whereEn} is empty` });
     else if (p.kind === "number") bad.push({ zh: `${where} ${p.value} 须为非负有限数`, en: `${whereEn} ${p.value} must be a finite number ≥ 0` });
     else bad.push({ zh: `${where}「${quote(p.text)}」不是数字`, en: `${whereEn} "${quote(p.text)}" is not a number` });
   });
@@ -280,7 +301,18 @@ export function scoreValues(values: unknown, coefficient?: unknown, fw: Framewor
 }
 
 /** SCI.INDICATORS: code, 中文名, English name, weight relative to siblings; all levels or one. */
+const listCache = new WeakMap<Framework, Map<string, Outcome<Cell[][]>>>();
+
 export function indicatorRows(fw: Framework, level?: unknown): Outcome<Cell[][]> {
+  let cache = listCache.get(fw);
+  if (!cache) listCache.set(fw, (cache = new Map()));
+  const key = isOmitted(level) ? "all" : argKey(level);
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = listIndicators(fw, level)));
+  return found;
+}
+
+function listIndicators(fw: Framework, level: unknown): Outcome<Cell[][]> {
   const depth = Math.max(...[...fw.indicators.values()].map((i) => i.level));
   let wanted: number | undefined;
   if (!isOmitted(level)) {

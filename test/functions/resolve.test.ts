@@ -149,6 +149,9 @@ describe("SCI.CITY", () => {
   it("refuses 'region', which needs a district, and unknown scopes", () => {
     expect(failure(scopeAverage(model, null, "region"), "invalidValue")).toContain("中心城区");
     failure(scopeAverage(model, null, 3), "invalidValue");
+    const west = failure(scopeAverage(model, null, "浦西"), "invalidValue");
+    expect(west).toContain("郊区");
+    expect(west).not.toContain("region"); // no district here, so no own region to offer
   });
 });
 
