@@ -6,6 +6,8 @@ export interface Figure {
   /** Null when it could not be measured; `reason` says why. */
   value: number | null;
   reason?: string;
+  /** The measurement itself went wrong (a wrong answer, an error), not just a missing prerequisite. */
+  failed?: boolean;
   /** The target from the issue: the value must be at most this. */
   target?: number;
   detail?: string;
@@ -18,7 +20,8 @@ export async function attempt(f: Omit<Figure, "value" | "reason">, measure: () =
   try {
     return { ...f, ...(await measure()) };
   } catch (e) {
-    return notAvailable(f, e instanceof Unavailable ? e.message : `failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
+    if (e instanceof Unavailable) return notAvailable(f, e.message);
+    return { ...notAvailable(f, `failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`), failed: true };
   }
 }
 

@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     json.machine = { cpus: cpus().length, load1: Number(loadavg()[0].toFixed(2)) };
     process.stdout.write(JSON.stringify(json) + "\n");
   } else process.stdout.write(human(fs));
+  // A figure that could not be measured for want of Chromium is fine; one that failed is not.
+  if (fs.some((f) => f.failed)) process.exitCode = 1;
 }
 
 main().catch((e) => {
