@@ -63,6 +63,26 @@ const MAX_REPLICATIONS = 1_000_000;
  * ranks), so it can run in a Web Worker; 10,000 replications of 16 districts take milliseconds.
  */
 export function sensitivity(ds: Dataset, options: SensitivityOptions = {}): { result?: Sensitivity; issues: Issue[] } {
+  const { run, issues } = startSensitivity(ds, options);
+  if (!run) return { issues };
+  run.step(run.total);
+  return { result: run.result(), issues };
+}
+
+/**
+ * The same run in steps, for a caller that must yield between them (a task pane without a
+ * Web Worker, or one that reports progress): `step(count)` scores the next replications and
+ * says how many are done; once all are, `result()` is exactly what sensitivity() returns.
+ */
+export interface SensitivityRun {
+  total: number;
+  done: number;
+  step(count: number): number;
+  result(): Sensitivity;
+}
+
+/** Checks the options and prepares a run (the baseline is scored here); nothing drawn yet. */
+export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}): { run?: SensitivityRun; issues: Issue[] } {
   const issues: Issue[] = [];
   const fw = ds.framework;
   const R = options.replications ?? SENSITIVITY_DEFAULTS.replications;
@@ -170,29 +190,39 @@ export function sensitivity(ds: Dataset, options: SensitivityOptions = {}): { re
     const ranks = competitionRanks(members.map((i) => baseline[i]));
     members.forEach((i, m) => (baseRegion[i] = ranks[m]));
   }
-  for (let rep = 0; rep < R; rep++) {
-    replicate(p);
-    tally();
-  }
-
-  return {
-    result: {
-      indicator: fw.order[target],
-      replications: R,
-      perturbation: p,
-      seed,
-      districts: ds.districts.map((d, i) => ({
-        district: d.id,
-        region: d.region,
-        value: baseline[i],
-        ranks: {
-          city: interval(cityCounts, i, n, R, baseCity[i]),
-          region: interval(regionCounts, i, n, R, baseRegion[i]),
-        },
-      })),
+  const summary = (): Sensitivity => ({
+    indicator: fw.order[target],
+    replications: R,
+    perturbation: p,
+    seed,
+    districts: ds.districts.map((d, i) => ({
+      district: d.id,
+      region: d.region,
+      value: baseline[i],
+      ranks: {
+        city: interval(cityCounts, i, n, R, baseCity[i]),
+        region: interval(regionCounts, i, n, R, baseRegion[i]),
+      },
+    })),
+  });
+  const run: SensitivityRun = {
+    total: R,
+    done: 0,
+    step(count) {
+      let rep = run.done;
+      const stop = Math.min(R, rep + Math.max(0, Math.floor(count)));
+      for (; rep < stop; rep++) {
+        replicate(p);
+        tally();
+      }
+      return (run.done = rep);
     },
-    issues,
+    result() {
+      if (run.done < R) throw new Error(`sensitivity run unfinished: ${run.done} of ${R} replications`);
+      return summary();
+    },
   };
+  return { run, issues };
 }
 
 function isBelow(parentOf: Int32Array, k: number, ancestor: number): boolean {
