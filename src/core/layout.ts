@@ -79,7 +79,7 @@ class Grid {
   /** Pads every row to the widest so writers get a rectangle. */
   finish(key: string, name: string, freezeRows: number): SheetLayout {
     const width = Math.max(1, ...this.cells.map((r) => r.length));
-    const cells = this.cells.map((r) => [...r, ...Array<LayoutCell>(width - r.length).fill(null)]);
+    const cells = this.cells.map((r) => [...r.map(shown), ...Array<LayoutCell>(width - r.length).fill(null)]);
     const columnWidths = Array.from({ length: width }, (_, c) =>
       Math.min(40, Math.max(6, ...cells.map((r) => (typeof r[c] === "string" ? textWidth(r[c] as string) : 8)))),
     );
@@ -88,6 +88,12 @@ class Grid {
     return { key, name, cells, numbers: this.numbers, headerRows: this.headerRows, freezeRows, tables: this.tables, charts: this.charts, columnWidths };
   }
 }
+
+/**
+ * Numbers as written to a sheet: 15 significant digits, as Excel keeps them. 103.245 computed
+ * as 103.24499999999999 would otherwise print 103.24 in LibreOffice though SCI ranks it as 103.25.
+ */
+const shown = (v: LayoutCell): LayoutCell => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(15)) : v);
 
 /** CJK characters print about twice as wide as Latin ones. */
 const textWidth = (t: string) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 2;

@@ -8,6 +8,9 @@ const sheet = (key: string) => layout.sheets.find((x) => x.key === key)!;
 const idx = (id: string) => s.dataset.districts.findIndex((d) => d.id === id);
 const K = (code: string) => FW.index.get(code)!;
 const regions = regionOfDistrict();
+// Sheets hold 15 significant digits, as Excel keeps them (see layout.ts).
+const shown = (x: number) => Number(x.toPrecision(15));
+const shownValue = (sc: typeof s, i: number, code: string) => shown(valueOf(sc, i, code));
 const inBlock = (b: Block, r: number, c: number) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols;
 
 describe("overall sheet", () => {
@@ -26,14 +29,14 @@ describe("overall sheet", () => {
     for (const r of body) {
       const i = idx(r[1] as string);
       expect(r[0]).toBe(rankOf(s, i, "SCI", "region"));
-      expect(r.slice(2, 7)).toEqual([valueOf(s, i, "SCI"), valueOf(s, i, "A"), valueOf(s, i, "B"), valueOf(s, i, "C"), s.dataset.coefficients[i]]);
+      expect(r.slice(2, 7)).toEqual([shownValue(s, i, "SCI"), shownValue(s, i, "A"), shownValue(s, i, "B"), shownValue(s, i, "C"), shown(s.dataset.coefficients[i])]);
     }
     const ranks = body.map((r) => r[0] as number);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(ranks[0]).toBe(1);
     const avg = cells[t.row + 10];
     expect(avg[1]).toBe(`${zh}平均`);
-    expect(avg.slice(2, 6)).toEqual(["SCI", "A", "B", "C"].map((c) => s.averages.get(key)![K(c)]));
+    expect(avg.slice(2, 6)).toEqual(["SCI", "A", "B", "C"].map((c) => shown(s.averages.get(key)![K(c)])));
     expect(t.rows).toBe(11);
   });
 
@@ -50,7 +53,7 @@ describe("overall sheet", () => {
     expect(body.map((r) => r[0])).toEqual(body.map((r) => rankOf(s, idx(r[1] as string), "SCI", "city")));
     expect(body.map((r) => r[1]).slice(0, 3)).toEqual(["浦东", "徐汇", "黄浦"]);
     for (const r of body) expect(r[7]).toBe(regions.get(r[1] as string) === "central" ? "中心城区" : "郊区");
-    expect(overall.cells[t.row + 18].slice(1, 3)).toEqual(["全市平均", s.averages.get("city")![K("SCI")]]);
+    expect(overall.cells[t.row + 18].slice(1, 3)).toEqual(["全市平均", shown(s.averages.get("city")![K("SCI")])]);
   });
 
   it("charts of the composite and the three first-level indices point at the city table", () => {
@@ -60,7 +63,7 @@ describe("overall sheet", () => {
       const vals = overall.cells.slice(ch.values.row, ch.values.row + ch.values.rows).map((r) => r[ch.values.col]);
       expect(names).toHaveLength(16);
       const code = ["SCI", "A", "B", "C"][k];
-      expect(vals).toEqual(names.map((n) => valueOf(s, idx(n as string), code)));
+      expect(vals).toEqual(names.map((n) => shownValue(s, idx(n as string), code)));
     }
   });
 });
@@ -90,15 +93,15 @@ describe("indicator sheets", () => {
           expect(rows.map((r) => r[1]).sort()).toEqual([...regions].filter(([, r]) => r === region.id).map(([d]) => d).sort());
           for (const [rank, id, value] of rows) {
             const i = idx(id as string);
-            expect(value, `${code} ${id}`).toBe(valueOf(s, i, code));
+            expect(value, `${code} ${id}`).toBe(shownValue(s, i, code));
             expect(rank, `${code} ${id}`).toBe(rankOf(s, i, code, "region"));
             checked++;
           }
           expect(rows.map((r) => r[0] as number)).toEqual(rows.map((r) => r[0] as number).sort((a, b) => a - b));
           const avg = sh.cells[t.row + 11].slice(g * 3, g * 3 + 3);
-          expect(avg).toEqual([null, `${region.zh}平均`, s.averages.get(region.id)![K(code)]]);
+          expect(avg).toEqual([null, `${region.zh}平均`, shown(s.averages.get(region.id)![K(code)])]);
         });
-        expect(sh.cells[t.row + 12].slice(0, 3)).toEqual([null, "全市平均", s.averages.get("city")![K(code)]]);
+        expect(sh.cells[t.row + 12].slice(0, 3)).toEqual([null, "全市平均", shown(s.averages.get("city")![K(code)])]);
       }
     }
     expect(checked).toBe(51 * 16);
@@ -149,5 +152,16 @@ describe("every sheet", () => {
       }),
     );
     for (const t of sh.tables) expect(t.row + t.rows).toBeLessThanOrEqual(sh.cells.length);
+  });
+});
+
+describe("numbers as sheets hold them", () => {
+  it("a value a few ulps below a half cent is written as the half cent SCI ranks it as", () => {
+    const sh = layout.sheets.find((x) => x.key === "level2")!;
+    const t = sh.tables.find((x) => x.key === "B1")!;
+    const row = sh.cells.slice(t.row + 3, t.row + 11).find((r) => r[4] === "青浦")!;
+    // 青浦 B1 = (120.27 + 89.07 + 101.43 + 102.21) / 4 = 103.245, computed as 103.24499999999999.
+    expect(valueOf(s, idx("青浦"), "B1")).not.toBe(103.245);
+    expect(row[5]).toBe(103.245);
   });
 });
