@@ -11,7 +11,15 @@ const norm = (s: string) =>
     .replace(/[\s"'“”‘’（）()]/g, "");
 
 /** Names an evaluator may write for an indicator: code, number, names, names without 指数/index. */
+// Indicators are immutable once built, so their normalised names are worked out once.
+const namesCache = new WeakMap<Indicator, string[]>();
 function namesOf(ind: Indicator): string[] {
+  let names = namesCache.get(ind);
+  if (!names) namesCache.set(ind, (names = computeNames(ind)));
+  return names;
+}
+
+function computeNames(ind: Indicator): string[] {
   const names = [ind.code, ind.nameZh, ind.nameEn];
   if (ind.no !== undefined) names.push(String(ind.no));
   const zh = ind.nameZh.replace(/指数$/, "");
