@@ -2,7 +2,7 @@
 // warm-up. `--json` prints one JSON object instead. A figure whose prerequisite is missing
 // (not built, Chromium not installed) prints "n/a (why)", never a number.
 import { cpus, loadavg } from "node:os";
-import { coreScore100k, ENTITIES, modelRebuild } from "./core";
+import { coreScore100k, ENTITIES, modelRebuild, sensitivity10k } from "./core";
 import { attempt, type Figure, Unavailable } from "./figure";
 import type { Timing } from "./measure";
 
@@ -34,6 +34,7 @@ async function figures(): Promise<Figure[]> {
   const out: Figure[] = [];
   out.push(await attempt({ key: "core_score_100k_ms", label: `core: score ${ENTITIES.toLocaleString("en")} entities × 38 inputs (batch path)`, unit: "ms", target: 30 }, () => ms(coreScore100k())));
   out.push(await attempt({ key: "model_rebuild_ms", label: "model rebuild: validate + score 16 districts", unit: "ms", target: 1 }, () => ms(modelRebuild())));
+  out.push(await attempt({ key: "sensitivity_10k_ms", label: "sensitivity: 10,000 replications × 16 districts", unit: "ms", target: 1000 }, () => ms(sensitivity10k())));
   out.push(await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () => ms(await (await load(() => import("./functions"))).functionCalls())));
   out.push(await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, async () => (await load(() => import("./sheets"))).rankingSheetSyncs()));
   out.push(...(await (await import("./taskpane")).taskpaneFigures()));
