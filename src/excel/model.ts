@@ -1,37 +1,12 @@
 /* global Excel, Office */
 // The one model the task pane and the SCI functions share in the add-in's single runtime:
-// the workbook's SCI_Input table, validated and scored once per change.
-import { hasErrors, issue, type Dataset, type InputTable, type Issue, type Scores, score, validate } from "../core";
-import { dataset2020, framework2020, shanghaiRoster } from "../data";
-import { INPUT_TABLE, readInput } from "./input";
+// the workbook's SCI tables (SCI_Input, SCI_Framework, SCI_Raw + SCI_Settings, SCI_Previous),
+// read in one round trip, validated and scored once per burst of changes.
+import { issue } from "../core";
+import { buildModel, modelFromSources, type Model } from "./build";
+import { SOURCE_KINDS, SOURCE_TABLES, readSources, type SourceKind, type Sources } from "./sources";
 
-export interface Model {
-  /** `builtin`: the workbook has no SCI_Input table, so the published 2020 data is used. */
-  source: "workbook" | "builtin";
-  dataset?: Dataset;
-  /** Undefined when the input has errors: no figure is shown from a broken table. */
-  scores?: Scores;
-  issues: Issue[];
-  /** Grows by one with every rebuild that changed something. */
-  version: number;
-}
-
-let builtin: { dataset: Dataset; scores: Scores } | undefined;
-function builtinData() {
-  if (!builtin) {
-    const dataset = dataset2020();
-    builtin = { dataset, scores: score(dataset) };
-  }
-  return builtin;
-}
-
-/** The pure part: an input table (or none) → validated, scored model. */
-export function buildModel(table: InputTable | undefined, version: number): Model {
-  if (!table) return { source: "builtin", ...builtinData(), issues: [], version };
-  const { dataset, issues } = validate(table, { framework: framework2020, roster: shanghaiRoster });
-  const ok = dataset && !hasErrors(issues);
-  return { source: "workbook", dataset, scores: ok ? score(dataset) : undefined, issues, version };
-}
+export { buildModel, modelFromSources, type Model };
 
 let current: Model = buildModel(undefined, 0);
 /** What the current model was built from, so an unchanged table does not notify anyone. */
@@ -61,34 +36,36 @@ function publish(next: Model, key: string): Model {
   return next;
 }
 
-/** The SCI_Input table's id once seen, so edits to other tables can be ignored. */
-let inputTableId: string | undefined;
+/** The SCI tables the last read found, and their ids: edits to other tables are not ours. */
+let known: SourceKind[] | undefined;
+let sourceIds = new Set<string>();
 
 async function readAndBuild(): Promise<Model> {
   if (typeof Excel === "undefined") return current; // outside Excel the built-in data stands
-  let table: InputTable | undefined;
+  let sources: Sources = {};
   try {
-    await Excel.run(async (context) => {
-      // Queued before readInput's sync, so the id comes back in the same round trip.
-      const named = context.workbook.tables.getItemOrNullObject(INPUT_TABLE);
-      named.load("id");
-      table = await readInput(context);
-      inputTableId = table && !named.isNullObject ? named.id : undefined;
-    });
+    // The tables the last read found are read with the list of tables: one sync while the
+    // workbook keeps the same SCI tables.
+    sources = await Excel.run((context) => readSources(context, known ?? SOURCE_KINDS));
   } catch (e) {
     return publishFailure(e);
   }
-  const key = table ? JSON.stringify(table) : "builtin";
+  const found = SOURCE_KINDS.filter((k) => sources[k]);
+  known = found;
+  sourceIds = new Set(found.map((k) => sources[k]!.id).filter((id): id is string => id !== undefined));
+  const key = found.length ? JSON.stringify(found.map((k) => [k, sources[k]!.sheet, sources[k]!.origin, sources[k]!.title, sources[k]!.rows])) : "builtin";
   if (key === currentKey) return current;
-  return publish(buildModel(table, current.version + 1), key);
+  return publish(modelFromSources(sources, current.version + 1), key);
 }
 
 /** A failed read is an honest error in every SCI cell, never the previous figures. */
 function publishFailure(e: unknown): Model {
   const text = (e instanceof Error ? e.message : String(e)).slice(0, 200);
-  const failure = issue("error", "workbook-unreadable", `无法读取 ${INPUT_TABLE} 表：${text}`, `could not read the ${INPUT_TABLE} table: ${text}`);
+  const names = (known?.length ? known : (["input"] as SourceKind[])).map((k) => SOURCE_TABLES[k]).join("、");
+  const namesEn = names.replace(/、/g, ", ");
+  const failure = issue("error", "workbook-unreadable", `无法读取 ${names} 表：${text}`, `could not read the ${namesEn} table${known && known.length > 1 ? "s" : ""}: ${text}`);
   const key = `failure:${text}`;
-  return key === currentKey ? current : publish({ source: "workbook", issues: [failure], version: current.version + 1 }, key);
+  return key === currentKey ? current : publish({ source: "workbook", issues: [failure], errorTables: [], version: current.version + 1 }, key);
 }
 
 let running: Promise<Model> | undefined;
@@ -103,7 +80,7 @@ function run(): Promise<Model> {
 }
 
 /**
- * Reads SCI_Input and rebuilds the model (one Excel round trip). Calls made while a read is
+ * Reads the SCI tables and rebuilds the model (one Excel round trip). Calls made while a read is
  * running share one follow-up read, which sees every change made before it started.
  */
 export function refresh(): Promise<Model> {
@@ -135,8 +112,9 @@ export interface WatchOptions {
 let watching: Promise<void> | undefined;
 
 /**
- * Follows the workbook: reads SCI_Input now, then again once after each burst of changes
- * (table added, deleted or edited, a sheet deleted). Idempotent: the first call starts it.
+ * Follows the workbook: reads the SCI tables now, then again once after each burst of changes
+ * (a table added, deleted or edited, a sheet deleted) to any of them. Idempotent: the first
+ * call starts it.
  */
 export function watch(options: WatchOptions = {}): Promise<void> {
   if (!watching) {
@@ -163,9 +141,10 @@ async function listen(debounceMs: number): Promise<void> {
       void refresh();
     }, debounceMs);
   };
-  // Once the table is known, edits to other tables (e.g. the ranking sheets) are not ours.
+  // Once the SCI tables are known, edits to other tables (e.g. the ranking sheets) are not ours.
+  const ours = (name?: string) => name !== undefined && SOURCE_KINDS.some((k) => SOURCE_TABLES[k].toLowerCase() === name.toLowerCase());
   const concerns = (tableId?: string, tableName?: string) =>
-    inputTableId === undefined || tableId === inputTableId || tableName === INPUT_TABLE;
+    sourceIds.size === 0 || (tableId !== undefined && sourceIds.has(tableId)) || ours(tableName);
   const eventsSupported =
     typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported("ExcelApi", "1.9");
   if (!eventsSupported) return; // older Excel: the ribbon's refresh button and the pane still rebuild
@@ -179,7 +158,7 @@ async function listen(debounceMs: number): Promise<void> {
       if (concerns(e.tableId)) schedule();
     });
     worksheets.onDeleted.add(async () => {
-      if (inputTableId !== undefined) schedule();
+      if (sourceIds.size > 0) schedule();
     });
     await context.sync();
   });

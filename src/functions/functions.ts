@@ -2,17 +2,18 @@
 // The SCI.* custom functions: thin wrappers over ./resolve. The JSDoc tags below generate
 // functions.json (custom-functions-metadata); names and arguments are a contract.
 // Model-backed functions stream: each cell subscribes to the one shared model and gets a new
-// result when the SCI_Input table changes; nothing is read from Excel per cell.
+// result when the workbook's SCI tables change; nothing is read from Excel per cell.
 import { getModel, settled, subscribe, watch, type Model } from "../excel/model";
 import {
   contribution,
+  districtChange,
   districtRank,
   districtValue,
-  frameworkOf,
   indicatorRows,
   rankingTable,
   scopeAverage,
   scoreValues,
+  usableFramework,
   type Outcome,
 } from "./resolve";
 
@@ -120,7 +121,9 @@ export function contrib(district: string | number | null, indicator: string | nu
  * @param [coefficient] 网络安全状况系数，(0, 1]，省略为 1。Cybersecurity coefficient in (0, 1]; default 1.
  */
 export function score(values: any[][], coefficient?: number | string | null): number {
-  const outcome = scoreValues(values, coefficient, frameworkOf(getModel()));
+  const fw = usableFramework(getModel());
+  if (!fw.ok) throw toExcel(fw);
+  const outcome = scoreValues(values, coefficient, fw.value);
   if (!outcome.ok) throw toExcel(outcome);
   return outcome.value;
 }
@@ -134,8 +137,28 @@ export function score(values: any[][], coefficient?: number | string | null): nu
  * @param invocation Streaming invocation.
  */
 export function indicators(level: string | number | null, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  stream(invocation, (m) => indicatorRows(frameworkOf(m), level));
+  stream(invocation, (m) => {
+    const fw = usableFramework(m);
+    return fw.ok ? indicatorRows(fw.value, level) : fw;
+  });
 }
 
-// In Excel, follow the workbook's SCI_Input table from the moment the functions load.
+/**
+ * 与上一年（SCI_Previous 表）相比的变化，溢出为一行三列：指数值变化（今年 − 上一年）、排名变化（正数为上升）、说明（如「排名上升5位 / up 5 places」）。Returns the change since last year (the SCI_Previous table) as one spilled row: change in value (this year − last year), change in rank (positive = moved up), and a note such as 排名上升5位 / up 5 places.
+ * @customfunction CHANGE
+ * @streaming
+ * @helpurl https://localhost:3000/help.html#sci-change
+ * @param district 行政区：浦东、浦东新区、Pudong 或 310115。District: short or full Chinese name, English name or GB/T 2260 code.
+ * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
+ * @param [scope] 排名范围：全市（默认）、中心城区、郊区，或 region（所在区域）。Rank scope: 全市 (city, default), 中心城区, 郊区, or region (the district's own region).
+ * @param invocation Streaming invocation.
+ */
+export function change(district: string | number | null, indicator: string | number | null, scope: string | number | null, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  // Decision: one row of three cells rather than three functions, so a district's change, its
+  // rank movement and the words for it stay together and update together; #N/A (not 0) when
+  // there is no last year to compare with. See districtChange in ./resolve.
+  stream(invocation, (m) => districtChange(m, district, indicator, scope));
+}
+
+// In Excel, follow the workbook's SCI tables from the moment the functions load.
 void watch();

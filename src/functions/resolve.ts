@@ -1,11 +1,13 @@
 // The SCI functions without Excel: argument parsing and the figures, against one model.
 // Every failure says what was wrong and what would be right, Chinese first; never a wrong number.
 import {
+  changeOf,
   contributions,
   describeIndicator,
   findIndicator,
   parseCell,
   quote,
+  rankChangeText,
   regionId,
   regionOf,
   Roster,
@@ -18,6 +20,7 @@ import {
 import { framework2020 } from "../data";
 import type { Model } from "../excel/model";
 import { INPUT_TABLE } from "../excel/input";
+import { SOURCE_TABLES } from "../excel/sources";
 
 /** `invalidValue` → #VALUE! (a malformed argument), `notAvailable` → #N/A (nothing to show). */
 export type Failure = { ok: false; code: "invalidValue" | "notAvailable"; message: string };
@@ -35,21 +38,46 @@ export const isOmitted = (v: unknown): boolean => v === null || v === undefined 
 const LEVEL_ZH = ["综合指数", "一级指标", "二级指标", "三级指标"];
 const LEVEL_EN = ["the composite", "a first-level indicator", "a second-level indicator", "a third-level indicator"];
 
-/** The scores to answer from, or why there are none (the input table has errors). */
+/** The scores to answer from, or why there are none (a table the model reads has errors). */
 export function usable(model: Model): Outcome<Scores> {
   if (model.scores) return ok(model.scores);
-  const errors = model.issues.filter((i) => i.severity === "error");
+  const blocking = model.errorTables?.length ? model.errorTables : [INPUT_TABLE];
+  const errors = blocking.flatMap((t) => tableIssues(model, t)).filter((i) => i.severity === "error");
+  return tableErrors(blocking, errors.length ? errors : model.issues.filter((i) => i.severity === "error"));
+}
+
+/** The issues of one table (all issues for a model built before tables were told apart). */
+function tableIssues(model: Model, table: string) {
+  if (!model.issuesOf) return model.issues;
+  const kind = (Object.keys(SOURCE_TABLES) as (keyof typeof SOURCE_TABLES)[]).find((k) => SOURCE_TABLES[k] === table);
+  // Inputs missing for a new indicator of SCI_Framework are reported with the inputs.
+  return [...(kind ? model.issuesOf[kind] ?? [] : []), ...(table === SOURCE_TABLES.framework && !model.tables?.input ? model.issuesOf.input ?? [] : [])];
+}
+
+function tableErrors(tables: readonly string[], errors: readonly { message: string }[]): Failure {
   const first = errors[0]?.message ?? "";
   const clip = (s: string) => (s.length > 90 ? s.slice(0, 89) + "…" : s);
+  const names = tables.join("、");
+  const namesEn = tables.join(", ");
   return fail(
     "notAvailable",
-    `${INPUT_TABLE} 表有 ${errors.length} 个错误，请打开 SCI 任务窗格查看并修正${first ? "。第一个：" + clip(zhOf(first)) : ""}`,
-    `the ${INPUT_TABLE} table has ${errors.length} error${errors.length === 1 ? "" : "s"}; open the SCI task pane to see and fix them${first ? ". First: " + clip(enOf(first)) : ""}`,
+    `${names} 表有 ${errors.length} 个错误，请打开 SCI 任务窗格查看并修正${first ? "。第一个：" + clip(zhOf(first)) : ""}`,
+    `the ${namesEn} table${tables.length > 1 ? "s have" : " has"} ${errors.length} error${errors.length === 1 ? "" : "s"}; open the SCI task pane to see and fix them${first ? ". First: " + clip(enOf(first)) : ""}`,
   );
 }
 
 /** The framework of the current model (the 2020 one unless the model brings another). */
-export const frameworkOf = (model: Model): Framework => model.dataset?.framework ?? framework2020;
+export const frameworkOf = (model: Model): Framework => model.framework ?? model.dataset?.framework ?? framework2020;
+
+/**
+ * The framework for SCORE and INDICATORS: the workbook's SCI_Framework when it has one. If that
+ * table has errors there is no framework to use, and saying so beats silently using 2020's.
+ */
+export function usableFramework(model: Model): Outcome<Framework> {
+  if (model.frameworkSource === "workbook" && !model.framework)
+    return tableErrors([SOURCE_TABLES.framework], (model.issuesOf?.framework ?? []).filter((i) => i.severity === "error"));
+  return ok(frameworkOf(model));
+}
 
 const argKey = (v: unknown) => `${typeof v}:${String(v)}`;
 
@@ -168,18 +196,69 @@ export function districtRank(model: Model, district: unknown, indicator?: unknow
   const p = prepare(model, district, indicator);
   if (!p.ok) return p;
   const { scores, row, at } = p.value;
-  const sc = resolveScope(scores.dataset, scope, row);
+  const sc = rankScope(scores.dataset, row, scope);
   if (!sc.ok) return sc;
-  if (sc.value.kind === "city") return ok(scores.cityRanks[at]);
-  const d = scores.dataset.districts[row];
-  const home = regionOf(d.region, scores.dataset.regions);
+  return ok(sc.value === "city" ? scores.cityRanks[at] : scores.regionRanks[at]);
+}
+
+/**
+ * Which ranks a scope means for a district: the city's, or its region's. A region the
+ * district is not in has no rank for it.
+ */
+function rankScope(ds: Dataset, row: number, scope: unknown): Outcome<"city" | "region"> {
+  const sc = resolveScope(ds, scope, row);
+  if (!sc.ok) return sc;
+  if (sc.value.kind === "city") return ok("city");
+  const d = ds.districts[row];
+  const home = regionOf(d.region, ds.regions);
   if (sc.value.region.id !== d.region)
     return fail(
       "notAvailable",
       `${d.id}属于${home.zh}，不在${sc.value.region.zh}内排名；请用 全市、${home.zh} 或 region`,
       `${d.en ?? d.id} is in ${home.en}, not ranked within ${sc.value.region.en}; use 全市 (city), ${home.zh} or "region"`,
     );
-  return ok(scores.regionRanks[at]);
+  return ok("region");
+}
+
+/**
+ * SCI.CHANGE: last year (SCI_Previous) → this year for one district and indicator, as one row:
+ * [new − old value, rank change (old rank − new rank: positive = moved up), 排名上升5位 / up 5 places].
+ * Ranks are each year's own competition ranks within the scope. Decisions:
+ * - No SCI_Previous table, or one with errors: #N/A saying so — there is nothing to compare with,
+ *   and a 0 would read as "no change".
+ * - A district missing from SCI_Previous (new this year): #N/A naming it and the year.
+ * - Arguments are checked as SCI.RANK checks them; a malformed one is #VALUE!.
+ */
+export function districtChange(model: Model, district: unknown, indicator?: unknown, scope?: unknown): Outcome<Cell[][]> {
+  const p = prepare(model, district, indicator);
+  if (!p.ok) return p;
+  const { scores, row, code } = p.value;
+  const sc = rankScope(scores.dataset, row, scope);
+  if (!sc.ok) return sc;
+  const previous = SOURCE_TABLES.previous;
+  if (!model.tables?.previous)
+    return fail(
+      "notAvailable",
+      `没有上一年的数据：插入上一年输入表 ${previous}（与 ${INPUT_TABLE} 同样的列），可从 SCI 任务窗格插入`,
+      `no data for last year: add a ${previous} table (the same columns as ${INPUT_TABLE}); the SCI task pane can insert one`,
+    );
+  if (!model.previous) {
+    const errors = (model.issuesOf?.previous ?? []).filter((i) => i.severity === "error");
+    return tableErrors([previous], errors);
+  }
+  const c = model.comparison;
+  const d = scores.dataset.districts[row];
+  const change = c && changeOf(c, d.id, code);
+  if (!c || !change) {
+    const label = c?.oldLabel ?? model.previous.dataset.label ?? "上一年";
+    return fail(
+      "notAvailable",
+      `${d.id}不在上一年输入表 ${previous}（${label}）中，无法比较；请在该表中添加这一行`,
+      `${d.en ?? d.id} is not in last year's table ${previous} (${label}), so there is nothing to compare; add its row there`,
+    );
+  }
+  const rank = sc.value === "city" ? change.city : change.region;
+  return ok([[change.change, rank.change, rankChangeText(rank.change)]]);
 }
 
 /** SCI.CITY: the plain mean over the city, 中心城区 or 郊区. */

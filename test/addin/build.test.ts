@@ -40,14 +40,14 @@ describe("the add-in build", async () => {
   it("emits functions.json as the generator makes it, with the deployment's help URLs", async () => {
     const expected = JSON.parse((await generateCustomFunctionsMetadata([path.join(root, "src/functions/functions.ts")])).metadataJson);
     const emitted = JSON.parse(file("functions.json"));
-    expect(emitted.functions).toHaveLength(7);
+    expect(emitted.functions).toHaveLength(8);
     for (const f of expected.functions) f.helpUrl = f.helpUrl.replace(makeConfig.DEV_URL, DEPLOY);
     expect(emitted).toEqual(expected);
   });
 
   it("appends each association to the functions bundle", () => {
     const js = file("functions.js");
-    for (const [id, fn] of [["DISTRICT", "district"], ["RANK", "rank"], ["CITY", "city"], ["RANKING", "ranking"], ["CONTRIB", "contrib"], ["SCORE", "score"], ["INDICATORS", "indicators"]])
+    for (const [id, fn] of [["DISTRICT", "district"], ["RANK", "rank"], ["CITY", "city"], ["RANKING", "ranking"], ["CONTRIB", "contrib"], ["SCORE", "score"], ["INDICATORS", "indicators"], ["CHANGE", "change"]])
       expect(js).toContain(`CustomFunctions.associate("${id}", ${fn})`);
   });
 

@@ -26,6 +26,7 @@ export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
   const handlers: Record<EventKind, Handler[]> = { tableAdded: [], tableDeleted: [], tableChanged: [], sheetDeleted: [] };
   const counts = { runs: 0, syncs: 0 };
   let failure: Error | undefined;
+  let present = rows !== undefined;
   const on = (kind: EventKind) => ({ add: (h: Handler) => void handlers[kind].push(h) });
   const data = {
     context: {
@@ -34,14 +35,33 @@ export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
           input: {
             id: TABLE_ID,
             name: "SCI_Input",
-            worksheet: { name: "SCI 输入" },
+            worksheet: {
+              name: "SCI 输入",
+              corner: { values: [[""]] },
+              getRange(this: { corner: unknown }) {
+                return this.corner;
+              },
+            },
             range: { values: rows ?? [], rowIndex: 2, columnIndex: 1 },
             getRange(this: { range: unknown }) {
               return this.range;
             },
           },
-          getItemOrNullObject(this: { input: unknown }) {
-            return this.input;
+          // Any other SCI table (SCI_Framework, SCI_Previous…) is absent: a null object.
+          missing: {
+            worksheet: { name: "", corner: { values: [[""]] }, getRange: () => undefined },
+            range: { values: [], rowIndex: 0, columnIndex: 0 },
+            getRange(this: { range: unknown }) {
+              return this.range;
+            },
+          },
+          getItemOrNullObject(this: { input: unknown; missing: unknown }, name: string) {
+            return name.toLowerCase() === "sci_input" ? this.input : this.missing;
+          },
+          // The workbook's table list: office-addin-mock cannot load `items/name`, so it is set here.
+          load(this: { items: unknown }) {
+            this.items = present ? [{ name: "SCI_Input", id: TABLE_ID }] : [];
+            return this;
           },
           onAdded: on("tableAdded"),
           onDeleted: on("tableDeleted"),
@@ -72,12 +92,16 @@ export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
   const table = context.workbook.tables.input;
   // Office sets isNullObject at every sync without a load; the mock keeps it as a plain field.
   table.isNullObject = rows === undefined;
+  const missing = context.workbook.tables.missing;
+  missing.isNullObject = true;
+  missing.worksheet.getRange = () => missing.worksheet.corner;
   return {
     excel: mock,
     counts,
     handlers,
     setTable(next) {
       table.isNullObject = next === undefined;
+      present = next !== undefined;
       if (next) table.range.setValue("values", next);
     },
     async fire(kind, args = {}) {

@@ -22,8 +22,9 @@ const CONTRACT: Record<string, [string, boolean][]> = {
   CONTRIB: [["district", false], ["indicator", false]],
   SCORE: [["values", false], ["coefficient", true]],
   INDICATORS: [["level", true]],
+  CHANGE: [["district", false], ["indicator", true], ["scope", true]],
 };
-const SPILLED = ["RANKING", "INDICATORS"];
+const SPILLED = ["RANKING", "INDICATORS", "CHANGE"];
 
 interface Parameter { name: string; description?: string; optional?: boolean; dimensionality?: string; type?: string }
 interface FunctionMetadata {
@@ -71,7 +72,7 @@ describe("functions.json", async () => {
     }
   });
 
-  it("spills RANKING and INDICATORS; SCORE takes a range", () => {
+  it("spills RANKING, INDICATORS and CHANGE; SCORE takes a range", () => {
     for (const f of metadata.functions) expect(f.result.dimensionality === "matrix", f.id).toBe(SPILLED.includes(f.id));
     expect(byId.get("SCORE")!.parameters[0].dimensionality).toBe("matrix");
     for (const id of ["DISTRICT", "RANK", "CITY", "CONTRIB", "SCORE"]) expect(byId.get(id)!.result.type, id).toBe("number");
