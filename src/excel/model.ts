@@ -143,8 +143,9 @@ async function listen(debounceMs: number): Promise<void> {
   };
   // Once the SCI tables are known, edits to other tables (e.g. the ranking sheets) are not ours.
   const ours = (name?: string) => name !== undefined && SOURCE_KINDS.some((k) => SOURCE_TABLES[k].toLowerCase() === name.toLowerCase());
+  // An event that names no table (some hosts leave both out) might be about ours.
   const concerns = (tableId?: string, tableName?: string) =>
-    sourceIds.size === 0 || (tableId !== undefined && sourceIds.has(tableId)) || ours(tableName);
+    sourceIds.size === 0 || (tableId === undefined && tableName === undefined) || (tableId !== undefined && sourceIds.has(tableId)) || ours(tableName);
   const eventsSupported =
     typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported("ExcelApi", "1.9");
   if (!eventsSupported) return; // older Excel: the ribbon's refresh button and the pane still rebuild

@@ -574,6 +574,9 @@ export class Table extends ClientObject<TableState> {
   set name(v: string) {
     this.act("table.name", (t) => this.book.renameTable(t, v));
   }
+  get id(): string {
+    return this.loaded("id");
+  }
   set style(v: string) {
     this.act("table.style", (t) => void (t.style = v));
   }

@@ -1,0 +1,194 @@
+/* global Excel */
+// Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
+// with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
+// Each goes on fresh sheets in two round trips; an existing table is never replaced.
+import { frameworkTable } from "../core/framework-table";
+import type { Framework, FrameworkRow } from "../core/framework";
+import { settingsTemplate } from "../core/normalise";
+import type { LayoutCell } from "../core/layout";
+import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, dataset2020, framework2020 } from "../data";
+import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
+import { freshNames } from "./names";
+import { SOURCE_TABLES } from "./sources";
+import { templateRows } from "./template";
+
+export const EDITABLE_FRAMEWORK_SHEET = "SCI 指标体系（可编辑）";
+export const RAW_SHEET = "SCI 原始数据";
+export const SETTINGS_SHEET = "SCI 标准化设置";
+export const PREVIOUS_SHEET = "SCI 上一年";
+
+export type InsertResult =
+  | { ok: true; sheets: string[]; tables: string[]; syncs: number; notice?: string }
+  | { ok: false; reason: "exists"; table: string; sheet: string; message: string; syncs: number }
+  | WriteFailure;
+
+type Cell = LayoutCell;
+const TEXT = "@";
+
+/** One table to write on its own new sheet: an optional title in A1, the table below it. */
+interface SheetPlan {
+  sheet: string;
+  table: string;
+  title?: string;
+  rows: Cell[][];
+  /** Number format of each column's body cells (the header and title are text). */
+  formats: string[];
+  widths: number[];
+}
+
+function writeSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
+  const top = plan.title ? 1 : 0;
+  const cols = plan.rows[0].length;
+  if (plan.title) {
+    ws.getRangeByIndexes(0, 0, 1, 1).numberFormat = [[TEXT]];
+    ws.getRangeByIndexes(0, 0, 1, 1).values = [[plan.title]];
+    ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+  }
+  const all = ws.getRangeByIndexes(top, 0, plan.rows.length, cols);
+  // Formats first, so text (codes, names, weights like 1/5) is stored as text, never a date or formula.
+  all.numberFormat = plan.rows.map((row, r) => row.map((_, c) => (r === 0 ? TEXT : plan.formats[c])));
+  all.values = plan.rows.map((row) => row.map((v) => v ?? ""));
+  const table = ws.tables.add(ws.getRangeByIndexes(top, 0, plan.rows.length, cols), true);
+  table.name = plan.table;
+  ws.getRangeByIndexes(top, 0, 1, cols).format.font.bold = true;
+  ws.freezePanes.freezeRows(top + 1);
+  plan.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
+}
+
+/**
+ * Writes each plan on a new sheet under fresh names, in two round trips. If any of `guard`
+ * (table names) exists already, nothing is added: that table is selected and the result says
+ * where it is. A failure removes the sheets this call added.
+ */
+async function insertSheets(context: Excel.RequestContext, guard: readonly string[], plans: SheetPlan[], notice?: (tables: string[]) => string | undefined): Promise<InsertResult> {
+  const syncs = new Syncs(context);
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await syncs.sync();
+
+  const existing = tables.items.map((t) => t.name);
+  const clash = guard.find((g) => existing.some((n) => n.toLowerCase() === g.toLowerCase()));
+  if (clash) {
+    const table = tables.getItem(clash);
+    const ws = table.worksheet;
+    ws.load("name");
+    ws.activate();
+    table.getRange().select();
+    await syncs.sync();
+    return {
+      ok: false,
+      reason: "exists",
+      table: clash,
+      sheet: ws.name,
+      syncs: syncs.count,
+      message: `工作簿中已有 ${clash} 表（工作表「${ws.name}」），未再插入，已选中该表 / The workbook already has an ${clash} table (sheet "${ws.name}"); nothing was inserted and the table is selected`,
+    };
+  }
+
+  const names = freshNames(
+    plans.map((p) => p.sheet),
+    sheets.items.map((s) => s.name),
+  );
+  try {
+    const added = plans.map((plan, k) => {
+      const ws = sheets.add(names[k]);
+      writeSheet(ws, { ...plan, sheet: names[k] });
+      return ws;
+    });
+    added[0].activate();
+    added[0].getRangeByIndexes(plans[0].title ? 2 : 1, plans[0].table === SOURCE_TABLES.framework ? 6 : 2, 1, 1).select();
+    await syncs.sync();
+  } catch (e) {
+    return rollback(context, names, syncs, e);
+  }
+  const result: InsertResult = { ok: true, sheets: names, tables: plans.map((p) => p.table), syncs: syncs.count };
+  const note = notice?.(existing);
+  return note ? { ...result, notice: note } : result;
+}
+
+const has = (tables: string[], name: string) => tables.some((t) => t.toLowerCase() === name.toLowerCase());
+
+/**
+ * An editable copy of a framework (default the 2020 one, weights as exact fractions such as
+ * 9/40) as the table SCI_Framework, framework.csv's columns, on a new sheet. Once it exists the
+ * model checks it and scores with it. The read-only framework sheet beside the input stays.
+ */
+export function insertFrameworkTable(context: Excel.RequestContext, rows: readonly FrameworkRow[] = FRAMEWORK_2020): Promise<InsertResult> {
+  const plan: SheetPlan = {
+    sheet: EDITABLE_FRAMEWORK_SHEET,
+    table: SOURCE_TABLES.framework,
+    title:
+      "可编辑的指标体系：增删指标、改名或改权重后，SCI 按此表计分。同级权重之和须为 1（可写 9/40、0.225 或 22.5%）；新增的三级指标须在 SCI_Input 中有对应列 / " +
+      "Editable framework: add, drop, rename or reweight indicators and SCI scores with this table. Sibling weights must sum to 1 (9/40, 0.225 or 22.5%); a new input indicator needs its column in SCI_Input",
+    rows: frameworkTable(rows),
+    // code, level, no, parent, name_zh, name_en, weight: weights stay text so 1/5 is never a date.
+    formats: [TEXT, "General", "General", TEXT, TEXT, TEXT, TEXT],
+    widths: [9, 6, 6, 9, 30, 40, 9],
+  };
+  return insertSheets(context, [SOURCE_TABLES.framework], [plan]);
+}
+
+/**
+ * Raw-data mode: SCI_Raw (SCI_Input's layout: districts, regions, one column per input
+ * indicator, the coefficient; values empty) and SCI_Settings (one row per input indicator:
+ * method `ratio`, direction `higher`, benchmark and cap empty). The benchmarks must be filled
+ * in before anything is scored: until then the model lists each missing one with its cell —
+ * a guessed default benchmark would produce plausible-looking but meaningless indices.
+ * SCI_Input, if present, takes precedence; the result's notice says so.
+ */
+export function insertRawTemplate(context: Excel.RequestContext, fw: Framework = framework2020): Promise<InsertResult> {
+  const raw = templateRows(fw, DISTRICTS_SHANGHAI);
+  const settings = settingsTemplate(fw);
+  const plans: SheetPlan[] = [
+    {
+      sheet: RAW_SHEET,
+      table: SOURCE_TABLES.raw,
+      rows: raw,
+      formats: raw[0].map((_, c) => (c < 2 ? TEXT : "General")),
+      widths: raw[0].map((_, c) => (c < 2 ? 10 : 16)),
+    },
+    {
+      sheet: SETTINGS_SHEET,
+      table: SOURCE_TABLES.settings,
+      title:
+        "标准化方法：ratio = 100×值/基准值；inverse = 100×基准值/值（越小越好）；minmax；zscore；index（已是指数）。ratio 与 inverse 须填基准值；上限可选 / " +
+        "Methods: ratio = 100×value/benchmark; inverse = 100×benchmark/value (less is better); minmax; zscore; index (already an index). ratio and inverse need a benchmark; the cap is optional",
+      rows: settings,
+      formats: [TEXT, TEXT, TEXT, "General", "General", TEXT],
+      widths: [10, 28, 12, 14, 10, 12],
+    },
+  ];
+  return insertSheets(context, [SOURCE_TABLES.raw, SOURCE_TABLES.settings], plans, (tables) =>
+    has(tables, SOURCE_TABLES.input)
+      ? `工作簿已有 ${SOURCE_TABLES.input} 表，SCI 按其计分；删除或改名该表后才使用原始数据 / The workbook has an ${SOURCE_TABLES.input} table, which SCI scores; the raw data is used once that table is deleted or renamed`
+      : undefined,
+  );
+}
+
+export type PreviousKind = "empty" | "2020";
+
+/**
+ * Last year's inputs: SCI_Previous with SCI_Input's layout under a title in A1 that names the
+ * year (the comparison takes its label from a year in the title, else the sheet name). Empty,
+ * or filled with the published 2020 data to try the comparison out.
+ */
+export function insertPreviousTable(context: Excel.RequestContext, kind: PreviousKind, fw: Framework = framework2020, label?: string): Promise<InsertResult> {
+  const year = label?.trim();
+  const title = year
+    ? `上一年输入（${year}） / Last year's inputs (${year})`
+    : kind === "2020"
+      ? "上一年输入（示例：2020 年公布的数据） / Last year's inputs (example: the published 2020 data)"
+      : "上一年输入：请在此标题中写上年份 / Last year's inputs: write the year into this title";
+  const rows = templateRows(fw, DISTRICTS_SHANGHAI, kind === "2020" ? dataset2020() : undefined);
+  const plan: SheetPlan = {
+    sheet: PREVIOUS_SHEET,
+    table: SOURCE_TABLES.previous,
+    title,
+    rows,
+    formats: rows[0].map((_, c) => (c < 2 ? TEXT : "0.00")),
+    widths: rows[0].map((_, c) => (c < 2 ? 10 : 16)),
+  };
+  return insertSheets(context, [SOURCE_TABLES.previous], [plan]);
+}
