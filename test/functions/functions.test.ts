@@ -78,6 +78,11 @@ describe("the SCI functions as Excel sees them (2020 data, no SCI_Input table)",
     expect(excelError(thrown, "#VALUE!")).toContain("37");
   });
 
+  it("SCI.CHANGE without an SCI_Previous table: #N/A asking for one", async () => {
+    const msg = excelError(await shows((inv) => sci.change("崇明", null, null, inv)), "#N/A");
+    expect(msg).toContain("SCI_Previous");
+  });
+
   it("answers each cell once while the model does not change", async () => {
     const c = cell<number>();
     sci.district("浦东", null, c.invocation);
