@@ -15,6 +15,9 @@ export interface RankingWritten {
 }
 
 export type RankingResult = RankingWritten | WriteFailure;
+/** What writing any layout returns (the ranking sheets are one such layout). */
+export type LayoutWritten = RankingWritten;
+export type LayoutResult = RankingResult;
 
 /** `0.00` for the layout's number blocks, `@` (text) for every string, General elsewhere. */
 export function numberFormats(sheet: SheetLayout): string[][] {
@@ -62,13 +65,13 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout): Excel.Range | unde
 }
 
 /**
- * Writes the ranking sheets of a report layout, each under a fresh name, in two round trips
- * however many tables: one reads the sheet names, one writes every sheet (values as whole
- * ranges, formats, bold headers, frozen rows, widths, bar charts) and reads the values back to
- * confirm them. If the write fails, this click's sheets are deleted again, or the result names
- * the sheets that remain.
+ * Writes the sheets of any report layout — the ranking sheets, a year-over-year comparison, a
+ * robustness sheet — each under a fresh name, in two round trips however many tables: one
+ * reads the sheet names, one writes every sheet (values as whole ranges, formats, bold headers,
+ * frozen rows, widths, bar charts) and reads the values back to confirm them. If the write
+ * fails, this click's sheets are deleted again, or the result names the sheets that remain.
  */
-export async function writeRanking(
+export async function writeLayout(
   context: Excel.RequestContext,
   layout: ReportLayout,
   onProgress?: (done: number) => void,
@@ -108,3 +111,6 @@ export async function writeRanking(
   });
   return { ok: true, sheets: names, syncs: syncs.count, mismatches };
 }
+
+/** The ranking sheets: the report layout, written like any other. */
+export const writeRanking = writeLayout;

@@ -2,25 +2,59 @@
 // The task pane's only door to Excel: plain data in, plain data out. The pane's components take
 // a SciWorkbook as a prop, so they are tested without Office; here it is backed by Excel.run.
 // Writing code loads on first use, keeping it out of the pane's first paint.
+import type { Framework } from "../core/framework";
 import type { ReportLayout } from "../core/layout";
-import type { RankingResult } from "./generate";
+import type { WriteFailure } from "./batch";
+import type { LayoutResult, RankingResult } from "./generate";
 import type { CellRef, Selected } from "./issues";
 import type { TemplateKind, TemplateResult } from "./template";
 
+/**
+ * Tables the pane inserts besides SCI_Input: last year's inputs (SCI_Previous), raw statistics
+ * with their normalisation settings (SCI_Raw + SCI_Settings), the editable framework (SCI_Framework).
+ */
+export type TableKind = "previous" | "raw" | "framework";
+
+export interface TableOptions {
+  /** The framework whose input indicators the raw-data and last-year templates list (default 2020's). */
+  framework?: Framework;
+  /** Last year's table: empty, or the published 2020 data to try the comparison with. */
+  previous?: "empty" | "2020";
+  /** Last year's label (its year), written into the table's title. */
+  label?: string;
+}
+
+export type TableResult =
+  /** `notice`: inserted, but something to know (e.g. SCI_Input takes precedence over raw data). */
+  | { ok: true; sheets: string[]; syncs: number; notice?: string }
+  | { ok: false; reason: "exists"; sheet: string; message: string; syncs: number }
+  | WriteFailure;
+
 export interface SciWorkbook {
   insertTemplate(kind: TemplateKind): Promise<TemplateResult>;
+  insertTable(kind: TableKind, options?: TableOptions): Promise<TableResult>;
   selectCell(cell: CellRef): Promise<Selected>;
   selectSheet(name: string): Promise<Selected>;
   writeRanking(layout: ReportLayout, onProgress?: (done: number) => void): Promise<RankingResult>;
+  /** Any layout (comparison, robustness): fresh sheet names, text stays text, at most 3 syncs. */
+  writeLayout(layout: ReportLayout, onProgress?: (done: number) => void): Promise<LayoutResult>;
 }
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export function officeWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): SciWorkbook {
+  const write = async (layout: ReportLayout, onProgress?: (done: number) => void) => {
+    const { writeLayout } = await import("./generate");
+    return run((context) => writeLayout(context, layout, onProgress));
+  };
   return {
     insertTemplate: async (kind) => {
       const { insertTemplate } = await import("./template");
       return run((context) => insertTemplate(context, kind));
+    },
+    insertTable: async (kind, options) => {
+      const { insertTable } = await import("./tables");
+      return run((context) => insertTable(context, kind, options));
     },
     selectCell: async (cell) => {
       const { selectCell } = await import("./issues");
@@ -30,9 +64,7 @@ export function officeWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Sci
       const { selectSheet } = await import("./issues");
       return run((context) => selectSheet(context, name));
     },
-    writeRanking: async (layout, onProgress) => {
-      const { writeRanking } = await import("./generate");
-      return run((context) => writeRanking(context, layout, onProgress));
-    },
+    writeRanking: write,
+    writeLayout: write,
   };
 }
