@@ -21,9 +21,11 @@ export type SensitivityReply =
 /** Replications between progress replies: about 3 ms of work for 16 districts. */
 export const PROGRESS_EVERY = 1000;
 
+/** By tag, not instanceof: a copy made in another realm (a test's, a frame's) has other constructors. */
+const isFloat64 = (a: unknown) => Object.prototype.toString.call(a) === "[object Float64Array]";
 const isDataset = (d: unknown): d is Dataset => {
   const x = d as Dataset | undefined;
-  return !!x && typeof x === "object" && !!x.framework && Array.isArray(x.districts) && x.inputs instanceof Float64Array && x.coefficients instanceof Float64Array;
+  return !!x && typeof x === "object" && !!x.framework && Array.isArray(x.districts) && isFloat64(x.inputs) && isFloat64(x.coefficients);
 };
 
 /**
