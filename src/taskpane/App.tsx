@@ -11,6 +11,9 @@ import { useModel } from "./useModel";
 
 // Not needed for the first paint: loaded right after.
 const ResultsStep = lazy(() => import("./steps/ResultsStep"));
+const DataPanel = lazy(() => import("./analysis/DataPanel"));
+const YearOverYearPanel = lazy(() => import("./analysis/YearOverYearPanel"));
+const RobustnessPanel = lazy(() => import("./analysis/RobustnessPanel"));
 
 export interface AppProps {
   /** Excel, behind plain-data functions (src/excel/workbook.ts), or a fake in tests. */
@@ -20,13 +23,17 @@ export interface AppProps {
   lang?: Lang;
 }
 
-/** The SCI task pane: four steps, Chinese by default, English one switch away. */
+/**
+ * The SCI task pane: four steps from template to results, then raw data and framework,
+ * year over year and robustness of ranks. Chinese by default, English one switch away.
+ */
 export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
   const [lang, setLang] = useState<Lang>(initial);
   const current = useModel(model);
   const s = useStyles();
   const t = STRINGS[lang];
   const props = { t, lang, workbook, model, current };
+  const loading = <Spinner size="tiny" label={t.loading} />;
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={s.pane} lang={t.htmlLang}>
@@ -41,8 +48,23 @@ export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
         <ValidateStep {...props} />
         <GenerateStep {...props} />
         <Step title={t.step4}>
-          <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+          <Suspense fallback={loading}>
             <ResultsStep t={t} lang={lang} current={current} />
+          </Suspense>
+        </Step>
+        <Step title={t.step5} hint={t.step5Hint}>
+          <Suspense fallback={loading}>
+            <DataPanel {...props} />
+          </Suspense>
+        </Step>
+        <Step title={t.step6} hint={t.step6Hint}>
+          <Suspense fallback={loading}>
+            <YearOverYearPanel {...props} />
+          </Suspense>
+        </Step>
+        <Step title={t.step7} hint={t.step7Hint}>
+          <Suspense fallback={loading}>
+            <RobustnessPanel {...props} />
           </Suspense>
         </Step>
       </main>

@@ -19,11 +19,11 @@ const zh = {
   inserted: (input: string, framework: string) => `已插入工作表「${input}」（SCI_Input 表）和「${framework}」（指标体系，只读）。`,
 
   step2: "2. 检查输入",
-  step2Hint: "检查 SCI_Input 表中的数据。点击问题可选中对应单元格。",
+  step2Hint: "检查 SCI_Input 表（及原始数据、指标体系、上年数据等 SCI 表）中的数据。点击问题可选中对应单元格。",
   validate: "检查输入",
   validating: "正在检查…",
   allGood: "一切正常",
-  allGoodDetail: (n: number) => `SCI_Input 表中 ${n} 个行政区的数据均有效。`,
+  allGoodDetail: (n: number, table = "SCI_Input") => `${table} 表中 ${n} 个行政区的数据均有效。`,
   noTable: "未找到 SCI_Input 表，当前使用内置的 2020 年数据。请先插入模板（第 1 步）。",
   found: (errors: number, warnings: number) => `发现 ${errors} 个错误、${warnings} 个警告`,
   issuesLabel: "问题列表（错误在前）",
@@ -53,6 +53,13 @@ const zh = {
   composite: "综合指数",
   averages: "平均值",
   city: "全市",
+
+  step5: "5. 原始数据与指标体系",
+  step5Hint: "用原始统计数据代替指数值，或修改指标体系（增删指标、改名、调整权重）。",
+  step6: "6. 逐年比较",
+  step6Hint: "与上年数据（SCI_Previous 表）比较：各区指数值与排名的变化。",
+  step7: "7. 排名稳健性",
+  step7Hint: "随机扰动权重（蒙特卡罗模拟），看各区排名是否稳定：中位排名、5%–95% 区间、保持原排名的比例。",
 };
 
 export type Strings = typeof zh;
@@ -73,11 +80,11 @@ const en: Strings = {
   inserted: (input: string, framework: string) => `Inserted sheet "${input}" (the SCI_Input table) and "${framework}" (the framework, read-only).`,
 
   step2: "2. Validate",
-  step2Hint: "Checks the data in the SCI_Input table. Click an issue to select its cell.",
+  step2Hint: "Checks the data in the SCI_Input table (and the other SCI tables: raw data, framework, last year). Click an issue to select its cell.",
   validate: "Validate input",
   validating: "Checking…",
   allGood: "All good",
-  allGoodDetail: (n: number) => `The data of all ${n} districts in SCI_Input is valid.`,
+  allGoodDetail: (n: number, table = "SCI_Input") => `The data of all ${n} districts in ${table} is valid.`,
   noTable: "No SCI_Input table: the built-in 2020 data is in use. Insert the template first (step 1).",
   found: (errors: number, warnings: number) => `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
   issuesLabel: "Issues (errors first)",
@@ -107,6 +114,13 @@ const en: Strings = {
   composite: "Composite",
   averages: "Averages",
   city: "City",
+
+  step5: "5. Raw data and framework",
+  step5Hint: "Use raw statistics instead of index values, or edit the indicator framework (add, drop, rename, reweight).",
+  step6: "6. Year over year",
+  step6Hint: "Compare with last year's data (an SCI_Previous table): each district's change in value and rank.",
+  step7: "7. Robustness of ranks",
+  step7Hint: "Perturb the weights at random (Monte Carlo) and see whether each district's rank holds: median rank, 5–95% interval, share keeping its place.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -53,10 +53,13 @@ describe("keyboard only", () => {
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "排名 2020 一级指标", address: "A1" }));
   });
 
-  it("every control has an accessible name", () => {
+  it("every control has an accessible name, the panels loaded after first paint too", async () => {
     renderPane();
-    const controls = [...screen.getAllByRole("button"), ...screen.getAllByRole("switch"), ...screen.getAllByRole("textbox")];
-    expect(controls.length).toBeGreaterThanOrEqual(6);
+    await screen.findByRole("button", { name: "运行稳健性分析" });
+    await screen.findByRole("button", { name: "插入原始数据模板" });
+    await screen.findByRole("button", { name: "插入上年数据模板" });
+    const controls = [...screen.getAllByRole("button"), ...screen.getAllByRole("switch"), ...screen.getAllByRole("textbox"), ...screen.getAllByRole("combobox")];
+    expect(controls.length).toBeGreaterThanOrEqual(15);
     for (const c of controls) {
       const labelled = c.getAttribute("aria-label") || c.getAttribute("aria-labelledby") || c.textContent?.trim() || (c.id && document.querySelector(`label[for="${c.id}"]`));
       expect(labelled, c.outerHTML.slice(0, 80)).toBeTruthy();

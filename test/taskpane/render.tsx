@@ -6,11 +6,11 @@ import { App } from "../../src/taskpane/App";
 import type { Lang } from "../../src/taskpane/i18n";
 import type { SciWorkbook } from "../../src/taskpane/types";
 import { FakeExcel } from "../fakes/excel";
-import { fakeModel } from "../fakes/model";
+import { fakeModel, type FakeModel } from "../fakes/model";
 
-export function renderPane(options: { lang?: Lang; excel?: FakeExcel; workbook?: (real: SciWorkbook) => SciWorkbook } = {}) {
+export function renderPane(options: { lang?: Lang; excel?: FakeExcel; workbook?: (real: SciWorkbook) => SciWorkbook; model?: (excel: FakeExcel) => FakeModel } = {}) {
   const excel = options.excel ?? new FakeExcel();
-  const model = fakeModel(excel);
+  const model = (options.model ?? fakeModel)(excel);
   const real = officeWorkbook(excel.runExcel);
   const workbook = options.workbook ? options.workbook(real) : real;
   const user = userEvent.setup();

@@ -8,7 +8,15 @@ const region = (name: RegExp | string) => screen.getByRole("region", { name });
 describe("language", () => {
   it("Chinese by default; the English switch is labelled and switches every step", async () => {
     const { user } = renderPane();
-    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual(["1. 插入输入模板", "2. 检查输入", "3. 生成排名工作表", "4. 结果一览"]);
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "1. 插入输入模板",
+      "2. 检查输入",
+      "3. 生成排名工作表",
+      "4. 结果一览",
+      "5. 原始数据与指标体系",
+      "6. 逐年比较",
+      "7. 排名稳健性",
+    ]);
     const toggle = screen.getByRole("switch", { name: /English/ });
     expect((toggle as HTMLInputElement).checked).toBe(false);
     await user.click(toggle);
@@ -17,6 +25,9 @@ describe("language", () => {
       "2. Validate",
       "3. Generate the ranking sheets",
       "4. Results at a glance",
+      "5. Raw data and framework",
+      "6. Year over year",
+      "7. Robustness of ranks",
     ]);
     expect(screen.getByRole("main").getAttribute("lang")).toBe("en");
     await user.click(toggle);

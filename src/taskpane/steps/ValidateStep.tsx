@@ -46,13 +46,15 @@ export function ValidateStep({ t, lang, workbook, model, current }: StepProps) {
     }
   };
 
+  // The built-in data has no issues of its own; an SCI_Framework table scored with it may.
+  const builtin = current.source === "builtin";
   let outcome = null;
   if (busy) outcome = <Spinner size="tiny" label={t.validating} />;
-  else if (checked && current.source === "builtin") outcome = <Status intent="info">{t.noTable}</Status>;
+  else if (checked && builtin && issues.length === 0) outcome = <Status intent="info">{t.noTable}</Status>;
   else if (checked && issues.length === 0)
     outcome = (
       <Status intent="success" title={t.allGood}>
-        {t.allGoodDetail(current.dataset?.districts.length ?? 0)}
+        {t.allGoodDetail(current.dataset?.districts.length ?? 0, current.mode === "raw" ? "SCI_Raw" : "SCI_Input")}
       </Status>
     );
   else if (checked) outcome = <Status intent={errors ? "error" : "warning"}>{t.found(errors, issues.length - errors)}</Status>;

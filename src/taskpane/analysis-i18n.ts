@@ -1,0 +1,163 @@
+// Strings of the panels loaded after first paint (year over year, robustness, raw data and
+// framework), Chinese first; kept out of i18n.ts so they load with those panels.
+import type { Lang } from "./i18n";
+
+const zh = {
+  indicator: "指标",
+  scope: "排名范围",
+  city: "全市",
+  region: "区内",
+  district: "行政区",
+  opened: "已写入以下工作表（点击打开）：",
+  sheetsLabel: "已写入的工作表",
+  mismatches: (n: number, first: string) => `注意：有 ${n} 个单元格回读结果与计算不一致（首个：${first}）。`,
+  failed: (why: string) => `操作失败：${why}`,
+  needsScores: "输入有错误，修正后才能分析。请先在第 2 步检查输入。",
+
+  // Year over year
+  noPrevious: "工作簿中没有上年数据（SCI_Previous 表）。插入上年数据模板并填入上年数据后，即可逐年比较。",
+  insertPrevious: "插入上年数据模板",
+  insertPrevious2020: "插入上年模板（以 2020 年数据为例）",
+  insertingPrevious: "正在插入上年数据模板…",
+  previousNotReady: "上年数据或本年数据有错误，暂不能比较。请先在第 2 步查看问题。",
+  compareCaption: (oldLabel: string, newLabel: string, indicator: string) => `${indicator}：${oldLabel} → ${newLabel}`,
+  oldValue: (label: string) => `${label} 指数值`,
+  newValue: (label: string) => `${label} 指数值`,
+  change: "变化",
+  oldRank: (label: string) => `${label} 排名`,
+  newRank: (label: string) => `${label} 排名`,
+  rankChange: "排名变化",
+  sortBy: (column: string, order: "ascending" | "descending") => `按${column}${order === "ascending" ? "升序" : "降序"}排列`,
+  sortHint: "点击列标题可排序。",
+  up: (n: number) => `排名上升${n}位`,
+  down: (n: number) => `排名下降${n}位`,
+  same: "排名不变",
+  onlyIn: (label: string, names: string) => `仅见于${label}、未比较：${names}`,
+  generateComparison: "生成比较工作表",
+  writingComparison: "正在写入比较工作表…",
+
+  // Robustness
+  perturbation: "权重扰动幅度（%）",
+  perturbationHint: "每个权重在 ±该百分比内随机变动，同级重新归一。",
+  replications: "重复次数",
+  seed: "随机种子",
+  seedHint: "相同的种子重复相同的结果。",
+  run: "运行稳健性分析",
+  stop: "停止",
+  running: (done: number, total: number) => `正在计算：${done} / ${total} 次`,
+  stopped: "已停止。",
+  badPerturbation: "请输入 0 至 100 之间（不含 100）的百分比。",
+  badReplications: "请输入 1 至 1000000 之间的整数。",
+  badSeed: "请输入种子（数字或文字）。",
+  chartLabel: (n: number, pct: string, reps: number, scope: string) =>
+    `${n} 个行政区的${scope}排名在权重扰动 ±${pct}%、${reps} 次重复下的区间图：每行一个行政区，线段为 5%–95% 分位区间，圆点为中位排名，菱形为基准排名，右侧为保持原排名的比例。数值见下表。`,
+  tableCaption: (pct: string, reps: number, seed: number) => `排名稳健性（扰动 ±${pct}%，重复 ${reps} 次，种子 ${seed}）`,
+  baseline: "基准排名",
+  median: "中位排名",
+  p5: "5%分位",
+  p95: "95%分位",
+  interval: "5%–95% 区间",
+  keep: "保持原排名",
+  rankAxis: "排名（1 = 最好）",
+  where: (path: "worker" | "main", ms: number) => `用时 ${ms} 毫秒（${path === "worker" ? "后台线程" : "界面线程分段计算"}）。`,
+  stale: "数据已更改：以下结果基于更改前的数据，请重新运行。",
+  writeSensitivity: "写入稳健性工作表",
+  writingSensitivity: "正在写入稳健性工作表…",
+
+  // Raw data and framework
+  insertRaw: "插入原始数据模板",
+  insertRawHint: "SCI_Raw 表填原始统计数据，SCI_Settings 表设每项指标的标准化方法（比值、反向、极差、Z 分数）、基准值和上限。",
+  insertFramework: "插入可编辑的指标体系",
+  insertFrameworkHint: "SCI_Framework 表可增删指标、改名、调整权重；检查通过后按它计算。",
+  insertingTable: "正在插入…",
+  insertedTables: (sheets: string[]) => `已插入工作表${sheets.map((n) => `「${n}」`).join("、")}。填好后请在第 2 步检查输入，问题会列在那里。`,
+  customFramework: "当前使用工作簿中的自定义指标体系。",
+  builtinFramework: "当前使用内置的 2020 年指标体系。",
+  rawMode: "本年数据来自原始数据（SCI_Raw 按 SCI_Settings 标准化）。",
+  tableIssues: (errors: number, warnings: number) => `这些表有 ${errors} 个错误、${warnings} 个警告，详见第 2 步的问题列表。`,
+};
+
+export type AnalysisStrings = typeof zh;
+
+const en: AnalysisStrings = {
+  indicator: "Indicator",
+  scope: "Rank over",
+  city: "City",
+  region: "Region",
+  district: "District",
+  opened: "Sheets written (click to open):",
+  sheetsLabel: "Sheets written",
+  mismatches: (n: number, first: string) => `Note: ${n} cell(s) read back differently from the computed values (first: ${first}).`,
+  failed: (why: string) => `The action failed: ${why}`,
+  needsScores: "The input has errors; fix them to analyse. See step 2.",
+
+  noPrevious: "The workbook has no previous year's data (an SCI_Previous table). Insert last year's template and fill it in to compare years.",
+  insertPrevious: "Insert last year's template",
+  insertPrevious2020: "Insert it with the 2020 data as an example",
+  insertingPrevious: "Inserting last year's template…",
+  previousNotReady: "Last year's or this year's data has errors, so the years cannot be compared yet. See the issues in step 2.",
+  compareCaption: (oldLabel: string, newLabel: string, indicator: string) => `${indicator}: ${oldLabel} → ${newLabel}`,
+  oldValue: (label: string) => `${label} value`,
+  newValue: (label: string) => `${label} value`,
+  change: "Change",
+  oldRank: (label: string) => `${label} rank`,
+  newRank: (label: string) => `${label} rank`,
+  rankChange: "Rank change",
+  sortBy: (column: string, order: "ascending" | "descending") => `Sort by ${column}, ${order}`,
+  sortHint: "Click a column heading to sort.",
+  up: (n: number) => `up ${n} place${n === 1 ? "" : "s"}`,
+  down: (n: number) => `down ${n} place${n === 1 ? "" : "s"}`,
+  same: "unchanged",
+  onlyIn: (label: string, names: string) => `Only in ${label}, not compared: ${names}`,
+  generateComparison: "Generate comparison sheet",
+  writingComparison: "Writing the comparison sheets…",
+
+  perturbation: "Weight perturbation (%)",
+  perturbationHint: "Each weight varies at random within ± this percentage; siblings are renormalised.",
+  replications: "Replications",
+  seed: "Seed",
+  seedHint: "The same seed repeats the same result.",
+  run: "Run robustness analysis",
+  stop: "Stop",
+  running: (done: number, total: number) => `Computing: ${done} of ${total}`,
+  stopped: "Stopped.",
+  badPerturbation: "Enter a percentage from 0 to under 100.",
+  badReplications: "Enter a whole number from 1 to 1000000.",
+  badSeed: "Enter a seed (a number or text).",
+  chartLabel: (n: number, pct: string, reps: number, scope: string) =>
+    `Range plot of ${n} districts' ${scope.toLowerCase()} ranks under ±${pct}% weight perturbation, ${reps} replications: one row per district, the line spans the 5th–95th percentile, the dot is the median rank, the diamond the baseline rank, and the share keeping its place is on the right. The numbers are in the table below.`,
+  tableCaption: (pct: string, reps: number, seed: number) => `Robustness of ranks (±${pct}%, ${reps} replications, seed ${seed})`,
+  baseline: "Baseline rank",
+  median: "Median rank",
+  p5: "5th percentile",
+  p95: "95th percentile",
+  interval: "5–95% interval",
+  keep: "Kept its place",
+  rankAxis: "Rank (1 = best)",
+  where: (path: "worker" | "main", ms: number) => `Took ${ms} ms (${path === "worker" ? "in a background thread" : "on the pane's thread, in slices"}).`,
+  stale: "The data has changed: these results are from before the change. Run again.",
+  writeSensitivity: "Write the robustness sheet",
+  writingSensitivity: "Writing the robustness sheet…",
+
+  insertRaw: "Insert raw-data template",
+  insertRawHint: "SCI_Raw holds the raw statistics; SCI_Settings sets each indicator's normalisation (ratio, inverse, min-max, z-score), benchmark and cap.",
+  insertFramework: "Insert editable framework",
+  insertFrameworkHint: "In SCI_Framework, add, drop, rename and reweight indicators; once it checks out, scores follow it.",
+  insertingTable: "Inserting…",
+  insertedTables: (sheets: string[]) => `Inserted ${sheets.map((n) => `"${n}"`).join(", ")}. Fill them in, then validate in step 2, where any issues are listed.`,
+  customFramework: "Scoring with the workbook's own framework.",
+  builtinFramework: "Scoring with the built-in 2020 framework.",
+  rawMode: "This year's inputs come from the raw data (SCI_Raw, normalised by SCI_Settings).",
+  tableIssues: (errors: number, warnings: number) =>
+    `These tables have ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"}; see the issue list in step 2.`,
+};
+
+export const ANALYSIS_STRINGS: Record<Lang, AnalysisStrings> = { zh, en };
+
+/** A rank change as words: 排名上升5位 / up 5 places. */
+export function rankChangeWords(a: AnalysisStrings, change: number): string {
+  return change > 0 ? a.up(change) : change < 0 ? a.down(-change) : a.same;
+}
+
+/** A percentage as typed: 10 → "10", 12.5 → "12.5". */
+export const percentText = (fraction: number): string => String(+(fraction * 100).toFixed(6));

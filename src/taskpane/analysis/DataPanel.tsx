@@ -1,0 +1,43 @@
+import type { Issue } from "../../core/issue";
+import { ANALYSIS_STRINGS } from "../analysis-i18n";
+import type { Lang, Strings } from "../i18n";
+import { Status } from "../Status";
+import { useStyles as usePaneStyles } from "../styles";
+import type { Model, SciWorkbook } from "../types";
+import { InsertTables } from "./InsertTables";
+
+/** Issues about the framework, the raw statistics and their settings (not SCI_Input's). */
+export function tableIssues(model: Model): Issue[] {
+  const by = model.issuesOf;
+  if (by) return [...(by.framework ?? []), ...(by.raw ?? []), ...(by.settings ?? [])];
+  return model.issues.filter((i) => /^(framework|settings|normalise|raw)-/.test(i.code));
+}
+
+/** Raw data and the editable framework: insert their tables; say what the model scores with. */
+export default function DataPanel({ lang, current, workbook }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook }) {
+  const a = ANALYSIS_STRINGS[lang];
+  const pane = usePaneStyles();
+  const model = current;
+  const issues = tableIssues(model);
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const custom = model.frameworkSource === "workbook";
+  return (
+    <>
+      <p className={pane.hint}>{a.insertRawHint}</p>
+      <p className={pane.hint}>{a.insertFrameworkHint}</p>
+      <InsertTables
+        lang={lang}
+        workbook={workbook}
+        buttons={[
+          { kind: "raw", label: (a) => a.insertRaw, options: { framework: model.framework ?? model.dataset?.framework } },
+          { kind: "framework", label: (a) => a.insertFramework },
+        ]}
+      />
+      <p className={pane.hint}>
+        {custom ? a.customFramework : a.builtinFramework}
+        {model.mode === "raw" ? ` ${a.rawMode}` : ""}
+      </p>
+      {issues.length > 0 && <Status intent={errors ? "error" : "warning"}>{a.tableIssues(errors, issues.length - errors)}</Status>}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { Field, Select } from "@fluentui/react-components";
+import type { Framework } from "../../core/framework";
+import type { Lang } from "../i18n";
+
+/** A picker over a framework's indicators (the composite first), indented by level. */
+export function IndicatorSelect({ framework, codes = framework.order, value, onChange, label, lang }: {
+  framework: Framework;
+  codes?: readonly string[];
+  value: string;
+  onChange: (code: string) => void;
+  label: string;
+  lang: Lang;
+}) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, d) => onChange(d.value)}>
+        {codes.map((code) => {
+          const ind = framework.indicators.get(code)!;
+          const name = lang === "en" ? ind.nameEn : ind.nameZh;
+          return (
+            <option key={code} value={code}>
+              {`${"\u2003".repeat(Math.max(0, ind.level))}${code} ${name}`}
+            </option>
+          );
+        })}
+      </Select>
+    </Field>
+  );
+}

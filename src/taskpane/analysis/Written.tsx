@@ -1,0 +1,65 @@
+import { Field, Link, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ReportLayout } from "../../core/layout";
+import type { LayoutResult } from "../../excel/generate";
+import type { AnalysisStrings } from "../analysis-i18n";
+import { Status } from "../Status";
+import { describeError, type SciWorkbook } from "../types";
+
+const useStyles = makeStyles({
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+});
+
+type Outcome = { result: LayoutResult } | { error: string };
+
+/** Writes a layout through the workbook (fresh names, text stays text), remembering the outcome. */
+export function useWriteLayout(workbook: SciWorkbook) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const write = async (layout: () => ReportLayout) => {
+    if (busy) return;
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      setOutcome({ result: await workbook.writeLayout(layout()) });
+    } catch (e) {
+      setOutcome({ error: describeError(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, outcome, write };
+}
+
+/** Progress while writing, then the sheets written as links (or what went wrong). */
+export function Written({ busy, outcome, writing, a, workbook }: { busy: boolean; outcome?: Outcome; writing: string; a: AnalysisStrings; workbook: SciWorkbook }) {
+  const s = useStyles();
+  const result = outcome && "result" in outcome ? outcome.result : undefined;
+  const sheets = result ? (result.ok ? result.sheets : result.written) : [];
+  return (
+    <>
+      <div aria-live="polite">
+        {busy && (
+          <Field label={writing}>
+            <ProgressBar />
+          </Field>
+        )}
+        {result?.ok && <Status intent="success">{a.opened}</Status>}
+        {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{a.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
+        {result && !result.ok && <Status intent="error">{result.message}</Status>}
+        {outcome && "error" in outcome && <Status intent="error">{a.failed(outcome.error)}</Status>}
+      </div>
+      {sheets.length > 0 && (
+        <ul className={s.list} aria-label={a.sheetsLabel}>
+          {sheets.map((name) => (
+            <li key={name}>
+              <Link as="button" onClick={() => void workbook.selectSheet(name)}>
+                {name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

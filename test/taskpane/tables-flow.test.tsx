@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+// The whole pane over the model as the add-in builds it from every SCI table: raw data, an
+// edited framework and last year's table inserted from the pane, their issues in step 2's list
+// (errors first, a click selects the cell), and the panels following the model.
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { comparisonLayout } from "../../src/core";
+import type { Model } from "../../src/excel/model";
+import { a1, csv } from "../excel/fixtures";
+import type { FakeModel } from "../fakes/model";
+import { renderPane } from "./render";
+import { sourcesModel } from "./sources-model";
+
+const region = (name: RegExp | string) => screen.getByRole("region", { name });
+const issueButtons = (step: HTMLElement) => within(within(step).getByRole("list", { name: /问题列表|Issues/ })).getAllByRole("button");
+
+describe("raw data and framework tables from the pane", () => {
+  it("中文: the raw-data template's issues (empty values, missing benchmarks) list errors first and select their cells", async () => {
+    const { user, excel } = renderPane({ model: sourcesModel });
+    const data = region("5. 原始数据与指标体系");
+    await user.click(await within(data).findByRole("button", { name: "插入原始数据模板" }));
+    expect(await within(data).findByText(/^已插入工作表「SCI 原始数据」、「SCI 标准化设置」。/)).toBeTruthy();
+    expect(excel.table("SCI_Raw")?.sheet.name).toBe("SCI 原始数据");
+    expect(excel.table("SCI_Settings")?.sheet.name).toBe("SCI 标准化设置");
+
+    const check = region("2. 检查输入");
+    await user.click(within(check).getByRole("button", { name: "检查输入" }));
+    // 16 districts × 38 empty raw values, and 38 ratio settings without a benchmark.
+    expect(await within(check).findByText("发现 662 个错误、0 个警告")).toBeTruthy();
+    expect(within(data).getByText("这些表有 662 个错误、0 个警告，详见第 2 步的问题列表。")).toBeTruthy();
+    expect(within(data).getByText(/本年数据来自原始数据/)).toBeTruthy();
+
+    const [first] = issueButtons(check);
+    expect(first.textContent).toMatch(/^错误 · 单元格 SCI 原始数据!C2 · 行政区 浦东 · 指标 A1\.1/);
+    await user.click(first);
+    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 原始数据", address: "C2" }));
+
+    expect(within(check).getByRole("button", { name: "显示全部 662 项" })).toBeTruthy();
+    const benchmark = issueButtons(check).find((b) => b.textContent?.includes("SCI 标准化设置!D3"))!;
+    expect(benchmark.textContent).toMatch(/指标 A1\.1/);
+    await user.click(benchmark);
+    // A title in row 1, the header in row 2: A1.1's benchmark is D3.
+    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 标准化设置", address: "D3" }));
+    // No scores from a broken table: the analyses say why.
+    expect(within(region("7. 排名稳健性")).getByText(/输入有错误，修正后才能分析/)).toBeTruthy();
+  });
+
+  it("English: an edited framework is scored with; a bad weight is an issue at its cell; a valid reweighting moves the composite", async () => {
+    const { user, excel, model } = renderPane({ lang: "en", model: sourcesModel });
+    const data = region("5. Raw data and framework");
+    expect(await within(data).findByText("Scoring with the built-in 2020 framework.")).toBeTruthy();
+    await user.click(within(data).getByRole("button", { name: "Insert editable framework" }));
+    expect(await within(data).findByText(/^Inserted "SCI 指标体系（可编辑）"\./)).toBeTruthy();
+    const sheet = "SCI 指标体系（可编辑）";
+    const rowOf = (code: string) => excel.values(sheet).findIndex((r) => r[0] === code);
+    const weight = (code: string) => a1(rowOf(code), excel.values(sheet)[1].indexOf("weight"));
+    expect(weight("A")).toBe("G4");
+
+    const check = region("2. Validate");
+    await user.click(within(check).getByRole("button", { name: "Validate input" }));
+    expect(await within(data).findByText("Scoring with the workbook's own framework.")).toBeTruthy();
+
+    excel.setCell(sheet, weight("A"), "1/4"); // 1/4 + 1/2 + 3/10 ≠ 1
+    await user.click(within(check).getByRole("button", { name: "Validate input" }));
+    expect(await within(check).findByText("1 error, 0 warnings")).toBeTruthy();
+    expect(within(data).getByText("These tables have 1 error and 0 warnings; see the issue list in step 2.")).toBeTruthy();
+    const [item] = issueButtons(check);
+    expect(item.textContent).toContain(`Cell ${sheet}!G4`);
+    await user.click(item);
+    await waitFor(() => expect(excel.selection).toEqual({ sheet, address: "G4" }));
+    expect(within(region("4. Results at a glance")).getByText("Fix the input errors to see results.")).toBeTruthy();
+
+    excel.setCell(sheet, weight("B"), "9/20"); // 1/4 + 9/20 + 3/10 = 1
+    await act(() => model.refresh());
+    // 浦东 by hand from its published first-level indices (each within half a cent).
+    const [pudong] = csv("published-summary.csv").filter((r) => r[0] === "浦东");
+    const byHand = 0.25 * Number(pudong[2]) + 0.45 * Number(pudong[3]) + 0.3 * Number(pudong[4]);
+    const top = await within(region("4. Results at a glance")).findByRole("table", { name: "Top 3" });
+    const row = within(top).getAllByRole("row").find((r) => r.textContent?.includes("Pudong"))!;
+    expect(Math.abs(Number(within(row).getAllByRole("cell").at(-1)!.textContent) - byHand)).toBeLessThanOrEqual(0.01);
+  });
+
+  it("a cell given as a range (C2:C5) selects the whole range", async () => {
+    const ranged: Model = {
+      source: "workbook",
+      issues: [
+        {
+          severity: "error",
+          code: "normalise-no-spread",
+          message: "Sheet1!C2:C5：各区数值相同，无法极差标准化 / Sheet1!C2:C5: every district has the same value; min-max cannot normalise",
+          cell: { sheet: "Sheet1", address: "C2:C5", row: 1, col: 2 },
+          indicator: "A1.1",
+        },
+      ],
+      version: 1,
+    };
+    const fixed = (): FakeModel => ({ refreshes: 0, getModel: () => ranged, subscribe: () => () => {}, refresh: async () => ranged });
+    const { user, excel } = renderPane({ model: fixed });
+    const check = region("2. 检查输入");
+    await user.click(within(check).getByRole("button", { name: "检查输入" }));
+    const [item] = issueButtons(check);
+    expect(item.textContent).toContain("单元格 Sheet1!C2:C5");
+    await user.click(item);
+    await waitFor(() => expect(excel.selection).toEqual({ sheet: "Sheet1", address: "C2:C5" }));
+  });
+});
+
+describe("year over year from the pane", () => {
+  it("inserts last year's table with the 2020 data, compares, follows an edit, writes the comparison", async () => {
+    const { user, excel, model } = renderPane({ model: sourcesModel });
+    const yoy = region("6. 逐年比较");
+    expect(await within(yoy).findByText(/工作簿中没有上年数据/)).toBeTruthy();
+    await user.click(within(yoy).getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }));
+    expect(await within(yoy).findByText(/^已插入工作表「SCI 上一年」。/)).toBeTruthy();
+    await act(() => model.refresh());
+    const table = await within(yoy).findByRole("table");
+    // Both years are the 2020 data: nothing moved.
+    expect(within(table).getByText("SCI 智慧城市发展水平指数：上一年 → 本年")).toBeTruthy();
+    const changes = () => within(within(yoy).getByRole("table")).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").at(-1)!.textContent);
+    expect(new Set(changes())).toEqual(new Set(["排名不变"]));
+
+    // Last year 浦东's coefficient was half: its composite half, last of 16.
+    const sheet = "SCI 上一年";
+    const values = excel.values(sheet);
+    const header = values.findIndex((r) => r[0] === "行政区");
+    const cell = a1(values.findIndex((r) => r[0] === "浦东"), values[header].indexOf("网络安全状况系数"));
+    expect(cell).toBe("AO3");
+    excel.setCell(sheet, cell, 0.5);
+    await act(() => model.refresh());
+    await waitFor(() => expect(changes()[0]).toBe("排名上升15位"));
+    expect(changes().slice(1)).toEqual(Array(15).fill("排名下降1位"));
+
+    await user.click(within(yoy).getByRole("button", { name: "生成比较工作表" }));
+    const list = await within(yoy).findByRole("list", { name: "已写入的工作表" });
+    expect(within(list).getAllByRole("button").map((b) => b.textContent)).toEqual(["对比 上一年→本年", "对比明细 上一年→本年"]);
+    const layout = comparisonLayout(model.getModel().comparison!);
+    for (const s of layout.sheets) {
+      const corner = `A1:${a1(s.cells.length - 1, s.cells[0].length - 1)}`;
+      expect(excel.values(s.name, corner)).toEqual(s.cells.map((r) => r.map((v) => (v === null ? "" : v))));
+    }
+  });
+});
