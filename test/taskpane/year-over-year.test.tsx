@@ -28,24 +28,17 @@ function expectSheet(excel: FakeExcel, name: string, sheet: SheetLayout) {
 describe("year over year", () => {
   it("中文: each district's change in value and rank, by this year's rank", () => {
     panel();
-    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "行政区",
-      "2019 指数值",
-      "2020 指数值",
-      "变化",
-      "2019 排名",
-      "2020 排名 ▲",
-      "排名变化",
-    ]);
+    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["行政区", "2020指数值", "变化", "排名 2019 → 2020 ▲", "排名变化"]);
     expect(screen.getByText("SCI 智慧城市发展水平指数：2019 → 2020")).toBeTruthy();
     expect(column(0).slice(0, 4)).toEqual(["浦东", "徐汇", "黄浦", "静安"]);
     const pudong = bodyRows()[0];
-    const cells = within(pudong).getAllByRole("cell").map((c) => c.textContent);
-    expect(cells[1]).toBe("133.41");
-    expect(Number(cells[0]) * 2).toBeCloseTo(133.41, 1); // half of it last year
-    expect(cells.slice(3)).toEqual(["16", "1", "排名上升15位"]);
-    expect(column(6).slice(1)).toEqual(Array(15).fill("排名下降1位"));
-    expect(column(3).slice(1)).toEqual(Array(15).fill("0.00"));
+    const cells = within(pudong).getAllByRole("cell");
+    expect(cells.map((c) => c.textContent)).toEqual(["133.41", "+66.71", "16 → 1", "排名上升15位"]);
+    // Last year's value, shown on hover, is half this year's, so it equals the change.
+    expect(cells[1].getAttribute("title")).toBe("2019 66.71");
+    expect(column(4).slice(1)).toEqual(Array(15).fill("排名下降1位"));
+    expect(column(2).slice(1)).toEqual(Array(15).fill("0.00"));
+    expect(column(3).slice(1)).toEqual(Array.from({ length: 15 }, (_, k) => `${k + 1} → ${k + 2}`));
   });
 
   it("sorts by rank change, biggest rise first, then the other way; aria-sort follows", async () => {
@@ -56,29 +49,29 @@ describe("year over year", () => {
     expect(header().getAttribute("aria-sort")).toBe("descending");
     // The arrow is for the eye; the name and aria-sort are for screen readers.
     expect(within(header()).getByRole("button", { name: "排名变化" }).getAttribute("title")).toBe("按排名变化升序排列");
-    expect(screen.getByRole("columnheader", { name: /2020 排名/ }).getAttribute("aria-sort")).toBe("none");
+    expect(screen.getByRole("columnheader", { name: "排名 2019 → 2020" }).getAttribute("aria-sort")).toBe("none");
     expect(column(0)[0]).toBe("浦东");
     // Ties keep this year's rank order.
-    expect(column(5).slice(1)).toEqual(Array.from({ length: 15 }, (_, k) => String(k + 2)));
+    expect(column(3).slice(1)).toEqual(Array.from({ length: 15 }, (_, k) => `${k + 1} → ${k + 2}`));
     await user.click(within(header()).getByRole("button"));
     expect(header().getAttribute("aria-sort")).toBe("ascending");
     expect(column(0).at(-1)).toBe("浦东");
-    expect(column(6).at(-1)).toBe("排名上升15位");
+    expect(column(4).at(-1)).toBe("排名上升15位");
   });
 
   it("the indicator picker: below the composite nothing changed; the region scope counts within 中心城区", async () => {
     const { user } = panel();
     await user.selectOptions(screen.getByRole("combobox", { name: "指标" }), "A");
     expect(screen.getByText("A 新型基础设施指数：2019 → 2020")).toBeTruthy();
-    expect(new Set(column(6))).toEqual(new Set(["排名不变"]));
-    expect(new Set(column(3))).toEqual(new Set(["0.00"]));
+    expect(new Set(column(4))).toEqual(new Set(["排名不变"]));
+    expect(new Set(column(2))).toEqual(new Set(["0.00"]));
     await user.selectOptions(screen.getByRole("combobox", { name: "指标" }), "SCI");
     await user.selectOptions(screen.getByRole("combobox", { name: "排名范围" }), "region");
     const row = bodyRows().find((r) => within(r).getByRole("rowheader").textContent === "浦东")!;
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent).slice(3)).toEqual(["8", "1", "排名上升7位"]);
+    expect(within(row).getAllByRole("cell").map((c) => c.textContent).slice(2)).toEqual(["8 → 1", "排名上升7位"]);
     // Suburban districts did not move within their region.
     const chongming = bodyRows().find((r) => within(r).getByRole("rowheader").textContent === "崇明")!;
-    expect(within(chongming).getAllByRole("cell")[5].textContent).toBe("排名不变");
+    expect(within(chongming).getAllByRole("cell")[3].textContent).toBe("排名不变");
   });
 
   it("writes the comparison sheets, equal to the core's layout cell for cell, never overwriting", async () => {
@@ -101,17 +94,9 @@ describe("year over year", () => {
 
   it("English: districts and rank changes in English", async () => {
     const { user } = panel("en");
-    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "District",
-      "2019 value",
-      "2020 value",
-      "Change",
-      "2019 rank",
-      "2020 rank ▲",
-      "Rank change",
-    ]);
+    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["District", "2020 value", "Change", "Rank 2019 → 2020 ▲", "Rank change"]);
     expect(column(0).slice(0, 2)).toEqual(["Pudong", "Xuhui"]);
-    expect(column(6).slice(0, 2)).toEqual(["up 15 places", "down 1 place"]);
+    expect(column(4).slice(0, 2)).toEqual(["up 15 places", "down 1 place"]);
     expect(screen.getByRole("option", { name: "A New infrastructure index" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Generate comparison sheet" }));
     expect(await screen.findByText("Sheets written (click to open):")).toBeTruthy();
@@ -121,7 +106,11 @@ describe("year over year", () => {
     const comparison = compare(previous, now2020, { old: "上一年", new: "本年" });
     panel("zh", modelOf(now2020, { previous, comparison }));
     expect(screen.getByText("SCI 智慧城市发展水平指数：上一年 → 本年")).toBeTruthy();
-    expect(screen.getByRole("columnheader", { name: "上一年 排名" })).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "排名 上一年 → 本年" })).toBeTruthy();
+    cleanup();
+    panel("en", modelOf(now2020, { previous, comparison }));
+    expect(screen.getByText("SCI Smart City Development Index: last year → this year")).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "Rank last year → this year" })).toBeTruthy();
   });
 
   it("districts in one year only are listed, not compared", () => {

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 });
 
 const ROW = 20;
-const TOP = 22;
+const TOP = 30;
 const LEFT = 78;
 const RIGHT = 44;
 const WIDTH = 340;
@@ -60,7 +60,7 @@ export function RangePlot({ rows, ranks, label, caption, a }: { rows: RangeRow[]
             <g key={r}>
               <line x1={x(r)} x2={x(r)} y1={TOP - 4} y2={height - 4} strokeWidth={0.5} style={{ stroke: tokens.colorNeutralStroke2 }} />
               {labelled.has(r) && (
-                <text x={x(r)} y={TOP - 7} textAnchor="middle" fontSize={8} style={{ fill: tokens.colorNeutralForeground2 }}>
+                <text x={x(r)} y={TOP - 8} textAnchor="middle" fontSize={8} style={{ fill: tokens.colorNeutralForeground2 }}>
                   {r}
                 </text>
               )}
@@ -68,13 +68,13 @@ export function RangePlot({ rows, ranks, label, caption, a }: { rows: RangeRow[]
           ))}
           {rows.map((row, i) => {
             const y = TOP + i * ROW + ROW / 2;
-            const d = 4.5;
+            const d = 5.5;
             return (
               <g key={row.key} data-district={row.key}>
                 <text x={LEFT - 6} y={y + 3.5} textAnchor="end" fontSize={10} style={{ fill: tokens.colorNeutralForeground1 }}>
                   {row.label}
                 </text>
-                <line x1={x(row.p5)} x2={x(row.p95)} y1={y} y2={y} strokeWidth={6} strokeLinecap="round" style={{ stroke: tokens.colorBrandBackground2Hover }} />
+                <line x1={x(row.p5)} x2={x(row.p95)} y1={y} y2={y} strokeWidth={6} strokeLinecap="round" strokeOpacity={0.35} style={{ stroke: tokens.colorBrandForeground2 }} />
                 <polygon
                   points={`${x(row.baseline)},${y - d} ${x(row.baseline) + d},${y} ${x(row.baseline)},${y + d} ${x(row.baseline) - d},${y}`}
                   strokeWidth={1.2}

@@ -9,7 +9,7 @@ import { runSensitivity, type RunControls } from "../sensitivity-runner";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
 import type { Model, SciWorkbook } from "../types";
-import { IndicatorSelect } from "./IndicatorSelect";
+import { IndicatorSelect, useSelectStyles } from "./IndicatorSelect";
 import { RangePlot, type RangeRow } from "./RangePlot";
 import { Written, useWriteLayout } from "./Written";
 
@@ -154,6 +154,7 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
 
 function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; setScope: (s: Scope) => void; lang: Lang }) {
   const a = ANALYSIS_STRINGS[lang];
+  const select = useSelectStyles();
   const { result, dataset } = done;
   const pct = percentText(result.perturbation);
   const regions = dataset.regions.map((r) => r.id);
@@ -170,7 +171,7 @@ function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; se
   return (
     <div data-path={done.path}>
       <Field label={a.scope}>
-        <Select value={scope} onChange={(_, d) => setScope(d.value as Scope)}>
+        <Select className={select.root} select={{ className: select.select }} value={scope} onChange={(_, d) => setScope(d.value as Scope)}>
           <option value="city">{a.city}</option>
           <option value="region">{a.region}</option>
         </Select>

@@ -1,4 +1,4 @@
-import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { comparisonLayout, type Comparison } from "../../core/compare";
 import { ANALYSIS_STRINGS, rankChangeWords, type AnalysisStrings } from "../analysis-i18n";
@@ -7,7 +7,7 @@ import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
 import { fixed2 } from "../summary";
 import type { Model, SciWorkbook } from "../types";
-import { IndicatorSelect } from "./IndicatorSelect";
+import { IndicatorSelect, useSelectStyles } from "./IndicatorSelect";
 import { comparisonOf } from "./paneModel";
 import { InsertTables } from "./InsertTables";
 import { Written, useWriteLayout } from "./Written";
@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
   scroll: { overflowX: "auto" },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 type SortKey = "newRank" | "change" | "rankChange";
@@ -84,13 +85,15 @@ export default function YearOverYearPanel({ lang, current, workbook }: { t: Stri
 function ComparisonTable({ comparison, english, lang, a }: { comparison: Comparison; english: ReadonlyMap<string, string>; lang: Lang; a: AnalysisStrings }) {
   const s = useStyles();
   const pane = usePaneStyles();
+  const select = useSelectStyles();
   const fw = comparison.framework;
   const [indicator, setIndicator] = useState(fw.root);
   const [scope, setScope] = useState<Scope>("city");
   const [sort, setSort] = useState<Sort>({ key: "newRank", order: "ascending" });
   const k = Math.max(0, comparison.codes.indexOf(indicator));
   const code = comparison.codes[k];
-  const { oldLabel, newLabel } = comparison;
+  const oldLabel = a.yearLabel(comparison.oldLabel);
+  const newLabel = a.yearLabel(comparison.newLabel);
 
   const rows = comparison.districts.map((d, i) => ({ d, i, x: d.indicators[k], r: d.indicators[k][scope] }));
   const sign = sort.order === "ascending" ? 1 : -1;
@@ -117,7 +120,7 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
     <>
       <IndicatorSelect framework={fw} codes={comparison.codes} value={code} onChange={setIndicator} label={a.indicator} lang={lang} />
       <Field label={a.scope}>
-        <Select value={scope} onChange={(_, d) => setScope(d.value as Scope)}>
+        <Select className={select.root} select={{ className: select.select }} value={scope} onChange={(_, d) => setScope(d.value as Scope)}>
           <option value="city">{a.city}</option>
           <option value="region">{a.region}</option>
         </Select>
@@ -129,11 +132,9 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
           <thead>
             <tr>
               <th scope="col">{a.district}</th>
-              <th scope="col">{a.oldValue(oldLabel)}</th>
               <th scope="col">{a.newValue(newLabel)}</th>
               {header("change", a.change)}
-              <th scope="col">{a.oldRank(oldLabel)}</th>
-              {header("newRank", a.newRank(newLabel))}
+              {header("newRank", a.ranks(oldLabel, newLabel))}
               {header("rankChange", a.rankChange)}
             </tr>
           </thead>
@@ -141,12 +142,10 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
             {rows.map(({ d, x, r }) => (
               <tr key={d.district}>
                 <th scope="row">{lang === "en" ? (english.get(d.district) ?? d.district) : d.district}</th>
-                <td>{fixed2(x.old)}</td>
                 <td>{fixed2(x.new)}</td>
-                <td>{signed(x.change)}</td>
-                <td>{r.old}</td>
-                <td>{r.new}</td>
-                <td className={r.change > 0 ? s.up : r.change < 0 ? s.down : undefined}>{rankChangeWords(a, r.change)}</td>
+                <td title={`${oldLabel} ${fixed2(x.old)}`}>{signed(x.change)}</td>
+                <td className={s.nowrap}>{`${r.old} → ${r.new}`}</td>
+                <td className={mergeClasses(s.nowrap, r.change > 0 ? s.up : r.change < 0 ? s.down : undefined)}>{rankChangeWords(a, r.change)}</td>
               </tr>
             ))}
           </tbody>
