@@ -1,0 +1,91 @@
+// The built pane's analysis panels in Chromium: the robustness analysis runs in the bundled
+// Web Worker (not the main-thread fallback) and shows sensitivity()'s numbers for the seed;
+// last year's table is inserted, compared and written as sheets. Screenshots under test-results/.
+import { mkdirSync } from "node:fs";
+import * as path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { compare, comparisonLayout, score, sensitivity } from "../../src/core";
+import { dataset2020 } from "../../src/data";
+import { a1 } from "../excel/fixtures";
+import { ensureBuilt } from "./build";
+import { chromiumMissing, launchChromium, openPane, serve, type PaneSession, type Served } from "./harness";
+import { officeStubScript } from "./stub-bundle";
+
+const ROOT = path.join(__dirname, "..", "..");
+const SHOTS = path.join(ROOT, "test-results", "browser");
+const SKIP = chromiumMissing();
+
+type Scalar = string | number | boolean;
+declare const sciFake: { excel: { values(sheet: string, address?: string): Scalar[][]; sheetNames(): string[]; setCell(sheet: string, address: string, value: Scalar): void } };
+
+describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` : "the analysis panels in Chromium", () => {
+  let browser: Browser;
+  let server: Served;
+  let stub: string;
+  let session: PaneSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const dist = ensureBuilt(ROOT);
+    [stub, server, browser] = await Promise.all([officeStubScript(ROOT), serve(dist), launchChromium()]);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    session = await openPane(browser, server.url, stub);
+    page = session.page;
+    await page.goto(`${server.url}/taskpane.html`);
+  });
+  afterEach(() => {
+    expect(session.errors).toEqual([]);
+    expect(session.blocked).toEqual([]);
+  });
+
+  it("robustness: 10,000 replications in the Web Worker, the core's numbers, the sheet written", async () => {
+    await page.getByRole("button", { name: "运行稳健性分析" }).click();
+    const results = page.locator("[data-path]");
+    await results.waitFor();
+    // Set only when the worker answered: the analysis left the pane's thread.
+    expect(await results.getAttribute("data-path")).toBe("worker");
+
+    const want = sensitivity(dataset2020(), { replications: 10_000, perturbation: 0.1, seed: 1 }).result!;
+    const rows = await results.locator("table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(rows).toHaveLength(16);
+    for (const [district, ...cells] of rows) {
+      const r = want.districts.find((d) => d.district === district)!.ranks.city;
+      expect(cells, district!).toEqual([r.baseline, r.median, r.p5, r.p95].map(String).concat(`${(r.keep * 100).toFixed(1)}%`));
+    }
+    await page.screenshot({ path: path.join(SHOTS, "analysis-robustness.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "写入稳健性工作表" }).click();
+    await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
+    expect(await page.evaluate(() => sciFake.excel.sheetNames())).toEqual(["Sheet1", "稳健性 2020"]);
+  });
+
+  it("year over year: insert last year's table, change it, see 浦东 rise, write the comparison", async () => {
+    await page.getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }).click();
+    await page.getByText(/已插入工作表「SCI 上一年」/).waitFor();
+    // Last year 浦东's coefficient was half (row 3: title, header, then 浦东; AO: the coefficient).
+    await page.evaluate(() => sciFake.excel.setCell("SCI 上一年", "AO3", 0.5));
+    await page.getByRole("button", { name: "检查输入" }).click();
+    const yoy = page.getByRole("region", { name: "6. 逐年比较" });
+    const pudong = yoy.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "浦东" }) });
+    await pudong.getByText("排名上升15位").waitFor();
+    await yoy.getByRole("button", { name: "排名变化" }).click();
+    await page.screenshot({ path: path.join(SHOTS, "analysis-year-over-year.png"), fullPage: true });
+
+    await yoy.getByRole("button", { name: "生成比较工作表" }).click();
+    await yoy.getByRole("list", { name: "已写入的工作表" }).waitFor();
+    const now = score(dataset2020());
+    const last = score({ ...now.dataset, coefficients: now.dataset.coefficients.map((c, i) => (now.dataset.districts[i].id === "浦东" ? 0.5 : c)) });
+    const layout = comparisonLayout(compare(last, now, { old: "上一年", new: "本年" }));
+    for (const sheet of layout.sheets) {
+      const corner = `A1:${a1(sheet.cells.length - 1, sheet.cells[0].length - 1)}`;
+      const got = await page.evaluate(([n, a]) => sciFake.excel.values(n, a), [sheet.name, corner]);
+      expect(got).toEqual(sheet.cells.map((r) => r.map((v) => (v === null ? "" : v))));
+    }
+  });
+});
