@@ -8,6 +8,7 @@ import { settingsTemplate } from "../core/normalise";
 import type { LayoutCell } from "../core/layout";
 import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, dataset2020, framework2020 } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
+import { type Exists, loadNames, selectExisting } from "./existing";
 import { freshNames } from "./names";
 import { SOURCE_TABLES } from "./sources";
 import { templateRows } from "./template";
@@ -19,7 +20,7 @@ export const PREVIOUS_SHEET = "SCI 上一年";
 
 export type InsertResult =
   | { ok: true; sheets: string[]; tables: string[]; syncs: number; notice?: string }
-  | { ok: false; reason: "exists"; table: string; sheet: string; message: string; syncs: number }
+  | (Exists & { table: string })
   | WriteFailure;
 
 type Cell = LayoutCell;
@@ -62,36 +63,13 @@ function writeSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
  */
 async function insertSheets(context: Excel.RequestContext, guard: readonly string[], plans: SheetPlan[], notice?: (tables: string[]) => string | undefined): Promise<InsertResult> {
   const syncs = new Syncs(context);
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await syncs.sync();
-
-  const existing = tables.items.map((t) => t.name);
+  const { tables: existing, sheets: taken } = await loadNames(context, syncs);
   const clash = guard.find((g) => existing.some((n) => n.toLowerCase() === g.toLowerCase()));
-  if (clash) {
-    const table = tables.getItem(clash);
-    const ws = table.worksheet;
-    ws.load("name");
-    ws.activate();
-    table.getRange().select();
-    await syncs.sync();
-    return {
-      ok: false,
-      reason: "exists",
-      table: clash,
-      sheet: ws.name,
-      syncs: syncs.count,
-      message: `工作簿中已有 ${clash} 表（工作表「${ws.name}」），未再插入，已选中该表 / The workbook already has an ${clash} table (sheet "${ws.name}"); nothing was inserted and the table is selected`,
-    };
-  }
+  if (clash) return { ...(await selectExisting(context, syncs, clash)), table: clash };
 
-  const names = freshNames(
-    plans.map((p) => p.sheet),
-    sheets.items.map((s) => s.name),
-  );
+  const names = freshNames(plans.map((p) => p.sheet), taken);
   try {
+    const sheets = context.workbook.worksheets;
     const added = plans.map((plan, k) => {
       const ws = sheets.add(names[k]);
       writeSheet(ws, { ...plan, sheet: names[k] });

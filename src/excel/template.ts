@@ -4,6 +4,7 @@ import { regionOf, type District } from "../core/district";
 import type { Dataset } from "../core/dataset";
 import { DISTRICTS_SHANGHAI, dataset2020, framework2020 } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
+import { type Exists, loadNames, selectExisting } from "./existing";
 import { INPUT_TABLE } from "./input";
 import { freshNames } from "./names";
 
@@ -15,7 +16,7 @@ export type TemplateKind = "empty" | "2020";
 
 export type TemplateResult =
   | { ok: true; inputSheet: string; frameworkSheet: string; syncs: number }
-  | { ok: false; reason: "exists"; sheet: string; message: string; syncs: number }
+  | Exists
   | WriteFailure;
 
 type Cell = string | number | null;
@@ -98,33 +99,12 @@ function writeFrameworkSheet(ws: Excel.Worksheet, rows: Cell[][]): void {
  */
 export async function insertTemplate(context: Excel.RequestContext, kind: TemplateKind): Promise<TemplateResult> {
   const syncs = new Syncs(context);
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await syncs.sync();
+  const { tables, sheets: taken } = await loadNames(context, syncs);
+  if (tables.some((t) => t.toLowerCase() === INPUT_TABLE.toLowerCase())) return selectExisting(context, syncs, INPUT_TABLE);
 
-  if (tables.items.some((t) => t.name.toLowerCase() === INPUT_TABLE.toLowerCase())) {
-    const table = tables.getItem(INPUT_TABLE);
-    const ws = table.worksheet;
-    ws.load("name");
-    ws.activate();
-    table.getRange().select();
-    await syncs.sync();
-    return {
-      ok: false,
-      reason: "exists",
-      sheet: ws.name,
-      syncs: syncs.count,
-      message: `工作簿中已有 ${INPUT_TABLE} 表（工作表「${ws.name}」），未再插入，已选中该表 / The workbook already has an ${INPUT_TABLE} table (sheet "${ws.name}"); nothing was inserted and the table is selected`,
-    };
-  }
-
-  const [inputSheet, frameworkSheet] = freshNames(
-    [INPUT_SHEET, FRAMEWORK_SHEET],
-    sheets.items.map((s) => s.name),
-  );
+  const [inputSheet, frameworkSheet] = freshNames([INPUT_SHEET, FRAMEWORK_SHEET], taken);
   try {
+    const sheets = context.workbook.worksheets;
     const input = sheets.add(inputSheet);
     writeInputSheet(input, templateRows(framework2020, DISTRICTS_SHANGHAI, kind === "2020" ? dataset2020() : undefined));
     writeFrameworkSheet(sheets.add(frameworkSheet), frameworkRows(framework2020));

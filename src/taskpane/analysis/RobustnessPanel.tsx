@@ -1,4 +1,4 @@
-import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Dataset } from "../../core/dataset";
 import type { Issue } from "../../core/issue";
@@ -9,8 +9,9 @@ import { runSensitivity, type RunControls } from "../sensitivity-runner";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
 import type { Model, SciWorkbook } from "../types";
-import { IndicatorSelect, useSelectStyles } from "./IndicatorSelect";
+import { IndicatorSelect } from "./IndicatorSelect";
 import { RangePlot, type RangeRow } from "./RangePlot";
+import { ScopeSelect, type Scope } from "./ScopeSelect";
 import { Written, useWriteLayout } from "./Written";
 
 const useStyles = makeStyles({
@@ -28,7 +29,6 @@ export interface RobustnessProps {
 }
 
 type Done = { result: Sensitivity; dataset: Dataset; ms: number; path: "worker" | "main" };
-type Scope = "city" | "region";
 
 /** What was typed, checked: a message key per bad field, or the run's options. */
 function readControls(perturbation: string, replications: string, seed: string) {
@@ -154,7 +154,6 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
 
 function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; setScope: (s: Scope) => void; lang: Lang }) {
   const a = ANALYSIS_STRINGS[lang];
-  const select = useSelectStyles();
   const { result, dataset } = done;
   const pct = percentText(result.perturbation);
   const regions = dataset.regions.map((r) => r.id);
@@ -170,12 +169,7 @@ function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; se
   const scopeName = scope === "city" ? a.city : a.region;
   return (
     <div data-path={done.path}>
-      <Field label={a.scope}>
-        <Select className={select.root} select={{ className: select.select }} value={scope} onChange={(_, d) => setScope(d.value as Scope)}>
-          <option value="city">{a.city}</option>
-          <option value="region">{a.region}</option>
-        </Select>
-      </Field>
+      <ScopeSelect value={scope} onChange={setScope} a={a} />
       <RangePlot
         rows={rows}
         ranks={ranks}

@@ -1,14 +1,11 @@
-import { Field, Link, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, ProgressBar } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ReportLayout } from "../../core/layout";
 import type { LayoutResult } from "../../excel/generate";
 import type { AnalysisStrings } from "../analysis-i18n";
+import { SheetLinks } from "../SheetLinks";
 import { Status } from "../Status";
 import { describeError, type SciWorkbook } from "../types";
-
-const useStyles = makeStyles({
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-});
 
 type Outcome = { result: LayoutResult } | { error: string };
 
@@ -33,7 +30,6 @@ export function useWriteLayout(workbook: SciWorkbook) {
 
 /** Progress while writing, then the sheets written as links (or what went wrong). */
 export function Written({ busy, outcome, writing, a, workbook }: { busy: boolean; outcome?: Outcome; writing: string; a: AnalysisStrings; workbook: SciWorkbook }) {
-  const s = useStyles();
   const result = outcome && "result" in outcome ? outcome.result : undefined;
   const sheets = result ? (result.ok ? result.sheets : result.written) : [];
   return (
@@ -49,17 +45,7 @@ export function Written({ busy, outcome, writing, a, workbook }: { busy: boolean
         {result && !result.ok && <Status intent="error">{result.message}</Status>}
         {outcome && "error" in outcome && <Status intent="error">{a.failed(outcome.error)}</Status>}
       </div>
-      {sheets.length > 0 && (
-        <ul className={s.list} aria-label={a.sheetsLabel}>
-          {sheets.map((name) => (
-            <li key={name}>
-              <Link as="button" onClick={() => void workbook.selectSheet(name)}>
-                {name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SheetLinks sheets={sheets} label={a.sheetsLabel} onSelect={(name) => void workbook.selectSheet(name)} />
     </>
   );
 }

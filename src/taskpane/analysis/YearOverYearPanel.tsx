@@ -1,4 +1,4 @@
-import { Button, Field, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { comparisonLayout, type Comparison } from "../../core/compare";
 import { ANALYSIS_STRINGS, rankChangeWords, type AnalysisStrings } from "../analysis-i18n";
@@ -7,9 +7,10 @@ import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
 import { fixed2 } from "../summary";
 import type { Model, SciWorkbook } from "../types";
-import { IndicatorSelect, useSelectStyles } from "./IndicatorSelect";
+import { IndicatorSelect } from "./IndicatorSelect";
 import { comparisonOf } from "./paneModel";
 import { InsertTables } from "./InsertTables";
+import { ScopeSelect, type Scope } from "./ScopeSelect";
 import { Written, useWriteLayout } from "./Written";
 
 const useStyles = makeStyles({
@@ -32,7 +33,6 @@ const useStyles = makeStyles({
 
 type SortKey = "newRank" | "change" | "rankChange";
 type Sort = { key: SortKey; order: "ascending" | "descending" };
-type Scope = "city" | "region";
 
 /** Year over year: each district's change in value and rank on a chosen indicator. */
 export default function YearOverYearPanel({ lang, current, workbook }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook }) {
@@ -85,7 +85,6 @@ export default function YearOverYearPanel({ lang, current, workbook }: { t: Stri
 function ComparisonTable({ comparison, english, lang, a }: { comparison: Comparison; english: ReadonlyMap<string, string>; lang: Lang; a: AnalysisStrings }) {
   const s = useStyles();
   const pane = usePaneStyles();
-  const select = useSelectStyles();
   const fw = comparison.framework;
   const [indicator, setIndicator] = useState(fw.root);
   const [scope, setScope] = useState<Scope>("city");
@@ -119,12 +118,7 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
   return (
     <>
       <IndicatorSelect framework={fw} codes={comparison.codes} value={code} onChange={setIndicator} label={a.indicator} lang={lang} />
-      <Field label={a.scope}>
-        <Select className={select.root} select={{ className: select.select }} value={scope} onChange={(_, d) => setScope(d.value as Scope)}>
-          <option value="city">{a.city}</option>
-          <option value="region">{a.region}</option>
-        </Select>
-      </Field>
+      <ScopeSelect value={scope} onChange={setScope} a={a} />
       <p className={pane.hint}>{a.sortHint}</p>
       <div className={s.scroll}>
         <table className={pane.table}>

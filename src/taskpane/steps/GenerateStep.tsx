@@ -1,8 +1,9 @@
-import { Button, Field, Input, Link, ProgressBar } from "@fluentui/react-components";
+import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { reportLayout } from "../../core/layout";
 import type { RankingResult } from "../../excel/generate";
 import type { Strings } from "../i18n";
+import { SheetLinks } from "../SheetLinks";
 import { Status } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
@@ -51,19 +52,7 @@ export function GenerateStep({ t, workbook, current }: StepProps) {
           {problem && <Status intent="error">{problem(t)}</Status>}
         </>
       }
-      after={
-        sheets.length > 0 && (
-          <ul className={s.list} aria-label={t.sheetsLabel}>
-            {sheets.map((name) => (
-              <li key={name}>
-                <Link as="button" onClick={() => void workbook.selectSheet(name)}>
-                  {name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )
-      }
+      after={<SheetLinks sheets={sheets} label={t.sheetsLabel} onSelect={(name) => void workbook.selectSheet(name)} />}
     >
       <Field label={t.title}>
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
