@@ -17,3 +17,4 @@ export * from "./sensitivity";
 export * from "./normalise";
 export * from "./framework-table";
 export * from "./compare";
+export * from "./style";

@@ -16,6 +16,8 @@ export interface TableLayout extends Block {
   /** Indicator code, or `overall` / `city`. */
   key: string;
   title: string;
+  /** Rows at the block's top that title it, printed above the ruled table. Default 0. */
+  titleRows?: number;
 }
 
 export interface ChartLayout {
@@ -40,6 +42,8 @@ export interface SheetLayout {
   tables: TableLayout[];
   charts: ChartLayout[];
   columnWidths: number[];
+  /** Blocks centred: rank columns. Default none. */
+  centered?: Block[];
 }
 
 export interface ReportLayout {
@@ -69,6 +73,7 @@ class Grid {
   headerRows: number[] = [];
   tables: TableLayout[] = [];
   charts: ChartLayout[] = [];
+  centered: Block[] = [];
   get row() {
     return this.cells.length;
   }
@@ -85,7 +90,7 @@ class Grid {
     );
     // Titles span the sheet; they should not widen the first column.
     columnWidths[0] = Math.min(columnWidths[0], 14);
-    return { key, name, cells, numbers: this.numbers, headerRows: this.headerRows, freezeRows, tables: this.tables, charts: this.charts, columnWidths };
+    return { key, name, cells, numbers: this.numbers, headerRows: this.headerRows, freezeRows, tables: this.tables, charts: this.charts, columnWidths, centered: this.centered };
   }
 }
 
@@ -125,7 +130,10 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
     const mean = members.reduce((t, i) => t + s.dataset.coefficients[i], 0) / Math.max(1, members.length);
     g.push([null, avgLabel, ...codes.map((c) => avg[fw.index.get(c)!]), mean]);
     g.numbers.push({ row: first, col: 2, rows: sorted.length + 1, cols: codes.length + 1 });
-    g.tables.push({ key, title: label, row: top, col: 0, rows: g.row - top, cols: head.length + extraHead.length });
+    // The rank, and the city table's region beside the coefficient, centred.
+    if (sorted.length) g.centered.push({ row: first, col: 0, rows: sorted.length, cols: 1 });
+    if (sorted.length && extraHead.length) g.centered.push({ row: first, col: head.length, rows: sorted.length, cols: extraHead.length });
+    g.tables.push({ key, title: label, row: top, col: 0, rows: g.row - top, cols: head.length + extraHead.length, titleRows: 1 });
     g.push([]);
     return first;
   };
@@ -176,7 +184,8 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
     g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
     g.push([null, `${CITY.zh}平均`, s.averages.get("city")![k]]);
     regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + 2, cols: 1 }));
-    g.tables.push({ key: code, title: `${ind.nameZh}（${code}）`, row: top, col: 0, rows: g.row - top, cols: Math.max(3, regions.length * 3) });
+    if (height) regions.forEach((_, r) => g.centered.push({ row: first, col: r * 3, rows: height, cols: 1 }));
+    g.tables.push({ key: code, title: `${ind.nameZh}（${code}）`, row: top, col: 0, rows: g.row - top, cols: Math.max(3, regions.length * 3), titleRows: 1 });
     g.push([]);
   }
   return g.finish(key, name, 1);

@@ -1,0 +1,121 @@
+import type { Block, SheetLayout, TableLayout } from "./layout";
+
+/** How a sheet prints: the same for every layout, so a printed ranking reads like a report table. */
+export interface PageSetup {
+  orientation: "landscape" | "portrait";
+  paper: "A4";
+  /** Scale so the columns fit this many pages across; 0 leaves the height free. */
+  fitToWidth: number;
+  fitToHeight: number;
+  /** Cells printed: the layout's rectangle (charts beside it are for the screen). */
+  printArea: Block;
+  /** Rows repeated at the top of every page: the frozen rows. 0 for none. */
+  printTitleRows: number;
+  /** In inches, as both Excel's file format and its page-layout API take them. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  /** Centre footer: page numbers (Excel's &P and &N codes). */
+  footer: string;
+  /** Rows (zero-based) that start a new page, so a table that fits on a page is not split. */
+  rowBreaks: number[];
+}
+
+/** What a writer applies beyond values and number formats. */
+export interface SheetStyle {
+  /** Each table's header and body, not its title: thin lines on every cell edge. */
+  ruled: Block[];
+  /** Each table's header rows: light grey, centred across a group's empty cells. */
+  headers: Block[];
+  /** Cells centred: rank columns. */
+  centered: Block[];
+  page: PageSetup;
+}
+
+/** RGB of the header fill: Excel's "white, darker 15%", grey on paper and screen alike. */
+export const HEADER_FILL = "D9D9D9";
+export const RULE_COLOR = "000000";
+
+/**
+ * The presentation of any layout, derived from its tables, header rows and frozen rows, so
+ * comparison and robustness sheets look like the ranking sheets without saying so.
+ */
+export function sheetStyle(sheet: SheetLayout): SheetStyle {
+  const ruled: Block[] = [];
+  const headers: Block[] = [];
+  for (const t of sheet.tables) {
+    const skip = Math.min(t.titleRows ?? 0, t.rows);
+    if (t.rows - skip <= 0 || t.cols <= 0) continue;
+    ruled.push({ row: t.row + skip, col: t.col, rows: t.rows - skip, cols: t.cols });
+    // The header: the run of header rows right under the title.
+    let r = t.row + skip;
+    while (r < t.row + t.rows && sheet.headerRows.includes(r)) r++;
+    if (r > t.row + skip) headers.push({ row: t.row + skip, col: t.col, rows: r - t.row - skip, cols: t.cols });
+  }
+  return { ruled, headers, centered: sheet.centered ?? [], page: pageSetup(sheet) };
+}
+
+const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+const A4 = { short: 8.27, long: 11.69 }; // inches
+/** Excel's default row is 15 pt; text in CJK fallback fonts can make it taller. */
+const ROW_POINTS = 16;
+
+/** A column of `chars` characters in points, as Excel sizes it for its default font. */
+export const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
+
+/**
+ * Portrait when the columns fit across a portrait page, else landscape; scaled to one page
+ * wide; the frozen rows repeated on every page; a page break before any table that would
+ * otherwise be cut, judged at Excel's default row height.
+ */
+function pageSetup(sheet: SheetLayout): PageSetup {
+  const rows = sheet.cells.length;
+  const cols = rows ? sheet.cells[0].length : 0;
+  const width = sheet.columnWidths.reduce((t, w) => t + columnPoints(w), 0);
+  const across = (inches: number) => (inches - MARGINS.left - MARGINS.right) * 72;
+  const orientation = width <= across(A4.short) ? "portrait" : "landscape";
+  const [pageWidth, pageHeight] = orientation === "portrait" ? [A4.short, A4.long] : [A4.long, A4.short];
+  const scale = Math.min(1, across(pageWidth) / Math.max(1, width));
+  const perPage = Math.max(1, Math.floor(((pageHeight - MARGINS.top - MARGINS.bottom) * 72) / (ROW_POINTS * scale)));
+  const printTitleRows = Math.min(sheet.freezeRows, rows);
+  return {
+    orientation,
+    paper: "A4",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: { row: 0, col: 0, rows: Math.max(1, rows), cols: Math.max(1, cols) },
+    printTitleRows,
+    margins: MARGINS,
+    centerHorizontally: true,
+    footer: "&P / &N",
+    rowBreaks: keepTablesWhole(sheet.tables, perPage, printTitleRows),
+  };
+}
+
+/**
+ * Where to break pages so no table that fits on one page is split: a page holds `perPage`
+ * rows, the first `titles` of which repeat on every page after the first. Tables taller than a
+ * page flow over pages as they fall.
+ */
+export function keepTablesWhole(tables: TableLayout[], perPage: number, titles: number): number[] {
+  const body = Math.max(1, perPage - titles);
+  const breaks: number[] = [];
+  let start = 0; // first row of the current page
+  let room = perPage; // rows the current page holds from `start`
+  const next = (at: number) => ((start = at), (room = body));
+  for (const t of [...tables].sort((a, b) => a.row - b.row)) {
+    const end = t.row + t.rows;
+    while (t.row >= start + room) next(start + room);
+    if (end <= start + room) continue;
+    if (t.rows <= body && t.row > start) {
+      breaks.push(t.row);
+      next(t.row);
+    }
+    while (end > start + room) next(start + room);
+  }
+  return breaks;
+}
+
+/** Every cell of a block, zero-based. */
+export function* blockCells(b: Block): Generator<[number, number]> {
+  for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) yield [r, c];
+}
