@@ -1,7 +1,7 @@
 import { rename, rm } from "node:fs/promises";
 import * as path from "node:path";
-import type { Workbook, Worksheet } from "exceljs";
-import type { ReportLayout, SheetLayout } from "../core";
+import type { Borders, Fill, Workbook, Worksheet } from "exceljs";
+import { HEADER_FILL, RULE_COLOR, blockCells, cellAddress, sheetStyle, type Block, type ReportLayout, type SheetLayout } from "../core";
 
 export const NUMBER_FORMAT = "0.00";
 
@@ -35,6 +35,43 @@ function writeSheet(ws: Worksheet, sheet: SheetLayout): void {
     });
   sheet.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   if (sheet.freezeRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: sheet.freezeRows }];
+  styleSheet(ws, sheet);
+}
+
+const RULE = { style: "thin", color: { argb: `FF${RULE_COLOR}` } } as const;
+const RULED: Partial<Borders> = { top: RULE, bottom: RULE, left: RULE, right: RULE };
+const SHADED: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_FILL}` } };
+
+/** Rules, grey headers, centred ranks and the page setup (see sheetStyle). */
+function styleSheet(ws: Worksheet, sheet: SheetLayout): void {
+  const style = sheetStyle(sheet);
+  const each = (blocks: Block[], f: (cell: ReturnType<Worksheet["getCell"]>) => void) => {
+    for (const b of blocks) for (const [r, c] of blockCells(b)) f(ws.getCell(r + 1, c + 1));
+  };
+  each(style.ruled, (cell) => (cell.border = RULED));
+  each(style.centered, (cell) => (cell.alignment = { horizontal: "center" }));
+  each(style.headers, (cell) => {
+    cell.fill = SHADED;
+    cell.alignment = { horizontal: "centerContinuous", vertical: "middle" };
+  });
+  const p = style.page;
+  const a = p.printArea;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: p.orientation,
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    horizontalCentered: p.centerHorizontally,
+    margins: p.margins,
+    printArea: `${cellAddress(a.row, a.col)}:${cellAddress(a.row + a.rows - 1, a.col + a.cols - 1)}`,
+    ...(p.printTitleRows > 0 ? { printTitlesRow: `1:${p.printTitleRows}` } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.footer}` };
+  // exceljs breaks after a (1-based) row: after row R is before zero-based row R. The span is
+  // given (to column 16384) because exceljs's default end column is past Excel's last.
+  for (const r of p.rowBreaks) ws.getRow(r).addPageBreak(1, 16384);
 }
 
 /** Excel's rules: at most 31 characters, none of []:*?/\ , unique ignoring case. */

@@ -1,0 +1,111 @@
+// The ranking workbook's look, read back with exceljs: rules, grey headers, centred ranks, and
+// the page setup (landscape or portrait, one page wide, titles repeated, breaks between tables).
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { layoutWorkbook, writeLayoutXlsx } from "../../src/cli/write-xlsx";
+import { blockCells, compare, comparisonLayout, reportLayout, score, sheetStyle, type ReportLayout } from "../../src/core";
+import { dataset2020 } from "../../src/data";
+import { tempDir } from "./helpers";
+
+const dir = tempDir();
+const THIN = { style: "thin", color: { argb: "FF000000" } };
+const GREY = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
+
+async function written(layout: ReportLayout, name: string): Promise<ExcelJS.Workbook> {
+  const file = join(dir, name);
+  await writeLayoutXlsx(layout, file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+describe("the ranking workbook, printed", async () => {
+  const layout = reportLayout(score(dataset2020()), "2020");
+  const wb = await written(layout, "styled.xlsx");
+  const overall = wb.worksheets[0];
+
+  it("rules the 中心城区 table from its header to its average row, on every side, and not its title", () => {
+    // Title on row 3 (中心城区 / Central districts), header row 4, 8 districts, the average on row 13.
+    expect(overall.getCell("A3").value).toBe("中心城区 / Central districts");
+    expect(overall.getCell("A3").border ?? {}).toEqual({});
+    for (const address of ["A4", "G4", "A5", "B5", "C12", "G12", "B13", "G13", "A13"])
+      expect(overall.getCell(address).border, address).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
+    // Beyond the table's 7 columns (H is the city table's region) and in the blank row below: none.
+    expect(overall.getCell("H5").border ?? {}).toEqual({});
+    expect(overall.getCell("A14").border ?? {}).toEqual({});
+  });
+
+  it("fills the header rows grey, centred across their cells, and only them", () => {
+    for (const address of ["A4", "B4", "C4", "G4"]) {
+      expect(overall.getCell(address).fill, address).toEqual(GREY);
+      expect(overall.getCell(address).alignment, address).toEqual({ horizontal: "centerContinuous", vertical: "middle" });
+    }
+    for (const address of ["A3", "A5", "C5", "B13"]) expect(overall.getCell(address).fill?.type === "pattern" && (overall.getCell(address).fill as ExcelJS.FillPattern).pattern === "solid", address).toBe(false);
+    // Indicator sheets: the region row (中心城区 … 郊区) and the column row are both header.
+    const level1 = wb.worksheets[1];
+    expect([level1.getCell("A4").value, level1.getCell("D4").value, level1.getCell("A5").value]).toEqual(["中心城区", "郊区", "排名"]);
+    for (const address of ["A4", "B4", "D4", "F5"]) expect(level1.getCell(address).fill, address).toEqual(GREY);
+    expect(level1.getCell("A6").fill?.type === "pattern" && (level1.getCell("A6").fill as ExcelJS.FillPattern).pattern).not.toBe("solid");
+  });
+
+  it("centres the ranks, leaves the values right-aligned by default", () => {
+    for (let r = 5; r <= 12; r++) {
+      expect(overall.getCell(r, 1).value).toBe(r - 4);
+      expect(overall.getCell(r, 1).alignment, `A${r}`).toEqual({ horizontal: "center" });
+      expect(overall.getCell(r, 3).alignment?.horizontal, `C${r}`).toBeUndefined();
+    }
+    const level3 = wb.worksheets[3];
+    expect(level3.getCell("A6").value).toBe(1);
+    expect(level3.getCell("A6").alignment).toEqual({ horizontal: "center" });
+    expect(level3.getCell("D6").alignment).toEqual({ horizontal: "center" }); // 郊区's rank column
+  });
+
+  it("sets every sheet one page wide on A4, frozen rows repeated, the layout's rectangle printed", () => {
+    layout.sheets.forEach((sheet, s) => {
+      const ws = wb.worksheets[s];
+      const last = `${String.fromCharCode(64 + sheet.cells[0].length)}${sheet.cells.length}`;
+      expect(ws.pageSetup, sheet.name).toMatchObject({
+        orientation: s === 0 ? "landscape" : "portrait",
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printTitlesRow: "1:1",
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      });
+      expect(ws.pageSetup.printArea?.replace(/\$/g, ""), sheet.name).toBe(`A1:${last}`);
+      expect(ws.headerFooter.oddFooter).toBe("&C&P / &N");
+    });
+  });
+
+  it("breaks the page before the city table (exceljs keeps breaks as 'after row N')", async () => {
+    // Read-back drops page breaks, so look at the workbook as written.
+    const made = await layoutWorkbook(layout);
+    const city = layout.sheets[0].tables.find((t) => t.key === "city")!;
+    expect(made.worksheets[0].getCell(city.row + 1, 1).value).toBe("全市 / City");
+    expect(made.worksheets[0].rowBreaks).toEqual([{ id: city.row, max: 16383, man: 1 }]);
+    layout.sheets.forEach((sheet, s) => expect(made.worksheets[s].rowBreaks.map((b) => b.id)).toEqual(sheetStyle(sheet).page.rowBreaks));
+    expect(made.worksheets[3].rowBreaks.length).toBeGreaterThan(10);
+  });
+});
+
+describe("a comparison workbook gets the same look", async () => {
+  const older = score({ ...dataset2020(), label: "2020" });
+  const layout = comparisonLayout(
+    // The same data a year on: every rank unchanged, which is all the look needs.
+    compare(older, score({ ...dataset2020(), label: "2021" })),
+  );
+  const wb = await written(layout, "compare.xlsx");
+
+  it("rules and shades its table, centres its ranks, prints landscape", () => {
+    layout.sheets.forEach((sheet, s) => {
+      const ws = wb.worksheets[s];
+      const style = sheetStyle(sheet);
+      for (const [r, c] of blockCells(style.ruled[0])) expect(ws.getCell(r + 1, c + 1).border, `${sheet.name} r${r} c${c}`).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
+      for (const [r, c] of blockCells(style.headers[0])) expect(ws.getCell(r + 1, c + 1).fill).toEqual(GREY);
+      for (const [r, c] of style.centered.flatMap((b) => [...blockCells(b)])) expect(ws.getCell(r + 1, c + 1).alignment).toEqual({ horizontal: "center" });
+      expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${sheet.freezeRows}` });
+    });
+  });
+});
