@@ -1,6 +1,7 @@
-/* global Excel */
+/* global Excel, Office */
 import { cellAddress } from "../core/address";
 import type { Block, ChartLayout, LayoutCell, ReportLayout, SheetLayout } from "../core/layout";
+import { HEADER_FILL, RULE_COLOR, sheetStyle, type PageSetup } from "../core/style";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { freshNames } from "./names";
 
@@ -48,6 +49,55 @@ function addChart(ws: Excel.Worksheet, chart: ChartLayout, k: number, left: numb
   c.setPosition(cellAddress(top, left), cellAddress(top + CHART_ROWS - 2, left + CHART_COLS - 1));
 }
 
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+/** Thin lines on every edge of every cell of the block. */
+function rule(ws: Excel.Worksheet, b: Block): void {
+  const borders = range(ws, b).format.borders;
+  const lines = [...EDGES, ...(b.rows > 1 ? ["InsideHorizontal" as const] : []), ...(b.cols > 1 ? ["InsideVertical" as const] : [])];
+  for (const edge of lines) {
+    const line = borders.getItem(edge);
+    line.style = "Continuous";
+    line.weight = "Thin";
+    line.color = `#${RULE_COLOR}`;
+  }
+}
+
+/** Whether this Excel has an API set; true outside Office (tests), as the fake has all. */
+function supports(set: string, version: string): boolean {
+  return typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported(set, version);
+}
+
+function queuePage(ws: Excel.Worksheet, p: PageSetup): void {
+  // Printing needs ExcelApi 1.9; an older Excel still gets the sheets, printed its own way.
+  if (!supports("ExcelApi", "1.9")) return;
+  const page = ws.pageLayout;
+  page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  page.paperSize = p.paper;
+  page.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  page.setPrintMargins("Inches", p.margins);
+  page.centerHorizontally = p.centerHorizontally;
+  page.setPrintArea(range(ws, p.printArea));
+  if (p.printTitleRows > 0) page.setPrintTitleRows(`$1:$${p.printTitleRows}`);
+  for (const r of p.rowBreaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+  // Headers and footers are a desktop-only API set.
+  if (supports("ExcelApiDesktop", "1.1")) page.headersFooters.defaultForAllPages.centerFooter = p.footer;
+}
+
+/** Rules, grey headers, centred ranks and the page setup (see sheetStyle), queued in the same batch. */
+function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout): void {
+  const style = sheetStyle(sheet);
+  style.ruled.forEach((b) => rule(ws, b));
+  for (const b of style.centered) range(ws, b).format.horizontalAlignment = "Center";
+  for (const b of style.headers) {
+    const format = range(ws, b).format;
+    format.fill.color = `#${HEADER_FILL}`;
+    format.horizontalAlignment = "CenterAcrossSelection";
+    format.verticalAlignment = "Center";
+  }
+  queuePage(ws, style.page);
+}
+
 /** Queues one sheet: formats first (so text cells are text before any value lands), then values. */
 function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout): Excel.Range | undefined {
   const rows = sheet.cells.length;
@@ -60,6 +110,7 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout): Excel.Range | unde
   if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
   sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
   sheet.charts.forEach((chart, k) => addChart(ws, chart, k, cols + 1));
+  styleSheet(ws, sheet);
   all.load("values");
   return all;
 }
@@ -68,8 +119,9 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout): Excel.Range | unde
  * Writes the sheets of any report layout — the ranking sheets, a year-over-year comparison, a
  * robustness sheet — each under a fresh name, in two round trips however many tables: one
  * reads the sheet names, one writes every sheet (values as whole ranges, formats, bold headers,
- * frozen rows, widths, bar charts) and reads the values back to confirm them. If the write
- * fails, this click's sheets are deleted again, or the result names the sheets that remain.
+ * frozen rows, widths, bar charts, rules, grey headers, the page setup) and reads the values
+ * back to confirm them. If the write fails, this click's sheets are deleted again, or the
+ * result names the sheets that remain.
  */
 export async function writeLayout(
   context: Excel.RequestContext,

@@ -10,6 +10,35 @@ export interface Cell {
   formula?: string;
   numberFormat: string;
   bold: boolean;
+  /** Lines on the cell's edges, as set through range.format.borders. */
+  borders?: Partial<Record<Side, Line>>;
+  /** Fill colour, `#RRGGBB`. */
+  fill?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+export type Side = "top" | "bottom" | "left" | "right";
+export interface Line {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+/** What worksheet.pageLayout and horizontalPageBreaks hold. */
+export interface PageState {
+  orientation: string;
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** In points, as Excel keeps them. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  printArea?: Area;
+  /** Whole rows repeated on every printed page. */
+  printTitleRows?: Area;
+  centerFooter: string;
+  /** Rows (zero-based) with a manual page break above them. */
+  rowBreaks: number[];
 }
 
 /** A rectangle of cells, zero-based. */
@@ -30,6 +59,7 @@ export interface SheetState {
   freezeColumns: number;
   protected: boolean;
   charts: ChartState[];
+  page: PageState;
 }
 
 export interface TableState {
@@ -265,6 +295,28 @@ function asFraction(x: number, maxDen: number): string {
   return `${whole ? whole + " " : ""}${best.n}/${best.d}`;
 }
 
+// ---- formats and page layout ----
+
+const BORDER_INDEX = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+const LINE_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const LINE_WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+const H_ALIGN = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+export const ORIENTATIONS = ["Portrait", "Landscape"];
+
+/** A new sheet's page setup in Excel: portrait Letter at 100%, normal margins (in points). */
+export function defaultPage(): PageState {
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    centerHorizontally: false,
+    centerFooter: "",
+    rowBreaks: [],
+  };
+}
+
 // ---- the workbook ----
 
 export class BookState {
@@ -315,6 +367,7 @@ export class BookState {
       freezeColumns: 0,
       protected: false,
       charts: [],
+      page: defaultPage(),
     };
     this.sheets.push(sheet);
     this.record("worksheets.add", sheet);
@@ -383,6 +436,59 @@ export class BookState {
     this.record("format.font.bold", sheet, area);
   }
 
+  /** One property of one border of a range, as Excel draws it: edges on the outer cells, inside lines between neighbours. */
+  setBorder(sheet: SheetState, area: Area, index: string, prop: keyof Line, value: string): void {
+    if (!BORDER_INDEX.includes(index)) throw errors.invalidArgument(`border index ${index}`);
+    const allowed = prop === "style" ? LINE_STYLES : prop === "weight" ? LINE_WEIGHTS : undefined;
+    if (allowed ? !allowed.includes(value) : !/^#[0-9A-F]{6}$/i.test(value)) throw errors.invalidArgument(`border ${prop} ${value}`);
+    this.guard(sheet, `format.borders.${index}`);
+    const set = (r: number, c: number, side: Side) => {
+      const cell = editCell(sheet, r, c);
+      const line = (cell.borders ??= {})[side] ?? { style: "None", weight: "Thin", color: "#000000" };
+      cell.borders[side] = { ...line, [prop]: value };
+    };
+    const last = { row: area.row + area.rows - 1, col: area.col + area.cols - 1 };
+    for (let r = area.row; r <= last.row; r++)
+      for (let c = area.col; c <= last.col; c++) {
+        if (index === "EdgeTop" && r === area.row) set(r, c, "top");
+        if (index === "EdgeBottom" && r === last.row) set(r, c, "bottom");
+        if (index === "EdgeLeft" && c === area.col) set(r, c, "left");
+        if (index === "EdgeRight" && c === last.col) set(r, c, "right");
+        if (index === "InsideHorizontal") {
+          if (r > area.row) set(r, c, "top");
+          if (r < last.row) set(r, c, "bottom");
+        }
+        if (index === "InsideVertical") {
+          if (c > area.col) set(r, c, "left");
+          if (c < last.col) set(r, c, "right");
+        }
+      }
+    this.record(`format.borders.${index}.${prop}`, sheet, area);
+  }
+
+  setFill(sheet: SheetState, area: Area, color: string): void {
+    if (!/^#[0-9A-F]{6}$/i.test(color)) throw errors.invalidArgument(`fill colour ${color}`);
+    this.guard(sheet, "format.fill.color");
+    for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c).fill = color.toUpperCase();
+    this.record("format.fill.color", sheet, area);
+  }
+
+  setAlignment(sheet: SheetState, area: Area, axis: "horizontal" | "vertical", value: string): void {
+    const allowed = axis === "horizontal" ? H_ALIGN : V_ALIGN;
+    if (!allowed.includes(value)) throw errors.invalidArgument(`${axis} alignment ${value}`);
+    this.guard(sheet, `format.${axis}Alignment`);
+    for (let r = 0; r < area.rows; r++)
+      for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c)[`${axis}Alignment`] = value;
+    this.record(`format.${axis}Alignment`, sheet, area);
+  }
+
+  /** A pageLayout property or method; `what` names it for the change log. */
+  setPage(sheet: SheetState, what: string, change: (page: PageState) => void): void {
+    this.guard(sheet, `pageLayout.${what}`);
+    change(sheet.page);
+    this.record(`pageLayout.${what}`, sheet);
+  }
+
   setColumnWidth(sheet: SheetState, area: Area, points: number): void {
     if (!(typeof points === "number" && points >= 0 && points <= 1800)) throw errors.invalidArgument(`column width ${points}`);
     this.guard(sheet, "format.columnWidth");
@@ -418,7 +524,7 @@ export class BookState {
     let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
     for (const [k, cell] of sheet.cells) {
       const blank = cell.value === "" && cell.formula === undefined;
-      if (blank && (valuesOnly || (cell.numberFormat === "General" && !cell.bold))) continue;
+      if (blank && (valuesOnly || (cell.numberFormat === "General" && !cell.bold && !cell.fill && !cell.borders))) continue;
       const [row, col] = k.split(",").map(Number);
       r0 = Math.min(r0, row);
       c0 = Math.min(c0, col);

@@ -9,11 +9,13 @@ import {
   BookState,
   type Cell,
   type ChartState,
+  type Line,
   type Scalar,
   type SheetState,
   type TableState,
   MAX_COLS,
   MAX_ROWS,
+  ORIENTATIONS,
   areaName,
   cellName,
   checkArea,
@@ -26,7 +28,7 @@ import {
 } from "./excel-state";
 
 export { FakeOfficeError } from "./excel-state";
-export type { Area, Cell, Change, ChartState, Scalar, SheetState, TableState } from "./excel-state";
+export type { Area, Cell, Change, ChartState, Line, PageState, Scalar, SheetState, TableState } from "./excel-state";
 
 type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
 interface RangeRef {
@@ -136,7 +138,7 @@ abstract class ClientObject<T> {
   }
 
   /** Filled straight from a collection's load. */
-  fill(target: T, props: string[]): void {
+  fillLoaded(target: T, props: string[]): void {
     this.bind(target);
     for (const p of props.length ? props : this.defaultProps()) this.values_.set(p, this.read(target, p));
   }
@@ -167,7 +169,7 @@ abstract class Collection<T, Item extends ClientObject<T>> extends ClientObject<
     this.context.enqueue("load", () => {
       const items = this.target().map((t) => {
         const proxy = this.item(t);
-        proxy.fill(t, props);
+        proxy.fillLoaded(t, props);
         return proxy;
       });
       this.values_.set("items", items);
@@ -308,6 +310,18 @@ export class Worksheet extends ClientObject<SheetState> {
       unfreeze: () => this.act("freezePanes.unfreeze", (s) => ((s.freezeRows = s.freezeColumns = 0), this.book.record("freezePanes.unfreeze", s))),
     };
   }
+  get pageLayout(): PageLayout {
+    return new PageLayout(this.context, () => this.target());
+  }
+  get horizontalPageBreaks() {
+    return {
+      add: (at: Range | string) =>
+        this.act("horizontalPageBreaks.add", (s) => {
+          const row = typeof at === "string" ? parseArea(splitAddress(at).local).row : at.target().area.row;
+          this.book.setPage(s, "horizontalPageBreaks.add", (p) => void (p.rowBreaks.includes(row) || p.rowBreaks.push(row)));
+        }),
+    };
+  }
   get protection(): WorksheetProtection {
     return new WorksheetProtection(this.context, () => this.target());
   }
@@ -320,6 +334,66 @@ export class Worksheet extends ClientObject<SheetState> {
   /** For proxies made by other proxies (range.worksheet). */
   static of(context: FakeContext, sheet: () => SheetState): Worksheet {
     return new Worksheet(context, sheet);
+  }
+}
+
+/** worksheet.pageLayout (ExcelApi 1.9): the properties and methods SCI sets. */
+export class PageLayout extends ClientObject<SheetState> {
+  protected defaultProps() {
+    return [];
+  }
+  protected read(_: SheetState, prop: string): unknown {
+    return this.unknown(prop);
+  }
+  private page(what: string, change: (p: SheetState["page"], s: SheetState) => void): void {
+    this.act(`pageLayout.${what}`, (s) => this.book.setPage(s, what, (p) => change(p, s)));
+  }
+  set orientation(v: string) {
+    this.page("orientation", (p) => {
+      if (!ORIENTATIONS.includes(v)) throw errors.invalidArgument(`orientation ${v}`);
+      p.orientation = v;
+    });
+  }
+  set paperSize(v: string) {
+    this.page("paperSize", (p) => void (p.paperSize = v));
+  }
+  set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.page("zoom", (p) => {
+      const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((n) => n !== undefined);
+      if (pages.some((n) => !Number.isInteger(n) || n! < 0) || (v.scale !== undefined && !(v.scale >= 10 && v.scale <= 400)))
+        throw errors.invalidArgument(`zoom ${JSON.stringify(v)}`);
+      p.zoom = { ...v };
+    });
+  }
+  set centerHorizontally(v: boolean) {
+    this.page("centerHorizontally", (p) => void (p.centerHorizontally = v));
+  }
+  setPrintMargins(unit: string, m: Partial<Record<"left" | "right" | "top" | "bottom" | "header" | "footer", number>>): void {
+    const per = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 }[unit];
+    this.page("setPrintMargins", (p) => {
+      if (per === undefined) throw errors.invalidArgument(`margin unit ${unit}`);
+      for (const [k, v] of Object.entries(m)) p.margins[k as keyof typeof p.margins] = Math.round(v! * per * 100) / 100;
+    });
+  }
+  setPrintArea(area: Range | string): void {
+    this.page("setPrintArea", (p) => void (p.printArea = typeof area === "string" ? parseArea(splitAddress(area).local) : area.target().area));
+  }
+  setPrintTitleRows(rows: Range | string): void {
+    this.page("setPrintTitleRows", (p) => {
+      const a = typeof rows === "string" ? parseArea(splitAddress(rows).local) : rows.target().area;
+      if (a.col !== 0 || a.cols !== MAX_COLS) throw errors.invalidArgument(`print title rows must be whole rows, got ${areaName(a)}`);
+      p.printTitleRows = a;
+    });
+  }
+  get headersFooters() {
+    const page = this.page.bind(this);
+    return {
+      defaultForAllPages: {
+        set centerFooter(v: string) {
+          page("headersFooters.centerFooter", (p) => void (p.centerFooter = v));
+        },
+      },
+    };
   }
 }
 
@@ -473,6 +547,39 @@ export class RangeFormat extends ClientObject<RangeRef> {
   }
   get font(): RangeFont {
     return new RangeFont(this.context, () => this.target());
+  }
+  get fill() {
+    const act = this.act.bind(this);
+    const book = () => this.book;
+    return {
+      set color(v: string) {
+        act("format.fill.color", (t) => book().setFill(t.sheet, t.area, v));
+      },
+    };
+  }
+  set horizontalAlignment(v: string) {
+    this.act("format.horizontalAlignment", (t) => this.book.setAlignment(t.sheet, t.area, "horizontal", v));
+  }
+  set verticalAlignment(v: string) {
+    this.act("format.verticalAlignment", (t) => this.book.setAlignment(t.sheet, t.area, "vertical", v));
+  }
+  get borders() {
+    return {
+      getItem: (index: string) => {
+        const line = (prop: keyof Line, v: string) => this.act(`format.borders.${prop}`, (t) => this.book.setBorder(t.sheet, t.area, index, prop, v));
+        return {
+          set style(v: string) {
+            line("style", v);
+          },
+          set weight(v: string) {
+            line("weight", v);
+          },
+          set color(v: string) {
+            line("color", v);
+          },
+        };
+      },
+    };
   }
   get columnWidth(): number {
     return this.loaded("columnWidth");
@@ -853,7 +960,8 @@ export class FakeExcel {
         cells: [...s.cells.entries()]
           .map(([k, c]) => {
             const [r, col] = k.split(",").map(Number);
-            return [cellName(r, col), c.value, c.formula ?? null, c.numberFormat, c.bold] as const;
+            const style = { borders: c.borders ?? null, fill: c.fill ?? null, align: [c.horizontalAlignment ?? null, c.verticalAlignment ?? null] };
+            return [cellName(r, col), c.value, c.formula ?? null, c.numberFormat, c.bold, style] as const;
           })
           .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
@@ -861,6 +969,7 @@ export class FakeExcel {
         freezeColumns: s.freezeColumns,
         protected: s.protected,
         charts: s.charts.map((c) => ({ ...c })),
+        page: structuredClone(s.page),
       })),
       tables: this.state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: areaName(t.area) })),
     };

@@ -1,0 +1,145 @@
+// The add-in's sheets look and print like the CLI's workbook: rules, grey headers, centred ranks
+// and the page setup, queued in the same write batch (still 2 syncs), rolled back with the rest
+// on failure, and left out on an Excel without the page-layout API.
+import { compare, comparisonLayout, reportLayout, score, sheetStyle, type Block, type SheetLayout } from "../../src/core";
+import { dataset2020 } from "../../src/data";
+import { writeLayout, writeRanking } from "../../src/excel/generate";
+import { FakeExcel, type Line } from "../fakes/excel";
+import { a1, chineseThenEnglish } from "./fixtures";
+
+const layout = reportLayout(score(dataset2020()), "2020");
+const THIN: Line = { style: "Continuous", weight: "Thin", color: "#000000" };
+const inAny = (blocks: Block[], r: number, c: number) => blocks.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
+
+/** Every cell of the sheet: ruled, filled and aligned exactly where the style says. */
+function expectStyled(xl: FakeExcel, name: string, sheet: SheetLayout) {
+  const style = sheetStyle(sheet);
+  let ruled = 0;
+  sheet.cells.forEach((row, r) =>
+    row.forEach((_, c) => {
+      const cell = xl.cell(name, a1(r, c));
+      const where = `${name}!${a1(r, c)}`;
+      if (inAny(style.ruled, r, c)) {
+        expect(cell.borders, where).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
+        ruled++;
+      } else expect(cell.borders, where).toBeUndefined();
+      const header = inAny(style.headers, r, c);
+      expect(cell.fill, where).toBe(header ? "#D9D9D9" : undefined);
+      expect(cell.horizontalAlignment, where).toBe(header ? "CenterAcrossSelection" : inAny(style.centered, r, c) ? "Center" : undefined);
+    }),
+  );
+  expect(ruled).toBeGreaterThan(0);
+}
+
+describe("the ranking sheets' look in Excel", () => {
+  it("rules tables, shades headers, centres ranks, sets up the page — in the same 2 syncs", async () => {
+    const xl = new FakeExcel();
+    const result = await xl.runExcel((ctx) => writeRanking(ctx, layout));
+    expect(result).toMatchObject({ ok: true, syncs: 2, mismatches: [] });
+    expect(xl.syncs).toBe(2);
+    for (const sheet of layout.sheets) expectStyled(xl, sheet.name, sheet);
+
+    // Spot checks by address: the 中心城区 table's title A3 bare, header row 4 grey, 浦东's rank centred.
+    const overall = xl.sheet("排名 2020");
+    expect(xl.cell("排名 2020", "A3")).toMatchObject({ value: "中心城区 / Central districts", bold: true });
+    expect(xl.cell("排名 2020", "A3").borders).toBeUndefined();
+    expect(xl.cell("排名 2020", "C4")).toMatchObject({ value: "智慧城市发展水平指数", fill: "#D9D9D9", borders: { top: THIN } });
+    expect(xl.cell("排名 2020", "A5")).toMatchObject({ value: 1, horizontalAlignment: "Center", borders: { left: THIN } });
+    expect(xl.cell("排名 2020", "B5")).toMatchObject({ value: "浦东", borders: { bottom: THIN } });
+    expect(xl.cell("排名 2020", "B5").horizontalAlignment).toBeUndefined();
+
+    const city = layout.sheets[0].tables.find((t) => t.key === "city")!;
+    expect(overall.page).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
+      centerHorizontally: true,
+      printArea: { row: 0, col: 0, rows: 46, cols: 8 },
+      printTitleRows: { row: 0, col: 0, rows: 1, cols: 16384 },
+      centerFooter: "&P / &N",
+      rowBreaks: [city.row],
+    });
+    for (const sheet of layout.sheets.slice(1)) {
+      const page = xl.sheet(sheet.name).page;
+      expect(page.orientation).toBe("Portrait");
+      expect(page.rowBreaks).toEqual(sheetStyle(sheet).page.rowBreaks);
+      expect(page.printArea).toEqual({ row: 0, col: 0, rows: sheet.cells.length, cols: 6 });
+    }
+  });
+
+  it("a comparison gets the same look through the same writer", async () => {
+    const older = score({ ...dataset2020(), label: "2020" });
+    const cmp = comparisonLayout(compare(older, score({ ...dataset2020(), label: "2021" })));
+    const xl = new FakeExcel();
+    const result = await xl.runExcel((ctx) => writeLayout(ctx, cmp));
+    expect(result).toMatchObject({ ok: true, syncs: 2 });
+    for (const sheet of cmp.sheets) {
+      expectStyled(xl, sheet.name, sheet);
+      expect(xl.sheet(sheet.name).page).toMatchObject({ orientation: "Landscape", printTitleRows: { rows: sheet.freezeRows } });
+    }
+  });
+
+  it("a failure at the page setup rolls back every sheet of the click", async () => {
+    const xl = new FakeExcel();
+    xl.addSheet("Mine", [["x"]]);
+    const before = xl.snapshot();
+    xl.failOn("pageLayout.zoom", 3);
+    const result = await xl.runExcel((ctx) => writeRanking(ctx, layout));
+    expect(result).toMatchObject({ ok: false, rolledBack: true, written: [] });
+    if (!result.ok) expect(chineseThenEnglish(result.message)).toBe(true);
+    expect(xl.snapshot()).toEqual(before);
+  });
+
+  it("an Excel without ExcelApi 1.9 gets the rules and fills but leaves printing alone", async () => {
+    const asked: string[] = [];
+    const office = { context: { requirements: { isSetSupported: (set: string, v: string) => (asked.push(`${set} ${v}`), set !== "ExcelApi" || Number(v) < 1.9) } } };
+    vi.stubGlobal("Office", office);
+    try {
+      const xl = new FakeExcel();
+      const result = await xl.runExcel((ctx) => writeRanking(ctx, layout));
+      expect(result).toMatchObject({ ok: true, syncs: 2, mismatches: [] });
+      expect(asked).toContain("ExcelApi 1.9");
+      for (const sheet of layout.sheets) {
+        expectStyled(xl, sheet.name, sheet);
+        expect(xl.sheet(sheet.name).page).toMatchObject({ orientation: "Portrait", paperSize: "Letter", rowBreaks: [], centerFooter: "" });
+      }
+      expect(xl.changes.some((c) => c.op.startsWith("pageLayout."))).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("an Excel on the web (no desktop API set) still sets the page, without the footer", async () => {
+    vi.stubGlobal("Office", { context: { requirements: { isSetSupported: (set: string) => set !== "ExcelApiDesktop" } } });
+    try {
+      const xl = new FakeExcel();
+      const result = await xl.runExcel((ctx) => writeRanking(ctx, layout));
+      expect(result).toMatchObject({ ok: true, syncs: 2 });
+      expect(xl.sheet("排名 2020").page).toMatchObject({ orientation: "Landscape", centerFooter: "" });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe("the fake's borders follow Excel's edges", () => {
+  it("edges rule the outside, inside lines the shared edges, nothing outside the range", async () => {
+    const xl = new FakeExcel();
+    await xl.runExcel(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      const borders = ws.getRange("B2:C3").format.borders;
+      for (const edge of ["EdgeTop", "InsideHorizontal"] as const) borders.getItem(edge).style = "Continuous";
+      await ctx.sync();
+    });
+    const sides = (a: string) => Object.keys(xl.cell("Sheet1", a).borders ?? {}).sort();
+    expect([sides("B2"), sides("C2"), sides("B3"), sides("C3"), sides("A1"), sides("B4")]).toEqual([
+      ["bottom", "top"],
+      ["bottom", "top"],
+      ["top"],
+      ["top"],
+      [],
+      [],
+    ]);
+  });
+});
