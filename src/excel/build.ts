@@ -17,6 +17,7 @@ import {
   type InputTable,
   type Issue,
   type NormaliseSettings,
+  type Rounding,
   type Scores,
 } from "../core";
 import { INPUTS_2020, dataset2020, framework2020, shanghaiRoster } from "../data";
@@ -50,17 +51,29 @@ export interface Model {
   issuesOf?: Partial<Record<SourceKind | "compare" | "workbook", Issue[]>>;
   /** All issues, framework first, then this year's inputs, last year's, the comparison. */
   issues: Issue[];
+  /**
+   * How computed indices are rounded on the way up, for this year and last year alike:
+   * `exact` (full precision) or `report` (each level to 2 decimals, as the 2020 report's tables).
+   */
+  rounding: Rounding;
   /** Grows by one with every rebuild that changed something. */
   version: number;
 }
 
-let builtin: { dataset: Dataset; scores: Scores } | undefined;
-function builtinData() {
-  if (!builtin) {
-    const dataset = dataset2020();
-    builtin = { dataset, scores: score(dataset) };
+export type { Rounding };
+
+/** A stored setting's value as a rounding; anything else (absent, misspelt) is `exact`. */
+export const asRounding = (v: unknown): Rounding => (v === "report" ? "report" : "exact");
+
+const builtin = new Map<Rounding, { dataset: Dataset; scores: Scores }>();
+function builtinData(rounding: Rounding) {
+  let data = builtin.get(rounding);
+  if (!data) {
+    const dataset = dataset2020(rounding);
+    data = { dataset, scores: score(dataset) };
+    builtin.set(rounding, data);
   }
-  return builtin;
+  return data;
 }
 
 /** This year's label when the inputs are the built-in ones, and when a table names no year. */
@@ -69,10 +82,10 @@ const THIS_YEAR = "本年";
 const LAST_YEAR = "上一年";
 
 /** The pure part, as before: an SCI_Input table (or none) → validated, scored model. */
-export function buildModel(table: InputTable | undefined, version: number): Model {
-  if (!table) return modelFromSources({}, version);
+export function buildModel(table: InputTable | undefined, version: number, rounding: Rounding = "exact"): Model {
+  if (!table) return modelFromSources({}, version, rounding);
   const t: SourceTable = { sheet: table.sheet ?? "", origin: table.origin ?? { row: 0, col: 0 }, rows: table.rows as unknown[][] };
-  return modelFromSources({ input: t }, version);
+  return modelFromSources({ input: t }, version, rounding);
 }
 
 /**
@@ -84,13 +97,14 @@ export function buildModel(table: InputTable | undefined, version: number): Mode
  * 3. SCI_Previous (index inputs, SCI_Input's layout) is validated with the same framework;
  *    districts may be missing there (a district new this year is listed, not compared).
  *    Its errors are shown but do not block this year's scores.
+ * Both years are scored with `rounding`, so the comparison compares like with like.
  */
-export function modelFromSources(s: Sources, version: number): Model {
+export function modelFromSources(s: Sources, version: number, rounding: Rounding = "exact"): Model {
   const issuesOf: NonNullable<Model["issuesOf"]> = {};
   const tables: NonNullable<Model["tables"]> = {};
   for (const kind of Object.keys(s) as SourceKind[]) if (s[kind]) tables[kind] = { name: SOURCE_TABLES[kind], sheet: s[kind]!.sheet };
   const mode: Model["mode"] = s.input ? "input" : s.raw ? "raw" : "builtin";
-  const base = { source: mode === "builtin" ? ("builtin" as const) : ("workbook" as const), mode, tables, issuesOf, version };
+  const base = { source: mode === "builtin" ? ("builtin" as const) : ("workbook" as const), mode, tables, issuesOf, rounding, version };
   const finish = (m: Omit<Model, "issues" | keyof typeof base>): Model => ({
     ...base,
     ...m,
@@ -108,7 +122,7 @@ export function modelFromSources(s: Sources, version: number): Model {
     framework = read.framework;
     rows = read.rows;
   }
-  const opts = { framework, roster: shanghaiRoster };
+  const opts = { framework, roster: shanghaiRoster, rounding };
 
   // 2. This year's inputs.
   const notes: Issue[] = [];
@@ -151,15 +165,15 @@ export function modelFromSources(s: Sources, version: number): Model {
     ];
     errorTables.push(SOURCE_TABLES.raw);
   } else if (frameworkSource === "builtin") {
-    dataset = builtinData().dataset;
+    dataset = builtinData(rounding).dataset;
   } else {
-    const r = builtinUnder(framework, rows ?? [], s.framework!);
+    const r = builtinUnder(framework, rows ?? [], s.framework!, rounding);
     issuesOf.input = r.issues;
     dataset = r.dataset;
     if (!dataset) errorTables.push(SOURCE_TABLES.framework);
   }
   const ok = dataset && errorTables.length === 0;
-  const scores = ok ? (mode === "builtin" && frameworkSource === "builtin" ? builtinData().scores : score(dataset!)) : undefined;
+  const scores = ok ? (mode === "builtin" && frameworkSource === "builtin" ? builtinData(rounding).scores : score(dataset!)) : undefined;
 
   // 3. Last year.
   let previous: Scores | undefined;
@@ -233,8 +247,8 @@ function locateFrameworkIssues(issues: Issue[], rows: readonly FrameworkRow[], t
  * dropped): an evaluator sees the effect of new weights at once. An indicator the 2020 data
  * lacks needs an input table; the issue points at the framework row that added it.
  */
-function builtinUnder(fw: Framework, rows: readonly FrameworkRow[], t: SourceTable): { dataset?: Dataset; issues: Issue[] } {
-  const r = validate({ rows: INPUTS_2020 }, { framework: fw, roster: shanghaiRoster, label: BUILTIN_LABEL });
+function builtinUnder(fw: Framework, rows: readonly FrameworkRow[], t: SourceTable, rounding: Rounding): { dataset?: Dataset; issues: Issue[] } {
+  const r = validate({ rows: INPUTS_2020 }, { framework: fw, roster: shanghaiRoster, label: BUILTIN_LABEL, rounding });
   const issues: Issue[] = [];
   const codeCol = Math.max(0, (t.rows[0] ?? []).findIndex((h) => ["code", "代码"].includes(String(h ?? "").trim().toLowerCase())));
   for (const i of r.issues) {

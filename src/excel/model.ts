@@ -1,16 +1,22 @@
 /* global Excel, Office */
 // The one model the task pane and the SCI functions share in the add-in's single runtime:
 // the workbook's SCI tables (SCI_Input, SCI_Framework, SCI_Raw + SCI_Settings, SCI_Previous),
-// read in one round trip, validated and scored once per burst of changes.
+// read in one round trip, validated and scored once per burst of changes, with the rounding
+// the workbook's settings name.
 import { issue } from "../core";
-import { buildModel, modelFromSources, type Model } from "./build";
+import { asRounding, buildModel, modelFromSources, type Model, type Rounding } from "./build";
+import { storeRounding, storedRounding } from "./rounding-setting";
 import { SOURCE_KINDS, SOURCE_TABLES, readSources, type SourceKind, type Sources } from "./sources";
 
-export { buildModel, modelFromSources, type Model };
+export { buildModel, modelFromSources, type Model, type Rounding };
 
-let current: Model = buildModel(undefined, 0);
+/** How computed indices are rounded on the way up; read from the workbook when watching starts. */
+let rounding: Rounding = "exact";
+let current: Model = buildModel(undefined, 0, rounding);
 /** What the current model was built from, so an unchanged table does not notify anyone. */
-let currentKey = "builtin";
+let currentKey = keyOf({});
+/** The tables of the last successful read: a new rounding rebuilds from them, with no read. */
+let lastSources: Sources | undefined;
 const listeners = new Set<(m: Model) => void>();
 
 export const getModel = (): Model => current;
@@ -36,6 +42,13 @@ function publish(next: Model, key: string): Model {
   return next;
 }
 
+/** What a model is built from: the tables found (their cells, where they sit) and the rounding. */
+function keyOf(sources: Sources): string {
+  const found = SOURCE_KINDS.filter((k) => sources[k]);
+  const tables = found.length ? JSON.stringify(found.map((k) => [k, sources[k]!.sheet, sources[k]!.origin, sources[k]!.title, sources[k]!.rows])) : "builtin";
+  return `${rounding}:${tables}`;
+}
+
 /** The SCI tables the last read found, and their ids: edits to other tables are not ours. */
 let known: SourceKind[] | undefined;
 let sourceIds = new Set<string>();
@@ -48,14 +61,46 @@ async function readAndBuild(): Promise<Model> {
     // workbook keeps the same SCI tables.
     sources = await Excel.run((context) => readSources(context, known ?? SOURCE_KINDS));
   } catch (e) {
+    lastSources = undefined;
     return publishFailure(e);
   }
   const found = SOURCE_KINDS.filter((k) => sources[k]);
   known = found;
   sourceIds = new Set(found.map((k) => sources[k]!.id).filter((id): id is string => id !== undefined));
-  const key = found.length ? JSON.stringify(found.map((k) => [k, sources[k]!.sheet, sources[k]!.origin, sources[k]!.title, sources[k]!.rows])) : "builtin";
+  lastSources = sources;
+  return build(sources);
+}
+
+/** The model of `sources` with the current rounding; published only if something changed. */
+function build(sources: Sources): Model {
+  const key = keyOf(sources);
   if (key === currentKey) return current;
-  return publish(modelFromSources(sources, current.version + 1), key);
+  return publish(modelFromSources(sources, current.version + 1, rounding), key);
+}
+
+export const getRounding = (): Rounding => rounding;
+
+/**
+ * Rounds computed indices as `next` says, from now on and in the workbook's settings. The
+ * model is rebuilt once, from the tables last read (no Excel read; one if there are none yet,
+ * or the last read failed), and every subscriber — each streaming SCI cell, the pane — hears
+ * of it. Resolves with the new model; rejects if the setting could not be saved in the
+ * workbook (the model has the new rounding all the same).
+ */
+export async function setRounding(next: Rounding): Promise<Model> {
+  rounding = asRounding(next);
+  const saved = storeRounding(rounding);
+  const model = await rebuild();
+  await saved;
+  return model;
+}
+
+async function rebuild(): Promise<Model> {
+  await settled(); // a read under way builds with the new rounding already
+  if (current.rounding === rounding) return current;
+  if (lastSources) return build(lastSources);
+  if (typeof Excel === "undefined") return build({}); // outside Excel: the built-in data
+  return refresh();
 }
 
 /** A failed read is an honest error in every SCI cell, never the previous figures. */
@@ -64,8 +109,8 @@ function publishFailure(e: unknown): Model {
   const names = (known?.length ? known : (["input"] as SourceKind[])).map((k) => SOURCE_TABLES[k]).join("、");
   const namesEn = names.replace(/、/g, ", ");
   const failure = issue("error", "workbook-unreadable", `无法读取 ${names} 表：${text}`, `could not read the ${namesEn} table${known && known.length > 1 ? "s" : ""}: ${text}`);
-  const key = `failure:${text}`;
-  return key === currentKey ? current : publish({ source: "workbook", issues: [failure], errorTables: [], version: current.version + 1 }, key);
+  const key = `failure:${rounding}:${text}`;
+  return key === currentKey ? current : publish({ source: "workbook", issues: [failure], errorTables: [], rounding, version: current.version + 1 }, key);
 }
 
 let running: Promise<Model> | undefined;
@@ -120,7 +165,11 @@ export function watch(options: WatchOptions = {}): Promise<void> {
   if (!watching) {
     const startup = (async () => {
       if (typeof Office !== "undefined" && typeof Office.onReady === "function") await Office.onReady();
-      if (typeof Excel === "undefined") return;
+      rounding = storedRounding() ?? rounding; // the document settings are loaded once Office is ready
+      if (typeof Excel === "undefined") {
+        build({});
+        return;
+      }
       await listen(options.debounceMs ?? 300);
       await refresh();
     })();

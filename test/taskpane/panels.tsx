@@ -31,5 +31,5 @@ export function lastYear(label = "2019", coefficient = 0.5): Scores {
 }
 
 export function modelOf(scores: Scores | undefined, extra: Partial<Model> = {}): Model {
-  return { source: "workbook", dataset: scores?.dataset, scores, issues: [], version: 1, ...extra };
+  return { source: "workbook", dataset: scores?.dataset, scores, issues: [], rounding: "exact", version: 1, ...extra };
 }

@@ -91,9 +91,10 @@ describe("raw data and framework tables from the pane", () => {
           indicator: "A1.1",
         },
       ],
+      rounding: "exact",
       version: 1,
     };
-    const fixed = (): FakeModel => ({ refreshes: 0, getModel: () => ranged, subscribe: () => () => {}, refresh: async () => ranged });
+    const fixed = (): FakeModel => ({ refreshes: 0, roundings: [], getModel: () => ranged, subscribe: () => () => {}, refresh: async () => ranged, setRounding: async () => ranged });
     const { user, excel } = renderPane({ model: fixed });
     const check = region("2. 检查输入");
     await user.click(within(check).getByRole("button", { name: "检查输入" }));
