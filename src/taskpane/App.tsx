@@ -1,6 +1,7 @@
 import { FluentProvider, Spinner, Switch, webLightTheme } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
 import { STRINGS, type Lang } from "./i18n";
+import { RoundingSwitch } from "./RoundingSwitch";
 import { Step } from "./Step";
 import { GenerateStep } from "./steps/GenerateStep";
 import { TemplateStep } from "./steps/TemplateStep";
@@ -48,6 +49,7 @@ export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
         <ValidateStep {...props} />
         <GenerateStep {...props} />
         <Step title={t.step4}>
+          <RoundingSwitch t={t} model={model} current={current} />
           <Suspense fallback={loading}>
             <ResultsStep t={t} lang={lang} current={current} />
           </Suspense>

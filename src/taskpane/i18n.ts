@@ -53,6 +53,8 @@ const zh = {
   composite: "综合指数",
   averages: "平均值",
   city: "全市",
+  rounding: "按报告口径逐级取整",
+  roundingHint: "各级指数先取两位小数再向上汇总，2020 年报告公布的各表即按此相加；默认关闭（全精度）。",
 
   step5: "5. 原始数据与指标体系",
   step5Hint: "用原始统计数据代替指数值，或修改指标体系（增删指标、改名、调整权重）。",
@@ -114,6 +116,8 @@ const en: Strings = {
   composite: "Composite",
   averages: "Averages",
   city: "City",
+  rounding: "Round each level as the report does",
+  roundingHint: "Each index is rounded to 2 decimals before the level above uses it, which is how the published 2020 tables add up; off by default (full precision).",
 
   step5: "5. Raw data and framework",
   step5Hint: "Use raw statistics instead of index values, or edit the indicator framework (add, drop, rename, reweight).",

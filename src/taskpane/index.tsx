@@ -1,7 +1,7 @@
 /* global Office */
 // The task pane's entry: renders into div#root once Office is ready, on the shared model.
 import { createRoot } from "react-dom/client";
-import { getModel, refresh, subscribe, watch } from "../excel/model";
+import { getModel, refresh, setRounding, subscribe, watch } from "../excel/model";
 import { officeWorkbook } from "../excel/workbook";
 import { App } from "./App";
 
@@ -9,7 +9,7 @@ function start() {
   const root = document.getElementById("root");
   if (!root) return;
   void watch(); // follow SCI_Input (idempotent: the functions may have started it)
-  createRoot(root).render(<App workbook={officeWorkbook()} model={{ getModel, subscribe, refresh }} />);
+  createRoot(root).render(<App workbook={officeWorkbook()} model={{ getModel, subscribe, refresh, setRounding }} />);
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") void Office.onReady(() => start());

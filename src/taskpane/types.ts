@@ -1,4 +1,4 @@
-import type { Model } from "../excel/model";
+import type { Model, Rounding } from "../excel/model";
 import type { SciWorkbook } from "../excel/workbook";
 import type { Strings, Lang } from "./i18n";
 
@@ -9,6 +9,8 @@ export interface ModelSource {
   getModel(): Model;
   subscribe(listener: (m: Model) => void): () => void;
   refresh(): Promise<Model>;
+  /** Rebuilds the model with this rounding and keeps the choice in the workbook. */
+  setRounding(rounding: Rounding): Promise<Model>;
 }
 
 export interface StepProps {
