@@ -54,6 +54,8 @@ function styleSheet(ws: Worksheet, sheet: SheetLayout): void {
     cell.fill = SHADED;
     cell.alignment = { horizontal: "centerContinuous", vertical: "middle" };
   });
+  each(style.wrapped, (cell) => (cell.alignment = { ...cell.alignment, wrapText: true }));
+  for (const w of style.wrapped) ws.getRow(w.row + 1).height = w.points;
   const p = style.page;
   const a = p.printArea;
   ws.pageSetup = {

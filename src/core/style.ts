@@ -28,6 +28,8 @@ export interface SheetStyle {
   headers: Block[];
   /** Cells centred: rank columns. */
   centered: Block[];
+  /** Header rows whose text is wider than its columns: wrapped, and this many points tall. */
+  wrapped: (Block & { points: number })[];
   page: PageSetup;
 }
 
@@ -42,6 +44,7 @@ export const RULE_COLOR = "000000";
 export function sheetStyle(sheet: SheetLayout): SheetStyle {
   const ruled: Block[] = [];
   const headers: Block[] = [];
+  const wrapped: SheetStyle["wrapped"] = [];
   for (const t of sheet.tables) {
     const skip = Math.min(t.titleRows ?? 0, t.rows);
     if (t.rows - skip <= 0 || t.cols <= 0) continue;
@@ -50,8 +53,12 @@ export function sheetStyle(sheet: SheetLayout): SheetStyle {
     let r = t.row + skip;
     while (r < t.row + t.rows && sheet.headerRows.includes(r)) r++;
     if (r > t.row + skip) headers.push({ row: t.row + skip, col: t.col, rows: r - t.row - skip, cols: t.cols });
+    for (let h = t.row + skip; h < r; h++) {
+      const lines = headerLines(sheet, h, t.col, t.col + t.cols);
+      if (lines > 1) wrapped.push({ row: h, col: t.col, rows: 1, cols: t.cols, points: lines * ROW_POINTS });
+    }
   }
-  return { ruled, headers, centered: sheet.centered ?? [], page: pageSetup(sheet) };
+  return { ruled, headers, centered: sheet.centered ?? [], wrapped, page: pageSetup(sheet) };
 }
 
 const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
@@ -113,6 +120,51 @@ export function keepTablesWhole(tables: TableLayout[], perPage: number, titles: 
     while (end > start + room) next(start + room);
   }
   return breaks;
+}
+
+/** Display width in character units: CJK characters print about twice as wide as Latin ones. */
+const charWidth = (ch: string) => (ch.charCodeAt(0) > 0x2e80 ? 2 : 1);
+
+/**
+ * Lines a header row needs: each text wraps within its column and the empty cells after it
+ * (a group title centred across them), at spaces or between CJK characters.
+ */
+function headerLines(sheet: SheetLayout, row: number, from: number, to: number): number {
+  const cells = sheet.cells[row];
+  let most = 1;
+  for (let c = from; c < to; c++) {
+    const v = cells[c];
+    if (typeof v !== "string") continue;
+    let span = sheet.columnWidths[c] ?? 8;
+    for (let e = c + 1; e < to && cells[e] === null; e++) span += sheet.columnWidths[e] ?? 8;
+    most = Math.max(most, wrapLines(v, Math.max(1, span - 1)));
+  }
+  return most;
+}
+
+/** Greedy word wrap: Latin words stay whole, CJK characters break anywhere. */
+export function wrapLines(text: string, width: number): number {
+  const tokens = text.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s+/g) ?? [];
+  let lines = 1;
+  let used = 0; // width on the current line
+  let gap = 0; // spaces before the next word, dropped at a line break
+  for (const t of tokens) {
+    const w = [...t].reduce((sum, ch) => sum + charWidth(ch), 0);
+    if (/^\s/.test(t)) {
+      gap = used > 0 ? w : 0;
+      continue;
+    }
+    if (used > 0 && used + gap + w > width) {
+      lines++;
+      used = 0;
+    } else used += gap;
+    gap = 0;
+    // A word wider than a line takes lines of its own.
+    const whole = used === 0 ? Math.ceil(w / width) - 1 : 0;
+    lines += whole;
+    used += w - whole * width;
+  }
+  return lines;
 }
 
 /** Every cell of a block, zero-based. */

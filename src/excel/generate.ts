@@ -95,6 +95,11 @@ function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout): void {
     format.horizontalAlignment = "CenterAcrossSelection";
     format.verticalAlignment = "Center";
   }
+  for (const w of style.wrapped) {
+    const format = range(ws, w).format;
+    format.wrapText = true;
+    format.rowHeight = w.points;
+  }
   queuePage(ws, style.page);
 }
 

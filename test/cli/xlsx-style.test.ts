@@ -108,6 +108,10 @@ describe("a comparison workbook gets the same look", async () => {
       for (const [r, c] of blockCells(style.headers[0])) expect(ws.getCell(r + 1, c + 1).fill).toEqual(GREY);
       for (const [r, c] of style.centered.flatMap((b) => [...blockCells(b)])) expect(ws.getCell(r + 1, c + 1).alignment).toEqual({ horizontal: "center" });
       expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${sheet.freezeRows}` });
+      // The header row wraps its long bilingual titles, three lines tall.
+      expect(style.wrapped).toEqual([{ ...style.headers[0], points: 48 }]);
+      expect(ws.getRow(style.headers[0].row + 1).height).toBe(48);
+      expect(ws.getCell(style.headers[0].row + 1, 6).alignment).toEqual({ horizontal: "centerContinuous", vertical: "middle", wrapText: true });
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   sensitivity,
   sensitivityLayout,
   sheetStyle,
+  wrapLines,
   type Block,
   type SheetLayout,
   type TableLayout,
@@ -117,6 +118,28 @@ describe("keepTablesWhole", () => {
     expect(keepTablesWhole([t(0, 30), t(33, 6)], 10, 1)).toEqual([33]);
     // A table that starts a page is never broken before.
     expect(keepTablesWhole([t(0, 10), t(10, 9)], 10, 1)).toEqual([]);
+  });
+});
+
+describe("wrapping long headers", () => {
+  it("wraps at spaces, keeps Latin words whole, breaks CJK anywhere", () => {
+    expect(wrapLines("排名", 4)).toBe(1);
+    expect(wrapLines("智慧城市发展水平指数", 21)).toBe(1); // 20 wide
+    expect(wrapLines("智慧城市发展水平指数", 19)).toBe(2);
+    // 2020全市排名 (12) / (1) city (4) rank (4) 2020 (4), 11 a line: "2020全市排名" | "/ city rank" | "2020".
+    expect(wrapLines("2020全市排名 / city rank 2020", 11)).toBe(3);
+    expect(wrapLines("区域 / region", 11)).toBe(2); // "区域 /" is 6; " region" would make 13
+    expect(wrapLines("antidisestablishment", 8)).toBe(3); // 20 letters
+    expect(wrapLines("", 5)).toBe(1);
+  });
+
+  it("the ranking sheets' headers fit their columns; the comparison's and robustness sheet's wrap", () => {
+    for (const s of layout.sheets) expect(sheetStyle(s).wrapped, s.key).toEqual([]);
+    const ds = datasetOf(inputRows());
+    const robust = sensitivityLayout(sensitivity(ds, { replications: 10, perturbation: 0.1, seed: 1 }).result!, ds, "2020");
+    // Row 3 (全市排名 / city rank across 5 columns) fits; row 4's "保持原排名（%）/ kept (%)" in 11
+    // takes 3 lines: "保持原排名" | "（%）/ kept" | "(%)".
+    expect(sheetStyle(robust).wrapped).toEqual([{ row: 4, col: 0, rows: 1, cols: 13, points: 48 }]);
   });
 });
 

@@ -26,9 +26,11 @@ function expectStyled(xl: FakeExcel, name: string, sheet: SheetLayout) {
       const header = inAny(style.headers, r, c);
       expect(cell.fill, where).toBe(header ? "#D9D9D9" : undefined);
       expect(cell.horizontalAlignment, where).toBe(header ? "CenterAcrossSelection" : inAny(style.centered, r, c) ? "Center" : undefined);
+      expect(!!cell.wrapText, where).toBe(inAny(style.wrapped, r, c));
     }),
   );
   expect(ruled).toBeGreaterThan(0);
+  expect(new Map(xl.sheet(name).rowHeights)).toEqual(new Map(style.wrapped.map((w) => [w.row, w.points])));
 }
 
 describe("the ranking sheets' look in Excel", () => {
@@ -74,6 +76,8 @@ describe("the ranking sheets' look in Excel", () => {
     const xl = new FakeExcel();
     const result = await xl.runExcel((ctx) => writeLayout(ctx, cmp));
     expect(result).toMatchObject({ ok: true, syncs: 2 });
+    // Their long bilingual headers wrap in a taller row: "2020全市排名 / city rank 2020" in 12 characters.
+    expect(cmp.sheets.map((s) => sheetStyle(s).wrapped.map((w) => [w.row, w.points]))).toEqual([[[2, 48]], [[2, 48]]]);
     for (const sheet of cmp.sheets) {
       expectStyled(xl, sheet.name, sheet);
       expect(xl.sheet(sheet.name).page).toMatchObject({ orientation: "Landscape", printTitleRows: { rows: sheet.freezeRows } });

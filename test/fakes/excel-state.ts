@@ -16,6 +16,7 @@ export interface Cell {
   fill?: string;
   horizontalAlignment?: string;
   verticalAlignment?: string;
+  wrapText?: boolean;
 }
 
 export type Side = "top" | "bottom" | "left" | "right";
@@ -55,6 +56,8 @@ export interface SheetState {
   cells: Map<string, Cell>;
   /** Column widths in points, by column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by row, where set. */
+  rowHeights: Map<number, number>;
   freezeRows: number;
   freezeColumns: number;
   protected: boolean;
@@ -363,6 +366,7 @@ export class BookState {
       name: n!,
       cells: new Map(),
       columnWidths: new Map(),
+      rowHeights: new Map(),
       freezeRows: 0,
       freezeColumns: 0,
       protected: false,
@@ -480,6 +484,19 @@ export class BookState {
     for (let r = 0; r < area.rows; r++)
       for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c)[`${axis}Alignment`] = value;
     this.record(`format.${axis}Alignment`, sheet, area);
+  }
+
+  setWrapText(sheet: SheetState, area: Area, wrap: boolean): void {
+    this.guard(sheet, "format.wrapText");
+    for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c).wrapText = wrap;
+    this.record("format.wrapText", sheet, area);
+  }
+
+  setRowHeight(sheet: SheetState, area: Area, points: number): void {
+    if (!(typeof points === "number" && points >= 0 && points <= 409)) throw errors.invalidArgument(`row height ${points}`);
+    this.guard(sheet, "format.rowHeight");
+    for (let r = area.row; r < area.row + Math.min(area.rows, 10000); r++) sheet.rowHeights.set(r, points);
+    this.record("format.rowHeight", sheet, area);
   }
 
   /** A pageLayout property or method; `what` names it for the change log. */

@@ -563,6 +563,12 @@ export class RangeFormat extends ClientObject<RangeRef> {
   set verticalAlignment(v: string) {
     this.act("format.verticalAlignment", (t) => this.book.setAlignment(t.sheet, t.area, "vertical", v));
   }
+  set wrapText(v: boolean) {
+    this.act("format.wrapText", (t) => this.book.setWrapText(t.sheet, t.area, v));
+  }
+  set rowHeight(points: number) {
+    this.act("format.rowHeight", (t) => this.book.setRowHeight(t.sheet, t.area, points));
+  }
   get borders() {
     return {
       getItem: (index: string) => {
@@ -960,11 +966,12 @@ export class FakeExcel {
         cells: [...s.cells.entries()]
           .map(([k, c]) => {
             const [r, col] = k.split(",").map(Number);
-            const style = { borders: c.borders ?? null, fill: c.fill ?? null, align: [c.horizontalAlignment ?? null, c.verticalAlignment ?? null] };
+            const style = { borders: c.borders ?? null, fill: c.fill ?? null, align: [c.horizontalAlignment ?? null, c.verticalAlignment ?? null], wrap: !!c.wrapText };
             return [cellName(r, col), c.value, c.formula ?? null, c.numberFormat, c.bold, style] as const;
           })
           .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         freezeRows: s.freezeRows,
         freezeColumns: s.freezeColumns,
         protected: s.protected,
