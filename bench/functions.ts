@@ -4,16 +4,9 @@ import { performance } from "node:perf_hooks";
 import { round2 } from "../src/core";
 import { DISTRICTS_SHANGHAI, framework2020, INPUTS_2020 } from "../src/data";
 import { buildModel, type Model } from "../src/excel/model";
-import {
-  contribution,
-  districtRank,
-  districtValue,
-  indicatorRows,
-  rankingTable,
-  scopeAverage,
-  scoreValues,
-  type Outcome,
-} from "../src/functions/resolve";
+import { contribution, districtRank, districtValue, rankingTable, scopeAverage } from "../src/functions/figures";
+import { indicatorRows, scoreValues } from "../src/functions/framework";
+import type { Outcome } from "../src/functions/outcome";
 import { median, seeded, type Timing } from "./measure";
 
 type Call = (m: Model) => Outcome<unknown>;

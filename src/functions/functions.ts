@@ -1,21 +1,13 @@
 /* global CustomFunctions */
-// The SCI.* custom functions: thin wrappers over ./resolve. The JSDoc tags below generate
-// functions.json (custom-functions-metadata); names and arguments are a contract.
+// The SCI.* custom functions: thin wrappers over ./figures and ./framework. The JSDoc tags below
+// generate functions.json (custom-functions-metadata); names and arguments are a contract.
 // Model-backed functions stream: each cell subscribes to the one shared model and gets a new
 // result when the workbook's SCI tables change; nothing is read from Excel per cell.
 import { getModel, settled, subscribe, watch, type Model } from "../excel/model";
-import {
-  contribution,
-  districtChange,
-  districtRank,
-  districtValue,
-  indicatorRows,
-  rankingTable,
-  scopeAverage,
-  scoreValues,
-  usableFramework,
-  type Outcome,
-} from "./resolve";
+import { contribution, districtChange, districtRank, districtValue, rankingTable, scopeAverage } from "./figures";
+import { indicatorRows, scoreValues } from "./framework";
+import type { Outcome } from "./outcome";
+import { usableFramework } from "./resolve";
 
 function toExcel<T>(outcome: Outcome<T>): T | CustomFunctions.Error {
   return outcome.ok ? outcome.value : new CustomFunctions.Error(CustomFunctions.ErrorCode[outcome.code], outcome.message);
@@ -156,7 +148,7 @@ export function indicators(level: string | number | null, invocation: CustomFunc
 export function change(district: string | number | null, indicator: string | number | null, scope: string | number | null, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
   // Decision: one row of three cells rather than three functions, so a district's change, its
   // rank movement and the words for it stay together and update together; #N/A (not 0) when
-  // there is no last year to compare with. See districtChange in ./resolve.
+  // there is no last year to compare with. See districtChange in ./figures.
   stream(invocation, (m) => districtChange(m, district, indicator, scope));
 }
 

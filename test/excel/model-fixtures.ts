@@ -1,6 +1,6 @@
 // Workbook tables for the model's tests, made from the spec CSVs (never from the code under test).
 import type { SourceTable } from "../../src/excel/sources";
-import type { Failure, Outcome } from "../../src/functions/resolve";
+import type { Failure, Outcome } from "../../src/functions/outcome";
 import { chineseThenEnglish, framework, inputs, leafCodes, published } from "../functions/fixtures";
 
 export { framework, inputs, leafCodes, published };

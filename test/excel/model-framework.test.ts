@@ -1,7 +1,9 @@
 // The model with an SCI_Framework table: scored with the workbook's framework once it checks
 // out; its errors shown with their cells and no figures otherwise — never the 2020 framework.
 import { modelFromSources } from "../../src/excel/model";
-import { districtValue, indicatorRows, scoreValues, usableFramework } from "../../src/functions/resolve";
+import { districtValue } from "../../src/functions/figures";
+import { indicatorRows, scoreValues } from "../../src/functions/framework";
+import { usableFramework } from "../../src/functions/resolve";
 import { coefficientOf, failure, frameworkGrid, inputGrid, inputs, publishedOf, table, value } from "./model-fixtures";
 
 const SHEET = "SCI 指标体系（可编辑）";

@@ -1,7 +1,7 @@
 // Raw-data mode in the model: SCI_Raw + SCI_Settings (and no SCI_Input) → index numbers worked
 // out by hand → scores; every settings problem shown with its cell.
 import { modelFromSources } from "../../src/excel/model";
-import { districtValue } from "../../src/functions/resolve";
+import { districtValue } from "../../src/functions/figures";
 import { coefficientOf, failure, inputGrid, inputs, leafCodes, table, value } from "./model-fixtures";
 
 const RAW = "SCI 原始数据";

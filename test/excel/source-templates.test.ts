@@ -5,7 +5,7 @@ import { modelFromSources } from "../../src/excel/model";
 import { insertFrameworkTable, insertPreviousTable, insertRawTemplate } from "../../src/excel/source-templates";
 import { readSources } from "../../src/excel/sources";
 import { insertTemplate } from "../../src/excel/template";
-import { districtChange, districtValue } from "../../src/functions/resolve";
+import { districtChange, districtValue } from "../../src/functions/figures";
 import { FakeExcel } from "../fakes/excel";
 import { chineseThenEnglish, fraction } from "./fixtures";
 import { coefficientOf, framework, inputs, leafCodes, value } from "./model-fixtures";

@@ -1,7 +1,7 @@
 // SCI.CHANGE against a comparison whose changes are known: the published 2020 inputs as last
 // year (SCI_Previous) and a copy where every input of 崇明 is 10 points higher as this year.
 import { modelFromSources } from "../../src/excel/model";
-import { districtChange, districtValue } from "../../src/functions/resolve";
+import { districtChange, districtValue } from "../../src/functions/figures";
 import { failure, inputGrid, table, value } from "../excel/model-fixtures";
 import { competitionRank, districts, inputs, published } from "./fixtures";
 

@@ -1,18 +1,10 @@
 // The SCI functions' logic without Excel, against the published 2020 figures.
 import { INPUTS_2020 } from "../../src/data";
 import { buildModel } from "../../src/excel/model";
-import {
-  contribution,
-  districtRank,
-  districtValue,
-  indicatorRows,
-  rankingTable,
-  resolveIndicator,
-  scopeAverage,
-  scoreValues,
-  type Failure,
-  type Outcome,
-} from "../../src/functions/resolve";
+import { contribution, districtRank, districtValue, rankingTable, scopeAverage } from "../../src/functions/figures";
+import { indicatorRows, scoreValues } from "../../src/functions/framework";
+import type { Failure, Outcome } from "../../src/functions/outcome";
+import { resolveIndicator } from "../../src/functions/resolve";
 import { framework2020 } from "../../src/data";
 import { chineseThenEnglish, competitionRank, districts, fraction, framework, inputRow, inputs, leafCodes, published } from "./fixtures";
 
