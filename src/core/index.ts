@@ -1,4 +1,4 @@
-// The scoring core's public API. Pure TypeScript: no Office.js, React, DOM or Node.
+// The scoring core's public API: pure TypeScript that runs in any JavaScript host.
 export * from "./address";
 export * from "./cell";
 export * from "./csv";
