@@ -1,7 +1,7 @@
 // The shared model in a mocked workbook (office-addin-mock): where the data comes from, one
 // rebuild per burst of edits, and every subscribed SCI cell following it.
 import { INPUTS_2020 } from "../../src/data";
-import { cell, FakeError, installCustomFunctions } from "../functions/fake-runtime";
+import { cell, FakeError, useFunctionsRuntime, wait } from "../functions/fake-runtime";
 import { inputRow } from "../functions/fixtures";
 import { mockWorkbook, TABLE_ID, type MockWorkbook } from "./mock-workbook";
 
@@ -26,19 +26,7 @@ async function open(rows: unknown[][] | undefined): Promise<void> {
   await model.settled();
 }
 
-/** Lets timers (the debounce) and pending promise callbacks run. */
-const wait = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
-
-beforeAll(() => {
-  installCustomFunctions();
-});
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  delete (globalThis as Record<string, unknown>).Excel;
-});
+useFunctionsRuntime();
 
 describe("where the model's data comes from", () => {
   it("a workbook without SCI_Input uses the built-in 2020 data: =SCI.DISTRICT(\"浦东\") is 133.41", async () => {

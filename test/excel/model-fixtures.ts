@@ -22,6 +22,9 @@ export function table(sheet: string, rows: unknown[][], origin = { row: 0, col: 
   return { sheet, origin, rows, ...(title ? { title } : {}) };
 }
 
+/** 崇明's row in SCI_Input and SCI_Previous, counted under the header. */
+export const CHONGMING = inputs.findIndex((r) => r.district === "崇明") + 1;
+
 export const publishedOf = (district: string) => published.find((r) => r.district === district)!;
 export const coefficientOf = (district: string) => Number(inputs.find((r) => r.district === district)!.coefficient);
 

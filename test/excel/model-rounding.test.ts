@@ -2,21 +2,16 @@
 // when an evaluator switches to the report's rounding; every streaming SCI cell told once; the
 // choice kept in the workbook's document settings and used by the next start.
 import { cellAddress } from "../../src/core/address";
-import { cell, installCustomFunctions } from "../functions/fake-runtime";
+import { cell, useFunctionsRuntime, wait } from "../functions/fake-runtime";
 import { fakeSettings, type FakeSettings } from "../fakes/office-settings";
-import { inputs, publishedOf } from "./model-fixtures";
+import { CHONGMING, publishedOf } from "./model-fixtures";
+import { openWithPrevious, type ModelModule, type Runtime } from "./model-runtime";
 
-type Fakes = typeof import("../fakes/excel");
-type ModelModule = typeof import("../../src/excel/model");
-type FunctionsModule = typeof import("../../src/functions/functions");
-
-let xl: InstanceType<Fakes["FakeExcel"]>;
-let model: ModelModule;
-let sci: FunctionsModule;
+let xl: Runtime["xl"];
+let model: Runtime["model"];
+let sci: Runtime["sci"];
+let runs: Runtime["runs"];
 let settings: FakeSettings;
-const runs = { count: 0 };
-const wait = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
-const CHONGMING = inputs.findIndex((r) => r.district === "崇明") + 1; // table row under the header
 
 // The report prints 杨浦 A 122.82 and 黄浦 A 135.76; at full precision they are 122.8135 and
 // 135.753 (黄浦's is a cent off the print).
@@ -28,25 +23,9 @@ const HUANGPU_A = Number(publishedOf("黄浦").A);
  * year's table (the 2020 data, titled 2019), with `stored` as its document settings.
  */
 async function open(stored: Record<string, unknown> = {}): Promise<void> {
-  vi.resetModules();
-  const fakes: Fakes = await import("../fakes/excel");
-  const { installEvents } = await import("../browser/fake-events");
-  const { insertTemplate } = await import("../../src/excel/template");
-  const { insertPreviousTable } = await import("../../src/excel/source-templates");
-  xl = new fakes.FakeExcel();
-  await xl.runExcel((ctx) => insertTemplate(ctx, "2020"));
-  await xl.runExcel((ctx) => insertPreviousTable(ctx, "2020", undefined, "2019"));
-  xl.clearChanges();
-  installEvents(xl);
-  runs.count = 0;
   settings = fakeSettings(stored);
-  settings.install();
-  const ns = xl.namespace;
-  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (batch: never) => (runs.count++, ns.run(batch)) };
-  model = await import("../../src/excel/model");
-  sci = await import("../../src/functions/functions");
-  await model.settled();
-  await wait(1000);
+  settings.install(); // before the model loads: it reads the rounding kept there
+  ({ xl, model, sci, runs } = await openWithPrevious());
 }
 
 function indexOf(scores: NonNullable<ReturnType<ModelModule["getModel"]>["scores"]>, district: string, code: string): number {
@@ -54,16 +33,9 @@ function indexOf(scores: NonNullable<ReturnType<ModelModule["getModel"]>["scores
   return scores.values[scores.dataset.districts.findIndex((d) => d.id === district) * fw.order.length + fw.index.get(code)!];
 }
 
-beforeAll(() => {
-  installCustomFunctions();
-});
-beforeEach(() => {
-  vi.useFakeTimers();
-});
+useFunctionsRuntime();
 afterEach(() => {
-  vi.useRealTimers();
   settings?.uninstall();
-  delete (globalThis as Record<string, unknown>).Excel;
 });
 
 describe("the workbook's rounding", () => {

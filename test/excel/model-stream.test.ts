@@ -2,44 +2,17 @@
 // SCI_Previous inserted by the templates, SCI.CHANGE streaming as either table is edited,
 // one read per burst of edits whichever SCI tables they touch.
 import { cellAddress } from "../../src/core/address";
-import { cell, FakeError, installCustomFunctions } from "../functions/fake-runtime";
-import { inputs, leafCodes } from "./model-fixtures";
+import { cell, FakeError, useFunctionsRuntime, wait } from "../functions/fake-runtime";
+import { CHONGMING, inputs, leafCodes } from "./model-fixtures";
+import { openWithPrevious, type Runtime } from "./model-runtime";
 
-type Fakes = typeof import("../fakes/excel");
-type ModelModule = typeof import("../../src/excel/model");
-type FunctionsModule = typeof import("../../src/functions/functions");
+let xl: Runtime["xl"];
+let model: Runtime["model"];
+let sci: Runtime["sci"];
+let runs: Runtime["runs"];
 
-let xl: InstanceType<Fakes["FakeExcel"]>;
-let model: ModelModule;
-let sci: FunctionsModule;
-const runs = { count: 0 };
-
-const wait = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
-const CHONGMING = inputs.findIndex((r) => r.district === "崇明") + 1; // table row under the header
-
-/**
- * A fresh runtime over a workbook holding the 2020 template (SCI_Input) and SCI_Previous filled
- * with the 2020 data. Fakes, events and model are loaded anew each time, so no handler of an
- * earlier test's model is left listening.
- */
 async function open(): Promise<void> {
-  vi.resetModules();
-  const fakes: Fakes = await import("../fakes/excel");
-  const { installEvents } = await import("../browser/fake-events");
-  const { insertTemplate } = await import("../../src/excel/template");
-  const { insertPreviousTable } = await import("../../src/excel/source-templates");
-  xl = new fakes.FakeExcel();
-  await xl.runExcel((ctx) => insertTemplate(ctx, "2020"));
-  await xl.runExcel((ctx) => insertPreviousTable(ctx, "2020", undefined, "2019"));
-  xl.clearChanges();
-  installEvents(xl);
-  runs.count = 0;
-  const ns = xl.namespace;
-  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (batch: never) => (runs.count++, ns.run(batch)) };
-  model = await import("../../src/excel/model");
-  sci = await import("../../src/functions/functions");
-  await model.settled();
-  await wait(1000);
+  ({ xl, model, sci, runs } = await openWithPrevious());
 }
 
 /** Types a value into row `row` (under the header) of an SCI table's indicator column. */
@@ -52,16 +25,7 @@ function type(tableName: string, row: number, code: string, value: number) {
 
 const chongming = (code: string) => Number(inputs.find((r) => r.district === "崇明")![code]);
 
-beforeAll(() => {
-  installCustomFunctions();
-});
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  delete (globalThis as Record<string, unknown>).Excel;
-});
+useFunctionsRuntime();
 
 describe("SCI.CHANGE following SCI_Input and SCI_Previous", () => {
   it("streams a new row when SCI_Previous is edited, and another when both tables change in one burst", async () => {

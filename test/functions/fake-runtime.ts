@@ -41,5 +41,25 @@ export function cell<T = unknown>(): Cell<T> {
   return { invocation, results, last: () => results[results.length - 1], cancel: () => invocation.onCanceled() };
 }
 
+/**
+ * Per test file: the CustomFunctions global, fake timers in each test, and no `Excel` global
+ * left behind for the next test.
+ */
+export function useFunctionsRuntime(): void {
+  beforeAll(() => {
+    installCustomFunctions();
+  });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (globalThis as Record<string, unknown>).Excel;
+  });
+}
+
+/** Under fake timers: lets timers (the model's debounce) and pending promise callbacks run. */
+export const wait = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+
 /** Lets pending promise callbacks (the first push of each streaming cell) run. */
 export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
