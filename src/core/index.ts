@@ -12,6 +12,7 @@ export * from "./round";
 export * from "./score";
 export * from "./validate";
 export * from "./weight";
+export * from "./width";
 export * from "./random";
 export * from "./sensitivity";
 export * from "./normalise";

@@ -1,5 +1,6 @@
 import { CITY, regionOf } from "./district";
 import type { Scores } from "./score";
+import { displayWidth } from "./width";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
 export type LayoutCell = string | number | null;
@@ -100,8 +101,8 @@ class Grid {
  */
 const shown = (v: LayoutCell): LayoutCell => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(15)) : v);
 
-/** CJK characters print about twice as wide as Latin ones. */
-const textWidth = (t: string) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 2;
+/** A column fits its text plus a margin. */
+const textWidth = (t: string) => displayWidth(t) + 2;
 
 function overallSheet(s: Scores, name: string, title: string): SheetLayout {
   const fw = s.dataset.framework;

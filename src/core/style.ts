@@ -1,4 +1,5 @@
 import type { Block, SheetLayout, TableLayout } from "./layout";
+import { displayWidth } from "./width";
 
 /** How a sheet prints: the same for every layout, so a printed ranking reads like a report table. */
 export interface PageSetup {
@@ -123,7 +124,6 @@ export function keepTablesWhole(tables: TableLayout[], perPage: number, titles: 
 }
 
 /** Display width in character units: CJK characters print about twice as wide as Latin ones. */
-const charWidth = (ch: string) => (ch.charCodeAt(0) > 0x2e80 ? 2 : 1);
 
 /**
  * Lines a header row needs: each text wraps within its column and the empty cells after it
@@ -149,7 +149,7 @@ export function wrapLines(text: string, width: number): number {
   let used = 0; // width on the current line
   let gap = 0; // spaces before the next word, dropped at a line break
   for (const t of tokens) {
-    const w = [...t].reduce((sum, ch) => sum + charWidth(ch), 0);
+    const w = displayWidth(t);
     if (/^\s/.test(t)) {
       gap = used > 0 ? w : 0;
       continue;

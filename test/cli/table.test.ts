@@ -1,5 +1,6 @@
 // The ranking table on stdout: rank order, figures to 2 decimals, columns aligned for CJK.
-import { alignColumns, displayWidth } from "../../src/cli/table";
+import { displayWidth } from "../../src/core";
+import { alignColumns } from "../../src/cli/table";
 import { cents, sci, sciJson } from "./helpers";
 
 describe("display width", () => {
