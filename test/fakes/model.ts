@@ -1,9 +1,10 @@
-// The shared model over the fake workbook, built as src/excel/model.ts builds it (its pure
-// buildModel over readInput), without that module's single global instance: each test gets
-// its own. Framework-free.
-import { buildModel, type Model, type Rounding } from "../../src/excel/model";
+// The shared model over the fake workbook, built as src/excel/model.ts builds it, without that
+// module's single global instance: each test gets its own. Two readings: SCI_Input alone
+// (readInput, then buildModel) or every SCI table in one go (readSources, then
+// modelFromSources). Framework-free.
+import { buildModel, modelFromSources, type Model, type Rounding } from "../../src/excel/model";
 import { readInput } from "../../src/excel/input";
-import type { InputTable } from "../../src/core/validate";
+import { readSources } from "../../src/excel/sources";
 import type { FakeExcel } from "./excel";
 
 export interface FakeModel {
@@ -17,9 +18,28 @@ export interface FakeModel {
   roundings: Rounding[];
 }
 
+/** A model over SCI_Input alone. */
 export function fakeModel(excel: FakeExcel): FakeModel {
-  let current = buildModel(undefined, 0);
-  let table: InputTable | undefined;
+  return modelOver(excel, readInput, buildModel, undefined);
+}
+
+/** A model over every SCI table, read in one go. */
+export function sourcesModel(excel: FakeExcel): FakeModel {
+  return modelOver(excel, (context) => readSources(context), modelFromSources, {});
+}
+
+/**
+ * refresh() reads the workbook with `read` and builds from what it read; setRounding rebuilds
+ * from the last reading (`unread` before the first) without reading again.
+ */
+function modelOver<T>(
+  excel: FakeExcel,
+  read: (context: Excel.RequestContext) => Promise<T>,
+  build: (tables: T, version: number, rounding?: Rounding) => Model,
+  unread: T,
+): FakeModel {
+  let current = build(unread, 0);
+  let tables = unread;
   const listeners = new Set<(m: Model) => void>();
   const publish = (m: Model) => {
     current = m;
@@ -36,12 +56,12 @@ export function fakeModel(excel: FakeExcel): FakeModel {
     },
     async refresh() {
       self.refreshes++;
-      table = await excel.runExcel(readInput);
-      return publish(buildModel(table, current.version + 1, current.rounding));
+      tables = await excel.runExcel(read);
+      return publish(build(tables, current.version + 1, current.rounding));
     },
     async setRounding(rounding) {
       self.roundings.push(rounding);
-      return publish(buildModel(table, current.version + 1, rounding));
+      return publish(build(tables, current.version + 1, rounding));
     },
   };
   return self;

@@ -6,9 +6,8 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { comparisonLayout } from "../../src/core";
 import type { Model } from "../../src/excel/model";
 import { a1, csv } from "../excel/fixtures";
-import type { FakeModel } from "../fakes/model";
+import { sourcesModel, type FakeModel } from "../fakes/model";
 import { renderPane } from "./render";
-import { sourcesModel } from "./sources-model";
 
 const region = (name: RegExp | string) => screen.getByRole("region", { name });
 const issueButtons = (step: HTMLElement) => within(within(step).getByRole("list", { name: /问题列表|Issues/ })).getAllByRole("button");
