@@ -2,23 +2,16 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { INPUTS_CSV, sci, STACK, tempDir } from "./helpers";
+import type { RankInterval } from "../../src/core";
 
 const dir = tempDir();
 
-interface IntervalJson {
-  baseline: number;
-  median: number;
-  p5: number;
-  p95: number;
-  keep: number;
-  counts: number[];
-}
 interface SensitivityJson {
   indicator: string;
   replications: number;
   perturbation: number;
   seed: number;
-  districts: { district: string; region: string; value: number; ranks: { city: IntervalJson; region: IntervalJson } }[];
+  districts: { district: string; region: string; value: number; ranks: { city: RankInterval; region: RankInterval } }[];
   issues: unknown[];
 }
 const json = async (args: string[]) => {
