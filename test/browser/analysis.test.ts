@@ -1,43 +1,27 @@
 // The built pane's analysis panels in Chromium: the robustness analysis runs in the bundled
 // Web Worker (not the main-thread fallback) and shows sensitivity()'s numbers for the seed;
 // last year's table is inserted, compared and written as sheets. Screenshots under test-results/.
-import { mkdirSync } from "node:fs";
 import * as path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { compare, comparisonLayout, score, sensitivity } from "../../src/core";
 import { dataset2020 } from "../../src/data";
 import { a1 } from "../excel/fixtures";
-import { ensureBuilt } from "./build";
-import { chromiumMissing, launchChromium, openPane, serve, type PaneSession, type Served } from "./harness";
-import { officeStubScript } from "./stub-bundle";
+import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } from "./harness";
 
-const ROOT = path.join(__dirname, "..", "..");
-const SHOTS = path.join(ROOT, "test-results", "browser");
 const SKIP = chromiumMissing();
 
 type Scalar = string | number | boolean;
 declare const sciFake: { excel: { values(sheet: string, address?: string): Scalar[][]; sheetNames(): string[]; setCell(sheet: string, address: string, value: Scalar): void } };
 
 describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` : "the analysis panels in Chromium", () => {
-  let browser: Browser;
-  let server: Served;
-  let stub: string;
+  const env = usePaneServer();
   let session: PaneSession;
   let page: Page;
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const dist = ensureBuilt(ROOT);
-    [stub, server, browser] = await Promise.all([officeStubScript(ROOT), serve(dist), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    session = await openPane(browser, server.url, stub);
+    session = await openPane(env.browser, env.server.url, env.stub);
     page = session.page;
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${env.server.url}/taskpane.html`);
   });
   afterEach(() => {
     expect(session.errors).toEqual([]);

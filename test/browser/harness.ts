@@ -1,10 +1,12 @@
 // Runs the built task pane in Debian's Chromium: a static server for dist/, the browser with
 // the flags this closed network needs, and a page whose office.js is replaced by a stand-in.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { ensureBuilt } from "./build";
+import { officeStubScript } from "./stub-bundle";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -104,4 +106,34 @@ export async function openPane(browser: Browser, base: string, officeScript: str
   });
   page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
   return { context, page, errors, blocked };
+}
+
+const ROOT = path.join(__dirname, "..", "..");
+/** Where the browser tests' screenshots go. */
+export const SHOTS = path.join(ROOT, "test-results", "browser");
+
+/** What a describe block of browser tests runs against, set in its beforeAll. */
+export interface PaneServer {
+  browser: Browser;
+  server: Served;
+  /** The office.js stand-in, bundled. */
+  stub: string;
+}
+
+/**
+ * For a describe block: builds dist/ if stale, serves it, bundles the office.js stand-in and
+ * launches Chromium before its tests; closes the browser and the server after them.
+ */
+export function usePaneServer(): PaneServer {
+  const env = {} as PaneServer;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const dist = ensureBuilt(ROOT);
+    [env.stub, env.server, env.browser] = await Promise.all([officeStubScript(ROOT), serve(dist), launchChromium()]);
+  }, 300_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

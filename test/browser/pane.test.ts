@@ -1,18 +1,13 @@
 // The built task pane in Debian's Chromium, with the in-memory workbook behind office.js: the
 // evaluator's flow, in Chinese and in English, with the mouse and with the keyboard alone. Each
 // step is checked against the fake workbook's contents and photographed under test-results/.
-import { mkdirSync } from "node:fs";
 import * as path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { reportLayout, round2, score, type SheetLayout } from "../../src/core";
 import { dataset2020 } from "../../src/data";
 import { a1, fixtureRows } from "../fuzz/hostile";
-import { ensureBuilt } from "./build";
-import { chromiumMissing, launchChromium, openPane, serve, type PaneSession, type Served } from "./harness";
-import { officeStubScript } from "./stub-bundle";
+import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } from "./harness";
 
-const ROOT = path.join(__dirname, "..", "..");
-const SHOTS = path.join(ROOT, "test-results", "browser");
 const SKIP = chromiumMissing();
 if (SKIP) console.warn(`test/browser: skipped — ${SKIP}`);
 
@@ -70,20 +65,9 @@ async function shot(page: Page, name: string) {
 const selection = (page: Page) => page.evaluate(() => sciFake.excel.selection);
 
 describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the task pane in Chromium", () => {
-  let browser: Browser;
-  let server: Served;
-  let stub: string;
+  const env = usePaneServer();
   const sessions: PaneSession[] = [];
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const dist = ensureBuilt(ROOT);
-    [stub, server, browser] = await Promise.all([officeStubScript(ROOT), serve(dist), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   afterEach(() => {
     // No console errors, no uncaught exceptions, nothing fetched from outside the local server.
     for (const s of sessions.splice(0)) {
@@ -93,9 +77,9 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
   });
 
   async function open(): Promise<Page> {
-    const session = await openPane(browser, server.url, stub);
+    const session = await openPane(env.browser, env.server.url, env.stub);
     sessions.push(session);
-    await session.page.goto(`${server.url}/taskpane.html`);
+    await session.page.goto(`${env.server.url}/taskpane.html`);
     await session.page.getByRole("heading", { name: "SCI 智慧城市发展水平评估" }).waitFor();
     return session.page;
   }
