@@ -2,7 +2,9 @@
 // The workbook tables SCI reads: the inputs, an edited framework, raw statistics with their
 // normalisation settings, and last year's inputs. All of them in one Excel round trip.
 import type { InputTable } from "../core/validate";
-import { INPUT_TABLE } from "./input";
+
+/** The Excel table that holds an evaluator's inputs: one row per district. */
+export const INPUT_TABLE = "SCI_Input";
 
 /** Table names by role. Excel compares table names ignoring case; so does SCI. */
 export const SOURCE_TABLES = {
@@ -64,8 +66,13 @@ function toSource(p: Pending, id: string | undefined): SourceTable {
  * A table found in the list but not expected costs one more sync. An expected table that is
  * gone is handled as readInput does: Excel may answer with a null object, or refuse the whole
  * batch (ItemNotFound); then the tables' names are read again and the ones present are read.
+ * `only` limits the read to some kinds (the input check needs SCI_Input alone).
  */
-export async function readSources(context: Excel.RequestContext, expect: readonly SourceKind[] = SOURCE_KINDS): Promise<Sources> {
+export async function readSources(
+  context: Excel.RequestContext,
+  expect: readonly SourceKind[] = SOURCE_KINDS,
+  only: readonly SourceKind[] = SOURCE_KINDS,
+): Promise<Sources> {
   const tables = context.workbook.tables;
   tables.load("items/name,items/id");
   const first = new Map(expect.map((k) => [k, queue(context.workbook.tables, k, true)]));
@@ -85,7 +92,7 @@ export async function readSources(context: Excel.RequestContext, expect: readonl
   const present = new Map<SourceKind, string>();
   for (const t of listed.items) {
     const kind = kindOf(t.name);
-    if (kind && !present.has(kind)) present.set(kind, t.id);
+    if (kind && only.includes(kind) && !present.has(kind)) present.set(kind, t.id);
   }
 
   const out: Sources = {};
