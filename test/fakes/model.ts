@@ -5,14 +5,11 @@
 import { buildModel, modelFromSources, type Model, type Rounding } from "../../src/excel/model";
 import { readInput } from "../../src/excel/input";
 import { readSources } from "../../src/excel/sources";
+import type { ModelSource } from "../../src/taskpane/types";
 import type { FakeExcel } from "./excel";
 
-export interface FakeModel {
-  getModel(): Model;
-  subscribe(listener: (m: Model) => void): () => void;
-  refresh(): Promise<Model>;
-  /** As the real model: rebuilds from the table last read, without reading again. */
-  setRounding(rounding: Rounding): Promise<Model>;
+/** The pane's model source, counting what the pane asked of it. */
+export interface FakeModel extends ModelSource {
   refreshes: number;
   /** Every setRounding call, in order. */
   roundings: Rounding[];
