@@ -1,9 +1,9 @@
 /* global Excel */
 import type { Dataset } from "../core/dataset";
 import { sortIssues, type Issue } from "../core/issue";
-import { validate, type InputTable } from "../core/validate";
-import { framework2020, shanghaiRoster } from "../data";
+import type { InputTable } from "../core/validate";
 import { reason } from "./batch";
+import { buildModel } from "./build";
 import { readInput } from "./input";
 
 export interface InputCheck {
@@ -14,11 +14,11 @@ export interface InputCheck {
   dataset?: Dataset;
 }
 
-/** Validates an input table against the 2020 framework and the Shanghai districts. */
-export function checkTable(table: InputTable | undefined, label?: string): InputCheck {
+/** Validates an input table the way the model does (the same build, so the same issues). */
+export function checkTable(table: InputTable | undefined): InputCheck {
   if (!table) return { found: false, issues: [] };
-  const { dataset, issues } = validate(table, { framework: framework2020, roster: shanghaiRoster, label });
-  return { found: true, issues: sortIssues(issues), dataset };
+  const model = buildModel(table, 0);
+  return { found: true, issues: sortIssues(model.issues), dataset: model.dataset };
 }
 
 /** Reads the SCI_Input table (one round trip) and validates it. */
