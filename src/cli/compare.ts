@@ -63,7 +63,7 @@ ${FRAMEWORK_HELP}
     if (values.json) io.stdout(JSON.stringify(comparisonJson(c, issues), null, 2) + "\n");
     else {
       const found = findIndicator(c.framework, text(values, "indicator") ?? c.framework.root);
-      if (!found.ok) throw usageError(found.message.split(" / ")[0], found.message.split(" / ").slice(1).join(" / "));
+      if (!found.ok) throw usageError(found.zh, found.en);
       if (!c.codes.includes(found.value)) throw usageError(`指标 ${found.value} 仅见于一年，无法比较`, `indicator ${found.value} is in one year only and cannot be compared`);
       io.stdout(comparisonTable(c, found.value));
     }

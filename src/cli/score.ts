@@ -76,5 +76,5 @@ ${RAW_HELP}
 
 /** Every issue on its own line, errors first, each naming its cell, district and indicator. */
 export function printIssues(io: Io, issues: readonly Issue[]): void {
-  for (const i of sortIssues(issues)) io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${i.message}\n`);
+  for (const i of sortIssues(issues)) io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${i.zh} / ${i.en}\n`);
 }

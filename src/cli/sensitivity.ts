@@ -58,7 +58,7 @@ ${RAW_HELP}
     if (loaded.dataset && !hasErrors(issues)) {
       const r = sensitivity(loaded.dataset, { replications, perturbation, seed: text(values, "seed"), indicator: text(values, "indicator") });
       // Bad options are the user's typing, not the data's: usage errors.
-      if (!r.result) throw usageError(r.issues.map((i) => i.message.split(" / ")[0]).join("；"), r.issues.map((i) => i.message.split(" / ").slice(1).join(" / ")).join("; "));
+      if (!r.result) throw usageError(r.issues.map((i) => i.zh).join("；"), r.issues.map((i) => i.en).join("; "));
       result = r.result;
     }
     printIssues(io, issues);

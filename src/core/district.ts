@@ -1,3 +1,5 @@
+import type { Text } from "./issue";
+
 /** A district (or any entity an assessment ranks) and its region. */
 export interface District {
   /** Short Chinese name, the id used everywhere: 浦东. */
@@ -49,7 +51,7 @@ export function aliasesOf(d: District): string[] {
   return names.map(norm);
 }
 
-export type Resolved = { ok: true; district: District } | { ok: false; message: string; suggestion?: string };
+export type Resolved = { ok: true; district: District } | ({ ok: false; suggestion?: string } & Text);
 
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
@@ -103,7 +105,8 @@ export class Roster {
     return {
       ok: false,
       suggestion: s?.id,
-      message: `未知行政区「${text}」${hint} / unknown district "${text}"${hintEn}`,
+      zh: `未知行政区「${text}」${hint}`,
+      en: `unknown district "${text}"${hintEn}`,
     };
   }
 }

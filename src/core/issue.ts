@@ -1,26 +1,132 @@
+/** Text in both of the evaluator's languages; an edge shows one (the pane) or both (the CLI). */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export type Lang = "zh" | "en";
+
+/** The text in one language. */
+export const textIn = (t: Text, lang: Lang): string => (lang === "zh" ? t.zh : t.en);
+
 /** An input problem. Never thrown: collected and shown to the evaluator. */
 export type Severity = "error" | "warning";
 
-export interface Issue {
+/**
+ * Every kind of problem SCI reports. Stable: tests, the pane's grouping and users' scripts key
+ * on these codes, so a code is added, never renamed.
+ */
+export const ISSUE_CODES = [
+  "internal",
+  // Input tables
+  "empty-table",
+  "unnamed-column",
+  "duplicate-column",
+  "computed-column",
+  "unknown-column",
+  "missing-district-column",
+  "missing-column",
+  "missing-coefficient-column",
+  "missing-region-column",
+  "missing-district-name",
+  "unknown-district",
+  "unknown-roster",
+  "region-mismatch",
+  "missing-region",
+  "duplicate-district",
+  "missing-district",
+  "no-districts",
+  "empty-cell",
+  "excel-error",
+  "not-a-number",
+  "non-finite",
+  "coefficient-range",
+  "negative",
+  "implausible",
+  "table-unused",
+  "raw-without-settings",
+  // Rosters (entity lists)
+  "roster-empty",
+  "roster-missing-column",
+  "roster-missing-name",
+  "roster-missing-region",
+  "roster-duplicate",
+  // Frameworks
+  "framework-missing-code",
+  "framework-duplicate-code",
+  "framework-bad-weight",
+  "framework-root",
+  "framework-orphan",
+  "framework-cycle",
+  "framework-weights",
+  "framework-duplicate-no",
+  "framework-missing-column",
+  "framework-bad-no",
+  "framework-needs-input",
+  // Normalisation of raw data
+  "settings-unknown-column",
+  "settings-duplicate-column",
+  "settings-missing-column",
+  "settings-missing-indicator",
+  "settings-unknown-indicator",
+  "settings-computed-indicator",
+  "settings-duplicate-indicator",
+  "settings-missing-method",
+  "settings-unknown-method",
+  "settings-missing-benchmark",
+  "settings-bad-benchmark",
+  "settings-zero-benchmark",
+  "settings-negative-benchmark",
+  "settings-unused-benchmark",
+  "settings-bad-cap",
+  "settings-unknown-direction",
+  "settings-direction-conflict",
+  "settings-missing-indicator-row",
+  "normalise-missing-setting",
+  "normalise-bad-value",
+  "normalise-non-finite",
+  "normalise-negative",
+  "normalise-no-spread",
+  "normalise-implausible",
+  // Year over year
+  "compare-district-new",
+  "compare-district-dropped",
+  "compare-region-changed",
+  "compare-new-indicator",
+  "compare-dropped-indicator",
+  "compare-no-common-district",
+  // Robustness
+  "sensitivity-indicator",
+  "sensitivity-no-districts",
+  "sensitivity-perturbation",
+  "sensitivity-replications",
+  "sensitivity-failed",
+  "sensitivity-message",
+  // Files
+  "csv-encoding",
+  "workbook-unreadable",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export interface Issue extends Text {
   severity: Severity;
-  /** Stable machine code, e.g. `unknown-district`. */
-  code: string;
-  /** Chinese first, then English. Names the sheet/cell, district and indicator. */
-  message: string;
+  code: IssueCode;
   /** Where it is, e.g. `SCI_Input!C5` is sheet `SCI_Input`, cell `C5`. */
   cell?: { sheet?: string; address: string; row: number; col: number };
   district?: string;
   indicator?: string;
 }
 
+/** An issue; `zh` and `en` each name the sheet/cell, district and indicator in their language. */
 export function issue(
   severity: Severity,
-  code: string,
+  code: IssueCode,
   zh: string,
   en: string,
-  extra: Omit<Issue, "severity" | "code" | "message"> = {},
+  extra: Omit<Issue, "severity" | "code" | "zh" | "en"> = {},
 ): Issue {
-  return { severity, code, message: `${zh} / ${en}`, ...extra };
+  return { severity, code, zh, en, ...extra };
 }
 
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");

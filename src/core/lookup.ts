@@ -1,7 +1,9 @@
+import type { Lang, Text } from "./issue";
 import type { Framework, Indicator } from "./framework";
 import { pathOf } from "./framework";
 
-export type Lookup<T> = { ok: true; value: T } | { ok: false; code: "unknown" | "ambiguous"; message: string; choices: string[] };
+/** A failed lookup lists its candidates, described in each language (`choicesEn`). */
+export type Lookup<T> = { ok: true; value: T } | ({ ok: false; code: "unknown" | "ambiguous"; choices: string[]; choicesEn: string[] } & Text);
 
 const norm = (s: string) =>
   s
@@ -29,8 +31,9 @@ function computeNames(ind: Indicator): string[] {
 }
 
 /** `C2.1 区域创新/政务服务` — how a choice is shown when a name is ambiguous. */
-export function describeIndicator(fw: Framework, code: string): string {
-  const path = pathOf(fw, code).map((c) => fw.indicators.get(c)!.nameZh.replace(/指数$/, ""));
+export function describeIndicator(fw: Framework, code: string, lang: Lang = "zh"): string {
+  const name = (i: Indicator) => (lang === "zh" ? i.nameZh.replace(/指数$/, "") : i.nameEn.replace(/\s+index$/i, ""));
+  const path = pathOf(fw, code).map((c) => name(fw.indicators.get(c)!));
   return `${code} ${path.join("/")}`;
 }
 
@@ -68,11 +71,14 @@ export function findIndicator(fw: Framework, query: unknown, among?: readonly st
   if (matches.length === 1) return { ok: true, value: matches[0].code };
   if (matches.length > 1) {
     const choices = matches.map((m) => describeIndicator(fw, m.code));
+    const choicesEn = matches.map((m) => describeIndicator(fw, m.code, "en"));
     return {
       ok: false,
       code: "ambiguous",
       choices,
-      message: `指标名「${raw}」有歧义，可指：${choices.join("；")}。请用代码或路径 / indicator name "${raw}" is ambiguous: ${choices.join("; ")}. Use the code or a path such as 区域创新/政务服务`,
+      choicesEn,
+      zh: `指标名「${raw}」有歧义，可指：${choices.join("；")}。请用代码或路径`,
+      en: `indicator name "${raw}" is ambiguous: ${choicesEn.join("; ")}. Use the code or a path (parent/name)`,
     };
   }
   return unknown(fw, raw, pool);
@@ -84,12 +90,17 @@ function unknown(fw: Framework, raw: string, pool: readonly Indicator[]): Lookup
     ? pool.filter((i) => namesOf(i).some((n) => n.includes(q) || (n.length > 1 && q.includes(n)))).slice(0, 5)
     : [];
   const choices = near.map((m) => describeIndicator(fw, m.code));
+  const choicesEn = near.map((m) => describeIndicator(fw, m.code, "en"));
+  // An example from this framework, not from any one assessment.
+  const example = fw.indicators.get(fw.leaves[Math.min(fw.leaves.length - 1, 12)]) ?? fw.indicators.get(fw.root)!;
   const hint = choices.length ? `；是否指：${choices.join("；")}` : "";
-  const hintEn = choices.length ? `; did you mean: ${choices.join("; ")}` : "";
+  const hintEn = choices.length ? `; did you mean: ${choicesEn.join("; ")}` : "";
   return {
     ok: false,
     code: "unknown",
     choices,
-    message: `未知指标「${raw}」${hint}。可用代码（如 B2.3）、序号（如 13）或名称 / unknown indicator "${raw}"${hintEn}. Use a code (B2.3), report number (13) or name`,
+    choicesEn,
+    zh: `未知指标「${raw}」${hint}。可用代码（如 ${example.code}）、序号${example.no ? `（如 ${example.no}）` : ""}或名称`,
+    en: `unknown indicator "${raw}"${hintEn}. Use a code (${example.code}), ${example.no ? `report number (${example.no}) ` : "report number "}or name`,
   };
 }

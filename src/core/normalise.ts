@@ -2,7 +2,7 @@ import { cellAddress } from "./address";
 import { parseCell, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import type { Framework } from "./framework";
-import { hasErrors, issue, type Issue } from "./issue";
+import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
 import type { LayoutCell } from "./layout";
 import { describeIndicator, findIndicator } from "./lookup";
 import { validate, type InputTable, type ValidateOptions } from "./validate";
@@ -102,7 +102,7 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
   const origin = table.origin ?? { row: 0, col: 0 };
   const sheet = table.sheet;
   const rows = Array.isArray(table.rows) ? table.rows.map((r) => (Array.isArray(r) ? r : [])) : [];
-  const report = (sev: "error" | "warning", code: string, row: number, col: number, zh: string, en: string, indicator?: string) => {
+  const report = (sev: "error" | "warning", code: IssueCode, row: number, col: number, zh: string, en: string, indicator?: string) => {
     const address = cellAddress(origin.row + row, origin.col + col);
     const full = sheet ? `${sheet}!${address}` : address;
     const ind = indicator ? fw.indicators.get(indicator) : undefined;
@@ -151,7 +151,7 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
       const computed = findIndicator(fw, query);
       if (computed.ok)
         report("error", "settings-computed-indicator", r, ic, "这是计算所得的指标，只有三级（输入）指标需要标准化设置", "this indicator is computed by SCI; only input indicators are normalised", computed.value);
-      else report("error", "settings-unknown-indicator", r, ic, found.message.split(" / ")[0], found.message.split(" / ").slice(1).join(" / "));
+      else report("error", "settings-unknown-indicator", r, ic, found.zh, found.en);
       continue;
     }
     const code = found.value;
@@ -251,7 +251,7 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
   const L = fw.leaves.length;
   const plausibleMax = opts.plausibleMax ?? 1000;
   const out = new Float64Array(n * L);
-  const report = (sev: "error" | "warning", code: string, leaf: string, i: number | undefined, zh: string, en: string) => {
+  const report = (sev: "error" | "warning", code: IssueCode, leaf: string, i: number | undefined, zh: string, en: string) => {
     const ind = fw.indicators.get(leaf)!;
     // A district's cell, or for a whole-column problem the column's range of district rows.
     const rows = raw.source ? (i === undefined ? raw.source.rowOf : [raw.source.rowOf[i]]) : [];

@@ -97,7 +97,7 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
   if (options.indicator !== undefined) {
     const found = findIndicator(fw, options.indicator);
     if (found.ok) target = fw.index.get(found.value)!;
-    else issues.push(issue("error", "sensitivity-indicator", found.message.split(" / ")[0], found.message.split(" / ").slice(1).join(" / ")));
+    else issues.push(issue("error", "sensitivity-indicator", found.zh, found.en));
   }
   const n = ds.districts.length;
   if (n === 0) issues.push(issue("error", "sensitivity-no-districts", "没有可分析的行政区", "there are no districts to analyse"));

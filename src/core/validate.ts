@@ -3,7 +3,7 @@ import { cellText, parseCell, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import { KNOWN_REGIONS, regionId, regionOf, type District, type Region, Roster } from "./district";
 import type { Framework } from "./framework";
-import { hasErrors, issue, type Issue } from "./issue";
+import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
 import { describeIndicator, findIndicator } from "./lookup";
 
 export interface InputTable {
@@ -76,7 +76,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       },
     };
   };
-  const report = (sev: "error" | "warning", code: string, c: Context, zh: string, en: string) => {
+  const report = (sev: "error" | "warning", code: IssueCode, c: Context, zh: string, en: string) => {
     const w = where(c);
     issues.push(issue(sev, code, `${w.zh}：${zh}`, `${w.en}: ${en}`, w.extra));
   };
@@ -119,7 +119,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       report("warning", "computed-column", { row: 0, col, indicator: computed.value }, "这是计算所得的指标，输入值被忽略，由 SCI 计算", "this indicator is computed by SCI; the column is ignored");
       return;
     }
-    report("warning", "unknown-column", { row: 0, col }, `未知列「${quote(h)}」，已忽略${code.choices.length ? "（是否指 " + code.choices.join("；") + "）" : ""}`, `unknown column "${quote(h)}" is ignored${code.choices.length ? " (did you mean " + code.choices.join("; ") + ")" : ""}`);
+    report("warning", "unknown-column", { row: 0, col }, `未知列「${quote(h)}」，已忽略${code.choices.length ? "（是否指 " + code.choices.join("；") + "）" : ""}`, `unknown column "${quote(h)}" is ignored${code.choices.length ? " (did you mean " + code.choicesEn.join("; ") + ")" : ""}`);
   });
 
   if (districtCol < 0)
@@ -154,7 +154,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     if (opts.roster) {
       const found = opts.roster.resolve(name);
       if (!found.ok) {
-        report("error", "unknown-district", { row: r, col: districtCol }, found.message.split(" / ")[0], found.message.split(" / ")[1]);
+        report("error", "unknown-district", { row: r, col: districtCol }, found.zh, found.en);
         continue;
       }
       district = found.district;

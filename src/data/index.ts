@@ -9,7 +9,7 @@ export { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 };
 /** The built-in 2020 framework, checked once. */
 export const framework2020: Framework = (() => {
   const { framework, issues } = buildFramework(FRAMEWORK_2020);
-  if (!framework) throw new Error(`built-in 2020 framework is invalid: ${issues.map((i) => i.message).join("; ")}`);
+  if (!framework) throw new Error(`built-in 2020 framework is invalid: ${issues.map((i) => i.en).join("; ")}`);
   return framework;
 })();
 
@@ -18,6 +18,6 @@ export const shanghaiRoster = new Roster(DISTRICTS_SHANGHAI);
 /** The published 2020 inputs as a validated dataset. */
 export function dataset2020(rounding: "exact" | "report" = "exact"): Dataset {
   const { dataset, issues } = validate({ rows: INPUTS_2020 }, { framework: framework2020, roster: shanghaiRoster, label: "2020", rounding });
-  if (!dataset) throw new Error(`built-in 2020 inputs are invalid: ${issues.map((i) => i.message).join("; ")}`);
+  if (!dataset) throw new Error(`built-in 2020 inputs are invalid: ${issues.map((i) => i.en).join("; ")}`);
   return dataset;
 }

@@ -207,10 +207,8 @@ function unused(t: SourceTable, name: string, zh: string, en: string): Issue {
 function place(i: Issue, c: ReturnType<typeof cellOf>): Issue {
   // The framework checks say `Sheet!第5行 …` / `Sheet!row 5: …`; the cell is more precise.
   const sheet = `${c.cell.sheet}!`;
-  const [zh, ...rest] = i.message.split(" / ");
-  const en = rest.join(" / ");
   const strip = (s: string, row: RegExp) => (s.startsWith(sheet) && row.test(s.slice(sheet.length)) ? s.slice(sheet.length).replace(row, "") : s);
-  return { ...i, cell: c.cell, message: `${c.full}：${strip(zh, /^第\d+行\s*/)} / ${c.full}: ${strip(en, /^row \d+:\s*/)}` };
+  return { ...i, cell: c.cell, zh: `${c.full}：${strip(i.zh, /^第\d+行\s*/)}`, en: `${c.full}: ${strip(i.en, /^row \d+:\s*/)}` };
 }
 
 /**

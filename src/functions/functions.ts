@@ -6,16 +6,18 @@
 import { getModel, settled, subscribe, watch, type Model } from "../excel/model";
 import { contribution, districtChange, districtRank, districtValue, rankingTable, scopeAverage } from "./figures";
 import { indicatorRows, scoreValues } from "./framework";
-import type { Outcome } from "./outcome";
+import { functionLanguage, type Outcome } from "./outcome";
+import { textIn } from "../core";
 import { usableFramework } from "./resolve";
 
 function toExcel<T>(outcome: Outcome<T>): T | CustomFunctions.Error {
-  return outcome.ok ? outcome.value : new CustomFunctions.Error(CustomFunctions.ErrorCode[outcome.code], outcome.message);
+  return outcome.ok ? outcome.value : new CustomFunctions.Error(CustomFunctions.ErrorCode[outcome.code], textIn(outcome, functionLanguage()));
 }
 
 function internalError(e: unknown): CustomFunctions.Error {
   const text = (e instanceof Error ? e.message : String(e)).slice(0, 120);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `SCI 内部错误：${text} / SCI internal error: ${text}`);
+  const zh = functionLanguage() === "zh";
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, zh ? `SCI 内部错误：${text}` : `SCI internal error: ${text}`);
 }
 
 /** Pushes compute(model) now (once no read is pending) and after every model change. */

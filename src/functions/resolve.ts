@@ -1,11 +1,11 @@
 // Resolving an SCI call against one model: the scores or framework to answer from, and the
 // district, indicator and scope its arguments name. Lookups are cached; failures explain.
-import { findIndicator, quote, regionId, regionOf, Roster, type Dataset, type Framework, type Region, type Scores } from "../core";
+import { findIndicator, quote, regionId, regionOf, Roster, type Dataset, type Framework, type Region, type Scores, type Text } from "../core";
 import { framework2020 } from "../data";
 import type { Model } from "../excel/model";
 import { INPUT_TABLE } from "../excel/input";
 import { SOURCE_TABLES } from "../excel/sources";
-import { argKey, enOf, fail, isOmitted, ok, zhOf, type Failure, type Outcome } from "./outcome";
+import { argKey, fail, isOmitted, ok, type Failure, type Outcome } from "./outcome";
 
 /** The scores to answer from, or why there are none (a table the model reads has errors). */
 export function usable(model: Model): Outcome<Scores> {
@@ -24,15 +24,15 @@ function tableIssues(model: Model, table: string) {
 }
 
 /** #N/A naming the tables with errors, how many, and the first of them. */
-export function tableErrors(tables: readonly string[], errors: readonly { message: string }[]): Failure {
-  const first = errors[0]?.message ?? "";
+export function tableErrors(tables: readonly string[], errors: readonly Text[]): Failure {
+  const first = errors[0];
   const clip = (s: string) => (s.length > 90 ? s.slice(0, 89) + "…" : s);
   const names = tables.join("、");
   const namesEn = tables.join(", ");
   return fail(
     "notAvailable",
-    `${names} 表有 ${errors.length} 个错误，请打开 SCI 任务窗格查看并修正${first ? "。第一个：" + clip(zhOf(first)) : ""}`,
-    `the ${namesEn} table${tables.length > 1 ? "s have" : " has"} ${errors.length} error${errors.length === 1 ? "" : "s"}; open the SCI task pane to see and fix them${first ? ". First: " + clip(enOf(first)) : ""}`,
+    `${names} 表有 ${errors.length} 个错误，请打开 SCI 任务窗格查看并修正${first ? "。第一个：" + clip(first.zh) : ""}`,
+    `the ${namesEn} table${tables.length > 1 ? "s have" : " has"} ${errors.length} error${errors.length === 1 ? "" : "s"}; open the SCI task pane to see and fix them${first ? ". First: " + clip(first.en) : ""}`,
   );
 }
 
@@ -65,7 +65,7 @@ export function resolveIndicator(fw: Framework, arg: unknown, fallback?: string)
   let found = cache.get(key);
   if (!found) {
     const r = typeof arg === "string" || typeof arg === "number" ? findIndicator(fw, arg) : findIndicator(fw, "");
-    found = r.ok ? ok(r.value) : { ok: false, code: r.code === "ambiguous" ? "invalidValue" : "notAvailable", message: r.message };
+    found = r.ok ? ok(r.value) : fail(r.code === "ambiguous" ? "invalidValue" : "notAvailable", r.zh, r.en);
     cache.set(key, found);
   }
   return found;
@@ -86,7 +86,7 @@ export function resolveDistrict(ds: Dataset, arg: unknown): Outcome<number> {
     else {
       const list = r.suggestion ? "" : `。可用：${names()}`;
       const listEn = r.suggestion ? "" : `; known: ${namesEn()}`;
-      found = fail("notAvailable", zhOf(r.message) + list, enOf(r.message) + listEn);
+      found = fail("notAvailable", r.zh + list, r.en + listEn);
     }
     entry.found.set(key, found);
   }
@@ -118,7 +118,7 @@ export function resolveScope(ds: Dataset, arg: unknown, district?: number): Outc
 }
 
 /** Marks "the district's own region", which each call resolves against its district. */
-const OWN_REGION: Failure = { ok: false, code: "invalidValue", message: "region" };
+const OWN_REGION: Failure = fail("invalidValue", "region", "region");
 const scopeCache = new WeakMap<Dataset, Map<string, Outcome<Scope>>>();
 
 function scopeChoices(ds: Dataset) {

@@ -1,7 +1,8 @@
 // Every string the pane shows, in Chinese (the default) and English. Issue messages come from
 // the core already bilingual (Chinese, then English) and are shown as they are.
 
-export type Lang = "zh" | "en";
+export type { Lang } from "../core/issue";
+import type { Lang } from "../core/issue";
 
 const zh = {
   htmlLang: "zh-CN",

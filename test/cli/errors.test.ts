@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { registerCommand } from "../../src/cli/main";
 import { columnName, fixtureRows, INPUTS_CSV, sci, sciJson, STACK, tempDir } from "./helpers";
+import { both } from "../core/fixtures";
 
 const dir = tempDir();
 const [head, ...rows] = fixtureRows("inputs.csv");
@@ -69,7 +70,7 @@ describe("input errors: exit 1", () => {
     expect(json.averages).toEqual({});
     const unknown = json.issues.find((i) => i.code === "unknown-district")!;
     expect(unknown.cell).toMatchObject({ sheet: "json.csv", address: "A3" });
-    expect(unknown.message).toContain("是否指「黄浦」");
+    expect(both(unknown)).toContain("是否指「黄浦」");
     expect(json.issues.find((i) => i.code === "missing-district")?.district).toBe("黄浦");
   });
 

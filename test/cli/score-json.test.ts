@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ONE_CENT_OFF } from "../core/fixtures";
 import { cents, fixtureRows, INPUTS_CSV, sci, sciJson, tempDir } from "./helpers";
+import { both } from "../core/fixtures";
 
 const framework = fixtureRows("framework.csv");
 const CODES = framework.slice(1).map((r) => r[0]);
@@ -174,7 +175,7 @@ describe("sci score INPUT.csv", async () => {
     const out = await sciJson(["score", "gbk.csv"], dir);
     expect(out.ran.code).toBe(0);
     expect(out.issues.map((i) => i.code).sort()).toEqual(["csv-encoding", "unknown-column"]);
-    expect(out.issues.find((i) => i.code === "unknown-column")!.message).toContain("「备注」");
+    expect(both(out.issues.find((i) => i.code === "unknown-column")!)).toContain("「备注」");
     expect(out.ran.stderr).toMatch(/警告 warning \[csv-encoding\] gbk\.csv 不是 UTF-8 编码/);
     expect(out.districts).toEqual(builtIn.districts);
   });

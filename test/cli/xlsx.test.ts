@@ -7,6 +7,7 @@ import { layoutWorkbook, writeLayoutXlsx } from "../../src/cli/write-xlsx";
 import { reportLayout, score, type ReportLayout, type SheetLayout } from "../../src/core";
 import { dataset2020 } from "../../src/data";
 import { columnName, fixtureRows, sci, sciJson, tempDir } from "./helpers";
+import { both } from "../core/fixtures";
 
 const dir = tempDir();
 
@@ -226,11 +227,11 @@ describe("sci score INPUT.xlsx", async () => {
     const col = (code: string) => columnName(1 + head.indexOf(code));
     const na = json.issues.find((i) => i.code === "excel-error")!;
     expect(na.cell).toMatchObject({ sheet: "Data", address: `${col("B2.3")}6` });
-    expect(na.message).toContain(`Data!${col("B2.3")}6，静安，B2.3`);
-    expect(na.message).toContain("#N/A");
+    expect(both(na)).toContain(`Data!${col("B2.3")}6，静安，B2.3`);
+    expect(both(na)).toContain("#N/A");
     const date = json.issues.find((i) => i.code === "not-a-number")!;
     expect(date.cell?.address).toBe(`${col("C1.1")}7`);
-    expect(date.message).toContain("2020-01-01");
+    expect(both(date)).toContain("2020-01-01");
     expect(json.ran.stderr).toContain(`Data!${col("B2.3")}6`);
   });
 

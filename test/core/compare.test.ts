@@ -1,6 +1,7 @@
 // Year over year (issue 6): the 2020 data against a copy with known changes.
 import { changeOf, compare, comparisonLayout, rankChangeText, score, scoreWithFramework } from "../../src/core";
 import { datasetOf, FW, inputRows, publishedSummary, readFixture, ROSTER, validated } from "./fixtures";
+import { both } from "./fixtures";
 
 const HEAD = inputRows()[0];
 const isLeaf = (col: number) => FW.leaves.includes(HEAD[col]);
@@ -88,7 +89,7 @@ describe("districts and indicators in one year only", () => {
     expect(r.districts.map((d) => d.district)).not.toContain("金山");
     expect(r.districts).toHaveLength(15);
     expect(r.issues.map((i) => [i.severity, i.code, i.district])).toEqual([["warning", "compare-district-new", "金山"]]);
-    expect(r.issues[0].message).toContain("仅见于2020");
+    expect(both(r.issues[0])).toContain("仅见于2020");
     expect(changeOf(r, "金山", "SCI")).toBeUndefined();
     // Reversed, it is only in the older year.
     expect(compare(newer, old15).onlyOld).toEqual(["金山"]);

@@ -2,6 +2,7 @@
 import { KNOWN_REGIONS, regionId, Roster } from "../../src/core";
 import { DISTRICTS_SHANGHAI, shanghaiRoster } from "../../src/data";
 import { readFixture, ROSTER } from "./fixtures";
+import { both } from "./fixtures";
 
 describe("district names", () => {
   it.each(["浦东", "浦东新区", "Pudong", "pudong", "PUDONG", " 浦东 ", "310115", 310115, "Pudong New Area"])("%j → 浦东", (name) => {
@@ -23,7 +24,8 @@ describe("district names", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.suggestion).toBe("浦东");
-    expect(r.message).toMatch(/^未知行政区「浦冬」；是否指「浦东」 \/ unknown district "浦冬"; did you mean "Pudong"/);
+    expect(r.zh).toBe("未知行政区「浦冬」；是否指「浦东」");
+    expect(r.en).toBe('unknown district "浦冬"; did you mean "Pudong" (浦东)');
     expect(ROSTER.resolve("Xuhiu").ok).toBe(false);
     expect(ROSTER.suggest("Xuhiu")?.id).toBe("徐汇");
   });

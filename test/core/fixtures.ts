@@ -21,7 +21,7 @@ export const fixtureText = (name: string): string => readFileSync(join(DIR, name
 /** framework.csv as a checked framework, through the core's own table reader. */
 export function fixtureFramework(): Framework {
   const { framework, issues } = buildFramework(frameworkRowsFromTable(parseCsv(fixtureText("framework.csv"))));
-  if (!framework) throw new Error(issues.map((i) => i.message).join("\n"));
+  if (!framework) throw new Error(issues.map((i) => both(i)).join("\n"));
   return framework;
 }
 
@@ -45,7 +45,7 @@ export function validated(rows: readonly (readonly unknown[])[], extra: Partial<
 
 export function datasetOf(rows: readonly (readonly unknown[])[]): Dataset {
   const { dataset, issues } = validated(rows);
-  if (!dataset) throw new Error(issues.map((i) => i.message).join("\n"));
+  if (!dataset) throw new Error(issues.map((i) => both(i)).join("\n"));
   return dataset;
 }
 
@@ -75,14 +75,18 @@ export function a1(row: number, col: number): string {
 }
 
 const CJK = /[\u3400-\u9fff]/;
-/** Chinese first, then English: a CJK character comes before the first " / ". */
-export function isChineseThenEnglish(message: string): boolean {
-  const cut = message.indexOf(" / ");
-  if (cut < 0) return false;
-  const zh = message.slice(0, cut);
-  const en = message.slice(cut + 3);
-  return CJK.test(zh) && /[A-Za-z]{3,}/.test(en);
+/** English prose without what it quotes: user text in "…" and sheet names before `!`. */
+const proseOf = (en: string) => en.replace(/"[^"]*"/g, "").replace(/[^\s,;:]+!/g, "");
+/**
+ * A bilingual text that is whole in both languages: Chinese prose in `zh`, English prose in `en`,
+ * and no Chinese punctuation in the English (a message garbled by cutting at a separator fails).
+ */
+export function isChineseThenEnglish(t: { zh: string; en: string }): boolean {
+  return CJK.test(t.zh) && /[A-Za-z]{3,}/.test(t.en) && !/[：，。；]/.test(proseOf(t.en)) && !t.zh.includes(t.en) && !t.en.includes(t.zh);
 }
+
+/** Both languages of a text, for substring checks that do not care which half holds it. */
+export const both = (t: { zh: string; en: string }): string => `${t.zh}\n${t.en}`;
 
 /**
  * Figures full precision cannot reproduce to the cent from the published 2-decimal inputs:

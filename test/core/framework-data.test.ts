@@ -3,6 +3,7 @@
 import { frameworkFromTable, frameworkTable, rankOf, reportLayout, scoreWithFramework, valueOf, type Issue } from "../../src/core";
 import { FRAMEWORK_2020 } from "../../src/data";
 import { FW, inputRows, isChineseThenEnglish, readFixture, ROSTER, scores2020 } from "./fixtures";
+import { both } from "./fixtures";
 
 const CSV = readFixture("framework.csv");
 const HEAD = CSV[0];
@@ -88,10 +89,10 @@ describe("scoring with an edited framework", () => {
     expect(r.scores).toBeUndefined();
     const errors = r.issues.filter((i) => i.severity === "error");
     expect(errors.map((i) => [i.code, i.indicator])).toEqual([["missing-column", "C3.4"]]);
-    expect(errors[0].message).toContain("数字孪生");
-    expect(errors[0].message).toContain("Digital twins");
-    expect(errors[0].message).toContain("inputs.csv!AP1"); // the first column after the 41 (A–AO) of inputs.csv
-    expect(isChineseThenEnglish(errors[0].message)).toBe(true);
+    expect(both(errors[0])).toContain("数字孪生");
+    expect(both(errors[0])).toContain("Digital twins");
+    expect(both(errors[0])).toContain("inputs.csv!AP1"); // the first column after the 41 (A–AO) of inputs.csv
+    expect(isChineseThenEnglish(errors[0])).toBe(true);
   });
 
   it("a fourth level: C3.3 split into C3.3.1 and C3.3.2; its own column is then computed", () => {
@@ -116,7 +117,7 @@ describe("every way an edited framework can be wrong is an issue", () => {
   const problems = (rows: string[][]): Issue[] => {
     const r = frameworkFromTable({ sheet: "SCI_Framework", rows });
     expect(r.framework).toBeUndefined();
-    for (const i of r.issues) expect(isChineseThenEnglish(i.message), i.message).toBe(true);
+    for (const i of r.issues) expect(isChineseThenEnglish(i), both(i)).toBe(true);
     return r.issues;
   };
   const codes = (rows: string[][]) => problems(rows).map((i) => i.code);
@@ -124,14 +125,14 @@ describe("every way an edited framework can be wrong is an issue", () => {
   it("sibling weights that do not sum to 1 (A raised to 1/4): the message gives the sum", () => {
     const i = problems(edited({ weights: { A: "1/4" } }));
     expect(i.map((x) => [x.code, x.indicator])).toEqual([["framework-weights", "SCI"]]);
-    expect(i[0].message).toContain("1.05");
+    expect(both(i[0])).toContain("1.05");
   });
 
   it("a duplicate code names its row", () => {
     const i = problems(edited({ add: [["B2.3", "3", "", "B2", "重复", "Duplicate", "0"]] }));
     expect(i[0].code).toBe("framework-duplicate-code");
     expect(i[0].cell!.address).toBe("A54");
-    expect(i[0].message).toContain("SCI_Framework!第54行");
+    expect(both(i[0])).toContain("SCI_Framework!第54行");
   });
 
   it("an orphan: a parent that does not exist", () => {
@@ -162,7 +163,7 @@ describe("every way an edited framework can be wrong is an issue", () => {
   it("a missing weight column", () => {
     const i = problems(CSV.map((r) => r.slice(0, c("weight"))));
     expect(i.map((x) => x.code)).toEqual(["framework-missing-column"]);
-    expect(i[0].message).toContain("weight");
+    expect(both(i[0])).toContain("weight");
   });
 });
 

@@ -1,6 +1,6 @@
 // Finding an indicator the ways an evaluator writes it.
 import { findIndicator } from "../../src/core";
-import { FW } from "./fixtures";
+import { both, FW, isChineseThenEnglish } from "./fixtures";
 
 const found = (q: unknown, among?: readonly string[]) => {
   const r = findIndicator(FW, q, among);
@@ -50,14 +50,15 @@ describe("indicator lookup", () => {
       if (r.ok) continue;
       expect(r.code).toBe("ambiguous");
       expect(r.choices).toHaveLength(2);
-      expect(r.message).toContain(" / ");
+      expect(isChineseThenEnglish(r), both(r)).toBe(true);
+      expect(r.en).toContain("ambiguous");
     }
     const r = findIndicator(FW, "政务服务");
     if (r.ok) throw new Error("expected ambiguous");
     expect(r.choices.some((c) => c.startsWith("B1 ") && c.includes("智慧应用/政务服务"))).toBe(true);
     expect(r.choices.some((c) => c.startsWith("C2.1 ") && c.includes("区域创新/政务服务"))).toBe(true);
-    expect(r.message).toContain("B1");
-    expect(r.message).toContain("C2.1");
+    expect(both(r)).toContain("B1");
+    expect(both(r)).toContain("C2.1");
   });
 
   it("among the input indicators only, 政务服务 is C2.1", () => {
@@ -71,8 +72,8 @@ describe("indicator lookup", () => {
     if (r.ok) return;
     expect(r.code).toBe("unknown");
     expect(r.choices.some((c) => c.startsWith("B2.3 "))).toBe(true);
-    expect(r.message).toMatch(/^未知指标/);
-    expect(r.message).toContain(" / unknown indicator");
+    expect(r.zh).toMatch(/^未知指标「电子警察」/);
+    expect(r.en).toMatch(/^unknown indicator "电子警察"/);
     const none = findIndicator(FW, "完全无关");
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.choices).toEqual([]);

@@ -15,6 +15,7 @@ import {
   type Issue,
 } from "../../src/core";
 import { FW, inputRows, isChineseThenEnglish, publishedSummary, ROSTER, scores2020 } from "./fixtures";
+import { both } from "./fixtures";
 
 // A small tree: T = ½·X + ½·Y, times the coefficient.
 const SMALL: Framework = buildFramework([
@@ -102,7 +103,7 @@ describe("the settings sheet's issues name the cell", () => {
   const one = (settings: unknown[][]): Issue => {
     const errors = only(settings).issues.filter((i) => i.severity === "error");
     expect(errors, JSON.stringify(errors)).toHaveLength(1);
-    expect(isChineseThenEnglish(errors[0].message), errors[0].message).toBe(true);
+    expect(isChineseThenEnglish(errors[0]), both(errors[0])).toBe(true);
     return errors[0];
   };
   const Y = ["Y", "index"];
@@ -126,14 +127,14 @@ describe("the settings sheet's issues name the cell", () => {
     const i = one(settings as unknown[][]);
     expect(i.code).toBe(code);
     expect(`${i.cell!.sheet}!${i.cell!.address}`).toBe(cell);
-    expect(i.message).toContain(cell);
+    expect(both(i)).toContain(cell);
   });
 
   it("messages name the indicator in both languages", () => {
     const i = one([["X", "ratio"], Y]);
     expect(i.indicator).toBe("X");
-    expect(i.message).toContain("X 宽带速率");
-    expect(i.message).toContain("X Broadband speed");
+    expect(both(i)).toContain("X 宽带速率");
+    expect(both(i)).toContain("X Broadband speed");
   });
 
   it("a benchmark for minmax is ignored with a warning", () => {
@@ -167,7 +168,7 @@ describe("values that cannot be normalised are issues at the raw cell, never NaN
     const i = r.issues[0];
     expect(i.cell!.address).toBe("C5"); // S is on row 5, X in column C
     expect([i.district, i.indicator]).toEqual(["S", "X"]);
-    expect(i.message).toContain("SCI_Raw!C5");
+    expect(both(i)).toContain("SCI_Raw!C5");
     expect(run([["X", "inverse", 40], ["Y", "index"]], withX([-1, 80, 120, 200])).codes).toEqual(["normalise-bad-value"]);
   });
 
@@ -184,7 +185,7 @@ describe("values that cannot be normalised are issues at the raw cell, never NaN
       const r = run([["X", method], ["Y", "index"]], withX([7, 7, 7, 7]));
       expect(r.dataset).toBeUndefined();
       expect(r.codes).toEqual(["normalise-no-spread"]);
-      expect(r.issues[0].message).toContain("SCI_Raw!C2:C5");
+      expect(both(r.issues[0])).toContain("SCI_Raw!C2:C5");
       expect(r.issues[0].indicator).toBe("X");
     }
   });

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { rankOf, score, valueOf, type Dataset, type Issue } from "../../src/core";
 import { a1, datasetOf, FW, inputRows, isChineseThenEnglish, validated } from "./fixtures";
+import { both } from "./fixtures";
 
 const base = inputRows();
 const head = base[0];
@@ -32,9 +33,9 @@ function expectWellFormed(result: { dataset?: Dataset; issues: Issue[] }) {
   const errors = result.issues.filter((i) => i.severity === "error");
   if ((result.dataset === undefined) !== errors.length > 0) wrong.push(`dataset ${result.dataset ? "with" : "without"} errors`);
   for (const i of result.issues) {
-    if (i.code === "internal") wrong.push(i.message);
+    if (i.code === "internal") wrong.push(both(i));
     if (i.severity !== "error" && i.severity !== "warning") wrong.push(`severity ${i.severity}`);
-    if (!isChineseThenEnglish(i.message)) wrong.push(`not Chinese / English: ${i.message}`);
+    if (!isChineseThenEnglish(i)) wrong.push(`not Chinese / English: ${both(i)}`);
     if (i.cell && i.cell.address !== a1(i.cell.row, i.cell.col)) wrong.push(`address ${i.cell.address}`);
   }
   if (result.dataset) {
@@ -107,7 +108,7 @@ describe("validation's safety net", () => {
     const { dataset, issues } = validated(rows);
     expect(dataset).toBeUndefined();
     expect(issues.map((i) => i.code)).toEqual(["internal"]);
-    expect(isChineseThenEnglish(issues[0].message)).toBe(true);
+    expect(isChineseThenEnglish(issues[0])).toBe(true);
   });
 });
 

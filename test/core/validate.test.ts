@@ -2,6 +2,7 @@
 import { score, validate, valueOf, type Issue } from "../../src/core";
 import { INPUTS_2020 } from "../../src/data";
 import { a1, FW, inputRows, isChineseThenEnglish, ROSTER, validated } from "./fixtures";
+import { both } from "./fixtures";
 
 const base = inputRows();
 const head = base[0];
@@ -30,12 +31,12 @@ function expectIssue(issues: Issue[], e: Expected): Issue {
   const it = hits[0];
   expect(it.severity).toBe(e.severity);
   expect(it.cell?.address).toBe(e.address);
-  expect(isChineseThenEnglish(it.message), it.message).toBe(true);
-  const [zh, en] = [it.message.slice(0, it.message.indexOf(" / ")), it.message.slice(it.message.indexOf(" / ") + 3)];
+  expect(isChineseThenEnglish(it), both(it)).toBe(true);
+  const [zh, en] = [it.zh, it.en];
   for (const half of [zh, en]) {
-    expect(half, it.message).toContain(e.sheet ? `${e.sheet}!${e.address}` : e.address);
-    if (e.district) expect(half, it.message).toContain(e.district);
-    if (e.indicator) expect(half, it.message).toContain(e.indicator);
+    expect(half, both(it)).toContain(e.sheet ? `${e.sheet}!${e.address}` : e.address);
+    if (e.district) expect(half, both(it)).toContain(e.district);
+    if (e.indicator) expect(half, both(it)).toContain(e.indicator);
   }
   if (e.district) expect(it.district).toBe(e.district);
   if (e.indicator) expect(it.indicator).toBe(e.indicator);
@@ -61,18 +62,26 @@ describe("issue kinds", () => {
     const { dataset, issues } = validated(withCell(r, 0, "静按"));
     expect(dataset).toBeUndefined();
     const it = expectIssue(issues, { severity: "error", code: "unknown-district", address: a1(r, 0) });
-    expect(it.message).toContain("静按");
-    expect(it.message).toContain("是否指「静安」");
-    expect(it.message).toContain("Jing'an");
+    expect(both(it)).toContain("静按");
+    expect(both(it)).toContain("是否指「静安」");
+    expect(both(it)).toContain("Jing'an");
     // The row it replaced is now missing.
     expectIssue(issues, { severity: "error", code: "missing-district", address: a1(base.length, 0), district: "静安" });
+  });
+
+  it("a name holding the old separator keeps both languages whole", () => {
+    const r = rowOf("静安");
+    const { issues } = validated(withCell(r, 0, "浦东 / 西"));
+    const it = issues.find((i) => i.code === "unknown-district")!;
+    expect(it.zh).toBe(`${a1(r, 0)}：未知行政区「浦东 / 西」；是否指「浦东」`);
+    expect(it.en).toBe(`${a1(r, 0)}: unknown district "浦东 / 西"; did you mean "Pudong" (浦东)`);
   });
 
   it("duplicate district, under another of its names", () => {
     const r = rowOf("静安");
     const { issues } = validated(withCell(r, 0, "浦东新区"));
     const it = expectIssue(issues, { severity: "error", code: "duplicate-district", address: a1(r, 0), district: "浦东" });
-    expect(it.message).toContain(`第 ${rowOf("浦东") + 1} 行`);
+    expect(both(it)).toContain(`第 ${rowOf("浦东") + 1} 行`);
   });
 
   it("missing district", () => {
@@ -95,7 +104,7 @@ describe("issue kinds", () => {
     const { dataset, issues } = validated(rows);
     expect(dataset).toBeUndefined();
     const it = expectIssue(issues, { severity: "error", code: "missing-column", address: a1(0, rows[0].length), indicator: "B2.3" });
-    expect(it.message).toContain("电子警察监控点覆盖率");
+    expect(both(it)).toContain("电子警察监控点覆盖率");
   });
 
   it("unknown extra column is a warning and the data still scores", () => {
@@ -103,7 +112,7 @@ describe("issue kinds", () => {
     const { dataset, issues } = validated(rows);
     expect(dataset).toBeDefined();
     const it = expectIssue(issues, { severity: "warning", code: "unknown-column", address: a1(0, 3) });
-    expect(it.message).toContain("备注");
+    expect(both(it)).toContain("备注");
     expect(issues).toHaveLength(1);
   });
 
@@ -135,7 +144,7 @@ describe("issue kinds", () => {
       expect(issues).toHaveLength(1);
       expect(valueOf(score(dataset!), rowOf("虹口") - 1, "B2.3")).toBe(5000);
     }
-    if (typeof value === "string" && value) expect(it.message).toContain(value.startsWith("#") ? value : value.replace(/^-/, "-"));
+    if (typeof value === "string" && value) expect(both(it)).toContain(value.startsWith("#") ? value : value.replace(/^-/, "-"));
   });
 
   it.each([0, 1.2, -1, "0", "1.01"])("coefficient %j is outside (0, 1]", (value) => {
@@ -143,7 +152,7 @@ describe("issue kinds", () => {
     const { dataset, issues } = validated(withCell(r, COEF, value));
     expect(dataset).toBeUndefined();
     const it = expectIssue(issues, { severity: "error", code: "coefficient-range", address: a1(r, COEF), district: "松江" });
-    expect(it.message).toContain("(0, 1]");
+    expect(both(it)).toContain("(0, 1]");
     expect(a1(r, COEF)).toBe("AO14");
   });
 
@@ -175,7 +184,7 @@ describe("issue kinds", () => {
     const r = rowOf("浦东");
     const { dataset, issues } = validated(withCell(r, 1, "郊区"));
     const it = expectIssue(issues, { severity: "warning", code: "region-mismatch", address: a1(r, 1), district: "浦东" });
-    expect(it.message).toContain("中心城区");
+    expect(both(it)).toContain("中心城区");
     expect(dataset!.districts[0].region).toBe("central");
   });
 
@@ -224,7 +233,7 @@ describe("headers", () => {
   it("a duplicated indicator column is an error naming both cells", () => {
     const rows = base.map((r) => [...r, r[colOf("A2.3")]]);
     const it = expectIssue(validated(rows).issues, { severity: "error", code: "duplicate-column", address: a1(0, COEF + 1), indicator: "A2.3" });
-    expect(it.message).toContain(a1(0, colOf("A2.3")));
+    expect(both(it)).toContain(a1(0, colOf("A2.3")));
   });
 
   it("a computed indicator's column is ignored with a warning", () => {

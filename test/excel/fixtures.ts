@@ -24,8 +24,19 @@ export function a1(row: number, col: number): string {
 }
 
 const CJK = /[\u3400-\u9fff]/;
-/** Chinese first, then English, split at the first " / ". */
-export function chineseThenEnglish(message: string): boolean {
+/** English prose without what it quotes: user text in "…" and sheet names before `!`. */
+const proseOf = (en: string) => en.replace(/"[^"]*"/g, "").replace(/[^\s,;:]+!/g, "");
+/**
+ * Chinese first, then English. A typed text ({zh, en}) must be whole in both languages, with no
+ * Chinese punctuation in the English; a pane message string is split at its first " / ".
+ */
+export function chineseThenEnglish(message: string | { zh: string; en: string } | undefined): boolean {
+  if (!message) return false;
+  if (typeof message === "object")
+    return CJK.test(message.zh) && /[A-Za-z]{3,}/.test(message.en) && !/[：，。；]/.test(proseOf(message.en)) && !message.zh.includes(message.en);
   const cut = message.indexOf(" / ");
   return cut > 0 && CJK.test(message.slice(0, cut)) && /[A-Za-z]{3,}/.test(message.slice(cut + 3));
 }
+
+/** Both languages of a text, for substring checks that do not care which half holds it. */
+export const both = (t: { zh: string; en: string }): string => `${t.zh}\n${t.en}`;

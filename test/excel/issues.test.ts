@@ -2,6 +2,7 @@ import { checkInput, selectCell, selectSheet } from "../../src/excel/issues";
 import { insertTemplate } from "../../src/excel/template";
 import { FakeExcel } from "../fakes/excel";
 import { a1, chineseThenEnglish } from "./fixtures";
+import { both } from "./fixtures";
 
 async function template2020() {
   const xl = new FakeExcel();
@@ -28,9 +29,9 @@ describe("validation with cell selection", () => {
     expect(check.issues).toHaveLength(1);
     const [issue] = check.issues;
     expect(issue).toMatchObject({ severity: "error", code: "not-a-number", district: "徐汇", indicator: "B2.3", cell: { sheet: "SCI 输入", address } });
-    expect(issue.message).toContain(`SCI 输入!${address}`);
-    expect(issue.message).toContain("电子警察监控点覆盖率");
-    expect(chineseThenEnglish(issue.message)).toBe(true);
+    expect(both(issue)).toContain(`SCI 输入!${address}`);
+    expect(both(issue)).toContain("电子警察监控点覆盖率");
+    expect(chineseThenEnglish(issue), both(issue)).toBe(true);
 
     xl.syncs = 0;
     expect(await xl.runExcel((ctx) => selectCell(ctx, issue.cell!))).toEqual({ ok: true });
@@ -60,7 +61,7 @@ describe("validation with cell selection", () => {
       ["error", "missing-district", "A18"],
       ["warning", "implausible", cellOf("崇明", "C3.3")],
     ]);
-    expect(issues[1].message).toContain("静安");
+    expect(both(issues[1])).toContain("静安");
   });
 
   it("addresses follow the table wherever it sits on the sheet", async () => {

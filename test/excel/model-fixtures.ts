@@ -1,7 +1,7 @@
 // Workbook tables for the model's tests, made from the spec CSVs (never from the code under test).
 import type { SourceTable } from "../../src/excel/sources";
 import type { Failure, Outcome } from "../../src/functions/outcome";
-import { chineseThenEnglish, framework, inputs, leafCodes, published } from "../functions/fixtures";
+import { both, chineseThenEnglish, framework, inputs, leafCodes, published } from "../functions/fixtures";
 
 export { framework, inputs, leafCodes, published };
 
@@ -29,7 +29,7 @@ export const publishedOf = (district: string) => published.find((r) => r.distric
 export const coefficientOf = (district: string) => Number(inputs.find((r) => r.district === district)!.coefficient);
 
 export function value<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`expected a value, got ${o.code}: ${o.message}`);
+  if (!o.ok) throw new Error(`expected a value, got ${o.code}: ${o.en}`);
   return o.value;
 }
 
@@ -37,6 +37,6 @@ export function failure(o: Outcome<unknown>, code: Failure["code"]): string {
   expect(o.ok, JSON.stringify(o)).toBe(false);
   const f = o as Failure;
   expect(f.code).toBe(code);
-  expect(chineseThenEnglish(f.message), f.message).toBe(true);
-  return f.message;
+  expect(chineseThenEnglish(f), both(f)).toBe(true);
+  return both(f);
 }

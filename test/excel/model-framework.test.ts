@@ -5,6 +5,7 @@ import { districtValue } from "../../src/functions/figures";
 import { indicatorRows, scoreValues } from "../../src/functions/framework";
 import { usableFramework } from "../../src/functions/resolve";
 import { coefficientOf, failure, frameworkGrid, inputGrid, inputs, publishedOf, table, value } from "./model-fixtures";
+import { both } from "./fixtures";
 
 const SHEET = "SCI 指标体系（可编辑）";
 /** The editable framework sits under a title row, as the template writes it. */
@@ -73,7 +74,7 @@ describe("a framework with errors", () => {
     const weights = m.issues.find((i) => i.code === "framework-weights")!;
     // Row of A in the grid + the title row above the table; weight is column G.
     expect(weights.cell).toEqual({ sheet: SHEET, address: `G${at(grid, "A") + 2}`, row: at(grid, "A") + 1, col: 6 });
-    expect(weights.message).toContain(`${SHEET}!G${at(grid, "A") + 2}`);
+    expect(both(weights)).toContain(`${SHEET}!G${at(grid, "A") + 2}`);
     const msg = failure(districtValue(m, "浦东"), "notAvailable");
     expect(msg).toContain("SCI_Framework 表有 1 个错误");
     // SCORE does not quietly fall back to the 2020 framework either.
@@ -93,8 +94,8 @@ describe("a framework with errors", () => {
     expect(byCode("framework-orphan").cell?.address).toBe(`C${at(grid, "A1.1") + 5}`);
     expect(byCode("framework-duplicate-code").cell?.address).toBe(`C${grid.length + 4}`);
     for (const i of m.issues) {
-      expect(i.cell?.sheet, i.message).toBe(SHEET);
-      expect(i.message, i.code).toContain(`${SHEET}!`);
+      expect(i.cell?.sheet, both(i)).toBe(SHEET);
+      expect(both(i), i.code).toContain(`${SHEET}!`);
     }
   });
 
@@ -107,7 +108,7 @@ describe("a framework with errors", () => {
     expect(builtin.scores).toBeUndefined();
     const need = builtin.issues.find((i) => i.code === "framework-needs-input")!;
     expect(need.cell).toMatchObject({ sheet: SHEET, address: `A${grid.length + 1}` });
-    expect(need.message).toContain("C3.4");
+    expect(both(need)).toContain("C3.4");
     expect(failure(districtValue(builtin, "浦东"), "notAvailable")).toContain("SCI_Framework");
 
     // With SCI_Input: the input table lacks the column.

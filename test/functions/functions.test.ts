@@ -20,7 +20,9 @@ function excelError(v: unknown, code: "#VALUE!" | "#N/A"): string {
   expect(v).toBeInstanceOf(FakeError);
   const e = v as FakeError;
   expect(e.code).toBe(code);
-  expect(chineseThenEnglish(e.message), e.message).toBe(true);
+  // The cell shows Excel's display language only (Chinese where none is known).
+  expect(e.message, e.message).toMatch(/[\u3400-\u9fff]/);
+  expect(e.message).not.toMatch(/ \/ [a-z]/i);
   return e.message!;
 }
 
@@ -89,5 +91,18 @@ describe("the SCI functions as Excel sees them (2020 data, no SCI_Input table)",
     await flush();
     await flush();
     expect(c.results).toHaveLength(1);
+  });
+
+  it("an error in the cell is in Excel's display language: English for en-US", async () => {
+    const g = globalThis as Record<string, unknown>;
+    const before = g.Office;
+    g.Office = { context: { displayLanguage: "en-US" } };
+    try {
+      const e = (await shows((inv) => sci.district("浦栋", null, inv))) as FakeError;
+      expect(e).toBeInstanceOf(FakeError);
+      expect(e.message).toBe('unknown district "浦栋"; did you mean "Pudong" (浦东)');
+    } finally {
+      g.Office = before;
+    }
   });
 });

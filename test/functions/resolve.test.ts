@@ -6,12 +6,12 @@ import { indicatorRows, scoreValues } from "../../src/functions/framework";
 import type { Failure, Outcome } from "../../src/functions/outcome";
 import { resolveIndicator } from "../../src/functions/resolve";
 import { framework2020 } from "../../src/data";
-import { chineseThenEnglish, competitionRank, districts, fraction, framework, inputRow, inputs, leafCodes, published } from "./fixtures";
+import { both, chineseThenEnglish, competitionRank, districts, fraction, framework, inputRow, inputs, leafCodes, published } from "./fixtures";
 
 const model = buildModel(undefined, 1);
 
 function value<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`expected a value, got ${o.code}: ${o.message}`);
+  if (!o.ok) throw new Error(`expected a value, got ${o.code}: ${o.en}`);
   return o.value;
 }
 /**
@@ -24,8 +24,8 @@ function failure(o: Outcome<unknown>, code: Failure["code"]): string {
   expect(o.ok, JSON.stringify(o)).toBe(false);
   const f = o as Failure;
   expect(f.code).toBe(code);
-  expect(chineseThenEnglish(f.message), f.message).toBe(true);
-  return f.message;
+  expect(chineseThenEnglish(f), both(f)).toBe(true);
+  return both(f);
 }
 
 describe("SCI.DISTRICT", () => {

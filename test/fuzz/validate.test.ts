@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { reportLayout, score, validate, type Issue } from "../../src/core";
 import { framework2020, shanghaiRoster } from "../../src/data";
 import { a1, anyCell, badCoefficient, badValue, COEFFICIENT_COLUMN, DISTRICT_COLUMN, goodValue, INPUTS, LEAF_COLUMNS } from "./hostile";
+import { both } from "../core/fixtures";
 
 const options = { framework: framework2020, roster: shanghaiRoster };
 
@@ -12,7 +13,7 @@ function assertFiniteOutputs(rows: readonly (readonly unknown[])[], opts = optio
   const result = validate({ sheet: "SCI_Input", rows }, opts);
   expect(Array.isArray(result.issues)).toBe(true);
   expect(result.issues.filter((i) => i.code === "internal")).toEqual([]);
-  for (const i of result.issues) expect(typeof i.message).toBe("string");
+  for (const i of result.issues) expect(typeof both(i)).toBe("string");
   if (!result.dataset) {
     expect(result.issues.some((i) => i.severity === "error")).toBe(true);
     return result;
@@ -113,8 +114,8 @@ describe("every bad cell is reported at its address, and no good cell is", () =>
           expect(at[0].cell).toMatchObject({ sheet: "SCI_Input", row: p.row, col: p.col });
           expect(at[0].district).toBe(p.district);
           expect(at[0].indicator).toBe(p.indicator);
-          expect(at[0].message).toContain(`SCI_Input!${a1(p.row, p.col)}`);
-          expect(at[0].message).toContain(p.district);
+          expect(both(at[0])).toContain(`SCI_Input!${a1(p.row, p.col)}`);
+          expect(both(at[0])).toContain(p.district);
         }
         // Nothing else is an error: good values, blank rows and shuffled columns are fine.
         const plantedAt = new Set(planted.map((p) => a1(p.row, p.col)));

@@ -1,3 +1,4 @@
+import type { Issue } from "../../src/core/issue";
 // @vitest-environment jsdom
 // Step 5 on its own: the raw-data and framework buttons, what they say, and what they pass on.
 import { screen, within } from "@testing-library/react";
@@ -60,7 +61,7 @@ describe("raw data and framework (step 5)", () => {
   });
 
   it("counts the issues of these tables (not SCI_Input's) and sends the reader to step 2", () => {
-    const at = (code: string, severity: "error" | "warning") => ({ severity, code, message: `${code} / ${code}` });
+    const at = (code: string, severity: "error" | "warning") => ({ severity, code: code as Issue["code"], zh: `${code}（中文）`, en: code });
     panel(
       "en",
       modelOf(undefined, {

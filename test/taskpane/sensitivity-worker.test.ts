@@ -5,6 +5,7 @@ import { score, sensitivity, startSensitivity, type Dataset, type Sensitivity } 
 import { dataset2020 } from "../../src/data";
 import { handleSensitivity, type SensitivityReply, type SensitivityRequest } from "../../src/taskpane/sensitivity-handler";
 import { runOnMainThread, runSensitivity, type WorkerLike } from "../../src/taskpane/sensitivity-runner";
+import { both } from "../core/fixtures";
 
 const ds = dataset2020();
 const core = (opts: Parameters<typeof sensitivity>[1]): Sensitivity => {
@@ -90,7 +91,7 @@ describe("worker message protocol (handleSensitivity)", () => {
   it("an unknown indicator names the choices", () => {
     const [reply] = replies(request({ replications: 10, indicator: "政务服务" }));
     expect(reply.type).toBe("failed");
-    expect((reply as Extract<SensitivityReply, { type: "failed" }>).issues[0].message).toMatch(/政务服务.*B1.*C2\.1|C2\.1.*B1/);
+    expect(both((reply as Extract<SensitivityReply, { type: "failed" }>).issues[0])).toMatch(/政务服务.*B1.*C2\.1|C2\.1.*B1/);
   });
 
   it("a malformed message is answered, never thrown", () => {

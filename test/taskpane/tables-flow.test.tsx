@@ -85,7 +85,8 @@ describe("raw data and framework tables from the pane", () => {
         {
           severity: "error",
           code: "normalise-no-spread",
-          message: "Sheet1!C2:C5：各区数值相同，无法极差标准化 / Sheet1!C2:C5: every district has the same value; min-max cannot normalise",
+          zh: "Sheet1!C2:C5：各区数值相同，无法极差标准化",
+          en: "Sheet1!C2:C5: every district has the same value; min-max cannot normalise",
           cell: { sheet: "Sheet1", address: "C2:C5", row: 1, col: 2 },
           indicator: "A1.1",
         },

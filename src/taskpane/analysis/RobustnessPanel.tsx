@@ -1,7 +1,7 @@
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Dataset } from "../../core/dataset";
-import type { Issue } from "../../core/issue";
+import { textIn, type Issue } from "../../core/issue";
 import { sensitivityLayout, type Sensitivity } from "../../core/sensitivity";
 import { ANALYSIS_STRINGS, percentText } from "../analysis-i18n";
 import type { Lang, Strings } from "../i18n";
@@ -129,7 +129,7 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
         {stopped && !progress && <Status intent="info">{a.stopped}</Status>}
         {issues.map((i, k) => (
           <Status key={k} intent={i.severity === "error" ? "error" : "warning"}>
-            {i.message}
+            {textIn(i, lang)}
           </Status>
         ))}
         {done && stale && <Status intent="warning">{a.stale}</Status>}

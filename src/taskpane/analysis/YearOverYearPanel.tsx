@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { comparisonLayout, type Comparison } from "../../core/compare";
+import { textIn } from "../../core/issue";
 import { ANALYSIS_STRINGS, rankChangeWords, type AnalysisStrings } from "../analysis-i18n";
 import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";
@@ -64,7 +65,7 @@ export default function YearOverYearPanel({ lang, current, workbook }: { t: Stri
       <>
         {blocking.map((i, k) => (
           <Status key={k} intent="error">
-            {i.message}
+            {textIn(i, lang)}
           </Status>
         ))}
       </>

@@ -1,6 +1,6 @@
 import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { sortIssues, type Issue } from "../../core/issue";
+import { sortIssues, textIn, type Issue } from "../../core/issue";
 import type { Framework } from "../../core/framework";
 import { framework2020, shanghaiRoster } from "../../data";
 import type { CellRef } from "../../excel/issues";
@@ -109,7 +109,7 @@ function IssueItem({ issue, t, lang, framework, onSelect }: { issue: Issue; t: S
         <span className={mergeClasses(issue.severity === "error" ? s.error : s.warning)}>{issue.severity === "error" ? t.error : t.warning}</span>
         {facts.length > 0 && <span className={s.where}> · {facts.join(" · ")}</span>}
       </span>
-      <span>{issue.message}</span>
+      <span>{textIn(issue, lang)}</span>
     </span>
   );
   const cell = issue.cell;
