@@ -1,6 +1,7 @@
 // ranking_sheet_syncs: context.sync calls the add-in makes to write every ranking sheet
 // (values, formats, headers, frozen rows, widths, charts), counted by the fake workbook.
-import { reportLayout, score } from "../src/core";
+import { score } from "../src/core";
+import { reportLayout } from "../src/report";
 import { dataset2020 } from "../src/data";
 import { writeRanking } from "../src/excel/generate";
 import { FakeExcel } from "../test/fakes/excel";

@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { changeOf, compare, comparisonLayout, findIndicator, hasErrors, rankChangeText, round2, score, type Comparison, type Issue } from "../core";
+import { changeOf, compare, findIndicator, hasErrors, rankChangeText, round2, score, type Comparison, type Issue } from "../core";
+import { comparisonLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
 import { printIssues } from "./score";

@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { hasErrors, reportLayout, score, sortIssues, type Issue } from "../core";
+import { hasErrors, score, sortIssues, type Issue } from "../core";
+import { reportLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";

@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { hasErrors, regionOf, round2, sensitivity, SENSITIVITY_DEFAULTS, sensitivityLayout, type Dataset, type Issue, type Sensitivity } from "../core";
+import { hasErrors, regionOf, round2, sensitivity, SENSITIVITY_DEFAULTS, type Dataset, type Issue, type Sensitivity } from "../core";
+import { sensitivityLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { printIssues } from "./score";

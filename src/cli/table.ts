@@ -1,4 +1,5 @@
-import { CITY, displayWidth, regionOf, round2, type Scores } from "../core";
+import { CITY, regionOf, round2, type Scores } from "../core";
+import { displayWidth } from "../report";
 
 const pad = (text: string, width: number, right: boolean) => {
   const fill = " ".repeat(Math.max(0, width - displayWidth(text)));

@@ -1,7 +1,8 @@
 import { rename, rm } from "node:fs/promises";
 import * as path from "node:path";
 import type { Borders, Fill, Workbook, Worksheet } from "exceljs";
-import { HEADER_FILL, RULE_COLOR, blockCells, cellAddress, sheetStyle, type Block, type ReportLayout, type SheetLayout } from "../core";
+import { cellAddress } from "../core";
+import { HEADER_FILL, RULE_COLOR, blockCells, sheetStyle, type Block, type ReportLayout, type SheetLayout } from "../report";
 
 export const NUMBER_FORMAT = "0.00";
 

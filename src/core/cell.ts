@@ -1,3 +1,6 @@
+/** A cell of a table the core produces (a template, the framework table): text is never a formula. */
+export type GridCell = string | number | null;
+
 /** What a spreadsheet cell can hold, as the edges hand it to the core. */
 export type CellValue = string | number | boolean | null | undefined;
 

@@ -3,7 +3,7 @@ import { parseCell, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import { buildFramework, frameworkRowsFromTable, type Framework, type FrameworkRow } from "./framework";
 import { hasErrors, issue, type Issue } from "./issue";
-import type { LayoutCell } from "./layout";
+import type { GridCell } from "./cell";
 import { score, type Scores } from "./score";
 import { validate, type InputTable, type ValidateOptions } from "./validate";
 
@@ -62,7 +62,7 @@ export function frameworkFromTable(table: InputTable): { framework?: Framework; 
 }
 
 /** Framework rows as a sheet or CSV (framework.csv's columns), weights as written. */
-export function frameworkTable(rows: readonly FrameworkRow[]): LayoutCell[][] {
+export function frameworkTable(rows: readonly FrameworkRow[]): GridCell[][] {
   return [
     FRAMEWORK_HEADER,
     ...rows.map((r) => [r.code, r.level ?? null, r.no ?? null, r.parent ?? null, r.nameZh, r.nameEn, typeof r.weight === "number" ? r.weight : String(r.weight)]),

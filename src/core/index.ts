@@ -1,21 +1,38 @@
-// The scoring core's public API: pure TypeScript that runs in any JavaScript host.
-export * from "./address";
-export * from "./cell";
-export * from "./csv";
-export * from "./dataset";
-export * from "./district";
-export * from "./framework";
-export * from "./issue";
-export * from "./layout";
-export * from "./lookup";
-export * from "./round";
-export * from "./score";
-export * from "./validate";
-export * from "./weight";
-export * from "./width";
-export * from "./random";
-export * from "./sensitivity";
-export * from "./normalise";
-export * from "./framework-table";
-export * from "./compare";
-export * from "./style";
+// The scoring core's public API: pure TypeScript that runs in any JavaScript host. Every name an
+// edge may use is listed here; what is not (the PRNG, edit distance) is internal.
+export { columnLetter, cellAddress, parseAddress } from "./address";
+export { parseCell, cellText, quote, type GridCell, type CellValue, type Parsed } from "./cell";
+export { parseCsv, toCsv } from "./csv";
+export { inputOf, type Dataset } from "./dataset";
+export { KNOWN_REGIONS, CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
+export { buildFramework, frameworkRowsFromTable, pathOf, type Framework, type FrameworkRow, type Indicator } from "./framework";
+export { FRAMEWORK_HEADER, frameworkFromTable, frameworkTable, scoreWithFramework } from "./framework-table";
+export { ISSUE_CODES, issue, hasErrors, sortIssues, textIn, type Issue, type IssueCode, type Severity, type Text, type Lang } from "./issue";
+export { describeIndicator, findIndicator, type Lookup } from "./lookup";
+export {
+  METHODS,
+  SETTINGS_HEADER,
+  settingsTemplate,
+  parseSettings,
+  normalise,
+  normaliseTable,
+  type NormaliseMethod,
+  type Direction,
+  type NormaliseSetting,
+  type NormaliseSettings,
+} from "./normalise";
+export { round2, competitionRanks } from "./round";
+export { score, scoreRow, scoreComposites, districtIndex, valueOf, rankOf, contributions, type Scores, type Rounding } from "./score";
+export {
+  SENSITIVITY_DEFAULTS,
+  sensitivity,
+  startSensitivity,
+  type SensitivityOptions,
+  type SensitivityRun,
+  type RankInterval,
+  type DistrictSensitivity,
+  type Sensitivity,
+} from "./sensitivity";
+export { compare, changeOf, rankChangeText, type Comparison, type DistrictChange, type IndicatorChange, type RankChange } from "./compare";
+export { validate, type InputTable, type ValidateOptions } from "./validate";
+export { parseWeight } from "./weight";

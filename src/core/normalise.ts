@@ -3,7 +3,7 @@ import { parseCell, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import type { Framework } from "./framework";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
-import type { LayoutCell } from "./layout";
+import type { GridCell } from "./cell";
 import { describeIndicator, findIndicator } from "./lookup";
 import { validate, type InputTable, type ValidateOptions } from "./validate";
 
@@ -78,7 +78,7 @@ export const SETTINGS_HEADER = ["指标 / indicator", "名称 / name", "方法 /
  * A settings sheet to fill in: one row per input indicator, method `ratio` and direction
  * `higher`, benchmark and cap empty. The benchmark must be filled before scoring.
  */
-export function settingsTemplate(fw: Framework): LayoutCell[][] {
+export function settingsTemplate(fw: Framework): GridCell[][] {
   return [SETTINGS_HEADER, ...fw.leaves.map((c) => [c, fw.indicators.get(c)!.nameZh, "ratio", null, null, "higher"])];
 }
 

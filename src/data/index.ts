@@ -1,7 +1,7 @@
-import { Roster } from "../core/district";
-import { buildFramework, type Framework } from "../core/framework";
-import type { Dataset } from "../core/dataset";
-import { validate } from "../core/validate";
+import { Roster } from "../core";
+import { buildFramework, type Framework } from "../core";
+import type { Dataset } from "../core";
+import { validate } from "../core";
 import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 } from "./shanghai2020";
 
 export { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 };

@@ -1,7 +1,7 @@
 // The 2020 Shanghai smart-city assessment: framework, districts and published inputs
 // (《2020上海市智慧城市发展水平评估报告》). Weights are exact fractions, relative to siblings.
-import type { FrameworkRow } from "../core/framework";
-import type { District } from "../core/district";
+import type { FrameworkRow } from "../core";
+import type { District } from "../core";
 
 export const FRAMEWORK_2020: readonly FrameworkRow[] = [
   { code: "SCI", level: 0, nameZh: "智慧城市发展水平指数", nameEn: "Smart City Development Index", weight: "1" },

@@ -1,25 +1,7 @@
 // The pure part of the shared model: the workbook's SCI tables (or none) → framework, validated
 // and scored data, last year's scores and the comparison. No Office.js here; src/excel/model.ts
 // reads the tables and keeps the one model.
-import {
-  cellAddress,
-  compare,
-  frameworkFromTable,
-  hasErrors,
-  issue,
-  normaliseTable,
-  score,
-  validate,
-  type Comparison,
-  type Dataset,
-  type Framework,
-  type FrameworkRow,
-  type InputTable,
-  type Issue,
-  type NormaliseSettings,
-  type Rounding,
-  type Scores,
-} from "../core";
+import { cellAddress, compare, frameworkFromTable, hasErrors, issue, normaliseTable, score, validate, type Comparison, type Dataset, type Framework, type FrameworkRow, type InputTable, type Issue, type NormaliseSettings, type Rounding, type Scores } from "../core";
 import { INPUTS_2020, dataset2020, framework2020, shanghaiRoster } from "../data";
 import { SOURCE_TABLES, tableLabel, type SourceKind, type Sources, type SourceTable } from "./sources";
 

@@ -1,7 +1,7 @@
 /* global Excel, Office */
-import { cellAddress } from "../core/address";
-import type { Block, ChartLayout, LayoutCell, ReportLayout, SheetLayout } from "../core/layout";
-import { HEADER_FILL, RULE_COLOR, sheetStyle, type PageSetup } from "../core/style";
+import { cellAddress } from "../core";
+import type { Block, ChartLayout, LayoutCell, ReportLayout, SheetLayout } from "../report";
+import { HEADER_FILL, RULE_COLOR, sheetStyle, type PageSetup } from "../report";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { freshNames } from "./names";
 

@@ -1,5 +1,5 @@
 /* global Excel */
-import type { InputTable } from "../core/validate";
+import type { InputTable } from "../core";
 import { readSources } from "./sources";
 
 export { INPUT_TABLE } from "./sources";

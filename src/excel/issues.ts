@@ -1,7 +1,7 @@
 /* global Excel */
-import type { Dataset } from "../core/dataset";
-import { sortIssues, type Issue } from "../core/issue";
-import type { InputTable } from "../core/validate";
+import type { Dataset } from "../core";
+import { sortIssues, type Issue } from "../core";
+import type { InputTable } from "../core";
 import { reason } from "./batch";
 import { buildModel } from "./build";
 import { readInput } from "./input";

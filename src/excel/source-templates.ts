@@ -2,10 +2,10 @@
 // Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
 // with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
 // Each goes on fresh sheets in two round trips; an existing table is never replaced.
-import { frameworkTable } from "../core/framework-table";
-import type { Framework, FrameworkRow } from "../core/framework";
-import { settingsTemplate } from "../core/normalise";
-import type { LayoutCell } from "../core/layout";
+import { frameworkTable } from "../core";
+import type { Framework, FrameworkRow } from "../core";
+import { settingsTemplate } from "../core";
+import type { LayoutCell } from "../report";
 import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, dataset2020, framework2020 } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { type Exists, loadNames, selectExisting } from "./existing";

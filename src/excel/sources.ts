@@ -1,7 +1,7 @@
 /* global Excel */
 // The workbook tables SCI reads: the inputs, an edited framework, raw statistics with their
 // normalisation settings, and last year's inputs. All of them in one Excel round trip.
-import type { InputTable } from "../core/validate";
+import type { InputTable } from "../core";
 
 /** The Excel table that holds an evaluator's inputs: one row per district. */
 export const INPUT_TABLE = "SCI_Input";

@@ -1,7 +1,7 @@
 /* global Excel */
 // The tables the pane inserts besides SCI_Input, by kind, through their templates
 // (source-templates.ts): what the pane's buttons call, with the result in the pane's terms.
-import type { Framework } from "../core/framework";
+import type { Framework } from "../core";
 import { insertFrameworkTable, insertPreviousTable, insertRawTemplate, type InsertResult } from "./source-templates";
 import type { TableKind, TableOptions, TableResult } from "./workbook";
 

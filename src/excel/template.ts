@@ -1,7 +1,7 @@
 /* global Excel */
-import type { Framework } from "../core/framework";
-import { regionOf, type District } from "../core/district";
-import type { Dataset } from "../core/dataset";
+import type { Framework } from "../core";
+import { regionOf, type District } from "../core";
+import type { Dataset } from "../core";
 import { DISTRICTS_SHANGHAI, dataset2020, framework2020 } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { type Exists, loadNames, selectExisting } from "./existing";

@@ -2,8 +2,8 @@
 // The task pane's only door to Excel: plain data in, plain data out. The pane's components take
 // a SciWorkbook as a prop, so they are tested without Office; here it is backed by Excel.run.
 // Writing code loads on first use, keeping it out of the pane's first paint.
-import type { Framework } from "../core/framework";
-import type { ReportLayout } from "../core/layout";
+import type { Framework } from "../core";
+import type { ReportLayout } from "../report";
 import type { WriteFailure } from "./batch";
 import type { LayoutResult, RankingResult } from "./generate";
 import type { CellRef, Selected } from "./issues";

@@ -2,7 +2,7 @@
 // the core already bilingual (Chinese, then English) and are shown as they are.
 
 export type { Lang } from "../core/issue";
-import type { Lang } from "../core/issue";
+import type { Lang } from "../core";
 
 const zh = {
   htmlLang: "zh-CN",

@@ -1,9 +1,9 @@
 // The robustness analysis's message protocol, as a pure function: the Web Worker
 // (sensitivity.worker.ts) wires it to onmessage; tests and the main-thread fallback call it
 // directly. The dataset arrives structured-cloned (Maps and typed arrays survive the copy).
-import type { Dataset } from "../core/dataset";
-import { issue, type Issue } from "../core/issue";
-import { startSensitivity, type Sensitivity, type SensitivityOptions } from "../core/sensitivity";
+import type { Dataset } from "../core";
+import { issue, type Issue } from "../core";
+import { startSensitivity, type Sensitivity, type SensitivityOptions } from "../core";
 
 export interface SensitivityRequest {
   type: "run";

@@ -1,9 +1,9 @@
 // Runs the robustness analysis without freezing the pane: in a Web Worker where there is one,
 // else on the pane's own thread in slices of a few milliseconds with a yield between them.
 // Both paths drive the core's startSensitivity, so the result is exactly sensitivity()'s.
-import type { Dataset } from "../core/dataset";
-import type { Issue } from "../core/issue";
-import { startSensitivity, type Sensitivity, type SensitivityOptions } from "../core/sensitivity";
+import type { Dataset } from "../core";
+import type { Issue } from "../core";
+import { startSensitivity, type Sensitivity, type SensitivityOptions } from "../core";
 import type { SensitivityReply, SensitivityRequest } from "./sensitivity-handler";
 
 export interface RunOutcome {

@@ -1,7 +1,7 @@
 // The results at a glance, as plain data: top districts and the averages the report prints.
-import type { District } from "../core/district";
-import { round2 } from "../core/round";
-import type { Scores } from "../core/score";
+import type { District } from "../core";
+import { round2 } from "../core";
+import type { Scores } from "../core";
 
 export interface Glance {
   /** The composite, then the first-level indicators. */

@@ -3,7 +3,8 @@
 // last year's table is inserted, compared and written as sheets. Screenshots under test-results/.
 import * as path from "node:path";
 import type { Page } from "playwright-core";
-import { compare, comparisonLayout, score, sensitivity } from "../../src/core";
+import { compare, score, sensitivity } from "../../src/core";
+import { comparisonLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 import { a1 } from "../excel/fixtures";
 import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } from "./harness";

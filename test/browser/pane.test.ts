@@ -3,7 +3,8 @@
 // step is checked against the fake workbook's contents and photographed under test-results/.
 import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { reportLayout, round2, score, type SheetLayout } from "../../src/core";
+import { round2, score } from "../../src/core";
+import { reportLayout, type SheetLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 import { a1, fixtureRows } from "../fuzz/hostile";
 import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } from "./harness";

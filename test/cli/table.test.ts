@@ -1,5 +1,5 @@
 // The ranking table on stdout: rank order, figures to 2 decimals, columns aligned for CJK.
-import { displayWidth } from "../../src/core";
+import { displayWidth } from "../../src/report";
 import { alignColumns } from "../../src/cli/table";
 import { cents, sci, sciJson } from "./helpers";
 

@@ -3,7 +3,8 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { layoutWorkbook, writeLayoutXlsx } from "../../src/cli/write-xlsx";
-import { blockCells, compare, comparisonLayout, reportLayout, score, sheetStyle, type ReportLayout } from "../../src/core";
+import { compare, score } from "../../src/core";
+import { blockCells, comparisonLayout, reportLayout, sheetStyle, type ReportLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 import { tempDir } from "./helpers";
 

@@ -1,5 +1,6 @@
 // Year over year (issue 6): the 2020 data against a copy with known changes.
-import { changeOf, compare, comparisonLayout, rankChangeText, score, scoreWithFramework } from "../../src/core";
+import { changeOf, compare, rankChangeText, score, scoreWithFramework } from "../../src/core";
+import { comparisonLayout } from "../../src/report";
 import { datasetOf, FW, inputRows, publishedSummary, readFixture, ROSTER, validated } from "./fixtures";
 import { both } from "./fixtures";
 

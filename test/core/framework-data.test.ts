@@ -1,6 +1,7 @@
 // Frameworks as data (issue 6): an evaluator's edited framework.csv, scored; results that
 // follow from the weights alone, and every way an edit can break the tree.
-import { frameworkFromTable, frameworkTable, rankOf, reportLayout, scoreWithFramework, valueOf, type Issue } from "../../src/core";
+import { frameworkFromTable, frameworkTable, rankOf, scoreWithFramework, valueOf, type Issue } from "../../src/core";
+import { reportLayout } from "../../src/report";
 import { FRAMEWORK_2020 } from "../../src/data";
 import { FW, inputRows, isChineseThenEnglish, readFixture, ROSTER, scores2020 } from "./fixtures";
 import { both } from "./fixtures";

@@ -1,5 +1,6 @@
 // The report's tables as cell arrays: what the CLI and the add-in write.
-import { rankOf, reportLayout, valueOf, type Block, type LayoutCell, type SheetLayout } from "../../src/core";
+import { rankOf, valueOf } from "../../src/core";
+import { reportLayout, type Block, type LayoutCell, type SheetLayout } from "../../src/report";
 import { FW, regionOfDistrict, scores2020 } from "./fixtures";
 
 const s = scores2020();

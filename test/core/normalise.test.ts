@@ -1,19 +1,7 @@
 // Raw statistics to index numbers (issue 6): every method against values worked out by hand,
 // the settings sheet's issues by cell, and the 2020 data recovered from made-up raw figures.
 import fc from "fast-check";
-import {
-  buildFramework,
-  normalise,
-  normaliseTable,
-  parseSettings,
-  round2,
-  score,
-  settingsTemplate,
-  validate,
-  valueOf,
-  type Framework,
-  type Issue,
-} from "../../src/core";
+import { buildFramework, normalise, normaliseTable, parseSettings, round2, score, settingsTemplate, validate, valueOf, type Framework, type Issue } from "../../src/core";
 import { FW, inputRows, isChineseThenEnglish, publishedSummary, ROSTER, scores2020 } from "./fixtures";
 import { both } from "./fixtures";
 

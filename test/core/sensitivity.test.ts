@@ -1,6 +1,9 @@
 // Robustness of ranks under perturbed weights (issue 6): checked against a slow reference that
 // rebuilds the perturbed framework as rows and scores it with the core's tree walk.
-import { buildFramework, mulberry32, round2, score, seedOf, sensitivity, sensitivityLayout, validate, type Dataset, type FrameworkRow, type Sensitivity } from "../../src/core";
+import { buildFramework, round2, score, sensitivity, validate, type Dataset, type FrameworkRow, type Sensitivity } from "../../src/core";
+import { sensitivityLayout } from "../../src/report";
+import { mulberry32 } from "../../src/core/random";
+import { seedOf } from "../../src/core/random";
 import { competition, datasetOf, FW, inputRows, ROSTER } from "./fixtures";
 
 const ds = datasetOf(inputRows());

@@ -1,21 +1,7 @@
 // How generated sheets look and print: rules, grey headers, centred ranks, the page setup and
 // page breaks, derived from any layout (ranking, comparison, robustness).
-import {
-  blockCells,
-  columnPoints,
-  compare,
-  comparisonLayout,
-  keepTablesWhole,
-  reportLayout,
-  score,
-  sensitivity,
-  sensitivityLayout,
-  sheetStyle,
-  wrapLines,
-  type Block,
-  type SheetLayout,
-  type TableLayout,
-} from "../../src/core";
+import { compare, score, sensitivity } from "../../src/core";
+import { blockCells, columnPoints, comparisonLayout, keepTablesWhole, reportLayout, sensitivityLayout, sheetStyle, wrapLines, type Block, type SheetLayout, type TableLayout } from "../../src/report";
 import { datasetOf, inputRows, scores2020 } from "./fixtures";
 
 const layout = reportLayout(scores2020(), "2020");

@@ -1,7 +1,8 @@
 // The generate writer with the other layouts the core makes: the year-over-year comparison and
 // the robustness sheet. Same guarantees as the ranking sheets: every cell as the layout says,
 // fresh names, text stays text, two syncs, a failure rolled back.
-import { compare, comparisonLayout, score, sensitivity, sensitivityLayout, validate, type ReportLayout, type SheetLayout } from "../../src/core";
+import { compare, score, sensitivity, validate } from "../../src/core";
+import { comparisonLayout, sensitivityLayout, type ReportLayout, type SheetLayout } from "../../src/report";
 import { dataset2020, framework2020, INPUTS_2020, shanghaiRoster } from "../../src/data";
 import { writeLayout } from "../../src/excel/generate";
 import { officeWorkbook } from "../../src/excel/workbook";

@@ -1,7 +1,8 @@
 // The add-in's sheets look and print like the CLI's workbook: rules, grey headers, centred ranks
 // and the page setup, queued in the same write batch (still 2 syncs), rolled back with the rest
 // on failure, and left out on an Excel without the page-layout API.
-import { compare, comparisonLayout, reportLayout, score, sheetStyle, type Block, type SheetLayout } from "../../src/core";
+import { compare, score } from "../../src/core";
+import { comparisonLayout, reportLayout, sheetStyle, type Block, type SheetLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 import { writeLayout, writeRanking } from "../../src/excel/generate";
 import { FakeExcel, type Line } from "../fakes/excel";

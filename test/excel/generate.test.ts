@@ -1,4 +1,5 @@
-import { reportLayout, score, validate, type ReportLayout, type SheetLayout } from "../../src/core";
+import { score, validate } from "../../src/core";
+import { reportLayout, type ReportLayout, type SheetLayout } from "../../src/report";
 import { dataset2020, framework2020, INPUTS_2020 } from "../../src/data";
 import { writeRanking } from "../../src/excel/generate";
 import { displayText } from "../fakes/excel-state";

@@ -1,4 +1,4 @@
-import { cellAddress } from "../../src/core/address";
+import { cellAddress } from "../../src/core";
 import { INPUTS_2020 } from "../../src/data";
 import { readInput } from "../../src/excel/input";
 import { FakeExcel } from "../fakes/excel";

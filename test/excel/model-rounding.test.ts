@@ -1,7 +1,7 @@
 // The workbook's rounding setting: the shared model rebuilt once, from the tables last read,
 // when an evaluator switches to the report's rounding; every streaming SCI cell told once; the
 // choice kept in the workbook's document settings and used by the next start.
-import { cellAddress } from "../../src/core/address";
+import { cellAddress } from "../../src/core";
 import { cell, useFunctionsRuntime, wait } from "../functions/fake-runtime";
 import { fakeSettings, type FakeSettings } from "../fakes/office-settings";
 import { CHONGMING, publishedOf } from "./model-fixtures";

@@ -1,7 +1,7 @@
 // The shared model over the fake workbook with Excel's table events: SCI_Input and
 // SCI_Previous inserted by the templates, SCI.CHANGE streaming as either table is edited,
 // one read per burst of edits whichever SCI tables they touch.
-import { cellAddress } from "../../src/core/address";
+import { cellAddress } from "../../src/core";
 import { cell, FakeError, useFunctionsRuntime, wait } from "../functions/fake-runtime";
 import { CHONGMING, inputs, leafCodes } from "./model-fixtures";
 import { openWithPrevious, type Runtime } from "./model-runtime";

@@ -3,7 +3,8 @@
 // fake workbook) and compared cell by cell, with their number formats, then their look: rules,
 // fills, alignment and the page setup.
 import ExcelJS from "exceljs";
-import { reportLayout, score } from "../../src/core";
+import { score } from "../../src/core";
+import { reportLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 import { layoutWorkbook } from "../../src/cli/write-xlsx";
 import { writeRanking } from "../../src/excel/generate";

@@ -1,7 +1,8 @@
 // Validation against hostile tables: it never throws (nor hides a crash as an "internal"
 // issue), never lets NaN or Infinity reach a score, and reports every bad cell at its address.
 import fc from "fast-check";
-import { reportLayout, score, validate, type Issue } from "../../src/core";
+import { score, validate, type Issue } from "../../src/core";
+import { reportLayout } from "../../src/report";
 import { framework2020, shanghaiRoster } from "../../src/data";
 import { a1, anyCell, badCoefficient, badValue, COEFFICIENT_COLUMN, DISTRICT_COLUMN, goodValue, INPUTS, LEAF_COLUMNS } from "./hostile";
 import { both } from "../core/fixtures";

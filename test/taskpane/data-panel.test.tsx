@@ -1,4 +1,4 @@
-import type { Issue } from "../../src/core/issue";
+import type { Issue } from "../../src/core";
 // @vitest-environment jsdom
 // Step 5 on its own: the raw-data and framework buttons, what they say, and what they pass on.
 import { screen, within } from "@testing-library/react";

@@ -3,7 +3,8 @@
 // seed, on the main-thread path jsdom takes (no Worker) and through a worker stand-in; zero
 // perturbation shows each district's exact rank; the sheet written equals the core's layout.
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { score, sensitivity, sensitivityLayout, type Sensitivity } from "../../src/core";
+import { score, sensitivity, type Sensitivity } from "../../src/core";
+import { sensitivityLayout } from "../../src/report";
 import RobustnessPanel from "../../src/taskpane/analysis/RobustnessPanel";
 import { STRINGS, type Lang } from "../../src/taskpane/i18n";
 import { handleSensitivity } from "../../src/taskpane/sensitivity-handler";

@@ -2,7 +2,8 @@
 // Step 4's rounding switch, in Chinese and in English, by mouse and by keyboard: it asks the
 // model for the report's rounding, the results follow, and so do the ranking sheets written next.
 import { screen, waitFor, within } from "@testing-library/react";
-import { cellAddress, reportLayout, score, type Scores } from "../../src/core";
+import { cellAddress, score, type Scores } from "../../src/core";
+import { reportLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 import { fixed2, glance } from "../../src/taskpane/summary";
 import { renderPane } from "./render";

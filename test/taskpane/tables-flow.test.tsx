@@ -3,7 +3,7 @@
 // edited framework and last year's table inserted from the pane, their issues in step 2's list
 // (errors first, a click selects the cell), and the panels following the model.
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { comparisonLayout } from "../../src/core";
+import { comparisonLayout } from "../../src/report";
 import type { Model } from "../../src/excel/model";
 import { a1, csv } from "../excel/fixtures";
 import { sourcesModel, type FakeModel } from "../fakes/model";

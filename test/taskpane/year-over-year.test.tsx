@@ -3,7 +3,8 @@
 // 浦东 rises from 16th to 1st (central: 8th to 1st) and every other district falls one place,
 // while no index below the composite moves.
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
-import { compare, comparisonLayout, type SheetLayout } from "../../src/core";
+import { compare } from "../../src/core";
+import { comparisonLayout, type SheetLayout } from "../../src/report";
 import YearOverYearPanel from "../../src/taskpane/analysis/YearOverYearPanel";
 import { STRINGS, type Lang } from "../../src/taskpane/i18n";
 import { a1 } from "../excel/fixtures";

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
-import { parseCsv, reportLayout, round2, score, type SheetLayout } from "../../src/core";
+import { parseCsv, round2, score } from "../../src/core";
+import { reportLayout, type SheetLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 
 const run$ = promisify(execFile);

@@ -1,4 +1,4 @@
-import type { Issue } from "../../core/issue";
+import type { Issue } from "../../core";
 import { ANALYSIS_STRINGS } from "../analysis-i18n";
 import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";

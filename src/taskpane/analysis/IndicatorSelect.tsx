@@ -1,5 +1,5 @@
 import { Field, Select, makeStyles } from "@fluentui/react-components";
-import type { Framework } from "../../core/framework";
+import type { Framework } from "../../core";
 import type { Lang } from "../i18n";
 
 /** Long English indicator names must not widen the pane: the picker keeps to its width. */

@@ -1,8 +1,9 @@
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { Dataset } from "../../core/dataset";
-import { textIn, type Issue } from "../../core/issue";
-import { sensitivityLayout, type Sensitivity } from "../../core/sensitivity";
+import type { Dataset } from "../../core";
+import { textIn, type Issue } from "../../core";
+import type { Sensitivity } from "../../core";
+import { sensitivityLayout } from "../../report";
 import { ANALYSIS_STRINGS, percentText } from "../analysis-i18n";
 import type { Lang, Strings } from "../i18n";
 import { runSensitivity, type RunControls } from "../sensitivity-runner";

@@ -1,6 +1,6 @@
 import { Field, ProgressBar } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ReportLayout } from "../../core/layout";
+import type { ReportLayout } from "../../report";
 import type { LayoutResult } from "../../excel/generate";
 import type { AnalysisStrings } from "../analysis-i18n";
 import { SheetLinks } from "../SheetLinks";

@@ -1,7 +1,8 @@
 import { Button, Field, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { comparisonLayout, type Comparison } from "../../core/compare";
-import { textIn } from "../../core/issue";
+import type { Comparison } from "../../core";
+import { comparisonLayout } from "../../report";
+import { textIn } from "../../core";
 import { ANALYSIS_STRINGS, rankChangeWords, type AnalysisStrings } from "../analysis-i18n";
 import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";

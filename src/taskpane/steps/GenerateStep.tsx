@@ -1,6 +1,6 @@
 import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { reportLayout } from "../../core/layout";
+import { reportLayout } from "../../report";
 import type { RankingResult } from "../../excel/generate";
 import type { Strings } from "../i18n";
 import { SheetLinks } from "../SheetLinks";

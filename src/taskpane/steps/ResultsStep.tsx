@@ -1,4 +1,4 @@
-import { regionOf } from "../../core/district";
+import { regionOf } from "../../core";
 import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";
 import { useStyles } from "../styles";

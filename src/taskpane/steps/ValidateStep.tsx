@@ -1,7 +1,7 @@
 import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { sortIssues, textIn, type Issue } from "../../core/issue";
-import type { Framework } from "../../core/framework";
+import { sortIssues, textIn, type Issue } from "../../core";
+import type { Framework } from "../../core";
 import { framework2020, shanghaiRoster } from "../../data";
 import type { CellRef } from "../../excel/issues";
 import type { Lang, Strings } from "../i18n";

@@ -1,9 +1,8 @@
-import { CITY, regionOf } from "./district";
-import type { Scores } from "./score";
+import { CITY, regionOf, type GridCell, type Scores } from "../core";
 import { displayWidth } from "./width";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
-export type LayoutCell = string | number | null;
+export type LayoutCell = GridCell;
 
 /** A block of cells, zero-based. */
 export interface Block {
