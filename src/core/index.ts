@@ -36,3 +36,4 @@ export {
 export { compare, changeOf, rankChangeText, type Comparison, type DistrictChange, type IndicatorChange, type RankChange } from "./compare";
 export { validate, type InputTable, type ValidateOptions } from "./validate";
 export { parseWeight } from "./weight";
+export { rosterOf, withProfile, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";

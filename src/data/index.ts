@@ -1,7 +1,9 @@
-import { Roster } from "../core";
-import { buildFramework, type Framework } from "../core";
-import type { Dataset } from "../core";
-import { validate } from "../core";
+// The built-in profiles. Only this folder names an assessment; every other layer takes a Profile.
+import { Roster } from "../core/district";
+import { buildFramework, type Framework } from "../core/framework";
+import type { Dataset } from "../core/dataset";
+import type { Profile } from "../core/profile";
+import { validate } from "../core/validate";
 import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 } from "./shanghai2020";
 
 export { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 };
@@ -14,6 +16,34 @@ export const framework2020: Framework = (() => {
 })();
 
 export const shanghaiRoster = new Roster(DISTRICTS_SHANGHAI);
+
+/** 《2020上海市智慧城市发展水平评估报告》: its framework, 16 districts, regions and words. */
+export const shanghai2020: Profile = {
+  id: "shanghai-2020",
+  name: { zh: "上海市智慧城市发展水平评估", en: "Shanghai smart-city development assessment" },
+  label: "2020",
+  framework: framework2020,
+  districts: DISTRICTS_SHANGHAI,
+  regions: [
+    { id: "central", zh: "中心城区", en: "Central districts" },
+    { id: "suburban", zh: "郊区", en: "Suburban districts" },
+  ],
+  coefficient: {
+    name: { zh: "网络安全状况系数", en: "Cybersecurity coefficient" },
+    headers: ["coefficient", "网络安全状况系数", "系数", "cybersecurity coefficient", "网络安全系数"],
+    min: 0,
+    max: 1,
+  },
+  words: {
+    entity: { zh: "行政区", en: "district" },
+    whole: { zh: "全市", en: "City" },
+    rank: { zh: "排名", en: "Rank" },
+  },
+  builtinInputs: INPUTS_2020,
+};
+
+/** The profile a new workbook or a bare `sci score` uses. */
+export const defaultProfile = shanghai2020;
 
 /** The published 2020 inputs as a validated dataset. */
 export function dataset2020(rounding: "exact" | "report" = "exact"): Dataset {

@@ -1,0 +1,70 @@
+// An assessment profile: everything that makes one assessment differ from another, as data.
+// The core, the report and every edge take a profile; none of them names an assessment.
+import { Roster, type District, type Region } from "./district";
+import type { Framework } from "./framework";
+import type { Text } from "./issue";
+
+/** The coefficient a composite is multiplied by (e.g. a cybersecurity coefficient), if any. */
+export interface CoefficientSpec {
+  /** The column's name in both languages, as headers and reports print it. */
+  name: Text;
+  /** Every header that means this column (matched without case and spaces). */
+  headers: readonly string[];
+  /** Valid values: (min, max], e.g. (0, 1]. */
+  min: number;
+  max: number;
+}
+
+/** The words an assessment uses in its tables and titles. */
+export interface ProfileWords {
+  /** One ranked entity: 行政区 / district, 县 / county, 街镇 / subdistrict. */
+  entity: Text;
+  /** The whole set, as averages and ranks name it: 全市 / City. */
+  whole: Text;
+  /** The rank column: 排名 / Rank. */
+  rank: Text;
+  /** The report's title, before the composite's name: e.g. 2020 ("2020年…"). */
+  title?: Text;
+}
+
+export interface Profile {
+  /** A stable id, e.g. for settings: `shanghai-2020`. */
+  id: string;
+  /** The assessment's name in both languages. */
+  name: Text;
+  /** The default label of a year's data (`2020`). */
+  label?: string;
+  framework: Framework;
+  /**
+   * The known entities. Empty: any name is accepted and the input's region column decides
+   * (a roster of N entities from a file or table replaces it).
+   */
+  districts: readonly District[];
+  /** Regions in report order; an entity's `region` is one of these ids. */
+  regions: readonly Region[];
+  /** Absent: the composite is not multiplied by anything, and nothing is said about it. */
+  coefficient?: CoefficientSpec;
+  words: ProfileWords;
+  /** Inputs shipped with the profile (header row first), scored when a workbook has none. */
+  builtinInputs?: readonly (readonly (string | number)[])[];
+}
+
+/** Looks the profile's entities up by any alias; cached per profile. */
+const rosters = new WeakMap<Profile, Roster>();
+export function rosterOf(p: Profile): Roster {
+  let r = rosters.get(p);
+  if (!r) rosters.set(p, (r = new Roster(p.districts)));
+  return r;
+}
+
+/** The same assessment with another framework, entity list or coefficient (a new object). */
+export function withProfile(p: Profile, changes: Partial<Omit<Profile, "id">>): Profile {
+  return { ...p, ...changes };
+}
+
+/** Generic words for an assessment that brings none. */
+export const GENERIC_WORDS: ProfileWords = {
+  entity: { zh: "地区", en: "entity" },
+  whole: { zh: "全部", en: "All" },
+  rank: { zh: "排名", en: "Rank" },
+};
