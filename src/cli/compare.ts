@@ -41,12 +41,13 @@ ${FRAMEWORK_HELP}
       throw usageError(`须给出两个输入表 OLD NEW（收到 ${positionals.length} 个）`, `give two input tables, OLD and NEW (got ${positionals.length})`);
     const [oldFile, newFile] = positionals;
     const framework = text(values, "framework");
-    const out = checkOut(text(values, "out"), io, [oldFile, newFile, framework]);
+    const districts = text(values, "districts");
+    const out = checkOut(text(values, "out"), io, [oldFile, newFile, framework, districts]);
     const labels = { old: text(values, "old-label") ?? labelOf(oldFile), new: text(values, "new-label") ?? labelOf(newFile) };
     if (labels.old === labels.new) [labels.old, labels.new] = [`${labels.old}（旧 old）`, `${labels.new}（新 new）`];
 
-    const older = await loadDataset({ input: oldFile, framework, label: labels.old, expectAll: false }, io);
-    const newer = await loadDataset({ input: newFile, framework, label: labels.new, expectAll: false }, io);
+    const older = await loadDataset({ input: oldFile, framework, districts, label: labels.old, expectAll: false }, io);
+    const newer = await loadDataset({ input: newFile, framework, districts, label: labels.new, expectAll: false }, io);
     const issues: Issue[] = [...older.issues, ...newer.issues];
     let c: Comparison | undefined;
     if (older.dataset && newer.dataset && !hasErrors(issues)) {
@@ -97,8 +98,8 @@ export function comparisonTable(c: Comparison, code: string): string {
     .sort((a, b) => a.x.city.new - b.x.city.new)
     .map(({ d, x }) => [String(x.city.new), d.district, fixed2(x.old), fixed2(x.new), signed(x.change), String(x.city.old), String(x.city.new), rankChangeText(x.city.change)]);
   const head = [
-    ["排名", "行政区", c.oldLabel, c.newLabel, "变化", `${c.oldLabel}排名`, `${c.newLabel}排名`, "排名变化"],
-    ["Rank", "District", "", "", "Change", "Rank", "Rank", "Rank change"],
+    [c.words.rank.zh, c.words.entity.zh, c.oldLabel, c.newLabel, "变化", `${c.oldLabel}排名`, `${c.newLabel}排名`, "排名变化"],
+    [c.words.rank.en, c.words.entity.en, "", "", "Change", "Rank", "Rank", "Rank change"],
   ];
   const title = `${ind.nameZh}（${code}）变化 ${c.oldLabel}→${c.newLabel} / Change in ${ind.nameEn} (${code}), ${c.oldLabel}→${c.newLabel}`;
   const only = [

@@ -1,29 +1,36 @@
 import * as path from "node:path";
-import { frameworkFromTable, normaliseTable, validate, type Dataset, type Framework, type InputTable, type Issue } from "../core";
-import { framework2020, INPUTS_2020, shanghaiRoster } from "../data";
+import { assess, asSource, withProfile, type Assessment, type Dataset, type Framework, type Issue, type Profile, type Rounding, type Sources } from "../core";
+import { defaultProfile } from "../data";
 import { usageError, type Io, type Options, type Values } from "./command";
 import { readInputFile } from "./read";
 
 /** Where a command's dataset comes from; every path as the user typed it. */
 export interface DatasetSource {
-  /** An input table of index numbers; none: the built-in 2020 data. */
+  /** An input table of index numbers; none: the profile's own data. */
   input?: string;
   /** Raw-data mode: raw statistics and their normalisation settings. */
   raw?: string;
   settings?: string;
-  /** A framework table (framework.csv's columns); none: the built-in 2020 framework. */
+  /** A framework table (framework.csv's columns); none: the profile's framework. */
   framework?: string;
+  /** An entity list (district, region, full_name, name_en, code); none: the profile's. */
+  districts?: string;
   label?: string;
-  /** Every Shanghai district must be present (scoring); a comparison lists the missing instead. */
+  /** Every listed entity must be present (scoring); a comparison lists the missing instead. */
   expectAll?: boolean;
+  rounding?: Rounding;
 }
 
 /** The options every dataset-reading command shares. */
-export const FRAMEWORK_OPTION: Options = { framework: { type: "string" } };
+export const FRAMEWORK_OPTION: Options = { framework: { type: "string" }, districts: { type: "string" } };
 export const RAW_OPTIONS: Options = { raw: { type: "string" }, settings: { type: "string" } };
 
 export const FRAMEWORK_HELP = `  --framework FILE  用自定义指标体系评分（列同 framework.csv：code, level, no, parent, name_zh, name_en, weight）
-                    score with a custom framework (framework.csv's columns; weights as 9/40, 0.225 or 22.5%)`;
+                    score with a custom framework (framework.csv's columns; weights as 9/40, 0.225 or 22.5%)
+  --districts FILE  评估另一组地区：名单（列：district 或 行政区/名称, region 或 区域；可选 full_name 全称,
+                    name_en 英文名, code 代码），替换内置名单；区域即表中所写
+                    score another entity list: district, region (and optionally full_name, name_en,
+                    code); regions are the names written there`;
 export const RAW_HELP = `  --raw FILE        原始数据模式：原始统计值（列同输入表），须配合 --settings
                     raw-data mode: raw statistics (same columns as the input table); needs --settings
   --settings FILE   标准化设置（列：indicator, method, benchmark, cap, direction；
@@ -33,39 +40,47 @@ export const RAW_HELP = `  --raw FILE        原始数据模式：原始统计�
 /** A string option's value, or undefined. */
 export const text = (values: Values, name: string): string | undefined => (typeof values[name] === "string" ? (values[name] as string) : undefined);
 
-/** The framework to score with: a checked custom one, or the built-in 2020 framework. */
-export async function loadFramework(file: string | undefined, io: Io): Promise<{ framework?: Framework; issues: Issue[] }> {
-  if (file === undefined) return { framework: framework2020, issues: [] };
+/** On the command line, another entity list is a file. */
+const ROSTER_HINT = {
+  zh: "若评估另一组地区，请用 --districts 名单.csv 给出名单（列：district, region）",
+  en: "to score another entity list, give it with --districts LIST.csv (columns district, region)",
+};
+
+/** The framework to score with: a checked custom one, or the profile's. */
+export async function loadFramework(file: string | undefined, io: Io, profile: Profile = defaultProfile): Promise<{ framework?: Framework; issues: Issue[] }> {
+  if (file === undefined) return { framework: profile.framework, issues: [] };
   const read = await readInputFile(path.resolve(io.cwd, file), file);
-  const built = frameworkFromTable(read.table);
-  return { framework: built.framework, issues: [...read.issues, ...built.issues] };
+  const a = assess({ framework: asSource(read.table, path.basename(file)) }, withProfile(profile, { builtinInputs: undefined }));
+  return { framework: a.framework, issues: [...read.issues, ...(a.issuesOf?.framework ?? [])] };
 }
 
 /**
- * Reads, checks and (in raw-data mode) normalises a dataset. Problems with the files' content
- * are issues; a missing file or a wrong combination of options is a usage error.
+ * Reads, checks and (in raw-data mode) normalises a dataset, through the core's one pipeline.
+ * Problems with the files' content are issues; a missing file or a wrong combination of
+ * options is a usage error.
  */
-export async function loadDataset(src: DatasetSource, io: Io): Promise<{ dataset?: Dataset; issues: Issue[] }> {
+export async function loadDataset(src: DatasetSource, io: Io, profile: Profile = defaultProfile): Promise<{ dataset?: Dataset; assessment?: Assessment; issues: Issue[] }> {
   if (src.raw !== undefined && src.input !== undefined)
     throw usageError("输入表与 --raw 只能选一个", "give either an input table or --raw, not both");
   if ((src.raw === undefined) !== (src.settings === undefined))
     throw usageError("--raw 与 --settings 须一起使用", "--raw and --settings go together");
-  const fw = await loadFramework(src.framework, io);
-  if (!fw.framework) return { issues: fw.issues };
-  const issues = [...fw.issues];
-  const read = async (file: string): Promise<InputTable> => {
+  const issues: Issue[] = [];
+  const sources: Sources = {};
+  const files: [keyof Sources, string | undefined][] = [
+    ["framework", src.framework],
+    ["districts", src.districts],
+    ["input", src.input],
+    ["raw", src.raw],
+    ["settings", src.settings],
+  ];
+  for (const [kind, file] of files) {
+    if (file === undefined) continue;
     const r = await readInputFile(path.resolve(io.cwd, file), file);
     issues.push(...r.issues);
-    return r.table;
-  };
-  const builtIn = src.input === undefined && src.raw === undefined;
-  const opts = { framework: fw.framework, roster: shanghaiRoster, label: src.label ?? (builtIn ? "2020" : undefined), expectAll: src.expectAll };
-  if (src.raw !== undefined) {
-    const r = normaliseTable(await read(src.raw), await read(src.settings!), opts);
-    return { dataset: r.dataset, issues: [...issues, ...r.issues] };
+    sources[kind] = asSource(r.table, path.basename(file));
   }
-  const r = validate(builtIn ? { rows: INPUTS_2020 } : await read(src.input!), opts);
-  return { dataset: r.dataset, issues: [...issues, ...r.issues] };
+  const a = assess(sources, profile, { rounding: src.rounding, label: src.label, expectAll: src.expectAll, rosterHint: ROSTER_HINT });
+  return { dataset: a.errorTables?.length ? undefined : a.dataset, assessment: a, issues: [...issues, ...a.issues] };
 }
 
 /** --out must be an .xlsx file that is none of the files read. */

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { hasErrors, score, sortIssues, type Issue } from "../core";
+import { hasErrors, sortIssues, type Issue } from "../core";
 import { reportLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
@@ -45,23 +45,23 @@ ${RAW_HELP}
   async run({ values, positionals }, io) {
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), label: text(values, "label") };
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
-    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework]);
-    const checked = await loadDataset(src, io);
+    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts]);
+    const checked = await loadDataset({ ...src, rounding }, io);
     const issues = checked.issues;
     printIssues(io, issues);
 
-    if (!checked.dataset || hasErrors(issues)) {
+    const scores = checked.assessment?.scores;
+    if (!scores || hasErrors(issues)) {
       if (values.json) io.stdout(JSON.stringify(scoresJson(undefined, issues), null, 2) + "\n");
       const errors = issues.filter((i) => i.severity === "error").length;
       io.stderr(`输入有 ${errors} 个错误，未评分${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing scored${out ? ", " + path.basename(out) + " not written" : ""}\n`);
       return EXIT_INPUT;
     }
 
-    const scores = score({ ...checked.dataset, rounding });
     io.stdout(values.json ? JSON.stringify(scoresJson(scores, issues), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
       const layout = reportLayout(scores);

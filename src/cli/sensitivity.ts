@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { hasErrors, regionOf, round2, sensitivity, SENSITIVITY_DEFAULTS, type Dataset, type Issue, type Sensitivity } from "../core";
+import { wordsOf } from "../report";
 import { sensitivityLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
@@ -50,8 +51,8 @@ ${RAW_HELP}
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const replications = wholeNumber(text(values, "replications"), "--replications");
     const perturbation = fraction(text(values, "perturbation"));
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), label: text(values, "label") };
-    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework]);
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
+    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts]);
 
     const loaded = await loadDataset(src, io);
     const issues: Issue[] = [...loaded.issues];
@@ -127,8 +128,8 @@ export function sensitivityTable(r: Sensitivity, ds: Dataset): string {
     ];
   });
   const head = [
-    ["排名", "行政区", r.indicator, "中位排名", "90%区间", "保持原排名", "区域", "区内排名", "区内中位", "区内区间", "区内保持"],
-    ["Rank", "District", "", "Median", "P5–P95", "Kept", "Region", "In region", "Median", "P5–P95", "Kept"],
+    [wordsOf(ds).rank.zh, wordsOf(ds).entity.zh, r.indicator, "中位排名", "90%区间", "保持原排名", "区域", "区内排名", "区内中位", "区内区间", "区内保持"],
+    [wordsOf(ds).rank.en, wordsOf(ds).entity.en, "", "Median", "P5–P95", "Kept", "Region", "In region", "Median", "P5–P95", "Kept"],
   ];
   const label = ds.label ? `${ds.label}年 ` : "";
   const title = `${label}${ind.nameZh}排名稳健性 / Robustness of the ${ind.nameEn} ranking${ds.label ? " " + ds.label : ""}`;

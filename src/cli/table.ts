@@ -1,4 +1,7 @@
-import { CITY, regionOf, round2, type Scores } from "../core";
+import { regionOf, round2, type Scores } from "../core";
+import { wordsOf } from "../report";
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { displayWidth } from "../report";
 
 const pad = (text: string, width: number, right: boolean) => {
@@ -20,6 +23,8 @@ const fixed2 = (x: number) => (Number.isFinite(x) ? round2(x).toFixed(2) : "—"
  */
 export function rankingTable(s: Scores): string {
   const { framework: fw, districts, regions, coefficients } = s.dataset;
+  const { rank, entity, whole } = wordsOf(s.dataset);
+  const coef = s.dataset.coefficient;
   const K = fw.order.length;
   const root = fw.indicators.get(fw.root)!;
   const codes = [fw.root, ...root.children];
@@ -27,23 +32,23 @@ export function rankingTable(s: Scores): string {
   const order = districts.map((_, i) => i).sort((a, b) => s.cityRanks[at(a, fw.root)] - s.cityRanks[at(b, fw.root)] || a - b);
 
   const rows: string[][] = [
-    ["排名", "行政区", ...codes, "系数", "区域"],
-    ["Rank", "District", ...codes.map(() => ""), "Coef.", "Region"],
+    [rank.zh, entity.zh, ...codes, ...(coef ? ["系数"] : []), "区域"],
+    [rank.en, capital(entity.en), ...codes.map(() => ""), ...(coef ? ["Coef."] : []), "Region"],
     ...order.map((i) => [
       String(s.cityRanks[at(i, fw.root)]),
       [districts[i].id, districts[i].en].filter(Boolean).join(" "),
       ...codes.map((c) => fixed2(s.values[at(i, c)])),
-      fixed2(coefficients[i]),
+      ...(coef ? [fixed2(coefficients[i])] : []),
       regionOf(districts[i].region, regions).zh,
     ]),
     [],
-    ...[CITY, ...regions].map((r) => {
+    ...[{ id: "city", ...whole }, ...regions].map((r) => {
       const avg = s.averages.get(r.id)!;
-      return ["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...codes.map((c) => fixed2(avg[fw.index.get(c)!])), "", ""];
+      return ["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...codes.map((c) => fixed2(avg[fw.index.get(c)!])), ...(coef ? [""] : []), ""];
     }),
   ];
   const title = `${s.dataset.label ? s.dataset.label + "年 " : ""}${root.nameZh}排名 / ${root.nameEn} ranking${s.dataset.label ? " " + s.dataset.label : ""}`;
   const legend = root.children.map((c) => `${c} ${fw.indicators.get(c)!.nameZh} ${fw.indicators.get(c)!.nameEn}`).join("; ");
-  const right = [true, false, ...codes.map(() => true), true, false];
+  const right = [true, false, ...codes.map(() => true), ...(coef ? [true] : []), false];
   return `${title}\n\n${alignColumns(rows, right)}\n${fw.root} = ${root.nameZh}; ${legend}\n`;
 }

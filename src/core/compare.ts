@@ -1,5 +1,6 @@
 import { regionOf, type Region } from "./district";
 import type { Framework } from "./framework";
+import { GENERIC_WORDS, type ProfileWords } from "./profile";
 import { issue, type Issue } from "./issue";
 import type { Scores } from "./score";
 
@@ -39,6 +40,8 @@ export interface Comparison {
   districts: DistrictChange[];
   /** The newer year's regions, for their names. */
   regions: readonly Region[];
+  /** The assessment's words (行政区, 全市 …). */
+  words: ProfileWords;
   /** Districts in only one of the years: listed, not compared. */
   onlyOld: string[];
   onlyNew: string[];
@@ -57,6 +60,8 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
   const oldFw = older.dataset.framework;
   const fw = newer.dataset.framework;
   const issues: Issue[] = [];
+  const words = newer.dataset.words ?? GENERIC_WORDS;
+  const e = words.entity;
 
   const codes = fw.order.filter((c) => oldFw.index.has(c));
   for (const c of fw.order.filter((c) => !oldFw.index.has(c)))
@@ -69,9 +74,9 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
   const onlyOld = older.dataset.districts.filter((d) => !newIds.has(d.id)).map((d) => d.id);
   const onlyNew = newer.dataset.districts.filter((d) => !oldIndex.has(d.id)).map((d) => d.id);
   for (const d of onlyOld)
-    issues.push(issue("warning", "compare-district-dropped", `行政区「${d}」仅见于${oldLabel}数据，未比较`, `district "${d}" is only in the ${oldLabel} data; not compared`, { district: d }));
+    issues.push(issue("warning", "compare-district-dropped", `${e.zh}「${d}」仅见于${oldLabel}数据，未比较`, `${e.en} "${d}" is only in the ${oldLabel} data; not compared`, { district: d }));
   for (const d of onlyNew)
-    issues.push(issue("warning", "compare-district-new", `行政区「${d}」仅见于${newLabel}数据，未比较`, `district "${d}" is only in the ${newLabel} data; not compared`, { district: d }));
+    issues.push(issue("warning", "compare-district-new", `${e.zh}「${d}」仅见于${newLabel}数据，未比较`, `${e.en} "${d}" is only in the ${newLabel} data; not compared`, { district: d }));
 
   const Ko = oldFw.order.length;
   const Kn = fw.order.length;
@@ -81,7 +86,7 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
     if (i === undefined) return;
     const was = older.dataset.districts[i];
     if (was.region !== d.region)
-      issues.push(issue("warning", "compare-region-changed", `行政区「${d.id}」的区域由 ${was.region} 变为 ${d.region}，区内排名按各年区域计`, `district "${d.id}" moved from region ${was.region} to ${d.region}; rank in region is each year's own`, { district: d.id }));
+      issues.push(issue("warning", "compare-region-changed", `${e.zh}「${d.id}」的区域由 ${was.region} 变为 ${d.region}，区内排名按各年区域计`, `district "${d.id}" moved from region ${was.region} to ${d.region}; rank in region is each year's own`, { district: d.id }));
     districts.push({
       district: d.id,
       region: d.region,
@@ -101,8 +106,8 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
     });
   });
   if (districts.length === 0)
-    issues.push(issue("error", "compare-no-common-district", `${oldLabel}与${newLabel}数据没有共同的行政区`, `the ${oldLabel} and ${newLabel} data have no district in common`));
-  return { oldLabel, newLabel, framework: fw, codes, districts, regions: newer.dataset.regions, onlyOld, onlyNew, issues };
+    issues.push(issue("error", "compare-no-common-district", `${oldLabel}与${newLabel}数据没有共同的${e.zh}`, `the ${oldLabel} and ${newLabel} data have no ${e.en} in common`));
+  return { oldLabel, newLabel, framework: fw, codes, districts, regions: newer.dataset.regions, words, onlyOld, onlyNew, issues };
 }
 
 /** One district's change on one indicator (by code), or undefined if it was not compared. */

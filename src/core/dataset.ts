@@ -1,5 +1,6 @@
 import type { District, Region } from "./district";
 import type { Framework } from "./framework";
+import type { CoefficientSpec, ProfileWords } from "./profile";
 
 /**
  * Validated inputs, ready to score. `inputs` is row-major: district i's value for leaf j
@@ -13,6 +14,10 @@ export interface Dataset {
   coefficients: Float64Array;
   /** How computed indices are rounded on the way up (default `exact`). */
   rounding?: "exact" | "report";
+  /** The assessment's words (行政区, 全市 …), for sheets and messages. */
+  words?: ProfileWords;
+  /** The coefficient's spec; absent: the assessment has none (every coefficient is 1). */
+  coefficient?: CoefficientSpec;
   /** The assessment's name, e.g. `2020`. */
   label?: string;
   /** Where each value came from, so later messages can name the cell. */

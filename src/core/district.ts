@@ -1,3 +1,4 @@
+import { quote } from "./cell";
 import type { Text } from "./issue";
 
 /** A district (or any entity an assessment ranks) and its region. */
@@ -17,30 +18,28 @@ export interface Region {
   en: string;
 }
 
-/** Shanghai's two regions; other assessments bring their own. */
-export const KNOWN_REGIONS: readonly Region[] = [
-  { id: "central", zh: "中心城区", en: "Central districts" },
-  { id: "suburban", zh: "郊区", en: "Suburban districts" },
-];
+/** The scope of every entity together; its words come from the profile (全市 / City). */
+export const CITY = { id: "city", zh: "全部", en: "All" } as const;
 
-export const CITY = { id: "city", zh: "全市", en: "City" } as const;
+const ENTITY = { zh: "地区", en: "entity" };
 
 const norm = (s: string) =>
   s
     .normalize("NFKC")
     .trim()
     .toLowerCase()
-    .replace(/[\s'’`\-]/g, "");
+    .replace(/[\s'’`\-\u200b-\u200d\u2060]/g, "");
 
-/** 中心城区 / central / Central districts → central. Unknown text passes through trimmed. */
-export function regionId(text: string, regions: readonly Region[] = KNOWN_REGIONS): string | undefined {
+/** A region's id from any of its names (`中心城区`, `central`, `Central districts`); undefined if none. */
+export function regionId(text: string, regions: readonly Region[]): string | undefined {
   const q = norm(text);
   if (!q) return undefined;
   const r = regions.find((r) => [r.id, r.zh, r.en, r.en.replace(/\s*districts?$/i, "")].map(norm).includes(q));
   return r?.id;
 }
 
-export function regionOf(id: string, regions: readonly Region[] = KNOWN_REGIONS): Region {
+/** A region by id; a region known only by the name written in a table is named by it. */
+export function regionOf(id: string, regions: readonly Region[] = []): Region {
   return regions.find((r) => r.id === id) ?? { id, zh: id, en: id };
 }
 
@@ -71,20 +70,29 @@ export function editDistance(a: string, b: string): number {
 /** Looks districts up by any alias: 浦东, 浦东新区, Pudong, 310115. */
 export class Roster {
   private readonly byAlias = new Map<string, District>();
+  private readonly byId = new Map<string, District>();
   constructor(readonly districts: readonly District[]) {
-    for (const d of districts) for (const a of aliasesOf(d)) if (!this.byAlias.has(a)) this.byAlias.set(a, d);
+    for (const d of districts) {
+      if (!this.byId.has(d.id)) this.byId.set(d.id, d);
+      for (const a of aliasesOf(d)) if (!this.byAlias.has(a)) this.byAlias.set(a, d);
+    }
   }
 
   find(name: unknown): District | undefined {
     if (typeof name !== "string" && typeof name !== "number") return undefined;
+    // The id as written is the common case: no normalisation needed (100k rows read fast).
+    const exact = this.byId.get(String(name));
+    if (exact) return exact;
     const q = norm(String(name));
-    return this.byAlias.get(q) ?? this.byAlias.get(q.replace(/(新区|区)$/, ""));
+    return this.byAlias.get(q) ?? this.byAlias.get(q.replace(/(新区|区|县|市|镇|街道)$/, ""));
   }
 
   /** The closest known name, when one is close enough to be a likely typo. */
   suggest(name: string): District | undefined {
     const q = norm(name);
-    if (!q) return undefined;
+    // Edit distance to every alias is O(roster): past a few thousand entities it is not a hint
+    // worth its time, and a long text is no typo of a name.
+    if (!q || q.length > 60 || this.districts.length > 5000) return undefined;
     let best: District | undefined;
     let bestD = Infinity;
     for (const d of this.districts)
@@ -95,7 +103,7 @@ export class Roster {
     return bestD <= Math.max(1, Math.ceil(q.length / 3)) ? best : undefined;
   }
 
-  resolve(name: unknown): Resolved {
+  resolve(name: unknown, words: { zh: string; en: string } = ENTITY): Resolved {
     const d = this.find(name);
     if (d) return { ok: true, district: d };
     const text = typeof name === "string" || typeof name === "number" ? String(name) : "";
@@ -105,8 +113,8 @@ export class Roster {
     return {
       ok: false,
       suggestion: s?.id,
-      zh: `未知行政区「${text}」${hint}`,
-      en: `unknown district "${text}"${hintEn}`,
+      zh: `未知${words.zh}「${quote(text)}」${hint}`,
+      en: `unknown ${words.en} "${quote(text)}"${hintEn}`,
     };
   }
 }

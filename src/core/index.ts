@@ -4,7 +4,7 @@ export { columnLetter, cellAddress, parseAddress } from "./address";
 export { parseCell, cellText, quote, type GridCell, type CellValue, type Parsed } from "./cell";
 export { parseCsv, toCsv } from "./csv";
 export { inputOf, type Dataset } from "./dataset";
-export { KNOWN_REGIONS, CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
+export { CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
 export { buildFramework, frameworkRowsFromTable, pathOf, type Framework, type FrameworkRow, type Indicator } from "./framework";
 export { FRAMEWORK_HEADER, frameworkFromTable, frameworkTable, scoreWithFramework } from "./framework-table";
 export { ISSUE_CODES, issue, hasErrors, sortIssues, textIn, type Issue, type IssueCode, type Severity, type Text, type Lang } from "./issue";
@@ -34,6 +34,9 @@ export {
   type Sensitivity,
 } from "./sensitivity";
 export { compare, changeOf, rankChangeText, type Comparison, type DistrictChange, type IndicatorChange, type RankChange } from "./compare";
-export { validate, type InputTable, type ValidateOptions } from "./validate";
+export { validate, GENERIC_COEFFICIENT, DISTRICT_HEADERS, REGION_HEADERS, type InputTable, type ValidateOptions } from "./validate";
 export { parseWeight } from "./weight";
-export { rosterOf, withProfile, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";
+export { rosterOf, profileOptions, withProfile, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";
+export { SOURCE_TABLES, SOURCE_KINDS, yearIn, tableLabel, type SourceKind, type SourceTable, type Sources } from "./sources";
+export { assess, asSource, ROSTER_HINT, type Assessment, type AssessOptions } from "./assess";
+export { rosterFromTable, type RosterRead } from "./roster-table";

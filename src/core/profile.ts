@@ -57,6 +57,23 @@ export function rosterOf(p: Profile): Roster {
   return r;
 }
 
+/** What validation needs to know of a profile: its framework, entity list, regions, coefficient and words. */
+export function profileOptions(p: Profile): {
+  framework: Framework;
+  roster?: Roster;
+  regions: readonly Region[];
+  coefficient: CoefficientSpec | null;
+  words: ProfileWords;
+} {
+  return {
+    framework: p.framework,
+    roster: p.districts.length ? rosterOf(p) : undefined,
+    regions: p.regions,
+    coefficient: p.coefficient ?? null,
+    words: p.words,
+  };
+}
+
 /** The same assessment with another framework, entity list or coefficient (a new object). */
 export function withProfile(p: Profile, changes: Partial<Omit<Profile, "id">>): Profile {
   return { ...p, ...changes };

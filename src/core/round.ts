@@ -12,16 +12,56 @@ export function round2(x: number): number {
   return (Math.sign(x) * Math.round(scaled)) / 100;
 }
 
-/** Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. */
-export function competitionRanks(values: ArrayLike<number>): Int32Array {
+/**
+ * Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. O(n + range)
+ * by counting when the values span a modest range of cents (index numbers always do), else
+ * O(n log n) by sorting. A NaN ranks first and is above no one, as a comparison would have it.
+ */
+export function competitionRanks(values: ArrayLike<number>, out = new Int32Array(values.length)): Int32Array {
   const n = values.length;
-  const rounded = new Float64Array(n);
-  for (let i = 0; i < n; i++) rounded[i] = round2(values[i]);
-  const ranks = new Int32Array(n);
+  const keys = new Float64Array(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  let integral = true;
   for (let i = 0; i < n; i++) {
-    let above = 0;
-    for (let j = 0; j < n; j++) if (rounded[j] > rounded[i]) above++;
-    ranks[i] = above + 1;
+    const k = Math.round(round2(values[i]) * 100);
+    keys[i] = k;
+    if (k !== k) continue; // NaN
+    if (!Number.isSafeInteger(k)) integral = false;
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
   }
-  return ranks;
+  if (lo > hi) return out.fill(1);
+  const span = hi - lo;
+  if (integral && span <= Math.max(1 << 16, 4 * n)) {
+    const rankAt = new Int32Array(span + 1);
+    for (let i = 0; i < n; i++) if (keys[i] === keys[i]) rankAt[keys[i] - lo]++;
+    // Top down: a value's rank is one more than the count of values above it.
+    for (let b = span, above = 0; b >= 0; b--) {
+      const c = rankAt[b];
+      rankAt[b] = above + 1;
+      above += c;
+    }
+    for (let i = 0; i < n; i++) out[i] = keys[i] === keys[i] ? rankAt[keys[i] - lo] : 1;
+    return out;
+  }
+  const sorted = keys.filter((k) => k === k).sort();
+  const m = sorted.length;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (k !== k) {
+      out[i] = 1;
+      continue;
+    }
+    // First position holding a key greater than k: everything from there on is above k.
+    let a = 0;
+    let b = m;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (sorted[mid] <= k) a = mid + 1;
+      else b = mid;
+    }
+    out[i] = m - a + 1;
+  }
+  return out;
 }

@@ -59,31 +59,84 @@ export function score(ds: Dataset): Scores {
   const L = fw.leaves.length;
   const values = new Float64Array(n * K);
   for (let i = 0; i < n; i++) scoreRow(fw, ds.inputs, i * L, ds.coefficients[i], values, i * K, ds.rounding);
+  const groups = groupsOf(ds);
+  return { dataset: ds, values, ...rankAll(values, n, K, groups), averages: averagesOf(values, K, groups) };
+}
 
+/** Every entity (`city`) and each region's members, in entity-id order. */
+interface Group {
+  id: string;
+  members: Int32Array;
+}
+
+function groupsOf(ds: Dataset): Group[] {
+  const n = ds.districts.length;
+  const ids = ds.districts.map((d) => d.id);
+  // Members in id order, so a mean is summed in the same order however the input rows are
+  // sorted: floating-point sums depend on order, and the averages must not.
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = ids[i - 1] < ids[i];
+  if (!sorted) all.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+  const slot = new Map(ds.regions.map((r, g) => [r.id, g]));
+  const counts = new Int32Array(ds.regions.length);
+  for (let i = 0; i < n; i++) {
+    const g = slot.get(ds.districts[i].region);
+    if (g !== undefined) counts[g]++;
+  }
+  const members = Array.from(counts, (c) => new Int32Array(c));
+  const filled = new Int32Array(ds.regions.length);
+  for (const i of all) {
+    const g = slot.get(ds.districts[i].region);
+    if (g !== undefined) members[g][filled[g]++] = i;
+  }
+  return [{ id: "city", members: all }, ...ds.regions.map((r, g) => ({ id: r.id, members: members[g] }))];
+}
+
+/** Competition ranks of every indicator, over all entities and within each region. */
+function rankAll(values: Float64Array, n: number, K: number, groups: readonly Group[]): { cityRanks: Int32Array; regionRanks: Int32Array } {
   const cityRanks = new Int32Array(n * K);
   const regionRanks = new Int32Array(n * K);
-  const averages = new Map<string, Float64Array>();
-  // Members in district-id order, so a mean is summed in the same order however the input
-  // rows are sorted: floating-point sums depend on order, and the averages must not.
-  const ids = ds.districts.map((d) => d.id);
-  const all = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
-  const groups: [string, number[]][] = [
-    ["city", all],
-    ...ds.regions.map((r) => [r.id, all.filter((i) => ds.districts[i].region === r.id)] as [string, number[]]),
-  ];
-  for (const [id] of groups) averages.set(id, new Float64Array(K));
   const column = new Float64Array(n);
+  const ranks = new Int32Array(n);
   for (let k = 0; k < K; k++) {
-    for (let i = 0; i < n; i++) column[i] = values[i * K + k];
-    for (const [id, members] of groups) {
-      const sub = members.map((i) => column[i]);
-      averages.get(id)![k] = sub.length ? sub.reduce((s, x) => s + x, 0) / sub.length : NaN;
-      const ranks = competitionRanks(sub);
-      const target = id === "city" ? cityRanks : regionRanks;
-      members.forEach((i, m) => (target[i * K + k] = ranks[m]));
+    for (const g of groups) {
+      const m = g.members.length;
+      const sub = column.subarray(0, m);
+      for (let j = 0; j < m; j++) sub[j] = values[g.members[j] * K + k];
+      const r = competitionRanks(sub, ranks.subarray(0, m));
+      const target = g.id === "city" ? cityRanks : regionRanks;
+      for (let j = 0; j < m; j++) target[g.members[j] * K + k] = r[j];
     }
   }
-  return { dataset: ds, values, cityRanks, regionRanks, averages };
+  return { cityRanks, regionRanks };
+}
+
+/**
+ * Plain means per indicator, one pass over each group's rows. A sum that overflows (values near
+ * 1e308) is summed again as x/n, so a mean of finite values is finite whenever it can be.
+ */
+function averagesOf(values: Float64Array, K: number, groups: readonly Group[]): Map<string, Float64Array> {
+  const averages = new Map<string, Float64Array>();
+  for (const g of groups) {
+    const m = g.members.length;
+    const sums = new Float64Array(K);
+    for (let j = 0; j < m; j++) {
+      const o = g.members[j] * K;
+      for (let k = 0; k < K; k++) sums[k] += values[o + k];
+    }
+    for (let k = 0; k < K; k++) {
+      if (m === 0) sums[k] = NaN;
+      else if (Number.isFinite(sums[k])) sums[k] /= m;
+      else {
+        let scaled = 0;
+        for (let j = 0; j < m; j++) scaled += values[g.members[j] * K + k] / m;
+        sums[k] = scaled;
+      }
+    }
+    averages.set(g.id, sums);
+  }
+  return averages;
 }
 
 /** District index by id, or -1. */

@@ -1,10 +1,11 @@
 import { cellAddress } from "./address";
 import { cellText, parseCell, quote } from "./cell";
 import type { Dataset } from "./dataset";
-import { KNOWN_REGIONS, regionId, regionOf, type District, type Region, Roster } from "./district";
+import { regionId, regionOf, type District, type Region, Roster } from "./district";
 import type { Framework } from "./framework";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
 import { describeIndicator, findIndicator } from "./lookup";
+import { GENERIC_WORDS, type CoefficientSpec, type ProfileWords } from "./profile";
 
 export interface InputTable {
   /** Sheet name, for messages. */
@@ -27,12 +28,36 @@ export interface ValidateOptions {
   allowNegative?: boolean;
   label?: string;
   rounding?: "exact" | "report";
+  /** Known regions in report order (a profile's); others are named as the table writes them. */
+  regions?: readonly Region[];
+  /** The composite's coefficient column; `null`: the assessment has none. Default: a generic one. */
+  coefficient?: CoefficientSpec | null;
+  /** The assessment's words (行政区, 全市 …) for messages and sheets. */
+  words?: ProfileWords;
+  /**
+   * How to give another entity list, said once when most names match no known entity (the
+   * roster is a profile's built-in list rather than one the user gave).
+   */
+  rosterHint?: { zh: string; en: string };
 }
 
-const DISTRICT_HEADERS = ["district", "行政区", "区", "地区", "entity"];
-const REGION_HEADERS = ["region", "区域"];
-const COEFFICIENT_HEADERS = ["coefficient", "网络安全状况系数", "系数", "cybersecurity coefficient"];
-const normHeader = (v: unknown) => cellText(v).normalize("NFKC").trim().toLowerCase();
+/** The coefficient a table may carry when no profile says otherwise. */
+export const GENERIC_COEFFICIENT: CoefficientSpec = {
+  name: { zh: "系数", en: "coefficient" },
+  headers: ["coefficient", "系数"],
+  min: 0,
+  max: 1,
+};
+
+export const DISTRICT_HEADERS = ["district", "行政区", "区", "地区", "entity", "名称", "name", "区县", "县", "街镇", "county"];
+export const REGION_HEADERS = ["region", "区域"];
+const normHeader = (v: unknown) =>
+  cellText(v)
+    .normalize("NFKC")
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .trim()
+    .toLowerCase();
+const headerKey = (h: string) => h.normalize("NFKC").trim().toLowerCase();
 
 /** `浦东（Pudong）` or `第5行` — who a message is about. */
 type Context = { sheet?: string; row: number; col: number; district?: string; indicator?: string };
@@ -59,6 +84,11 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   const sheet = table.sheet;
   const rows = Array.isArray(table.rows) ? table.rows.map((r) => (Array.isArray(r) ? r : [])) : [];
   const plausibleMax = opts.plausibleMax ?? 1000;
+  const words = opts.words ?? GENERIC_WORDS;
+  const entity = words.entity;
+  const coef = opts.coefficient === undefined ? GENERIC_COEFFICIENT : opts.coefficient;
+  const coefficientHeaders = coef ? coef.headers.map(headerKey) : [];
+  const knownRegions = opts.regions ?? [];
 
   const where = (c: Context) => {
     const address = cellAddress(origin.row + c.row, origin.col + c.col);
@@ -106,7 +136,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     };
     if (DISTRICT_HEADERS.includes(text)) return claim("district", districtCol, (c) => (districtCol = c));
     if (REGION_HEADERS.includes(text)) return claim("region", regionCol, (c) => (regionCol = c));
-    if (COEFFICIENT_HEADERS.includes(text)) return claim("coefficient", coefficientCol, (c) => (coefficientCol = c));
+    if (coefficientHeaders.includes(text)) return claim("coefficient", coefficientCol, (c) => (coefficientCol = c));
     const code = headerIndicator(fw, cellText(h));
     if (code.ok) {
       if (leafCol.has(code.value))
@@ -123,14 +153,14 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   });
 
   if (districtCol < 0)
-    report("error", "missing-district-column", { row: 0, col: 0 }, "缺少「行政区」列", 'missing the district column ("行政区" or "district")');
+    report("error", "missing-district-column", { row: 0, col: 0 }, `缺少「${entity.zh}」列`, `missing the ${entity.en} column ("${entity.zh}" or "district")`);
   for (const leaf of fw.leaves)
     if (!leafCol.has(leaf))
       report("error", "missing-column", { row: 0, col: header.length, indicator: leaf }, `缺少指标列（${describeIndicator(fw, leaf)}）`, `missing indicator column (${leaf})`);
-  if (coefficientCol < 0)
-    report("warning", "missing-coefficient-column", { row: 0, col: header.length }, "缺少「网络安全状况系数」列，按 1.00 计算", 'no "网络安全状况系数" (coefficient) column: 1.00 is used');
+  if (coef && coefficientCol < 0)
+    report("warning", "missing-coefficient-column", { row: 0, col: header.length }, `缺少「${coef.name.zh}」列，按 1.00 计算`, `no "${coef.name.zh}" (${coef.name.en}) column: 1.00 is used`);
   if (!opts.roster && regionCol < 0)
-    report("error", "missing-region-column", { row: 0, col: header.length }, "未知行政区名单时须有「区域」列", 'a "区域" (region) column is needed when the districts are not known in advance');
+    report("error", "missing-region-column", { row: 0, col: header.length }, `未给出${entity.zh}名单时须有「区域」列`, `a "区域" (region) column is needed when the ${entity.en} list is not given`);
   if (districtCol < 0) return { issues };
 
   const districts: District[] = [];
@@ -139,27 +169,35 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   const values: number[][] = [];
   const coefficients: number[] = [];
 
+  // Names no roster entity answers to: one issue each, or one for all when the roster is a
+  // profile's own and most names miss it (the user is scoring another entity list).
+  const unknown: { issue: Issue; name: string; suggestion?: string }[] = [];
+  let named = 0;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
-    if (row.every((v) => parseCell(v).kind === "empty")) continue; // blank rows are common below tables
+    if (row.every(isBlank)) continue; // blank rows are common below tables
     const nameCell = parseCell(row[districtCol]);
     if (nameCell.kind === "empty") {
-      report("error", "missing-district-name", { row: r, col: districtCol }, "行政区名称为空，但该行有数据", "district name is empty but the row has data");
+      report("error", "missing-district-name", { row: r, col: districtCol }, `${entity.zh}名称为空，但该行有数据`, `${entity.en} name is empty but the row has data`);
       continue;
     }
+    named++;
     const name = nameCell.kind === "number" ? String(nameCell.value) : nameCell.text;
     let district: District | undefined;
     const regionText = regionCol >= 0 ? parseCell(row[regionCol]) : ({ kind: "empty" } as const);
-    const regionGiven = regionText.kind === "text" ? regionId(regionText.text) ?? regionText.text : undefined;
+    const regionGiven =
+      regionText.kind === "text" || regionText.kind === "number" ? (regionId(cellText(row[regionCol]), knownRegions) ?? cellText(row[regionCol]).trim()) : undefined;
     if (opts.roster) {
-      const found = opts.roster.resolve(name);
+      const found = opts.roster.resolve(name, entity);
       if (!found.ok) {
         report("error", "unknown-district", { row: r, col: districtCol }, found.zh, found.en);
+        unknown.push({ issue: issues[issues.length - 1], name, suggestion: found.suggestion });
         continue;
       }
       district = found.district;
+      const home = regionOf(district.region, knownRegions);
       if (regionGiven !== undefined && regionGiven !== district.region)
-        report("warning", "region-mismatch", { row: r, col: regionCol, district: district.id }, `区域「${quote(regionText)}」与该区所属的${regionOf(district.region).zh}不符，按${regionOf(district.region).zh}计`, `region "${quote(regionText)}" disagrees with the district's ${regionOf(district.region).en}; ${regionOf(district.region).en} is used`);
+        report("warning", "region-mismatch", { row: r, col: regionCol, district: district.id }, `区域「${quote(regionText)}」与名单中的${home.zh}不符，按${home.zh}计`, `region "${quote(regionText)}" disagrees with the list's ${home.en}; ${home.en} is used`);
     } else {
       if (regionGiven === undefined) {
         report("error", "missing-region", { row: r, col: Math.max(regionCol, 0), district: name }, "区域为空", "region is empty");
@@ -168,7 +206,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       district = { id: name, region: regionGiven };
     }
     if (firstRow.has(district.id)) {
-      report("error", "duplicate-district", { row: r, col: districtCol, district: district.id }, `行政区重复（首次出现在第 ${origin.row + firstRow.get(district.id)! + 1} 行）`, `duplicate district (first on row ${origin.row + firstRow.get(district.id)! + 1})`);
+      report("error", "duplicate-district", { row: r, col: districtCol, district: district.id }, `${entity.zh}重复（首次出现在第 ${origin.row + firstRow.get(district.id)! + 1} 行）`, `duplicate ${entity.en} (first on row ${origin.row + firstRow.get(district.id)! + 1})`);
       continue;
     }
     firstRow.set(district.id, r);
@@ -188,7 +226,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
 
   function checkNumber(v: unknown, c: Context, kind: "value" | "coefficient"): number {
     const p = parseCell(v);
-    const what = kind === "coefficient" ? ["网络安全状况系数", "coefficient"] : ["指标值", "value"];
+    const what = kind === "coefficient" && coef ? [coef.name.zh, coef.name.en] : ["指标值", "value"];
     if (p.kind === "empty") {
       report("error", "empty-cell", c, `${what[0]}为空`, `${what[1]} is empty`);
       return NaN;
@@ -209,9 +247,9 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       report("error", "non-finite", c, `${what[0]}不是有限数（${shown}）`, `${what[1]} is not finite (${shown})`);
       return NaN;
     }
-    if (kind === "coefficient") {
-      if (!(x > 0 && x <= 1))
-        report("error", "coefficient-range", c, `网络安全状况系数 ${x} 不在 (0, 1] 内`, `coefficient ${x} is outside (0, 1]`);
+    if (kind === "coefficient" && coef) {
+      if (!(x > coef.min && x <= coef.max))
+        report("error", "coefficient-range", c, `${coef.name.zh} ${x} 不在 (${coef.min}, ${coef.max}] 内`, `${coef.name.en} ${x} is outside (${coef.min}, ${coef.max}]`);
       return x;
     }
     if (x < 0 && !opts.allowNegative) report("error", "negative", c, `指标值 ${x} 为负数`, `value ${x} is negative`);
@@ -220,20 +258,41 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     return x;
   }
 
-  if (opts.roster && (opts.expectAll ?? true)) {
+  const otherList = opts.rosterHint && unknown.length >= 3 && unknown.length * 2 >= named;
+  if (otherList) {
+    const drop = new Set(unknown.map((u) => u.issue));
+    const kept = issues.filter((i) => !drop.has(i));
+    issues.length = 0;
+    issues.push(...kept);
+    const shown = unknown.slice(0, 3).map((u) => quote(u.name));
+    const first = unknown[0].issue.cell!;
+    issues.push(
+      issue(
+        "error",
+        "unknown-roster",
+        `${first.sheet ? first.sheet + "!" : ""}${first.address}：${unknown.length} 个名称（${shown.join("、")}…）不在${entity.zh}名单中。${opts.rosterHint!.zh}`,
+        `${first.sheet ? first.sheet + "!" : ""}${first.address}: ${unknown.length} names ("${shown.join('", "')}" …) are not in the ${entity.en} list. ${opts.rosterHint!.en}`,
+        { cell: first },
+      ),
+    );
+  }
+  if (opts.roster && (opts.expectAll ?? true) && !otherList) {
+    // A misspelt name already says which entity it likely is: that entity is not also missing.
+    const meant = new Set(unknown.map((u) => u.suggestion).filter((x): x is string => !!x));
     for (const d of opts.roster.districts)
-      if (!firstRow.has(d.id))
-        report("error", "missing-district", { row: rows.length, col: districtCol, district: d.id }, "输入表缺少该行政区", "the district is missing from the input table");
+      if (!firstRow.has(d.id) && !meant.has(d.id))
+        report("error", "missing-district", { row: rows.length, col: districtCol, district: d.id }, `输入表缺少该${entity.zh}`, `the ${entity.en} is missing from the input table`);
   }
   if (districts.length === 0 && !hasErrors(issues))
-    report("error", "no-districts", { row: 1, col: districtCol }, "输入表没有任何行政区数据", "the input table has no district rows");
+    report("error", "no-districts", { row: 1, col: districtCol }, `输入表没有任何${entity.zh}数据`, `the input table has no ${entity.en} rows`);
 
   if (hasErrors(issues)) return { issues };
 
+  // Known regions in the profile's order, then others in the order the table first names them.
   const present = new Set(districts.map((d) => d.region));
   const regions: Region[] = [
-    ...KNOWN_REGIONS.filter((r) => present.has(r.id)),
-    ...[...present].filter((id) => !KNOWN_REGIONS.some((r) => r.id === id)).map((id) => regionOf(id)),
+    ...knownRegions.filter((r) => present.has(r.id)),
+    ...[...present].filter((id) => !knownRegions.some((r) => r.id === id)).map((id) => regionOf(id)),
   ];
   const L = fw.leaves.length;
   const inputs = new Float64Array(districts.length * L);
@@ -247,11 +306,16 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       coefficients: Float64Array.from(coefficients),
       label: opts.label,
       rounding: opts.rounding,
+      words,
+      coefficient: coef ?? undefined,
       source: { sheet, rowOf, colOf: new Map([...leafCol].map(([k, c]) => [k, origin.col + c])) },
     },
     issues,
   };
 }
+
+/** Empty as a cell that holds nothing, without parsing it. */
+const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
 
 /** A header may be a code, number, name, path, or "name (code)" as the template writes it. */
 function headerIndicator(fw: Framework, h: string) {

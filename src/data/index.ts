@@ -2,11 +2,14 @@
 import { Roster } from "../core/district";
 import { buildFramework, type Framework } from "../core/framework";
 import type { Dataset } from "../core/dataset";
-import type { Profile } from "../core/profile";
+import { profileOptions, type Profile } from "../core/profile";
 import { validate } from "../core/validate";
 import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 } from "./shanghai2020";
 
 export { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 };
+
+/** The built-in framework's rows, for a template an evaluator edits. */
+export const defaultFrameworkRows = FRAMEWORK_2020;
 
 /** The built-in 2020 framework, checked once. */
 export const framework2020: Framework = (() => {
@@ -47,7 +50,7 @@ export const defaultProfile = shanghai2020;
 
 /** The published 2020 inputs as a validated dataset. */
 export function dataset2020(rounding: "exact" | "report" = "exact"): Dataset {
-  const { dataset, issues } = validate({ rows: INPUTS_2020 }, { framework: framework2020, roster: shanghaiRoster, label: "2020", rounding });
+  const { dataset, issues } = validate({ rows: INPUTS_2020 }, { ...profileOptions(shanghai2020), label: "2020", rounding });
   if (!dataset) throw new Error(`built-in 2020 inputs are invalid: ${issues.map((i) => i.en).join("; ")}`);
   return dataset;
 }

@@ -6,7 +6,7 @@ import { frameworkTable } from "../core";
 import type { Framework, FrameworkRow } from "../core";
 import { settingsTemplate } from "../core";
 import type { LayoutCell } from "../report";
-import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, dataset2020, framework2020 } from "../data";
+import { dataset2020, defaultFrameworkRows, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { type Exists, loadNames, selectExisting } from "./existing";
 import { freshNames } from "./names";
@@ -93,7 +93,7 @@ const has = (tables: string[], name: string) => tables.some((t) => t.toLowerCase
  * 9/40) as the table SCI_Framework, framework.csv's columns, on a new sheet. Once it exists the
  * model checks it and scores with it. The read-only framework sheet beside the input stays.
  */
-export function insertFrameworkTable(context: Excel.RequestContext, rows: readonly FrameworkRow[] = FRAMEWORK_2020): Promise<InsertResult> {
+export function insertFrameworkTable(context: Excel.RequestContext, rows: readonly FrameworkRow[] = defaultFrameworkRows): Promise<InsertResult> {
   const plan: SheetPlan = {
     sheet: EDITABLE_FRAMEWORK_SHEET,
     table: SOURCE_TABLES.framework,
@@ -116,8 +116,8 @@ export function insertFrameworkTable(context: Excel.RequestContext, rows: readon
  * a guessed default benchmark would produce plausible-looking but meaningless indices.
  * SCI_Input, if present, takes precedence; the result's notice says so.
  */
-export function insertRawTemplate(context: Excel.RequestContext, fw: Framework = framework2020): Promise<InsertResult> {
-  const raw = templateRows(fw, DISTRICTS_SHANGHAI);
+export function insertRawTemplate(context: Excel.RequestContext, fw: Framework = defaultProfile.framework): Promise<InsertResult> {
+  const raw = templateRows(fw, defaultProfile.districts);
   const settings = settingsTemplate(fw);
   const plans: SheetPlan[] = [
     {
@@ -152,14 +152,14 @@ export type PreviousKind = "empty" | "2020";
  * year (the comparison takes its label from a year in the title, else the sheet name). Empty,
  * or filled with the published 2020 data to try the comparison out.
  */
-export function insertPreviousTable(context: Excel.RequestContext, kind: PreviousKind, fw: Framework = framework2020, label?: string): Promise<InsertResult> {
+export function insertPreviousTable(context: Excel.RequestContext, kind: PreviousKind, fw: Framework = defaultProfile.framework, label?: string): Promise<InsertResult> {
   const year = label?.trim();
   const title = year
     ? `上一年输入（${year}） / Last year's inputs (${year})`
     : kind === "2020"
       ? "上一年输入（示例：2020 年公布的数据） / Last year's inputs (example: the published 2020 data)"
       : "上一年输入：请在此标题中写上年份 / Last year's inputs: write the year into this title";
-  const rows = templateRows(fw, DISTRICTS_SHANGHAI, kind === "2020" ? dataset2020() : undefined);
+  const rows = templateRows(fw, defaultProfile.districts, kind === "2020" ? dataset2020() : undefined);
   const plan: SheetPlan = {
     sheet: PREVIOUS_SHEET,
     table: SOURCE_TABLES.previous,

@@ -1,35 +1,13 @@
 /* global Excel */
 // The workbook tables SCI reads: the inputs, an edited framework, raw statistics with their
 // normalisation settings, and last year's inputs. All of them in one Excel round trip.
-import type { InputTable } from "../core";
+
+import { SOURCE_KINDS, SOURCE_TABLES, type SourceKind, type Sources, type SourceTable } from "../core";
+
+export { SOURCE_KINDS, SOURCE_TABLES, tableLabel, yearIn, type SourceKind, type Sources, type SourceTable } from "../core";
 
 /** The Excel table that holds an evaluator's inputs: one row per district. */
-export const INPUT_TABLE = "SCI_Input";
-
-/** Table names by role. Excel compares table names ignoring case; so does SCI. */
-export const SOURCE_TABLES = {
-  input: INPUT_TABLE,
-  framework: "SCI_Framework",
-  raw: "SCI_Raw",
-  settings: "SCI_Settings",
-  previous: "SCI_Previous",
-} as const;
-
-export type SourceKind = keyof typeof SOURCE_TABLES;
-export const SOURCE_KINDS = Object.keys(SOURCE_TABLES) as SourceKind[];
-
-/** A table as read: header and rows, where it sits, and the cell above it (a title). */
-export interface SourceTable extends InputTable {
-  sheet: string;
-  origin: { row: number; col: number };
-  rows: unknown[][];
-  /** Excel's table id, so edits to other tables can be told apart. */
-  id?: string;
-  /** The text of A1 when the table does not cover it: a title such as `2019 年输入`. */
-  title?: string;
-}
-
-export type Sources = { [K in SourceKind]?: SourceTable };
+export const INPUT_TABLE = SOURCE_TABLES.input;
 
 const kindOf = (name: string): SourceKind | undefined => SOURCE_KINDS.find((k) => SOURCE_TABLES[k].toLowerCase() === name.toLowerCase());
 
@@ -107,20 +85,4 @@ export async function readSources(
     for (const [kind, p] of later) out[kind] = toSource(p, present.get(kind));
   }
   return out;
-}
-
-/** A year (1990–2099) in a title or sheet name: `2019 年输入` → `2019`. */
-export function yearIn(text: string | undefined): string | undefined {
-  return text ? /(?<!\d)(19[89]\d|20\d\d)(?!\d)/.exec(text)?.[1] : undefined;
-}
-
-/**
- * What a year's table is called in comparisons: the year in its title cell or sheet name, else
- * the title itself (if short), else `fallback`.
- */
-export function tableLabel(t: Pick<SourceTable, "sheet" | "title">, fallback: string): string {
-  const year = yearIn(t.title) ?? yearIn(t.sheet);
-  if (year) return year;
-  if (t.title && t.title.length <= 20) return t.title;
-  return fallback;
 }

@@ -2,7 +2,8 @@
 import type { Framework } from "../core";
 import { regionOf, type District } from "../core";
 import type { Dataset } from "../core";
-import { DISTRICTS_SHANGHAI, dataset2020, framework2020 } from "../data";
+import type { Profile } from "../core";
+import { dataset2020, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { type Exists, loadNames, selectExisting } from "./existing";
 import { INPUT_TABLE } from "./input";
@@ -25,8 +26,14 @@ type Cell = string | number | null;
 export const indicatorHeader = (fw: Framework, code: string) => `${fw.indicators.get(code)!.nameZh} (${code})`;
 
 /** The input table: header, then one row per district (values blank, or from `data`). */
-export function templateRows(fw: Framework = framework2020, districts: readonly District[] = DISTRICTS_SHANGHAI, data?: Dataset): Cell[][] {
-  const header: Cell[] = ["行政区", "区域", ...fw.leaves.map((c) => indicatorHeader(fw, c)), "网络安全状况系数"];
+export function templateRows(
+  fw: Framework = defaultProfile.framework,
+  districts: readonly District[] = defaultProfile.districts,
+  data?: Dataset,
+  profile: Profile = defaultProfile,
+): Cell[][] {
+  const coef = profile.coefficient;
+  const header: Cell[] = [profile.words.entity.zh, "区域", ...fw.leaves.map((c) => indicatorHeader(fw, c)), ...(coef ? [coef.name.zh] : [])];
   const L = fw.leaves.length;
   const rows = districts.map((d): Cell[] => {
     const i = data ? data.districts.findIndex((x) => x.id === d.id) : -1;
@@ -35,7 +42,7 @@ export function templateRows(fw: Framework = framework2020, districts: readonly 
       const j = data.framework.leaves.indexOf(code);
       return j < 0 ? null : data.inputs[i * L + j];
     });
-    return [d.id, regionOf(d.region).zh, ...values, i < 0 || !data ? null : data.coefficients[i]];
+    return [d.id, regionOf(d.region, profile.regions).zh, ...values, ...(coef ? [i < 0 || !data ? null : data.coefficients[i]] : [])];
   });
   return [header, ...rows];
 }
@@ -54,7 +61,7 @@ export function effectiveWeights(fw: Framework): Float64Array {
 export const FRAMEWORK_HEADER = ["代码", "层级", "序号", "上级", "中文名称", "English", "权重", "综合权重"];
 
 /** The indicator tree, pre-order, with relative and effective weights as numbers. */
-export function frameworkRows(fw: Framework = framework2020): Cell[][] {
+export function frameworkRows(fw: Framework = defaultProfile.framework): Cell[][] {
   const eff = effectiveWeights(fw);
   return [
     FRAMEWORK_HEADER,
@@ -106,8 +113,8 @@ export async function insertTemplate(context: Excel.RequestContext, kind: Templa
   try {
     const sheets = context.workbook.worksheets;
     const input = sheets.add(inputSheet);
-    writeInputSheet(input, templateRows(framework2020, DISTRICTS_SHANGHAI, kind === "2020" ? dataset2020() : undefined));
-    writeFrameworkSheet(sheets.add(frameworkSheet), frameworkRows(framework2020));
+    writeInputSheet(input, templateRows(defaultProfile.framework, defaultProfile.districts, kind === "2020" ? dataset2020() : undefined));
+    writeFrameworkSheet(sheets.add(frameworkSheet), frameworkRows(defaultProfile.framework));
     input.activate();
     input.getRangeByIndexes(1, 2, 1, 1).select();
     await syncs.sync();

@@ -5,7 +5,7 @@ import type { Model } from "../excel/model";
 import { INPUT_TABLE } from "../excel/input";
 import { SOURCE_TABLES } from "../excel/sources";
 import { fail, ok, type Cell, type Outcome } from "./outcome";
-import { resolveDistrict, resolveIndicator, resolveScope, tableErrors, usable } from "./resolve";
+import { entityOf, resolveDistrict, resolveIndicator, resolveScope, tableErrors, usable, wholeOf } from "./resolve";
 
 const LEVEL_ZH = ["综合指数", "一级指标", "二级指标", "三级指标"];
 const LEVEL_EN = ["the composite", "a first-level indicator", "a second-level indicator", "a third-level indicator"];
@@ -51,8 +51,8 @@ function rankScope(ds: Dataset, row: number, scope: unknown): Outcome<"city" | "
   if (sc.value.region.id !== d.region)
     return fail(
       "notAvailable",
-      `${d.id}属于${home.zh}，不在${sc.value.region.zh}内排名；请用 全市、${home.zh} 或 region`,
-      `${d.en ?? d.id} is in ${home.en}, not ranked within ${sc.value.region.en}; use 全市 (city), ${home.zh} or "region"`,
+      `${d.id}属于${home.zh}，不在${sc.value.region.zh}内排名；请用 ${wholeOf(ds).zh}、${home.zh} 或 region`,
+      `${d.en ?? d.id} is in ${home.en}, not ranked within ${sc.value.region.en}; use ${wholeOf(ds).zh} (${wholeOf(ds).en}), ${home.zh} or "region"`,
     );
   return ok("region");
 }
@@ -98,7 +98,7 @@ export function districtChange(model: Model, district: unknown, indicator?: unkn
   return ok([[change.change, rank.change, rankChangeText(rank.change)]]);
 }
 
-/** SCI.CITY: the plain mean over the city, 中心城区 or 郊区. */
+/** SCI.CITY: the plain mean over every entity, or over one region's. */
 export function scopeAverage(model: Model, indicator?: unknown, scope?: unknown): Outcome<number> {
   const s = usable(model);
   if (!s.ok) return s;
@@ -108,7 +108,7 @@ export function scopeAverage(model: Model, indicator?: unknown, scope?: unknown)
   const sc = resolveScope(s.value.dataset, scope);
   if (!sc.ok) return sc;
   const means = s.value.averages.get(sc.value.kind === "city" ? "city" : sc.value.region.id);
-  if (!means) return fail("notAvailable", "该范围没有行政区", "no district in that scope");
+  if (!means) return fail("notAvailable", `该范围没有${entityOf(s.value.dataset).zh}`, `no ${entityOf(s.value.dataset).en} in that scope`);
   return ok(means[fw.index.get(k.value)!]);
 }
 

@@ -1,14 +1,19 @@
 // SCORE and INDICATORS: answered from a framework and the arguments alone, with no model's
 // scores, so they answer even while the input table has errors (what-if cells, the list).
-import { describeIndicator, parseCell, quote, scoreRow, type Framework } from "../core";
-import { framework2020 } from "../data";
+import { describeIndicator, parseCell, quote, scoreRow, type CoefficientSpec, type Framework } from "../core";
+import { defaultProfile } from "../data";
 import { argKey, fail, isOmitted, ok, type Cell, type Outcome } from "./outcome";
 
 /**
  * SCI.SCORE: the composite of one row or column of input values in report order (1–38),
  * times the coefficient (default 1), from the arguments alone.
  */
-export function scoreValues(values: unknown, coefficient?: unknown, fw: Framework = framework2020): Outcome<number> {
+export function scoreValues(
+  values: unknown,
+  coefficient?: unknown,
+  fw: Framework = defaultProfile.framework,
+  spec: CoefficientSpec | undefined = defaultProfile.coefficient,
+): Outcome<number> {
   const L = fw.leaves.length;
   const grid = Array.isArray(values) ? values.map((r) => (Array.isArray(r) ? r : [r])) : [[values]];
   const rows = grid.length;
@@ -44,8 +49,10 @@ export function scoreValues(values: unknown, coefficient?: unknown, fw: Framewor
   let c = 1;
   if (!isOmitted(coefficient)) {
     const p = parseCell(coefficient);
-    if (p.kind !== "number" || !(p.value > 0 && p.value <= 1))
-      return fail("invalidValue", `网络安全状况系数「${quote(coefficient)}」须在 (0, 1] 内，如 0.98`, `the coefficient "${quote(coefficient)}" must be in (0, 1], e.g. 0.98`);
+    const [lo, hi] = spec ? [spec.min, spec.max] : [0, 1];
+    const name = spec?.name ?? { zh: "系数", en: "coefficient" };
+    if (p.kind !== "number" || !(p.value > lo && p.value <= hi))
+      return fail("invalidValue", `${name.zh}「${quote(coefficient)}」须在 (${lo}, ${hi}] 内`, `the ${name.en} "${quote(coefficient)}" must be in (${lo}, ${hi}]`);
     c = p.value;
   }
   const out = new Float64Array(fw.order.length);

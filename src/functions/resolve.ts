@@ -1,7 +1,7 @@
 // Resolving an SCI call against one model: the scores or framework to answer from, and the
 // district, indicator and scope its arguments name. Lookups are cached; failures explain.
 import { findIndicator, quote, regionId, regionOf, Roster, type Dataset, type Framework, type Region, type Scores, type Text } from "../core";
-import { framework2020 } from "../data";
+import { defaultProfile } from "../data";
 import type { Model } from "../excel/model";
 import { INPUT_TABLE } from "../excel/input";
 import { SOURCE_TABLES } from "../excel/sources";
@@ -37,7 +37,7 @@ export function tableErrors(tables: readonly string[], errors: readonly Text[]):
 }
 
 /** The framework of the current model (the 2020 one unless the model brings another). */
-export const frameworkOf = (model: Model): Framework => model.framework ?? model.dataset?.framework ?? framework2020;
+export const frameworkOf = (model: Model): Framework => model.framework ?? model.dataset?.framework ?? model.profile?.framework ?? defaultProfile.framework;
 
 /**
  * The framework for SCORE and INDICATORS: the workbook's SCI_Framework when it has one. If that
@@ -75,13 +75,14 @@ export function resolveIndicator(fw: Framework, arg: unknown, fallback?: string)
 export function resolveDistrict(ds: Dataset, arg: unknown): Outcome<number> {
   const names = () => ds.districts.map((d) => d.id).join("、");
   const namesEn = () => ds.districts.map((d) => d.en ?? d.id).join(", ");
-  if (isOmitted(arg)) return fail("invalidValue", `缺少行政区参数，可用：${names()}`, `the district argument is missing; use one of: ${namesEn()}`);
+  const e = entityOf(ds);
+  if (isOmitted(arg)) return fail("invalidValue", `缺少${e.zh}参数，可用：${names()}`, `the ${e.en} argument is missing; use one of: ${namesEn()}`);
   let entry = rosterCache.get(ds);
   if (!entry) rosterCache.set(ds, (entry = { roster: new Roster(ds.districts), found: new Map() }));
   const key = argKey(arg);
   let found = entry.found.get(key);
   if (!found) {
-    const r = entry.roster.resolve(arg);
+    const r = entry.roster.resolve(arg, e);
     if (r.ok) found = ok(ds.districts.indexOf(r.district));
     else {
       const list = r.suggestion ? "" : `。可用：${names()}`;
@@ -95,7 +96,8 @@ export function resolveDistrict(ds: Dataset, arg: unknown): Outcome<number> {
 
 export type Scope = { kind: "city" } | { kind: "region"; region: Region };
 
-const CITY_WORDS = ["全市", "city", "全部", "all", "上海", "shanghai", "全市平均"];
+/** Words for every entity together, besides the profile's own (全市 / City). */
+const CITY_WORDS = ["全市", "city", "全部", "all", "全市平均", "total"];
 const OWN_REGION_WORDS = ["region", "区域", "本区域", "所属区域", "own"];
 
 /**
@@ -112,10 +114,17 @@ export function resolveScope(ds: Dataset, arg: unknown, district?: number): Outc
   if (found !== OWN_REGION) return found;
   if (district === undefined) {
     const { zh, en } = scopeChoices(ds);
-    return fail("invalidValue", `「${quote(arg)}」指行政区所在区域，此函数没有行政区参数；请用 ${zh}`, `"${quote(arg)}" means the district's own region, but this function has no district; use ${en}`);
+    const e = entityOf(ds);
+    return fail("invalidValue", `「${quote(arg)}」指${e.zh}所在区域，此函数没有${e.zh}参数；请用 ${zh}`, `"${quote(arg)}" means the ${e.en}'s own region, but this function has no ${e.en}; use ${en}`);
   }
   return ok({ kind: "region", region: regionOf(ds.districts[district].region, ds.regions) });
 }
+
+/** The words for every entity together: the profile's (全市 / City), or generic ones. */
+export const wholeOf = (ds: Dataset): Text => ds.words?.whole ?? { zh: "全部", en: "all" };
+
+/** The word for one entity: the profile's (行政区 / district), or a generic one. */
+export const entityOf = (ds: Dataset): Text => ds.words?.entity ?? { zh: "地区", en: "entity" };
 
 /** Marks "the district's own region", which each call resolves against its district. */
 const OWN_REGION: Failure = fail("invalidValue", "region", "region");
@@ -123,20 +132,21 @@ const scopeCache = new WeakMap<Dataset, Map<string, Outcome<Scope>>>();
 
 function scopeChoices(ds: Dataset) {
   return {
-    zh: `全市、${ds.regions.map((r) => r.zh).join("、")}`,
-    en: `全市 (city), ${ds.regions.map((r) => `${r.zh} (${r.id})`).join(", ")}`,
+    zh: `${wholeOf(ds).zh}、${ds.regions.map((r) => r.zh).join("、")}`,
+    en: `${wholeOf(ds).zh} (${wholeOf(ds).en}), ${ds.regions.map((r) => (r.zh === r.id ? r.zh : `${r.zh} (${r.id})`)).join(", ")}`,
   };
 }
 
 function parseScope(ds: Dataset, arg: unknown, withDistrict: boolean): Outcome<Scope> {
   const text = typeof arg === "string" ? arg.normalize("NFKC").trim().toLowerCase() : "";
-  if (CITY_WORDS.includes(text)) return ok({ kind: "city" });
+  const whole = wholeOf(ds);
+  if (CITY_WORDS.includes(text) || text === whole.zh.toLowerCase() || text === whole.en.toLowerCase()) return ok({ kind: "city" });
   if (OWN_REGION_WORDS.includes(text)) return OWN_REGION;
   const id = text ? regionId(text, ds.regions) : undefined;
   const region = ds.regions.find((r) => r.id === id);
   if (region) return ok({ kind: "region", region });
   const { zh, en } = scopeChoices(ds);
   const own = withDistrict ? "，或 region（所在区域）" : "";
-  const ownEn = withDistrict ? ', or "region" (the district\'s own region)' : "";
+  const ownEn = withDistrict ? `, or "region" (the ${entityOf(ds).en}'s own region)` : "";
   return fail("invalidValue", `未知范围「${quote(arg)}」，可用：${zh}${own}`, `unknown scope "${quote(arg)}"; use ${en}${ownEn}`);
 }

@@ -20,13 +20,14 @@ export function comparisonLayout(c: Comparison): ReportLayout {
   const valueHead = [c.oldLabel, c.newLabel, "变化 / change"];
   const rankCells = (r: RankChange): LayoutCell[] => [r.old, r.new, r.change, rankChangeText(r.change)];
   const regionName = (id: string) => regionOf(id, c.regions).zh;
+  const { entity, whole } = c.words;
 
   // Overview: the composite, districts by new city rank.
   const rootAt = c.codes.indexOf(fw.root);
   const overview: LayoutCell[][] = [
     [`${root.nameZh}变化 ${span} / Change in the ${root.nameEn}, ${span}`],
     [],
-    ["行政区 / district", "区域 / region", ...valueHead, ...RANK_HEAD("全市", "city", c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
+    [`${entity.zh} / ${entity.en}`, "区域 / region", ...valueHead, ...RANK_HEAD(whole.zh, whole.en.toLowerCase(), c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
   ];
   const first = overview.length;
   const sorted = rootAt < 0 ? [] : [...c.districts].sort((a, b) => a.indicators[rootAt].city.new - b.indicators[rootAt].city.new);
@@ -44,7 +45,7 @@ export function comparisonLayout(c: Comparison): ReportLayout {
   const detail: LayoutCell[][] = [
     [`各指标变化 ${span} / Change in every indicator, ${span}`],
     [],
-    ["代码 / code", "指标 / indicator", "行政区 / district", "区域 / region", ...valueHead, ...RANK_HEAD("全市", "city", c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
+    ["代码 / code", "指标 / indicator", `${entity.zh} / ${entity.en}`, "区域 / region", ...valueHead, ...RANK_HEAD(whole.zh, whole.en.toLowerCase(), c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
   ];
   c.codes.forEach((code, k) => {
     for (const d of c.districts) {

@@ -1,4 +1,4 @@
-import { CITY, regionOf, type GridCell, type Scores } from "../core";
+import { GENERIC_WORDS, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
 import { displayWidth } from "./width";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
@@ -56,13 +56,13 @@ const LEVEL_NAMES = ["", "一级指标", "二级指标", "三级指标", "四级
 /** The report's tables as plain cell arrays; the CLI and the add-in write the same ones. */
 export function reportLayout(s: Scores, title = s.dataset.label ?? ""): ReportLayout {
   const fw = s.dataset.framework;
-  const base = `排名${title ? " " + title : ""}`.slice(0, 20);
+  const base = `${wordsOf(s.dataset).rank.zh}${title ? " " + title : ""}`.slice(0, 20);
   const sheets: SheetLayout[] = [overallSheet(s, base, title)];
   const depth = Math.max(...fw.order.map((c) => fw.indicators.get(c)!.level));
   for (let level = 1; level <= depth; level++) {
     const codes = fw.order.filter((c) => fw.indicators.get(c)!.level === level);
     const label = LEVEL_NAMES[level] ?? `${level}级指标`;
-    sheets.push(indicatorSheet(s, codes, `level${level}`, `${base} ${label}`, `${title ? title + "年" : ""}${label}排名 / Level-${level} indicator rankings`));
+    sheets.push(indicatorSheet(s, codes, `level${level}`, `${base} ${label}`, `${titleZh(title)}${label}排名 / ${titleEn(title)}level-${level} indicator rankings`));
   }
   return { title, sheets };
 }
@@ -103,22 +103,31 @@ const shown = (v: LayoutCell): LayoutCell => (typeof v === "number" && Number.is
 /** A column fits its text plus a margin. */
 const textWidth = (t: string) => displayWidth(t) + 2;
 
+/** The assessment's words, or generic ones for a dataset that brings none. */
+export const wordsOf = (ds: Dataset): ProfileWords => ds.words ?? GENERIC_WORDS;
+
+/** `2020` → `2020年`, any other title as it is, before a Chinese heading. */
+export const titleZh = (title: string): string => (/^\d{4}$/.test(title) ? `${title}年` : title ? `${title} ` : "");
+const titleEn = (title: string): string => (title ? `${title} ` : "");
+
 function overallSheet(s: Scores, name: string, title: string): SheetLayout {
   const fw = s.dataset.framework;
   const K = fw.order.length;
+  const w = wordsOf(s.dataset);
+  const coef = s.dataset.coefficient;
   const root = fw.indicators.get(fw.root)!;
   const firsts = root.children;
-  const head = ["排名", "行政区", root.nameZh, ...firsts.map((c) => fw.indicators.get(c)!.nameZh), "网络安全状况系数"];
+  const head = [w.rank.zh, w.entity.zh, root.nameZh, ...firsts.map((c) => fw.indicators.get(c)!.nameZh), ...(coef ? [coef.name.zh] : [])];
   const codes = [fw.root, ...firsts];
   const g = new Grid();
-  g.push([`${title ? title + "年" : ""}${root.nameZh}排名 / ${root.nameEn} ranking`], true);
+  g.push([`${titleZh(title)}${root.nameZh}排名 / ${titleEn(title)}${root.nameEn} ranking`], true);
   g.push([]);
 
   const row = (i: number, rank: number): LayoutCell[] => [
     rank,
     s.dataset.districts[i].id,
     ...codes.map((c) => s.values[i * K + fw.index.get(c)!]),
-    s.dataset.coefficients[i],
+    ...(coef ? [s.dataset.coefficients[i]] : []),
   ];
   const block = (label: string, key: string, members: number[], ranks: Int32Array, avgLabel: string, avg: Float64Array, extraHead: string[] = []) => {
     const top = g.row;
@@ -128,8 +137,8 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
     const first = g.row;
     for (const i of sorted) g.push([...row(i, ranks[i * K + fw.index.get(fw.root)!]), ...(extraHead.length ? [regionOf(s.dataset.districts[i].region, s.dataset.regions).zh] : [])]);
     const mean = members.reduce((t, i) => t + s.dataset.coefficients[i], 0) / Math.max(1, members.length);
-    g.push([null, avgLabel, ...codes.map((c) => avg[fw.index.get(c)!]), mean]);
-    g.numbers.push({ row: first, col: 2, rows: sorted.length + 1, cols: codes.length + 1 });
+    g.push([null, avgLabel, ...codes.map((c) => avg[fw.index.get(c)!]), ...(coef ? [mean] : [])]);
+    g.numbers.push({ row: first, col: 2, rows: sorted.length + 1, cols: codes.length + (coef ? 1 : 0) });
     // The rank, and the city table's region beside the coefficient, centred.
     if (sorted.length) g.centered.push({ row: first, col: 0, rows: sorted.length, cols: 1 });
     if (sorted.length && extraHead.length) g.centered.push({ row: first, col: head.length, rows: sorted.length, cols: extraHead.length });
@@ -143,7 +152,7 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
     block(`${r.zh} / ${r.en}`, r.id, members, s.regionRanks, `${r.zh}平均`, s.averages.get(r.id)!);
   }
   const all = s.dataset.districts.map((_, i) => i);
-  const first = block(`${CITY.zh} / ${CITY.en}`, "city", all, s.cityRanks, `${CITY.zh}平均`, s.averages.get("city")!, ["区域"]);
+  const first = block(`${w.whole.zh} / ${w.whole.en}`, "city", all, s.cityRanks, `${w.whole.zh}平均`, s.averages.get("city")!, ["区域"]);
   codes.forEach((c, k) =>
     g.charts.push({
       title: `${fw.indicators.get(c)!.nameZh}${title ? " " + title : ""}`,
@@ -158,6 +167,7 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
   const fw = s.dataset.framework;
   const K = fw.order.length;
   const regions = s.dataset.regions;
+  const w = wordsOf(s.dataset);
   const g = new Grid();
   g.push([heading], true);
   g.push([]);
@@ -168,7 +178,7 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
     const number = ind.no !== undefined ? `${ind.no}. ` : "";
     g.push([`${number}${ind.nameZh}（${code}）/ ${ind.nameEn}`], true);
     g.push(regions.flatMap((r) => [r.zh, null, null]), true);
-    g.push(regions.flatMap(() => ["排名", "行政区", "指数值"]), true);
+    g.push(regions.flatMap(() => [w.rank.zh, w.entity.zh, "指数值"]), true);
     const columns = regions.map((r) =>
       sortByRank(
         s.dataset.districts.flatMap((d, i) => (d.region === r.id ? [i] : [])),
@@ -182,7 +192,7 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
     for (let m = 0; m < height; m++)
       g.push(columns.flatMap((col) => (m < col.length ? [s.regionRanks[col[m] * K + k], s.dataset.districts[col[m]].id, s.values[col[m] * K + k]] : [null, null, null])));
     g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
-    g.push([null, `${CITY.zh}平均`, s.averages.get("city")![k]]);
+    g.push([null, `${w.whole.zh}平均`, s.averages.get("city")![k]]);
     regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + 2, cols: 1 }));
     if (height) regions.forEach((_, r) => g.centered.push({ row: first, col: r * 3, rows: height, cols: 1 }));
     g.tables.push({ key: code, title: `${ind.nameZh}（${code}）`, row: top, col: 0, rows: g.row - top, cols: Math.max(3, regions.length * 3), titleRows: 1 });

@@ -1,6 +1,6 @@
 // The robustness sheet: plain cells, written alike by the CLI and the add-in.
 import type { Dataset, RankInterval, Sensitivity } from "../core";
-import type { LayoutCell, SheetLayout } from "./layout";
+import { titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
 
 /**
  * The sensitivity sheet: one row per district, ordered by baseline rank, with the median rank
@@ -11,16 +11,17 @@ export function sensitivityLayout(result: Sensitivity, ds: Dataset, title = ds.l
   const fw = ds.framework;
   const ind = fw.indicators.get(result.indicator)!;
   const pct = +(result.perturbation * 100).toFixed(6);
+  const { entity, whole } = wordsOf(ds);
   const cells: LayoutCell[][] = [
-    [`${title ? title + "年" : ""}${ind.nameZh}排名稳健性 / Robustness of the ${ind.nameEn} ranking`],
+    [`${titleZh(title)}${ind.nameZh}排名稳健性 / ${title ? title + " " : ""}robustness of the ${ind.nameEn} ranking`],
     [
       `权重随机扰动 ±${pct}%（同级重新归一），重复 ${result.replications} 次，随机种子 ${result.seed} / ` +
         `every weight perturbed by up to ±${pct}% (siblings renormalised), ${result.replications} replications, seed ${result.seed}`,
     ],
     [],
-    [null, null, null, "全市排名 / city rank", null, null, null, null, "区内排名 / rank in region", null, null, null, null],
+    [null, null, null, `${whole.zh}排名 / ${whole.en.toLowerCase()} rank`, null, null, null, null, "区内排名 / rank in region", null, null, null, null],
     [
-      "行政区 / district",
+      `${entity.zh} / ${entity.en}`,
       "区域 / region",
       "指数值 / value",
       "基准 / baseline",

@@ -1,5 +1,6 @@
 // Districts by any name, regions, and the roster built from districts.csv.
-import { KNOWN_REGIONS, regionId, Roster } from "../../src/core";
+import { regionId, Roster } from "../../src/core";
+import { shanghai2020 } from "../../src/data";
 import { DISTRICTS_SHANGHAI, shanghaiRoster } from "../../src/data";
 import { readFixture, ROSTER } from "./fixtures";
 import { both } from "./fixtures";
@@ -20,7 +21,7 @@ describe("district names", () => {
   });
 
   it("an unknown name suggests the nearest: 浦冬 → 浦东", () => {
-    const r = ROSTER.resolve("浦冬");
+    const r = ROSTER.resolve("浦冬", shanghai2020.words.entity);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.suggestion).toBe("浦东");
@@ -50,14 +51,14 @@ describe("regions", () => {
   });
 
   it("region names in Chinese and English", () => {
-    expect(regionId("中心城区")).toBe("central");
-    expect(regionId("central")).toBe("central");
-    expect(regionId("Central districts")).toBe("central");
-    expect(regionId("郊区")).toBe("suburban");
-    expect(regionId(" Suburban ")).toBe("suburban");
-    expect(regionId("海岛")).toBeUndefined();
-    expect(regionId("")).toBeUndefined();
-    expect(KNOWN_REGIONS.map((r) => r.zh)).toEqual(["中心城区", "郊区"]);
+    expect(regionId("中心城区", shanghai2020.regions)).toBe("central");
+    expect(regionId("central", shanghai2020.regions)).toBe("central");
+    expect(regionId("Central districts", shanghai2020.regions)).toBe("central");
+    expect(regionId("郊区", shanghai2020.regions)).toBe("suburban");
+    expect(regionId(" Suburban ", shanghai2020.regions)).toBe("suburban");
+    expect(regionId("海岛", shanghai2020.regions)).toBeUndefined();
+    expect(regionId("", shanghai2020.regions)).toBeUndefined();
+    expect(shanghai2020.regions.map((r) => r.zh)).toEqual(["中心城区", "郊区"]);
   });
 
   it("a roster of another city's entities works the same", () => {

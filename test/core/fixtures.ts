@@ -3,7 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildFramework, frameworkRowsFromTable, parseCsv, Roster, score, validate } from "../../src/core";
+import { profileOptions } from "../../src/core";
 import type { Dataset, District, Framework, Scores } from "../../src/core";
+import { shanghai2020 } from "../../src/data";
 
 const DIR = join(__dirname, "..", "fixtures", "shanghai-2020");
 
@@ -40,7 +42,8 @@ export const ROSTER = fixtureRoster();
 export const inputRows = (): string[][] => readFixture("inputs.csv");
 
 export function validated(rows: readonly (readonly unknown[])[], extra: Partial<Parameters<typeof validate>[1]> = {}) {
-  return validate({ rows }, { framework: FW, roster: ROSTER, ...extra });
+  const { regions, coefficient, words } = profileOptions(shanghai2020);
+  return validate({ rows }, { framework: FW, roster: ROSTER, regions, coefficient, words, ...extra });
 }
 
 export function datasetOf(rows: readonly (readonly unknown[])[]): Dataset {

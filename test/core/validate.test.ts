@@ -65,7 +65,15 @@ describe("issue kinds", () => {
     expect(both(it)).toContain("静按");
     expect(both(it)).toContain("是否指「静安」");
     expect(both(it)).toContain("Jing'an");
-    // The row it replaced is now missing.
+    // One issue per cause: the misspelt row already names 静安, so 静安 is not also "missing".
+    expect(issues.filter((i) => i.code === "missing-district")).toEqual([]);
+    expect(issues).toHaveLength(1);
+  });
+
+  it("a row that names no known district and suggests none leaves that district missing", () => {
+    const r = rowOf("静安");
+    const { issues } = validated(withCell(r, 0, "完全无关之地"));
+    expectIssue(issues, { severity: "error", code: "unknown-district", address: a1(r, 0) });
     expectIssue(issues, { severity: "error", code: "missing-district", address: a1(base.length, 0), district: "静安" });
   });
 

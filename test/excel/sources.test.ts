@@ -16,14 +16,14 @@ function workbook(kinds: Record<string, string>): FakeExcel {
   return xl;
 }
 
-const ALL = { SCI_Input: "输入 2020", SCI_Framework: "框架", SCI_Raw: "原始", SCI_Settings: "设置", SCI_Previous: "上一年 2019" };
+const ALL = { SCI_Input: "输入 2020", SCI_Framework: "框架", SCI_Raw: "原始", SCI_Settings: "设置", SCI_Previous: "上一年 2019", SCI_Districts: "名单" };
 
 describe("readSources", () => {
-  it("reads all five tables in one sync: cells, origin, sheet, id and the title above", async () => {
+  it("reads all six tables in one sync: cells, origin, sheet, id and the title above", async () => {
     const xl = workbook(ALL);
     const s = await xl.runExcel((ctx) => readSources(ctx));
     expect(xl.syncs).toBe(1);
-    expect(Object.keys(s).sort()).toEqual(["framework", "input", "previous", "raw", "settings"]);
+    expect(Object.keys(s).sort()).toEqual(["districts", "framework", "input", "previous", "raw", "settings"]);
     expect(s.input).toEqual({ sheet: "输入 2020", origin: { row: 2, col: 1 }, rows: [["h1", "h2"], [0, 1]], id: String(xl.table("SCI_Input")!.id), title: "输入 2020 title" });
     expect(s.previous?.rows).toEqual([["h1", "h2"], [40, 41]]);
     expect(xl.changes).toEqual([]); // reading writes nothing

@@ -2,7 +2,8 @@ import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { sortIssues, textIn, type Issue } from "../../core";
 import type { Framework } from "../../core";
-import { framework2020, shanghaiRoster } from "../../data";
+import { defaultProfile } from "../../data";
+import { rosterOf, type Profile } from "../../core";
 import type { CellRef } from "../../excel/issues";
 import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";
@@ -59,7 +60,7 @@ export function ValidateStep({ t, lang, workbook, model, current }: StepProps) {
     );
   else if (checked) outcome = <Status intent={errors ? "error" : "warning"}>{t.found(errors, issues.length - errors)}</Status>;
 
-  const framework = current.dataset?.framework ?? framework2020;
+  const framework = current.dataset?.framework ?? current.profile?.framework ?? defaultProfile.framework;
   const shown = showAll ? issues : issues.slice(0, ISSUE_LIMIT);
   return (
     <Step
@@ -76,7 +77,7 @@ export function ValidateStep({ t, lang, workbook, model, current }: StepProps) {
           <ul className={s.list} aria-label={t.issuesLabel}>
             {shown.map((issue, k) => (
               <li key={`${issue.code}-${issue.cell?.address ?? ""}-${k}`}>
-                <IssueItem issue={issue} t={t} lang={lang} framework={framework} onSelect={select} />
+                <IssueItem issue={issue} t={t} lang={lang} framework={framework} profile={current.profile ?? defaultProfile} onSelect={select} />
               </li>
             ))}
           </ul>
@@ -93,10 +94,10 @@ export function ValidateStep({ t, lang, workbook, model, current }: StepProps) {
   );
 }
 
-function IssueItem({ issue, t, lang, framework, onSelect }: { issue: Issue; t: Strings; lang: Lang; framework: Framework; onSelect: (c: CellRef) => void }) {
+function IssueItem({ issue, t, lang, framework, profile, onSelect }: { issue: Issue; t: Strings; lang: Lang; framework: Framework; profile: Profile; onSelect: (c: CellRef) => void }) {
   const s = useStyles();
   const ind = issue.indicator ? framework.indicators.get(issue.indicator) : undefined;
-  const district = issue.district && (lang === "en" ? shanghaiRoster.find(issue.district)?.en ?? issue.district : issue.district);
+  const district = issue.district && (lang === "en" ? rosterOf(profile).find(issue.district)?.en ?? issue.district : issue.district);
   const where = issue.cell && `${issue.cell.sheet ? `${issue.cell.sheet}!` : ""}${issue.cell.address}`;
   const facts = [
     where && `${t.cell} ${where}`,

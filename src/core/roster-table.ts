@@ -1,0 +1,95 @@
+// An entity list as a table (a districts CSV, or the workbook's SCI_Districts): who is ranked,
+// under which names, in which region. It replaces a profile's built-in list.
+import { cellAddress } from "./address";
+import { cellText, quote } from "./cell";
+import { regionId, type District, type Region } from "./district";
+import { issue, type Issue } from "./issue";
+import type { ProfileWords } from "./profile";
+import type { InputTable } from "./validate";
+
+const COLUMNS = {
+  id: ["district", "行政区", "名称", "name", "entity", "区", "地区", "区县", "县", "街镇", "county"],
+  region: ["region", "区域"],
+  fullZh: ["full_name", "全称", "fullname", "full name"],
+  en: ["name_en", "英文名", "english", "英文名称"],
+  code: ["code", "代码", "区划代码"],
+} as const;
+
+const key = (v: unknown) =>
+  cellText(v)
+    .normalize("NFKC")
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .trim();
+
+export interface RosterRead {
+  districts?: District[];
+  /** Regions in the order the table first names them (a profile's region when the name is one). */
+  regions?: Region[];
+  issues: Issue[];
+}
+
+/**
+ * Reads an entity list: columns `district` (or 行政区/名称), `region` (or 区域), and optionally
+ * `full_name` (全称), `name_en` (英文名), `code` (代码). Regions are the names written there;
+ * one a profile knows (`中心城区`, `central`) keeps the profile's id and names. Never throws.
+ */
+export function rosterFromTable(table: InputTable, known: readonly Region[] = [], words?: ProfileWords): RosterRead {
+  const issues: Issue[] = [];
+  const origin = table.origin ?? { row: 0, col: 0 };
+  const rows = Array.isArray(table.rows) ? table.rows.map((r) => (Array.isArray(r) ? r : [])) : [];
+  const entity = words?.entity ?? { zh: "地区", en: "entity" };
+  const at = (row: number, col: number) => {
+    const address = cellAddress(origin.row + row, origin.col + col);
+    const full = table.sheet ? `${table.sheet}!${address}` : address;
+    return { full, cell: { sheet: table.sheet, address, row: origin.row + row, col: origin.col + col } };
+  };
+  const header = (rows[0] ?? []).map((h) => key(h).toLowerCase());
+  const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
+  const c = { id: col(COLUMNS.id), region: col(COLUMNS.region), fullZh: col(COLUMNS.fullZh), en: col(COLUMNS.en), code: col(COLUMNS.code) };
+  for (const [k, zh, en] of [
+    ["id", `${entity.zh}（district）`, "district"],
+    ["region", "区域（region）", "region"],
+  ] as const)
+    if (c[k] < 0) {
+      const w = at(0, Math.max(0, header.length));
+      issues.push(issue("error", "roster-missing-column", `${w.full}：名单缺少「${zh}」列`, `${w.full}: the list has no "${en}" column`, { cell: w.cell }));
+    }
+  if (issues.length) return { issues };
+
+  const districts: District[] = [];
+  const regions: Region[] = [];
+  const seen = new Map<string, number>();
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every((v) => key(v) === "")) continue;
+    const id = key(row[c.id]);
+    if (!id) {
+      const w = at(r, c.id);
+      issues.push(issue("error", "roster-missing-name", `${w.full}：名称为空，但该行有内容`, `${w.full}: the name is empty but the row is not`, { cell: w.cell }));
+      continue;
+    }
+    const regionText = key(row[c.region]);
+    if (!regionText) {
+      const w = at(r, c.region);
+      issues.push(issue("error", "roster-missing-region", `${w.full}：「${quote(id)}」的区域为空`, `${w.full}: "${quote(id)}" has no region`, { cell: w.cell, district: id }));
+      continue;
+    }
+    if (seen.has(id)) {
+      const w = at(r, c.id);
+      const first = origin.row + seen.get(id)! + 1;
+      issues.push(issue("error", "roster-duplicate", `${w.full}：「${quote(id)}」重复（首次出现在第 ${first} 行）`, `${w.full}: "${quote(id)}" is listed twice (first on row ${first})`, { cell: w.cell, district: id }));
+      continue;
+    }
+    seen.set(id, r);
+    const knownId = regionId(regionText, known);
+    const region = knownId ?? regionText;
+    if (!regions.some((x) => x.id === region)) regions.push(known.find((x) => x.id === knownId) ?? { id: region, zh: region, en: region });
+    const optional = (i: number) => (i < 0 ? undefined : key(row[i]) || undefined);
+    districts.push({ id, region, fullZh: optional(c.fullZh), en: optional(c.en), code: optional(c.code) });
+  }
+  if (districts.length === 0 && issues.length === 0) {
+    const w = at(1, c.id);
+    issues.push(issue("error", "roster-empty", `${w.full}：名单中没有任何${entity.zh}`, `${w.full}: the list names no ${entity.en}`, { cell: w.cell }));
+  }
+  return issues.some((i) => i.severity === "error") ? { issues } : { districts, regions, issues };
+}
