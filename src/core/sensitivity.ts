@@ -25,8 +25,11 @@ export interface RankInterval {
   p95: number;
   /** Share of replications (0–1) in which the district keeps its baseline rank. */
   keep: number;
-  /** counts[r − 1]: in how many replications the district ranked r. */
-  counts: number[];
+  /**
+   * counts[r − 1]: in how many replications the district ranked r. Given for up to
+   * COUNTS_UP_TO entities (a histogram per entity is n², beyond that the interval says it).
+   */
+  counts?: number[];
 }
 
 export interface DistrictSensitivity {
@@ -48,6 +51,12 @@ export interface Sensitivity {
 }
 
 export const SENSITIVITY_DEFAULTS = { replications: 10_000, perturbation: 0.1, seed: 1 } as const;
+
+/** Rank histograms are listed up to this many entities. */
+export const COUNTS_UP_TO = 1000;
+
+/** Ranks kept per run: replications × entities × 2 (city, region), 4 bytes each. */
+const MAX_RANKS = 100_000_000;
 const MAX_REPLICATIONS = 1_000_000;
 
 /**
@@ -99,7 +108,11 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
     else issues.push(issue("error", "sensitivity-indicator", found.zh, found.en));
   }
   const n = ds.districts.length;
-  if (n === 0) issues.push(issue("error", "sensitivity-no-districts", "没有可分析的行政区", "there are no districts to analyse"));
+  if (n === 0) issues.push(issue("error", "sensitivity-no-districts", "没有可分析的对象", "there are no entities to analyse"));
+  else if (R * n * 2 > MAX_RANKS) {
+    const most = Math.floor(MAX_RANKS / (2 * n));
+    issues.push(issue("error", "sensitivity-replications", `${n} 个对象最多可重复 ${most} 次（现为 ${R} 次）`, `with ${n} entities at most ${most} replications fit (asked for ${R})`));
+  }
   if (issues.length) return { issues };
 
   const K = fw.order.length;
@@ -124,9 +137,13 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
   const rootWeight = new Float64Array(K); // weight in the tested indicator
   const leafW = new Float64Array(M);
   const values = new Float64Array(n);
-  const rounded = new Float64Array(n); // as the core ranks: on values rounded to 2 decimals
-  const cityCounts = new Int32Array(n * n);
-  const regionCounts = new Int32Array(n * n);
+  // Every replication's ranks, replication-major: memory follows replications × entities.
+  const cityRanks = new Int32Array(R * n);
+  const regionRanks = new Int32Array(R * n);
+  const members = regionIds.map((_, r) => Int32Array.from(ds.districts.flatMap((_, i) => (region[i] === r ? [i] : []))));
+  const sub = new Float64Array(n);
+  const subRanks = new Int32Array(n);
+  const ranks = new Int32Array(n);
   const random = mulberry32(seed);
 
   /** Scores every district under weights perturbed by `spread`; fills `values` and `rounded`. */
@@ -146,7 +163,6 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
       let s = 0;
       for (let m = 0; m < M; m++) s += leafW[m] * x[o + m];
       values[i] = s * scale[i];
-      rounded[i] = round2(values[i]);
     }
   };
   // With report rounding every computed index is rounded before its parent uses it, as
@@ -161,20 +177,15 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
         node[parentOf[k]] += w[k] * node[k];
       }
       values[i] = target === 0 ? node[target] * scale[i] : round2(node[target]);
-      rounded[i] = round2(values[i]);
     }
   };
-  const tally = () => {
-    for (let i = 0; i < n; i++) {
-      let above = 0;
-      let aboveInRegion = 0;
-      for (let j = 0; j < n; j++)
-        if (rounded[j] > rounded[i]) {
-          above++;
-          if (region[j] === region[i]) aboveInRegion++;
-        }
-      cityCounts[i * n + above]++;
-      regionCounts[i * n + aboveInRegion]++;
+  /** This replication's competition ranks, over all and within each region: O(n) by counting. */
+  const tally = (rep: number) => {
+    cityRanks.set(competitionRanks(values, ranks), rep * n);
+    for (const m of members) {
+      for (let j = 0; j < m.length; j++) sub[j] = values[m[j]];
+      const r = competitionRanks(sub.subarray(0, m.length), subRanks.subarray(0, m.length));
+      for (let j = 0; j < m.length; j++) regionRanks[rep * n + m[j]] = r[j];
     }
   };
 
@@ -199,8 +210,8 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
       region: d.region,
       value: baseline[i],
       ranks: {
-        city: interval(cityCounts, i, n, R, baseCity[i]),
-        region: interval(regionCounts, i, n, R, baseRegion[i]),
+        city: interval(cityRanks, i, n, R, baseCity[i]),
+        region: interval(regionRanks, i, n, R, baseRegion[i]),
       },
     })),
   });
@@ -212,7 +223,7 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
       const stop = Math.min(R, rep + Math.max(0, Math.floor(count)));
       for (; rep < stop; rep++) {
         replicate(p);
-        tally();
+        tally(rep);
       }
       return (run.done = rep);
     },
@@ -229,14 +240,19 @@ function isBelow(parentOf: Int32Array, k: number, ancestor: number): boolean {
   return false;
 }
 
-/** Median and 5th/95th percentiles by nearest rank, read off the rank histogram. */
-function interval(counts: Int32Array, i: number, n: number, R: number, baseline: number): RankInterval {
-  const row = Array.from(counts.subarray(i * n, i * n + n));
-  const quantile = (q: number) => {
-    const need = Math.max(1, Math.ceil(q * R - 1e-9));
-    let seen = 0;
-    for (let r = 0; r < n; r++) if ((seen += row[r]) >= need) return r + 1;
-    return n;
-  };
-  return { baseline, median: quantile(0.5), p5: quantile(0.05), p95: quantile(0.95), keep: row[baseline - 1] / R, counts: row };
+/** Median and 5th/95th percentiles by nearest rank, from one entity's ranks over the run. */
+function interval(all: Int32Array, i: number, n: number, R: number, baseline: number): RankInterval {
+  const mine = new Int32Array(R);
+  for (let rep = 0; rep < R; rep++) mine[rep] = all[rep * n + i];
+  mine.sort();
+  const quantile = (q: number) => mine[Math.max(1, Math.ceil(q * R - 1e-9)) - 1] ?? n;
+  let kept = 0;
+  for (let rep = 0; rep < R; rep++) if (mine[rep] === baseline) kept++;
+  const out: RankInterval = { baseline, median: quantile(0.5), p5: quantile(0.05), p95: quantile(0.95), keep: kept / R };
+  if (n <= COUNTS_UP_TO) {
+    const counts = new Array<number>(n).fill(0);
+    for (let rep = 0; rep < R; rep++) counts[mine[rep] - 1]++;
+    out.counts = counts;
+  }
+  return out;
 }

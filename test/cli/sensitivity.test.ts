@@ -55,9 +55,9 @@ describe("sci sensitivity", () => {
     const pudong = a.districts.find((d) => d.district === "浦东")!.ranks.city;
     expect(pudong.baseline).toBe(1);
     expect(pudong.keep).toBeGreaterThan(0.95);
-    expect(pudong.counts.reduce((s, n) => s + n, 0)).toBe(3000);
+    expect(pudong.counts!.reduce((s, n) => s + n, 0)).toBe(3000);
     const c = await json(["--replications", "3000", "--seed", "8"]);
-    expect(c.districts.map((d) => d.ranks.city.counts)).not.toEqual(a.districts.map((d) => d.ranks.city.counts));
+    expect(c.districts.map((d) => d.ranks.city.counts!)).not.toEqual(a.districts.map((d) => d.ranks.city.counts!));
   });
 
   it("tests another indicator, from an input file", async () => {

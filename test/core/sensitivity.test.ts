@@ -61,7 +61,7 @@ describe("sensitivity", () => {
       for (const [scope, rank] of [["city", base.city[i]], ["region", base.region[i]]] as const) {
         const x = d.ranks[scope];
         expect([x.baseline, x.median, x.p5, x.p95, x.keep], `${d.district} ${scope}`).toEqual([rank, rank, rank, rank, 1]);
-        expect(x.counts[rank - 1]).toBe(500);
+        expect(x.counts![rank - 1]).toBe(500);
       }
     });
     expect(byId(r, "浦东").ranks.city.baseline).toBe(1);
@@ -74,8 +74,8 @@ describe("sensitivity", () => {
       const r = run({ replications: 1, perturbation: 0.3, seed });
       const ref = referenceReplication(seed, 0.3);
       r.districts.forEach((d, i) => {
-        expect(d.ranks.city.counts[ref.city[i] - 1], `seed ${seed} ${d.district} city`).toBe(1);
-        expect(d.ranks.region.counts[ref.region[i] - 1], `seed ${seed} ${d.district} region`).toBe(1);
+        expect(d.ranks.city.counts![ref.city[i] - 1], `seed ${seed} ${d.district} city`).toBe(1);
+        expect(d.ranks.region.counts![ref.region[i] - 1], `seed ${seed} ${d.district} region`).toBe(1);
       });
     }
   });
@@ -94,7 +94,7 @@ describe("sensitivity", () => {
     for (const seed of [4, 5, 6]) {
       const one = sensitivity(reportDs, { replications: 1, perturbation: 0.3, seed }).result!;
       const ref = referenceReplication(seed, 0.3, "report");
-      one.districts.forEach((d, i) => expect(d.ranks.city.counts[ref.city[i] - 1], `seed ${seed} ${d.district}`).toBe(1));
+      one.districts.forEach((d, i) => expect(d.ranks.city.counts![ref.city[i] - 1], `seed ${seed} ${d.district}`).toBe(1));
     }
   });
 
@@ -102,14 +102,14 @@ describe("sensitivity", () => {
     const a = run({ replications: 2000, perturbation: 0.1, seed: 11 });
     expect(run({ replications: 2000, perturbation: 0.1, seed: 11 })).toEqual(a);
     const b = run({ replications: 2000, perturbation: 0.1, seed: 12 });
-    expect(b.districts.map((d) => d.ranks.city.counts)).not.toEqual(a.districts.map((d) => d.ranks.city.counts));
+    expect(b.districts.map((d) => d.ranks.city.counts!)).not.toEqual(a.districts.map((d) => d.ranks.city.counts!));
     for (const r of [a, b])
       for (const d of r.districts)
         for (const x of [d.ranks.city, d.ranks.region]) {
-          expect(x.counts.reduce((s, c) => s + c, 0)).toBe(2000);
+          expect(x.counts!.reduce((s, c) => s + c, 0)).toBe(2000);
           expect(x.p5).toBeLessThanOrEqual(x.median);
           expect(x.median).toBeLessThanOrEqual(x.p95);
-          expect(x.keep).toBe(x.counts[x.baseline - 1] / 2000);
+          expect(x.keep).toBe(x.counts![x.baseline - 1] / 2000);
         }
     // Both runs tell the same story: medians agree, shares within a few points.
     for (const id of ["浦东", "长宁", "普陀", "嘉定"]) {
@@ -128,7 +128,7 @@ describe("sensitivity", () => {
     const changning = byId(r, "长宁").ranks.city;
     expect(changning.baseline).toBe(6);
     expect(changning.keep).toBeLessThan(0.99);
-    expect(changning.counts[4]).toBeGreaterThan(0); // sometimes 5th
+    expect(changning.counts![4]).toBeGreaterThan(0); // sometimes 5th
   });
 
   it("a wider perturbation widens the intervals", () => {
