@@ -9,8 +9,10 @@ export interface RankingWritten {
   ok: true;
   /** The sheets written, in layout order; each name was free before the click. */
   sheets: string[];
-  /** context.sync calls made: 2 (read the names; write everything and read it back). */
+  /** context.sync calls made: 2 (read the names; write everything and read it back), more for a large layout. */
   syncs: number;
+  /** The largest write request's estimated size in bytes (values and formats sent, values read back). */
+  largestRequest: number;
   /** Cells whose read-back value differs from the layout, as `sheet!A1`; empty when all agree. */
   mismatches: string[];
 }
@@ -103,21 +105,67 @@ function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout): void {
   queuePage(ws, style.page);
 }
 
-/** Queues one sheet: formats first (so text cells are text before any value lands), then values. */
-function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout): Excel.Range | undefined {
+/**
+ * Excel on the web refuses a request over 5 MB; a batch is sent before its estimated size
+ * (values and formats written, values read back) passes this, so 3,000 entities still write.
+ */
+export const REQUEST_BUDGET = 2_000_000;
+
+/** Queued work and its estimated size, sent when the budget is reached. */
+class Batch {
+  bytes = 0;
+  largest = 0;
+  constructor(private readonly syncs: Syncs) {}
+  async add(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET) await this.send();
+    this.bytes += bytes;
+  }
+  async send(): Promise<void> {
+    this.largest = Math.max(this.largest, this.bytes);
+    this.bytes = 0;
+    await this.syncs.sync();
+  }
+}
+
+/** A chunk of a sheet's rows as written, and the range that reads it back. */
+interface Chunk {
+  row: number;
+  range: Excel.Range;
+}
+
+/**
+ * Queues one sheet: formats first (so text cells are text before any value lands), then values,
+ * in chunks of rows that keep each request within the budget.
+ */
+async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch): Promise<Chunk[]> {
   const rows = sheet.cells.length;
   const cols = rows ? sheet.cells[0].length : 0;
-  if (!rows || !cols) return undefined;
-  const all = ws.getRangeByIndexes(0, 0, rows, cols);
-  all.numberFormat = numberFormats(sheet);
-  all.values = sheet.cells.map((r) => r.map(cellValue));
+  if (!rows || !cols) return [];
+  const formats = numberFormats(sheet);
+  const chunks: Chunk[] = [];
+  for (let from = 0; from < rows; ) {
+    let bytes = 0;
+    let to = from;
+    // Each cell goes out as its value and its format, and comes back as its value.
+    while (to < rows && (to === from || bytes < REQUEST_BUDGET / 2)) {
+      bytes += 2 * JSON.stringify(sheet.cells[to]).length + JSON.stringify(formats[to]).length;
+      to++;
+    }
+    await batch.add(bytes);
+    const part = ws.getRangeByIndexes(from, 0, to - from, cols);
+    part.numberFormat = formats.slice(from, to);
+    part.values = sheet.cells.slice(from, to).map((r) => r.map(cellValue));
+    part.load("values");
+    chunks.push({ row: from, range: part });
+    from = to;
+  }
   for (const r of sheet.headerRows) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
   if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
   sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
   sheet.charts.forEach((chart, k) => addChart(ws, chart, k, cols + 1));
   styleSheet(ws, sheet);
-  all.load("values");
-  return all;
+  await batch.add(4096 + 200 * (sheet.charts.length + sheet.tables.length));
+  return chunks;
 }
 
 /**
@@ -143,15 +191,17 @@ export async function writeLayout(
     layout.sheets.map((s) => s.name),
     sheets.items.map((s) => s.name),
   );
-  const readBack: (Excel.Range | undefined)[] = [];
+  const readBack: Chunk[][] = [];
+  const batch = new Batch(syncs);
   try {
-    const added = layout.sheets.map((sheet, i) => {
+    const added: Excel.Worksheet[] = [];
+    for (const [i, sheet] of layout.sheets.entries()) {
       const ws = sheets.add(names[i]);
-      readBack.push(queueSheet(ws, sheet));
-      return ws;
-    });
+      added.push(ws);
+      readBack.push(await queueSheet(ws, sheet, batch));
+    }
     added[0]?.activate();
-    await syncs.sync();
+    await batch.send();
   } catch (e) {
     return rollback(context, names, syncs, e);
   }
@@ -159,14 +209,15 @@ export async function writeLayout(
 
   const mismatches: string[] = [];
   layout.sheets.forEach((sheet, i) => {
-    const got = readBack[i]?.values ?? [];
+    const got: unknown[][] = [];
+    for (const chunk of readBack[i] ?? []) (chunk.range.values ?? []).forEach((row, k) => (got[chunk.row + k] = row));
     sheet.cells.forEach((row, r) =>
       row.forEach((v, c) => {
         if (got[r]?.[c] !== cellValue(v)) mismatches.push(`${names[i]}!${cellAddress(r, c)}`);
       }),
     );
   });
-  return { ok: true, sheets: names, syncs: syncs.count, mismatches };
+  return { ok: true, sheets: names, syncs: syncs.count, mismatches, largestRequest: batch.largest };
 }
 
 /** The ranking sheets: the report layout, written like any other. */
