@@ -159,7 +159,8 @@ function rosterStage(st: Stage): "stop" | void {
     st.errorTables.push(SOURCE_TABLES.districts);
     return "stop";
   }
-  st.profile = withProfile(st.profile, { districts: read.districts, regions: read.regions! });
+  const words = { ...st.profile.words, entity: read.entity ?? st.profile.words.entity };
+  st.profile = withProfile(st.profile, { districts: read.districts, regions: read.regions!, words });
 }
 
 function validateOptions(st: Stage, extra: { label?: string; expectAll?: boolean } = {}) {
@@ -168,6 +169,8 @@ function validateOptions(st: Stage, extra: { label?: string; expectAll?: boolean
     framework: st.framework!,
     rounding: st.rounding,
     rosterHint: st.sources.districts ? undefined : (st.options.rosterHint ?? ROSTER_HINT),
+    // Another entity list is another assessment: its table may simply have no coefficient.
+    coefficientOptional: !!st.sources.districts,
     expectAll: st.options.expectAll,
     ...extra,
   };

@@ -23,6 +23,8 @@ const key = (v: unknown) =>
 
 export interface RosterRead {
   districts?: District[];
+  /** The list's own word for an entity, from its name column's header (县, 街镇 …), if it has one. */
+  entity?: { zh: string; en: string };
   /** Regions in the order the table first names them (a profile's region when the name is one). */
   regions?: Region[];
   issues: Issue[];
@@ -91,5 +93,12 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
     const w = at(1, c.id);
     issues.push(issue("error", "roster-empty", `${w.full}：名单中没有任何${entity.zh}`, `${w.full}: the list names no ${entity.en}`, { cell: w.cell }));
   }
-  return issues.some((i) => i.severity === "error") ? { issues } : { districts, regions, issues };
+  if (issues.some((i) => i.severity === "error")) return { issues };
+  return { districts, regions, issues, entity: entityWord(key(rows[0]?.[c.id])) };
+}
+
+/** A Chinese header such as 县 or 街镇 names the entities; 名称 or `district` says nothing. */
+function entityWord(header: string): { zh: string; en: string } {
+  const known: Record<string, string> = { 县: "county", 区县: "county", 区: "district", 行政区: "district", 街镇: "subdistrict", 地区: "entity" };
+  return known[header] ? { zh: header, en: known[header] } : { zh: "地区", en: "entity" };
 }

@@ -39,6 +39,8 @@ export interface ValidateOptions {
    * roster is a profile's built-in list rather than one the user gave).
    */
   rosterHint?: { zh: string; en: string };
+  /** A table without the coefficient column scores without one, and nothing is said (another entity list). */
+  coefficientOptional?: boolean;
 }
 
 /** The coefficient a table may carry when no profile says otherwise. */
@@ -157,7 +159,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   for (const leaf of fw.leaves)
     if (!leafCol.has(leaf))
       report("error", "missing-column", { row: 0, col: header.length, indicator: leaf }, `缺少指标列（${describeIndicator(fw, leaf)}）`, `missing indicator column (${leaf})`);
-  if (coef && coefficientCol < 0)
+  if (coef && coefficientCol < 0 && !opts.coefficientOptional)
     report("warning", "missing-coefficient-column", { row: 0, col: header.length }, `缺少「${coef.name.zh}」列，按 1.00 计算`, `no "${coef.name.zh}" (${coef.name.en}) column: 1.00 is used`);
   if (!opts.roster && regionCol < 0)
     report("error", "missing-region-column", { row: 0, col: header.length }, `未给出${entity.zh}名单时须有「区域」列`, `a "区域" (region) column is needed when the ${entity.en} list is not given`);
@@ -307,7 +309,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       label: opts.label,
       rounding: opts.rounding,
       words,
-      coefficient: coef ?? undefined,
+      coefficient: coef && (coefficientCol >= 0 || !opts.coefficientOptional) ? coef : undefined,
       source: { sheet, rowOf, colOf: new Map([...leafCol].map(([k, c]) => [k, origin.col + c])) },
     },
     issues,

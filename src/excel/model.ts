@@ -5,6 +5,8 @@
 // the workbook's settings name.
 import { issue } from "../core";
 import { asRounding, buildModel, modelFromSources, type Model, type Rounding } from "./build";
+import type { Profile } from "../core";
+import { defaultProfile } from "../data";
 import { storeRounding, storedRounding } from "./rounding-setting";
 import { SOURCE_KINDS, SOURCE_TABLES, readSources, type SourceKind, type Sources } from "./sources";
 
@@ -12,7 +14,9 @@ export { buildModel, modelFromSources, type Model, type Rounding };
 
 /** How computed indices are rounded on the way up; read from the workbook when watching starts. */
 let rounding: Rounding = "exact";
-let current: Model = buildModel(undefined, 0, rounding);
+/** The assessment this workbook is scored as (the built-in profile unless an edge says otherwise). */
+let profile: Profile = defaultProfile;
+let current: Model = buildModel(undefined, 0, rounding, profile);
 /** What the current model was built from, so an unchanged table does not notify anyone. */
 let currentKey = keyOf({});
 /** The tables of the last successful read: a new rounding rebuilds from them, with no read. */
@@ -20,6 +24,13 @@ let lastSources: Sources | undefined;
 const listeners = new Set<(m: Model) => void>();
 
 export const getModel = (): Model => current;
+
+/** Scores the workbook as another assessment from now on: the next read rebuilds with it. */
+export function useProfile(next: Profile): void {
+  profile = next;
+  currentKey = `profile:${next.id}`;
+  current = buildModel(undefined, current.version + 1, rounding, profile);
+}
 
 /** Called after every rebuild that changed the model. Returns the unsubscribe function. */
 export function subscribe(listener: (m: Model) => void): () => void {
@@ -75,7 +86,7 @@ async function readAndBuild(): Promise<Model> {
 function build(sources: Sources): Model {
   const key = keyOf(sources);
   if (key === currentKey) return current;
-  return publish(modelFromSources(sources, current.version + 1, rounding), key);
+  return publish(modelFromSources(sources, current.version + 1, rounding, profile), key);
 }
 
 export const getRounding = (): Rounding => rounding;

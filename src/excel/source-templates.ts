@@ -2,9 +2,7 @@
 // Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
 // with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
 // Each goes on fresh sheets in two round trips; an existing table is never replaced.
-import { frameworkTable } from "../core";
-import type { Framework, FrameworkRow } from "../core";
-import { settingsTemplate } from "../core";
+import { frameworkTable, regionOf, settingsTemplate, type Framework, type FrameworkRow, type Profile } from "../core";
 import type { LayoutCell } from "../report";
 import { dataset2020, defaultFrameworkRows, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
@@ -169,4 +167,34 @@ export function insertPreviousTable(context: Excel.RequestContext, kind: Previou
     widths: rows[0].map((_, c) => (c < 2 ? 10 : 16)),
   };
   return insertSheets(context, [SOURCE_TABLES.previous], [plan]);
+}
+
+export const DISTRICTS_SHEET = "SCI 名单";
+
+/** The entity list as a table: district, region, full_name, name_en, code (a profile's, to edit). */
+export function districtRows(profile: Profile = defaultProfile): (string | null)[][] {
+  return [
+    ["district", "region", "full_name", "name_en", "code"],
+    ...profile.districts.map((d) => [d.id, regionOf(d.region, profile.regions).zh, d.fullZh ?? null, d.en ?? null, d.code ?? null]),
+  ];
+}
+
+/**
+ * SCI_Districts, prefilled with the profile's entities: edit it to score another list (another
+ * city's districts, a province's counties, 街镇). Once it exists the model uses it instead of the
+ * built-in list, its regions as written.
+ */
+export function insertDistrictsTable(context: Excel.RequestContext, profile: Profile = defaultProfile): Promise<InsertResult> {
+  const rows = districtRows(profile);
+  const plan: SheetPlan = {
+    sheet: DISTRICTS_SHEET,
+    table: SOURCE_TABLES.districts,
+    title:
+      "评估对象名单：SCI 按此表识别、排名并按区域分组（区域即此表所写）。可改为另一组地区 / " +
+      "Entity list: SCI ranks these and groups them by region as written here. Replace it to score another list",
+    rows,
+    formats: [TEXT, TEXT, TEXT, TEXT, TEXT],
+    widths: [12, 12, 16, 16, 10],
+  };
+  return insertSheets(context, [SOURCE_TABLES.districts], [plan]);
 }
