@@ -57,3 +57,17 @@ export function sensitivity10k(): Timing {
   };
   return time(run, 9, 2);
 }
+
+/** The Excel model's rebuild after an edit, with 3,000 rows in SCI_Input and SCI_Districts. */
+export async function modelRebuild3000(): Promise<Timing> {
+  const { syntheticCells } = await import("./whole-job");
+  const { modelFromSources } = await import("../src/excel/build");
+  const cells = syntheticCells(3000);
+  const sources = {
+    input: { sheet: "SCI 输入", origin: { row: 0, col: 0 }, rows: cells.input as unknown[][] },
+    districts: { sheet: "SCI 名单", origin: { row: 0, col: 0 }, rows: cells.districts as unknown[][] },
+  };
+  const m = modelFromSources(sources, 1);
+  if (!m.scores || m.scores.dataset.districts.length !== 3000) throw new Error(`the 3,000-row model did not score: ${m.issues[0]?.en}`);
+  return time(() => modelFromSources(sources, 1).scores, 11, 3);
+}

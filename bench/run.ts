@@ -2,7 +2,9 @@
 // warm-up. `--json` prints one JSON object instead. A figure whose prerequisite is missing
 // (not built, Chromium not installed) prints "n/a (why)", never a number.
 import { cpus, loadavg } from "node:os";
-import { coreScore100k, ENTITIES, modelRebuild, sensitivity10k } from "./core";
+import { coreScore100k, ENTITIES, modelRebuild, modelRebuild3000, sensitivity10k } from "./core";
+import { cliScore3000, peak100k } from "./cli";
+import { sensitivity3000, wholeJob100k, wholeJob16, wholeJob3000 } from "./whole-job";
 import { attempt, type Figure, Unavailable } from "./figure";
 import type { Timing } from "./measure";
 
@@ -32,11 +34,22 @@ async function load<T>(importer: () => Promise<T>): Promise<T> {
 
 async function figures(): Promise<Figure[]> {
   const out: Figure[] = [];
+  out.push(await attempt({ key: "whole_job_16_ms", label: "whole job: 16 entities' cells → validated, scored, ranked, averaged", unit: "ms", target: 5 }, () => ms(wholeJob16())));
+  out.push(await attempt({ key: "whole_job_3000_ms", label: "whole job: 3,000 entities (CSV cells + entity list)", unit: "ms", target: 100 }, () => ms(wholeJob3000())));
+  out.push(await attempt({ key: "whole_job_100k_ms", label: "whole job: 100,000 entities", unit: "ms", target: 750 }, () => ms(wholeJob100k())));
+  out.push(await attempt({ key: "whole_job_100k_peak_mb", label: "whole job: 100,000 entities, peak memory of the process", unit: "MB" }, () => peak100k()));
+  out.push(await attempt({ key: "sensitivity_3000_1k_ms", label: "sensitivity: 1,000 replications × 3,000 entities", unit: "ms" }, () => ms(sensitivity3000())));
+  out.push(await attempt({ key: "model_rebuild_3000_ms", label: "model rebuild: 3,000 rows in SCI_Input and SCI_Districts", unit: "ms", target: 100 }, async () => ms(await modelRebuild3000())));
+  out.push(await attempt({ key: "cli_score_3000_vs_16", label: "sci score: 3,000 entities with --districts ÷ built-in 16, per process", unit: "×", target: 2 }, () => cliScore3000()));
   out.push(await attempt({ key: "core_score_100k_ms", label: `core: score ${ENTITIES.toLocaleString("en")} entities × 38 inputs (batch path)`, unit: "ms", target: 30 }, () => ms(coreScore100k())));
   out.push(await attempt({ key: "model_rebuild_ms", label: "model rebuild: validate + score 16 districts", unit: "ms", target: 1 }, () => ms(modelRebuild())));
   out.push(await attempt({ key: "sensitivity_10k_ms", label: "sensitivity: 10,000 replications × 16 districts", unit: "ms", target: 1000 }, () => ms(sensitivity10k())));
   out.push(await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () => ms(await (await load(() => import("./functions"))).functionCalls())));
   out.push(await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, async () => (await load(() => import("./sheets"))).rankingSheetSyncs()));
+  const sheets3000 = attempt({ key: "ranking_sheets_3000_syncs", label: "context.sync calls to write the ranking sheets of 3,000 entities", unit: "syncs" }, async () => (await load(() => import("./sheets"))).rankingSheets3000());
+  const big = await sheets3000;
+  out.push(big);
+  out.push({ key: "ranking_sheets_3000_largest_request_kb", label: "largest write request for 3,000 entities (Excel on the web: 5,120 KB)", unit: "KB", target: 5120, value: "largest" in big && typeof big.largest === "number" ? Math.round(big.largest / 1024) : null, reason: big.reason });
   out.push(...(await (await import("./taskpane")).taskpaneFigures()));
   return out;
 }

@@ -17,3 +17,21 @@ export async function rankingSheetSyncs(): Promise<{ value: number; detail: stri
   const charts = layout.sheets.reduce((n, s) => n + s.charts.length, 0);
   return { value: excel.syncs, detail: `${layout.sheets.length} sheets, ${tables} tables, ${charts} charts (fake workbook)` };
 }
+
+/** The ranking sheets of 3,000 entities: syncs and the largest request, within Excel on the web's 5 MB. */
+export async function rankingSheets3000(): Promise<{ value: number; detail: string; largest: number }> {
+  const { syntheticCells, wholeJob } = await import("./whole-job");
+  const scores = wholeJob(syntheticCells(3000)).scores!;
+  const layout = reportLayout(scores);
+  const excel = new FakeExcel();
+  const result = await excel.runExcel((context) => writeRanking(context, layout));
+  if (!result.ok) throw new Error(`writing the 3,000-entity ranking sheets failed: ${result.message}`);
+  if (result.mismatches.length) throw new Error(`${result.mismatches.length} cells read back differently`);
+  if (result.largestRequest > 5_000_000) throw new Error(`a request of ${result.largestRequest} bytes is over Excel on the web's 5 MB`);
+  const cells = layout.sheets.reduce((n, s) => n + s.cells.length * (s.cells[0]?.length ?? 0), 0);
+  return {
+    value: excel.syncs,
+    largest: result.largestRequest,
+    detail: `${layout.sheets.length} sheets, ${cells.toLocaleString("en")} cells; largest request ≈ ${Math.round(result.largestRequest / 1024)} KB (fake workbook)`,
+  };
+}

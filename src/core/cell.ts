@@ -63,6 +63,38 @@ export function quote(v: unknown): string {
   return line.length > 40 ? line.slice(0, 39) + "…" : line;
 }
 
+/** A cell's number when it plainly is one (a number, or ASCII digits), else NaN: no allocation. */
+export function plainNumber(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string") return NaN;
+  const quick = decimal(v);
+  return quick === quick ? quick : isPlainNumber(v) ? Number(v) : NaN;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `123.45` → 12345 / 100: with at most 15 digits both are exact, and one correctly rounded
+ * division gives exactly what Number() parses. NaN for anything else (signs, exponents, long).
+ */
+function decimal(t: string): number {
+  const n = t.length;
+  if (n === 0 || n > 16) return NaN;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && point < 0) point = i;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return point < 0 ? m : m / POW10[n - 1 - point];
+}
+
 /**
  * `120.5`, `-3`, `1e-4`: ASCII digits with at most one point and an optional exponent, the
  * way CSV and Excel write numbers. Checked by character so that reading 100k rows skips the

@@ -24,7 +24,9 @@ export const CITY = { id: "city", zh: "全部", en: "All" } as const;
 const ENTITY = { zh: "地区", en: "entity" };
 
 const norm = (s: string) =>
-  s
+  /^[A-Za-z0-9]*$/.test(s)
+    ? s.toLowerCase()
+    : s
     .normalize("NFKC")
     .trim()
     .toLowerCase()
@@ -32,10 +34,26 @@ const norm = (s: string) =>
 
 /** A region's id from any of its names (`中心城区`, `central`, `Central districts`); undefined if none. */
 export function regionId(text: string, regions: readonly Region[]): string | undefined {
-  const q = norm(text);
-  if (!q) return undefined;
-  const r = regions.find((r) => [r.id, r.zh, r.en, r.en.replace(/\s*districts?$/i, "")].map(norm).includes(q));
-  return r?.id;
+  if (regions.length === 0) return undefined;
+  const names = regionNames(regions);
+  return names.get(text) ?? names.get(norm(text));
+}
+
+/** Each region's names, as written and normalised, worked out once per list of regions. */
+const regionNameCache = new WeakMap<readonly Region[], Map<string, string>>();
+function regionNames(regions: readonly Region[]): Map<string, string> {
+  let names = regionNameCache.get(regions);
+  if (!names) {
+    names = new Map();
+    for (const r of regions)
+      for (const name of [r.id, r.zh, r.en, r.en.replace(/\s*districts?$/i, "")]) {
+        const q = norm(name);
+        if (q && !names.has(q)) names.set(q, r.id);
+        if (!names.has(name)) names.set(name, r.id);
+      }
+    regionNameCache.set(regions, names);
+  }
+  return names;
 }
 
 /** A region by id; a region known only by the name written in a table is named by it. */
@@ -69,13 +87,19 @@ export function editDistance(a: string, b: string): number {
 
 /** Looks districts up by any alias: 浦东, 浦东新区, Pudong, 310115. */
 export class Roster {
-  private readonly byAlias = new Map<string, District>();
+  private aliases: Map<string, District> | undefined;
   private readonly byId = new Map<string, District>();
   constructor(readonly districts: readonly District[]) {
-    for (const d of districts) {
-      if (!this.byId.has(d.id)) this.byId.set(d.id, d);
-      for (const a of aliasesOf(d)) if (!this.byAlias.has(a)) this.byAlias.set(a, d);
+    for (const d of districts) if (!this.byId.has(d.id)) this.byId.set(d.id, d);
+  }
+
+  /** Every alias, normalised: built on the first name that is not an id as written. */
+  private get byAlias(): Map<string, District> {
+    if (!this.aliases) {
+      this.aliases = new Map();
+      for (const d of this.districts) for (const a of aliasesOf(d)) if (!this.aliases.has(a)) this.aliases.set(a, d);
     }
+    return this.aliases;
   }
 
   find(name: unknown): District | undefined {

@@ -12,6 +12,13 @@ export function round2(x: number): number {
   return (Math.sign(x) * Math.round(scaled)) / 100;
 }
 
+/** `round2(x) × 100` as an integer (for finite x), without the division and the second rounding. */
+function centsOf(x: number): number {
+  const y = Math.abs(x) * 100;
+  const c = Math.abs(y - Math.floor(y) - 0.5) > 1e-9 * Math.max(1, y) ? Math.round(y) : Math.round(Number(y.toPrecision(12)));
+  return x < 0 ? -c : c;
+}
+
 /**
  * Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. O(n + range)
  * by counting when the values span a modest range of cents (index numbers always do), else
@@ -19,12 +26,13 @@ export function round2(x: number): number {
  */
 export function competitionRanks(values: ArrayLike<number>, out = new Int32Array(values.length)): Int32Array {
   const n = values.length;
-  const keys = new Float64Array(n);
+  const keys = scratchKeys(n);
   let lo = Infinity;
   let hi = -Infinity;
   let integral = true;
   for (let i = 0; i < n; i++) {
-    const k = Math.round(round2(values[i]) * 100);
+    const v = values[i];
+    const k = Number.isFinite(v) ? centsOf(v) : v === v ? Math.round(v) : NaN;
     keys[i] = k;
     if (k !== k) continue; // NaN
     if (!Number.isSafeInteger(k)) integral = false;
@@ -33,8 +41,9 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
   }
   if (lo > hi) return out.fill(1);
   const span = hi - lo;
-  if (integral && span <= Math.max(1 << 16, 4 * n)) {
-    const rankAt = new Int32Array(span + 1);
+  // Counting pays when the span of cents is not much wider than the number of values.
+  if (integral && span <= 4 * n + 64) {
+    const rankAt = scratchCounts(span + 1);
     for (let i = 0; i < n; i++) if (keys[i] === keys[i]) rankAt[keys[i] - lo]++;
     // Top down: a value's rank is one more than the count of values above it.
     for (let b = span, above = 0; b >= 0; b--) {
@@ -45,7 +54,7 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
     for (let i = 0; i < n; i++) out[i] = keys[i] === keys[i] ? rankAt[keys[i] - lo] : 1;
     return out;
   }
-  const sorted = keys.filter((k) => k === k).sort();
+  const sorted = keys.subarray(0, n).filter((k) => k === k).sort();
   const m = sorted.length;
   for (let i = 0; i < n; i++) {
     const k = keys[i];
@@ -64,4 +73,17 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
     out[i] = m - a + 1;
   }
   return out;
+}
+
+// Ranking runs once per indicator and group: reuse its buffers rather than allocate each time.
+let keyBuffer = new Float64Array(0);
+let countBuffer = new Int32Array(0);
+function scratchKeys(n: number): Float64Array {
+  if (keyBuffer.length < n) keyBuffer = new Float64Array(Math.max(n, 2 * keyBuffer.length));
+  return keyBuffer;
+}
+function scratchCounts(n: number): Int32Array {
+  if (countBuffer.length < n) countBuffer = new Int32Array(Math.max(n, 2 * countBuffer.length));
+  countBuffer.fill(0, 0, n);
+  return countBuffer;
 }

@@ -97,17 +97,34 @@ function groupsOf(ds: Dataset): Group[] {
 function rankAll(values: Float64Array, n: number, K: number, groups: readonly Group[]): { cityRanks: Int32Array; regionRanks: Int32Array } {
   const cityRanks = new Int32Array(n * K);
   const regionRanks = new Int32Array(n * K);
-  const column = new Float64Array(n);
-  const ranks = new Int32Array(n);
-  for (let k = 0; k < K; k++) {
-    for (const g of groups) {
-      const m = g.members.length;
-      const sub = column.subarray(0, m);
-      for (let j = 0; j < m; j++) sub[j] = values[g.members[j] * K + k];
-      const r = competitionRanks(sub, ranks.subarray(0, m));
-      const target = g.id === "city" ? cityRanks : regionRanks;
-      for (let j = 0; j < m; j++) target[g.members[j] * K + k] = r[j];
+  // Columns are gathered and scattered B at a time: one pass over the rows reads B adjacent
+  // values of each, where one column at a time would miss the cache on every row.
+  const B = Math.min(8, K);
+  const columns = Array.from({ length: B }, () => new Float64Array(n));
+  const cityOf = Array.from({ length: B }, () => new Int32Array(n));
+  const regionOf = Array.from({ length: B }, () => new Int32Array(n));
+  const sub = new Float64Array(n);
+  const subRanks = new Int32Array(n);
+  // Regions' members in row order, for cache-friendly gathers (ranks do not depend on order).
+  const regions = groups.slice(1).map((g) => Int32Array.from(g.members).sort());
+  for (let k0 = 0; k0 < K; k0 += B) {
+    const width = Math.min(B, K - k0);
+    for (let i = 0, o = k0; i < n; i++, o += K) for (let b = 0; b < width; b++) columns[b][i] = values[o + b];
+    for (let b = 0; b < width; b++) {
+      const column = columns[b];
+      competitionRanks(column, cityOf[b]);
+      for (const members of regions) {
+        const m = members.length;
+        for (let j = 0; j < m; j++) sub[j] = column[members[j]];
+        const r = competitionRanks(sub.subarray(0, m), subRanks.subarray(0, m));
+        for (let j = 0; j < m; j++) regionOf[b][members[j]] = r[j];
+      }
     }
+    for (let i = 0, o = k0; i < n; i++, o += K)
+      for (let b = 0; b < width; b++) {
+        cityRanks[o + b] = cityOf[b][i];
+        regionRanks[o + b] = regionOf[b][i];
+      }
   }
   return { cityRanks, regionRanks };
 }

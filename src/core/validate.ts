@@ -1,5 +1,5 @@
 import { cellAddress } from "./address";
-import { cellText, parseCell, quote } from "./cell";
+import { cellText, parseCell, plainNumber, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import { regionId, regionOf, type District, type Region, Roster } from "./district";
 import type { Framework } from "./framework";
@@ -168,7 +168,10 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   const districts: District[] = [];
   const rowOf: number[] = [];
   const firstRow = new Map<string, number>();
-  const values: number[][] = [];
+  const L = fw.leaves.length;
+  const leafCols = fw.leaves.map((leaf) => leafCol.get(leaf) ?? -1);
+  // One row's values land straight in the dataset's array: no per-row or per-cell objects.
+  let inputs = new Float64Array(Math.max(0, rows.length - 1) * L);
   const coefficients: number[] = [];
 
   // Names no roster entity answers to: one issue each, or one for all when the roster is a
@@ -213,16 +216,21 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     }
     firstRow.set(district.id, r);
 
-    const rowValues = fw.leaves.map((leaf) => {
-      const col = leafCol.get(leaf);
-      if (col === undefined) return NaN;
-      return checkNumber(row[col], { row: r, col, district: district!.id, indicator: leaf }, "value");
-    });
+    const at = districts.length * L;
+    for (let j = 0; j < L; j++) {
+      const col = leafCols[j];
+      if (col < 0) {
+        inputs[at + j] = NaN;
+        continue;
+      }
+      const x = plainNumber(row[col]);
+      // The common case, a plain number in range, needs no further look (NaN fails both tests).
+      inputs[at + j] = x >= 0 && x <= plausibleMax ? x : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
+    }
     let coefficient = 1;
     if (coefficientCol >= 0) coefficient = checkNumber(row[coefficientCol], { row: r, col: coefficientCol, district: district.id }, "coefficient");
     districts.push(district);
     rowOf.push(origin.row + r);
-    values.push(rowValues);
     coefficients.push(coefficient);
   }
 
@@ -296,9 +304,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     ...knownRegions.filter((r) => present.has(r.id)),
     ...[...present].filter((id) => !knownRegions.some((r) => r.id === id)).map((id) => regionOf(id)),
   ];
-  const L = fw.leaves.length;
-  const inputs = new Float64Array(districts.length * L);
-  values.forEach((vs, i) => inputs.set(vs, i * L));
+  if (inputs.length !== districts.length * L) inputs = inputs.slice(0, districts.length * L);
   return {
     dataset: {
       framework: fw,
