@@ -42,7 +42,7 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
   if (lo > hi) return out.fill(1);
   const span = hi - lo;
   // Counting pays when the span of cents is not much wider than the number of values.
-  if (integral && span <= 4 * n + 64) {
+  if (integral && span <= 32 * n + 4096) {
     const rankAt = scratchCounts(span + 1);
     for (let i = 0; i < n; i++) if (keys[i] === keys[i]) rankAt[keys[i] - lo]++;
     // Top down: a value's rank is one more than the count of values above it.
@@ -54,7 +54,9 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
     for (let i = 0; i < n; i++) out[i] = keys[i] === keys[i] ? rankAt[keys[i] - lo] : 1;
     return out;
   }
-  const sorted = keys.subarray(0, n).filter((k) => k === k).sort();
+  let nan = false;
+  for (let i = 0; i < n && !nan; i++) nan = keys[i] !== keys[i];
+  const sorted = nan ? keys.subarray(0, n).filter((k) => k === k).sort() : keys.slice(0, n).sort();
   const m = sorted.length;
   for (let i = 0; i < n; i++) {
     const k = keys[i];

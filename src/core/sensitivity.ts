@@ -200,21 +200,17 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
     const ranks = competitionRanks(members.map((i) => baseline[i]));
     members.forEach((i, m) => (baseRegion[i] = ranks[m]));
   }
-  const summary = (): Sensitivity => ({
-    indicator: fw.order[target],
-    replications: R,
-    perturbation: p,
-    seed,
-    districts: ds.districts.map((d, i) => ({
-      district: d.id,
-      region: d.region,
-      value: baseline[i],
-      ranks: {
-        city: interval(cityRanks, i, n, R, baseCity[i]),
-        region: interval(regionRanks, i, n, R, baseRegion[i]),
-      },
-    })),
-  });
+  const summary = (): Sensitivity => {
+    const city = intervals(cityRanks, n, R, baseCity);
+    const inRegion = intervals(regionRanks, n, R, baseRegion);
+    return {
+      indicator: fw.order[target],
+      replications: R,
+      perturbation: p,
+      seed,
+      districts: ds.districts.map((d, i) => ({ district: d.id, region: d.region, value: baseline[i], ranks: { city: city[i], region: inRegion[i] } })),
+    };
+  };
   const run: SensitivityRun = {
     total: R,
     done: 0,
@@ -240,19 +236,42 @@ function isBelow(parentOf: Int32Array, k: number, ancestor: number): boolean {
   return false;
 }
 
-/** Median and 5th/95th percentiles by nearest rank, from one entity's ranks over the run. */
-function interval(all: Int32Array, i: number, n: number, R: number, baseline: number): RankInterval {
-  const mine = new Int32Array(R);
-  for (let rep = 0; rep < R; rep++) mine[rep] = all[rep * n + i];
-  mine.sort();
-  const quantile = (q: number) => mine[Math.max(1, Math.ceil(q * R - 1e-9)) - 1] ?? n;
-  let kept = 0;
-  for (let rep = 0; rep < R; rep++) if (mine[rep] === baseline) kept++;
-  const out: RankInterval = { baseline, median: quantile(0.5), p5: quantile(0.05), p95: quantile(0.95), keep: kept / R };
-  if (n <= COUNTS_UP_TO) {
-    const counts = new Array<number>(n).fill(0);
-    for (let rep = 0; rep < R; rep++) counts[mine[rep] - 1]++;
-    out.counts = counts;
+/**
+ * Each entity's median and 5th/95th percentiles by nearest rank, from its ranks over the run.
+ * The ranks are stored replication by replication; they are read back a block of entities at
+ * a time, so each replication's row is read once per block rather than once per entity.
+ */
+function intervals(all: Int32Array, n: number, R: number, baseline: Int32Array): RankInterval[] {
+  const out: RankInterval[] = new Array(n);
+  const BLOCK = 64;
+  const block = new Int32Array(BLOCK * R);
+  const histogram = new Int32Array(n + 2);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const width = Math.min(BLOCK, n - i0);
+    for (let rep = 0, o = i0; rep < R; rep++, o += n) for (let b = 0; b < width; b++) block[b * R + rep] = all[o + b];
+    for (let b = 0; b < width; b++) out[i0 + b] = interval(block.subarray(b * R, (b + 1) * R), n, baseline[i0 + b], histogram);
   }
+  return out;
+}
+
+/** One entity's interval from its R ranks, by counting (ranks are 1…n): no sort. */
+function interval(mine: Int32Array, n: number, baseline: number, histogram: Int32Array): RankInterval {
+  const R = mine.length;
+  let lo = n;
+  let hi = 1;
+  for (let rep = 0; rep < R; rep++) {
+    const r = mine[rep];
+    histogram[r]++;
+    if (r < lo) lo = r;
+    if (r > hi) hi = r;
+  }
+  const quantile = (q: number) => {
+    const need = Math.max(1, Math.ceil(q * R - 1e-9));
+    for (let r = lo, seen = 0; r <= hi; r++) if ((seen += histogram[r]) >= need) return r;
+    return n;
+  };
+  const out: RankInterval = { baseline, median: quantile(0.5), p5: quantile(0.05), p95: quantile(0.95), keep: histogram[baseline] / R };
+  if (n <= COUNTS_UP_TO) out.counts = Array.from(histogram.subarray(1, n + 1));
+  histogram.fill(0, lo, hi + 1);
   return out;
 }
