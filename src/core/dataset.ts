@@ -1,4 +1,5 @@
 import type { District, Region } from "./district";
+import type { Rounding } from "./score";
 import type { Framework } from "./framework";
 import type { CoefficientSpec, ProfileWords } from "./profile";
 
@@ -13,7 +14,7 @@ export interface Dataset {
   inputs: Float64Array;
   coefficients: Float64Array;
   /** How computed indices are rounded on the way up (default `exact`). */
-  rounding?: "exact" | "report";
+  rounding?: Rounding;
   /** The assessment's words (行政区, 全市 …), for sheets and messages. */
   words?: ProfileWords;
   /** The coefficient's spec; absent: the assessment has none (every coefficient is 1). */

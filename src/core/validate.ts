@@ -1,4 +1,5 @@
 import { cellAddress } from "./address";
+import type { Rounding } from "./score";
 import { cellText, parseCell, plainNumber, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import { regionId, regionOf, type District, type Region, Roster } from "./district";
@@ -27,7 +28,7 @@ export interface ValidateOptions {
   /** Raw statistics (growth rates) may be negative; the normalisation then decides. */
   allowNegative?: boolean;
   label?: string;
-  rounding?: "exact" | "report";
+  rounding?: Rounding;
   /** Known regions in report order (a profile's); others are named as the table writes them. */
   regions?: readonly Region[];
   /** The composite's coefficient column; `null`: the assessment has none. Default: a generic one. */

@@ -2,6 +2,7 @@
 import { Roster } from "../core/district";
 import { buildFramework, type Framework } from "../core/framework";
 import type { Dataset } from "../core/dataset";
+import type { Rounding } from "../core/score";
 import { profileOptions, type Profile } from "../core/profile";
 import { validate } from "../core/validate";
 import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 } from "./shanghai2020";
@@ -49,7 +50,7 @@ export const shanghai2020: Profile = {
 export const defaultProfile = shanghai2020;
 
 /** The published 2020 inputs as a validated dataset. */
-export function dataset2020(rounding: "exact" | "report" = "exact"): Dataset {
+export function dataset2020(rounding: Rounding = "exact"): Dataset {
   const { dataset, issues } = validate({ rows: INPUTS_2020 }, { ...profileOptions(shanghai2020), label: "2020", rounding });
   if (!dataset) throw new Error(`built-in 2020 inputs are invalid: ${issues.map((i) => i.en).join("; ")}`);
   return dataset;
