@@ -1,7 +1,7 @@
 // Every string the pane shows, in Chinese (the default) and English. Issue messages come from
 // the core already bilingual (Chinese, then English) and are shown as they are.
 
-export type { Lang } from "../core/issue";
+export type { Lang } from "../core";
 import type { Lang } from "../core";
 
 const zh = {
