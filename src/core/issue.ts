@@ -105,6 +105,12 @@ export const ISSUE_CODES = [
   // Files
   "csv-encoding",
   "workbook-unreadable",
+  // Maps: a profile's shapes (GeoJSON)
+  "geometry-invalid",
+  "geometry-unknown-feature",
+  "geometry-bad-feature",
+  "geometry-missing-district",
+  "geometry-missing",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
