@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, usageError, type Command, type Io } from "./command";
 import { compareCommand } from "./compare";
+import { mapCommand } from "./map";
 import { scoreCommand } from "./score";
 import { sensitivityCommand } from "./sensitivity";
 
@@ -16,6 +17,7 @@ export function registerCommand(command: Command): void {
 registerCommand(scoreCommand);
 registerCommand(compareCommand);
 registerCommand(sensitivityCommand);
+registerCommand(mapCommand);
 
 function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));

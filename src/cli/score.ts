@@ -1,10 +1,14 @@
 import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
+import { builtInGeometry } from "../data";
 import { reportLayout } from "../report";
+import { withMapSlot } from "../report/map-place";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
 import { rankingTable } from "./table";
+import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
+import { mapPicture } from "./png";
 import { writeLayoutXlsx } from "./write-xlsx";
 
 export const scoreCommand: Command = {
@@ -26,6 +30,8 @@ Scores every district on every indicator, with ranks and city/region means.
                  各级计算指数先四舍五入到 2 位小数再向上汇总（与 2020 年报告表格一致）；默认 exact 全精度
                  round each computed index to 2 decimals before aggregating upward, as the 2020
                  report's tables do; the default, exact, keeps full precision
+${GEOMETRY_HELP}
+                    （总排名工作表旁附综合指数地图 / the overall sheet gets the composite's map beside its tables）
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
   -h, --help     显示帮助 / show this help
@@ -39,6 +45,7 @@ ${RAW_HELP}
     out: { type: "string" },
     label: { type: "string" },
     rounding: { type: "string" },
+    ...GEOMETRY_OPTION,
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
   },
@@ -49,9 +56,15 @@ ${RAW_HELP}
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
-    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts]);
+    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")]);
     const checked = await loadDataset({ ...src, rounding }, io);
-    const issues = checked.issues;
+    const geometryFile = text(values, "geometry");
+    // The workbook's map: given shapes, else the built-in ones; an entity list without shapes has none.
+    const shapes =
+      checked.dataset && out !== undefined && (geometryFile !== undefined || builtInGeometry(checked.dataset.districts))
+        ? await loadGeometry(geometryFile, checked.dataset.districts, io)
+        : { geometry: undefined, issues: [] };
+    const issues = [...checked.issues, ...shapes.issues];
     printIssues(io, issues);
 
     const scores = checked.assessment?.scores;
@@ -64,8 +77,14 @@ ${RAW_HELP}
 
     io.stdout(values.json ? JSON.stringify(scoresJson(scores, issues), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
-      const layout = reportLayout(scores);
-      await writeLayoutXlsx(layout, out).catch((e: unknown) => {
+      let layout = reportLayout(scores);
+      const pictures: Record<string, Buffer> = {};
+      if (shapes.geometry) {
+        const map = await mapPicture(scores, shapes.geometry);
+        layout = { ...layout, sheets: layout.sheets.map((s) => (s.key === "overall" ? withMapSlot(s, map.width / map.height, map.title) : s)) };
+        pictures.map = map.png;
+      }
+      await writeLayoutXlsx(layout, out, pictures).catch((e: unknown) => {
         const why = String((e as Error)?.message ?? e).split("\n")[0];
         throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
       });

@@ -28,6 +28,14 @@ export interface ChartLayout {
   values: Block;
 }
 
+/** A picture over a block of cells (the map beside the overall table), and its size in px. */
+export interface PictureLayout extends Block {
+  key: string;
+  title: string;
+  width: number;
+  height: number;
+}
+
 export interface SheetLayout {
   key: "overall" | "level1" | "level2" | "level3" | string;
   /** The sheet name to write, before any collision suffix. At most 31 characters. */
@@ -44,6 +52,8 @@ export interface SheetLayout {
   columnWidths: number[];
   /** Blocks centred: rank columns. Default none. */
   centered?: Block[];
+  /** Pictures placed over cells beside the tables, printed with them. Default none. */
+  pictures?: PictureLayout[];
 }
 
 export interface ReportLayout {

@@ -1,4 +1,4 @@
-import type { Block, SheetLayout, TableLayout } from "./layout";
+import type { Block, SheetLayout } from "./layout";
 import { displayWidth } from "./width";
 
 /** How a sheet prints: the same for every layout, so a printed ranking reads like a report table. */
@@ -8,7 +8,7 @@ export interface PageSetup {
   /** Scale so the columns fit this many pages across; 0 leaves the height free. */
   fitToWidth: number;
   fitToHeight: number;
-  /** Cells printed: the layout's rectangle (charts beside it are for the screen). */
+  /** Cells printed: the layout's rectangle and its pictures (charts beside it are for the screen). */
   printArea: Block;
   /** Rows repeated at the top of every page: the frozen rows. 0 for none. */
   printTitleRows: number;
@@ -70,15 +70,21 @@ const ROW_POINTS = 16;
 /** A column of `chars` characters in points, as Excel sizes it for its default font. */
 export const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
 
+/** Excel's default column width in characters (64 px), for columns a layout leaves alone. */
+export const DEFAULT_COLUMN_CHARS = 8.43;
+
 /**
  * Portrait when the columns fit across a portrait page, else landscape; scaled to one page
  * wide; the frozen rows repeated on every page; a page break before any table that would
  * otherwise be cut, judged at Excel's default row height.
  */
 function pageSetup(sheet: SheetLayout): PageSetup {
-  const rows = sheet.cells.length;
-  const cols = rows ? sheet.cells[0].length : 0;
-  const width = sheet.columnWidths.reduce((t, w) => t + columnPoints(w), 0);
+  const pictures = sheet.pictures ?? [];
+  const rows = Math.max(sheet.cells.length, ...pictures.map((p) => p.row + p.rows));
+  const cells = sheet.cells.length ? sheet.cells[0].length : 0;
+  const cols = Math.max(cells, ...pictures.map((p) => p.col + p.cols));
+  // Columns right of the cells (a gap, then the pictures) keep Excel's default width.
+  const width = sheet.columnWidths.reduce((t, w) => t + columnPoints(w), 0) + (cols - cells) * columnPoints(DEFAULT_COLUMN_CHARS);
   const across = (inches: number) => (inches - MARGINS.left - MARGINS.right) * 72;
   const orientation = width <= across(A4.short) ? "portrait" : "landscape";
   const [pageWidth, pageHeight] = orientation === "portrait" ? [A4.short, A4.long] : [A4.long, A4.short];
@@ -95,7 +101,7 @@ function pageSetup(sheet: SheetLayout): PageSetup {
     margins: MARGINS,
     centerHorizontally: true,
     footer: "&P / &N",
-    rowBreaks: keepTablesWhole(sheet.tables, perPage, printTitleRows),
+    rowBreaks: keepTablesWhole([...sheet.tables, ...pictures], perPage, printTitleRows),
   };
 }
 
@@ -104,7 +110,7 @@ function pageSetup(sheet: SheetLayout): PageSetup {
  * rows, the first `titles` of which repeat on every page after the first. Tables taller than a
  * page flow over pages as they fall.
  */
-export function keepTablesWhole(tables: TableLayout[], perPage: number, titles: number): number[] {
+export function keepTablesWhole(tables: readonly Block[], perPage: number, titles: number): number[] {
   const body = Math.max(1, perPage - titles);
   const breaks: number[] = [];
   let start = 0; // first row of the current page

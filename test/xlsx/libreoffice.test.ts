@@ -97,6 +97,20 @@ describe.skipIf(!!SKIP)(SKIP ? `LibreOffice check (skipped: ${SKIP})` : "the ran
     const overall = layout.sheets[0];
     for (const v of overall.cells.flat()) if (typeof v === "number" && !Number.isInteger(v)) expect(text).toContain(round2(v).toFixed(2));
   });
+
+  it("prints the composite's map beside the overall table, on the first page", () => {
+    if (!which("pdfimages")) return console.warn("test/xlsx: pdfimages (poppler-utils) missing; the map in the PDF not checked");
+    const list = spawnSync("pdfimages", ["-list", join(dir, "pdf", "ranking.pdf")], { encoding: "utf8" }).stdout;
+    // page num type width height …: the picture (and its alpha mask) on page 1, at its full resolution.
+    const images = list
+      .split("\n")
+      .slice(2)
+      .map((l) => l.trim().split(/\s+/))
+      .filter((f) => f[2] === "image");
+    expect(images.map((f) => f[0])).toEqual(["1"]);
+    expect(Number(images[0][3])).toBeGreaterThan(600);
+    expect(Number(images[0][4])).toBeGreaterThan(Number(images[0][3]));
+  });
 });
 
 const cellName = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r + 1}`;

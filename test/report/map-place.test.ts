@@ -1,0 +1,29 @@
+// The map's place on the overall sheet, and how the sheet then prints.
+import { reportLayout, sheetStyle } from "../../src/core";
+import { MAP_ROWS, withMapSlot } from "../../src/report/map-place";
+import { scores2020 } from "../core/fixtures";
+
+describe("withMapSlot", () => {
+  const overall = reportLayout(scores2020(), "2020").sheets[0];
+  const sheet = withMapSlot(overall, 0.68, "map");
+  const slot = sheet.pictures![0];
+
+  it("puts the map one empty column right of the table, from row 3, 24 rows (480 px) tall", () => {
+    expect(overall.cells[0]).toHaveLength(8);
+    expect([slot.row, slot.col, slot.rows, slot.height]).toEqual([2, 9, MAP_ROWS, 480]);
+    expect(slot.width).toBe(Math.round(480 * 0.68));
+    expect(slot.cols).toBe(Math.ceil(slot.width / 64));
+    expect(sheet.cells).toBe(overall.cells);
+  });
+
+  it("prints the map with the table: the print area takes it in, and no page break cuts it", () => {
+    const before = sheetStyle(overall).page;
+    const page = sheetStyle(sheet).page;
+    expect(page.printArea).toEqual({ row: 0, col: 0, rows: overall.cells.length, cols: slot.col + slot.cols });
+    expect(before.printArea.cols).toBe(8);
+    for (const r of page.rowBreaks) expect(r <= slot.row || r >= slot.row + slot.rows).toBe(true);
+    // The region tables and the map share the first page; the city table starts the second.
+    const city = overall.tables.find((t) => t.key === "city")!;
+    expect(page.rowBreaks[0]).toBe(city.row);
+  });
+});
