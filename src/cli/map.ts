@@ -74,7 +74,7 @@ ${RAW_HELP}
       io.stdout(svg);
       return EXIT_OK;
     }
-    const bytes = path.extname(out).toLowerCase() === ".png" ? (await svgToPng(svg, 2)).png : Buffer.from(svg, "utf8");
+    const bytes = path.extname(out).toLowerCase() === ".png" ? (await svgToPng(svg, { zoom: 2 })).png : Buffer.from(svg, "utf8");
     await writeFile(out, bytes).catch((e: unknown) => {
       const why = String((e as Error)?.message ?? e).split("\n")[0];
       throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);

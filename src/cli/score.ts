@@ -2,13 +2,12 @@ import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
 import { builtInGeometry } from "../data";
 import { reportLayout } from "../report";
-import { withMapSlot } from "../report/map-place";
+import { withMap } from "../report/map-place";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
 import { rankingTable } from "./table";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
-import { mapPicture } from "./png";
 import { writeLayoutXlsx } from "./write-xlsx";
 
 export const scoreCommand: Command = {
@@ -77,14 +76,9 @@ ${RAW_HELP}
 
     io.stdout(values.json ? JSON.stringify(scoresJson(scores, issues), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
-      let layout = reportLayout(scores);
-      const pictures: Record<string, Buffer> = {};
-      if (shapes.geometry) {
-        const map = await mapPicture(scores, shapes.geometry);
-        layout = { ...layout, sheets: layout.sheets.map((s) => (s.key === "overall" ? withMapSlot(s, map.width / map.height, map.title) : s)) };
-        pictures.map = map.png;
-      }
-      await writeLayoutXlsx(layout, out, pictures).catch((e: unknown) => {
+      const table = reportLayout(scores);
+      const layout = shapes.geometry ? withMap(table, scores, shapes.geometry) : table;
+      await writeLayoutXlsx(layout, out).catch((e: unknown) => {
         const why = String((e as Error)?.message ?? e).split("\n")[0];
         throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
       });

@@ -1,9 +1,9 @@
 import { rename, rm } from "node:fs/promises";
 import * as path from "node:path";
-import type ExcelJS from "exceljs";
-import type { Borders, Fill, Workbook, Worksheet } from "exceljs";
+import type { Borders, Buffer as ImageBuffer, Fill, Workbook, Worksheet } from "exceljs";
 import { cellAddress } from "../core";
 import { HEADER_FILL, RULE_COLOR, blockCells, sheetStyle, type Block, type ReportLayout, type SheetLayout } from "../report";
+import { svgToPng } from "./png";
 
 export const NUMBER_FORMAT = "0.00";
 
@@ -11,10 +11,7 @@ export const NUMBER_FORMAT = "0.00";
  * The report layout as an exceljs workbook. Strings are set as plain string values, which
  * exceljs stores as shared strings: "=1+1" or "@x" stays text and never becomes a formula.
  */
-/** PNG bytes for a layout's pictures, by picture key (`map`); a picture without bytes is left out. */
-export type Pictures = Readonly<Record<string, Buffer>>;
-
-export async function layoutWorkbook(layout: ReportLayout, pictures: Pictures = {}): Promise<Workbook> {
+export async function layoutWorkbook(layout: ReportLayout): Promise<Workbook> {
   const { default: ExcelJS } = await import("exceljs"); // loaded only when needed: it is large
   const wb = new ExcelJS.Workbook();
   wb.creator = "SCI";
@@ -23,10 +20,10 @@ export async function layoutWorkbook(layout: ReportLayout, pictures: Pictures = 
     const ws = wb.addWorksheet(sheetName(sheet.name, taken));
     writeSheet(ws, sheet);
     for (const p of sheet.pictures ?? []) {
-      const png = pictures[p.key];
-      if (!png) continue;
-      // exceljs's tl is zero-based columns and rows; the picture keeps its own size in px.
-      const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
+      // Drawn at twice the size it is shown, so it stays sharp when zoomed. exceljs's tl is
+      // zero-based columns and rows; ext is the size shown, in px.
+      const { png } = await svgToPng(p.svg, { width: 2 * p.width });
+      const id = wb.addImage({ buffer: png as unknown as ImageBuffer, extension: "png" });
       ws.addImage(id, { tl: { col: p.col, row: p.row }, ext: { width: p.width, height: p.height }, editAs: "oneCell" });
     }
   }
@@ -101,10 +98,10 @@ function sheetName(wanted: string, taken: Set<string>): string {
 }
 
 /** Writes the workbook through a temporary file, so a failed write leaves no half-written file. */
-export async function writeLayoutXlsx(layout: ReportLayout, file: string, pictures: Pictures = {}): Promise<void> {
+export async function writeLayoutXlsx(layout: ReportLayout, file: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await (await layoutWorkbook(layout, pictures)).xlsx.writeFile(tmp);
+    await (await layoutWorkbook(layout)).xlsx.writeFile(tmp);
     await rename(tmp, file);
   } finally {
     await rm(tmp, { force: true });

@@ -1,7 +1,7 @@
 /* global Excel, Office */
 import { cellAddress } from "../core";
-import type { Block, ChartLayout, LayoutCell, ReportLayout, SheetLayout } from "../report";
-import { HEADER_FILL, RULE_COLOR, sheetStyle, type PageSetup } from "../report";
+import type { Block, ChartLayout, LayoutCell, PictureLayout, ReportLayout, SheetLayout } from "../report";
+import { DEFAULT_COLUMN_CHARS, HEADER_FILL, RULE_COLOR, sheetStyle, type PageSetup } from "../report";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { freshNames } from "./names";
 
@@ -15,6 +15,8 @@ export interface RankingWritten {
   largestRequest: number;
   /** Cells whose read-back value differs from the layout, as `sheet!A1`; empty when all agree. */
   mismatches: string[];
+  /** What was left out and why, e.g. the map where this Excel cannot insert SVG; empty when nothing. */
+  notes: { zh: string; en: string }[];
 }
 
 export type RankingResult = RankingWritten | WriteFailure;
@@ -133,11 +135,37 @@ interface Chunk {
   range: Excel.Range;
 }
 
+/** Excel's default row height in points, under which the pictures' rows are counted. */
+const ROW_POINTS = 15;
+
+/** `addSvg` is documented with the shapes of ExcelApi 1.9 but missing from @types/office-js. */
+type SvgShapes = Excel.ShapeCollection & { addSvg?(xml: string): Excel.Shape };
+
+/** Whether this Excel can take a picture as an SVG shape: the API set, and the method itself. */
+const canAddSvg = (ws: Excel.Worksheet): boolean => supports("ExcelApi", "1.9") && typeof (ws.shapes as SvgShapes).addSvg === "function";
+
+/**
+ * A picture as a native SVG shape over its cells, with its title as alternative text. Shapes
+ * go with their sheet, so a rollback that deletes the sheet removes it too.
+ */
+function addPicture(ws: Excel.Worksheet, sheet: SheetLayout, p: PictureLayout): void {
+  const shape = (ws.shapes as SvgShapes).addSvg!(p.svg);
+  shape.name = p.key;
+  shape.altTextTitle = p.title;
+  shape.altTextDescription = p.title;
+  shape.lockAspectRatio = true;
+  const widths = Array.from({ length: p.col }, (_, c) => widthPoints(sheet.columnWidths[c] ?? DEFAULT_COLUMN_CHARS));
+  shape.left = widths.reduce((t, w) => t + w, 0);
+  shape.top = p.row * ROW_POINTS;
+  shape.width = p.width * 0.75;
+  shape.height = p.height * 0.75;
+}
+
 /**
  * Queues one sheet: formats first (so text cells are text before any value lands), then values,
- * in chunks of rows that keep each request within the budget.
+ * in chunks of rows that keep each request within the budget; then its map, charts and style.
  */
-async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch): Promise<Chunk[]> {
+async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch, notes: RankingWritten["notes"]): Promise<Chunk[]> {
   const rows = sheet.cells.length;
   const cols = rows ? sheet.cells[0].length : 0;
   if (!rows || !cols) return [];
@@ -162,7 +190,20 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch)
   for (const r of sheet.headerRows) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
   if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
   sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
-  sheet.charts.forEach((chart, k) => addChart(ws, chart, k, cols + 1));
+  const pictures = sheet.pictures ?? [];
+  if (pictures.length && !canAddSvg(ws))
+    notes.push({
+      zh: `此版本的 Excel 不支持插入 SVG 图形（ExcelApi 1.9），「${sheet.name}」未附地图`,
+      en: `this Excel cannot insert SVG shapes (ExcelApi 1.9): "${sheet.name}" has no map`,
+    });
+  else
+    for (const p of pictures) {
+      await batch.add(p.svg.length);
+      addPicture(ws, sheet, p);
+    }
+  // Charts right of the table, and of the map where there is one.
+  const right = Math.max(cols, ...pictures.map((p) => p.col + p.cols));
+  sheet.charts.forEach((chart, k) => addChart(ws, chart, k, right + 1));
   styleSheet(ws, sheet);
   await batch.add(4096 + 200 * (sheet.charts.length + sheet.tables.length));
   return chunks;
@@ -172,7 +213,7 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch)
  * Writes the sheets of any report layout — the ranking sheets, a year-over-year comparison, a
  * robustness sheet — each under a fresh name, in two round trips however many tables: one
  * reads the sheet names, one writes every sheet (values as whole ranges, formats, bold headers,
- * frozen rows, widths, bar charts, rules, grey headers, the page setup) and reads the values
+ * frozen rows, widths, the map, bar charts, rules, grey headers, the page setup) and reads the values
  * back to confirm them. If the write fails, this click's sheets are deleted again, or the
  * result names the sheets that remain.
  */
@@ -193,12 +234,13 @@ export async function writeLayout(
   );
   const readBack: Chunk[][] = [];
   const batch = new Batch(syncs);
+  const notes: RankingWritten["notes"] = [];
   try {
     const added: Excel.Worksheet[] = [];
     for (const [i, sheet] of layout.sheets.entries()) {
       const ws = sheets.add(names[i]);
       added.push(ws);
-      readBack.push(await queueSheet(ws, sheet, batch));
+      readBack.push(await queueSheet(ws, sheet, batch, notes));
     }
     added[0]?.activate();
     await batch.send();
@@ -217,7 +259,7 @@ export async function writeLayout(
       }),
     );
   });
-  return { ok: true, sheets: names, syncs: syncs.count, mismatches, largestRequest: batch.largest };
+  return { ok: true, sheets: names, syncs: syncs.count, mismatches, largestRequest: batch.largest, notes };
 }
 
 /** The ranking sheets: the report layout, written like any other. */

@@ -31,7 +31,10 @@ export interface ChartLayout {
 /** A picture over a block of cells (the map beside the overall table), and its size in px. */
 export interface PictureLayout extends Block {
   key: string;
+  /** Its alternative text. */
   title: string;
+  /** The picture as an SVG document (Excel takes it as a shape; the CLI draws it as PNG). */
+  svg: string;
   width: number;
   height: number;
 }

@@ -47,7 +47,7 @@ describe("writeLayout: the year-over-year comparison", () => {
   it("writes both sheets cell for cell in 2 syncs, under the layout's names", async () => {
     const xl = new FakeExcel();
     const result = await xl.runExcel((ctx) => writeLayout(ctx, layout));
-    expect(result).toEqual({ ok: true, sheets: ["对比 2019→2020", "对比明细 2019→2020"], syncs: 2, mismatches: [], largestRequest: expect.any(Number) });
+    expect(result).toEqual({ ok: true, sheets: ["对比 2019→2020", "对比明细 2019→2020"], syncs: 2, mismatches: [], largestRequest: expect.any(Number), notes: [] });
     expect(xl.syncs).toBe(2);
     layout.sheets.forEach((sheet) => expectWritten(xl, sheet.name, sheet));
     // Detail: every indicator of the framework for every district.
@@ -107,7 +107,7 @@ describe("writeLayout: the robustness sheet", () => {
   it("writes the sheet and its chart cell for cell in 2 syncs", async () => {
     const xl = new FakeExcel();
     const written = await xl.runExcel((ctx) => writeLayout(ctx, layout));
-    expect(written).toEqual({ ok: true, sheets: ["稳健性 2020"], syncs: 2, mismatches: [], largestRequest: expect.any(Number) });
+    expect(written).toEqual({ ok: true, sheets: ["稳健性 2020"], syncs: 2, mismatches: [], largestRequest: expect.any(Number), notes: [] });
     expectWritten(xl, "稳健性 2020", layout.sheets[0]);
     const chart = layout.sheets[0].charts[0];
     expect(xl.sheet("稳健性 2020").charts[0]).toMatchObject({ title: chart.title, source: chart.values, xValues: chart.categories });

@@ -17,7 +17,7 @@ describe("writeRanking", () => {
     const xl = new FakeExcel();
     const progress: number[] = [];
     const result = await xl.runExcel((ctx) => writeRanking(ctx, layout, (p) => progress.push(p)));
-    expect(result).toEqual({ ok: true, sheets: ["排名 2020", "排名 2020 一级指标", "排名 2020 二级指标", "排名 2020 三级指标"], syncs: 2, mismatches: [], largestRequest: expect.any(Number) });
+    expect(result).toEqual({ ok: true, sheets: ["排名 2020", "排名 2020 一级指标", "排名 2020 二级指标", "排名 2020 三级指标"], syncs: 2, mismatches: [], largestRequest: expect.any(Number), notes: [] });
     expect(xl.syncs).toBe(2);
     expect(progress).toEqual([0.2, 1]);
     expect(xl.sheetNames()).toEqual(["Sheet1", ...layout.sheets.map((s) => s.name)]);

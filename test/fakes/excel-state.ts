@@ -62,7 +62,25 @@ export interface SheetState {
   freezeColumns: number;
   protected: boolean;
   charts: ChartState[];
+  /** Shapes: SVG images (worksheet.shapes.addSvg). */
+  shapes: ShapeState[];
   page: PageState;
+}
+
+export interface ShapeState {
+  id: number;
+  name: string;
+  type: "Image";
+  /** The SVG markup it was made from. */
+  svg: string;
+  /** Position and size in points. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  altTextTitle: string;
+  altTextDescription: string;
+  lockAspectRatio: boolean;
 }
 
 export interface TableState {
@@ -371,6 +389,7 @@ export class BookState {
       freezeColumns: 0,
       protected: false,
       charts: [],
+      shapes: [],
       page: defaultPage(),
     };
     this.sheets.push(sheet);

@@ -11,6 +11,7 @@ import {
   type ChartState,
   type Line,
   type Scalar,
+  type ShapeState,
   type SheetState,
   type TableState,
   MAX_COLS,
@@ -28,7 +29,7 @@ import {
 } from "./excel-state";
 
 export { FakeOfficeError } from "./excel-state";
-export type { Area, Cell, Change, ChartState, Line, PageState, Scalar, SheetState, TableState } from "./excel-state";
+export type { Area, Cell, Change, ChartState, Line, PageState, Scalar, ShapeState, SheetState, TableState } from "./excel-state";
 
 type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
 interface RangeRef {
@@ -302,6 +303,9 @@ export class Worksheet extends ClientObject<SheetState> {
   }
   get charts(): ChartCollection {
     return new ChartCollection(this.context, this);
+  }
+  get shapes(): ShapeCollection {
+    return new ShapeCollection(this.context, this);
   }
   get freezePanes() {
     return {
@@ -843,6 +847,98 @@ export class Chart extends ClientObject<ChartState> {
   }
 }
 
+export class ShapeCollection extends Collection<ShapeState, Shape> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: Worksheet,
+  ) {
+    super(context, () => sheet.target().shapes);
+  }
+  protected item(s: ShapeState): Shape {
+    return new Shape(this.context, () => s, this.sheet);
+  }
+  /** ExcelApi 1.9: an image from SVG markup, placed at the top left until moved. */
+  addSvg(xml: string): Shape {
+    const shape = new Shape(
+      this.context,
+      () => {
+        throw errors.itemNotFound("shape not yet added");
+      },
+      this.sheet,
+    );
+    this.context.enqueue("shapes.addSvg", () => {
+      const s = this.sheet.target();
+      this.book.guard(s, "shapes.addSvg");
+      if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(xml)) throw errors.invalidArgument("addSvg: not an SVG document");
+      const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(xml);
+      const [w, h] = size ? [Number(size[1]) * 0.75, Number(size[2]) * 0.75] : [100, 100];
+      const st: ShapeState = { id: this.book.id(), name: `Image ${s.shapes.length + 1}`, type: "Image", svg: xml, left: 0, top: 0, width: w, height: h, altTextTitle: "", altTextDescription: "", lockAspectRatio: true };
+      s.shapes.push(st);
+      this.book.record("shapes.addSvg", s);
+      shape.bind(st);
+    });
+    return shape;
+  }
+}
+
+type ShapeProp = "name" | "left" | "top" | "width" | "height" | "altTextTitle" | "altTextDescription" | "lockAspectRatio";
+
+export class Shape extends ClientObject<ShapeState> {
+  constructor(
+    context: FakeContext,
+    resolver: () => ShapeState | null,
+    private readonly sheet: Worksheet,
+  ) {
+    super(context, resolver);
+  }
+  protected defaultProps() {
+    return ["name", "type", "left", "top", "width", "height"];
+  }
+  protected read(s: ShapeState, prop: string): unknown {
+    return prop in s && prop !== "svg" ? s[prop as keyof ShapeState] : this.unknown(prop);
+  }
+  private set<K extends ShapeProp>(prop: K, v: ShapeState[K]) {
+    this.act(`shape.${prop}`, (s) => {
+      this.book.guard(this.sheet.target(), `shape.${prop}`);
+      s[prop] = v;
+      this.book.record(`shape.${prop}`, this.sheet.target());
+    });
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  set name(v: string) {
+    this.set("name", v);
+  }
+  set left(v: number) {
+    this.set("left", v);
+  }
+  set top(v: number) {
+    this.set("top", v);
+  }
+  set width(v: number) {
+    this.set("width", v);
+  }
+  set height(v: number) {
+    this.set("height", v);
+  }
+  set altTextTitle(v: string) {
+    this.set("altTextTitle", v);
+  }
+  set altTextDescription(v: string) {
+    this.set("altTextDescription", v);
+  }
+  set lockAspectRatio(v: boolean) {
+    this.set("lockAspectRatio", v);
+  }
+  delete(): void {
+    this.act("shape.delete", (st) => {
+      const s = this.sheet.target();
+      s.shapes = s.shapes.filter((x) => x !== st);
+    });
+  }
+}
+
 /** The fake Excel host: its workbook, Excel.run, counted syncs, injected faults. */
 export class FakeExcel {
   readonly state = new BookState();
@@ -976,6 +1072,7 @@ export class FakeExcel {
         freezeColumns: s.freezeColumns,
         protected: s.protected,
         charts: s.charts.map((c) => ({ ...c })),
+        shapes: s.shapes.map((x) => ({ ...x })),
         page: structuredClone(s.page),
       })),
       tables: this.state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: areaName(t.area) })),

@@ -1,6 +1,8 @@
 import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import { useId, useState } from "react";
+import { builtInGeometry } from "../../data";
 import { reportLayout } from "../../report";
+import { withMap } from "../../report/map-place";
 import type { RankingResult } from "../../excel/generate";
 import type { Strings } from "../i18n";
 import { SheetLinks } from "../SheetLinks";
@@ -10,7 +12,7 @@ import { useStyles } from "../styles";
 import { describeError, type StepProps } from "../types";
 
 /** Step 3: write the ranking sheets in one click; then link to each sheet written. */
-export function GenerateStep({ t, workbook, current }: StepProps) {
+export function GenerateStep({ t, lang, workbook, current }: StepProps) {
   const s = useStyles();
   const [title, setTitle] = useState("2020");
   const [busy, setBusy] = useState(false);
@@ -26,7 +28,10 @@ export function GenerateStep({ t, workbook, current }: StepProps) {
     setResult(undefined);
     setProblem(undefined);
     try {
-      setResult(await workbook.writeRanking(reportLayout(scores, title.trim())));
+      // The composite's map goes beside the overall table when the districts have shapes.
+      const layout = reportLayout(scores, title.trim());
+      const geometry = builtInGeometry(scores.dataset.districts);
+      setResult(await workbook.writeRanking(geometry ? withMap(layout, scores, geometry) : layout));
     } catch (e) {
       setProblem(() => (t: Strings) => t.failed(describeError(e)));
     } finally {
@@ -47,6 +52,7 @@ export function GenerateStep({ t, workbook, current }: StepProps) {
             </Field>
           )}
           {result?.ok && <Status intent="success">{t.written}</Status>}
+          {result?.ok && result.notes.map((n) => <Status key={n.en} intent="warning">{lang === "en" ? n.en : n.zh}</Status>)}
           {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{t.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
           {result && !result.ok && <Status intent="error">{result.message}</Status>}
           {problem && <Status intent="error">{problem(t)}</Status>}

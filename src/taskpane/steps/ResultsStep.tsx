@@ -4,6 +4,7 @@ import { Status } from "../Status";
 import { useStyles } from "../styles";
 import { fixed2, glance } from "../summary";
 import type { Model } from "../types";
+import { ResultsMap } from "../ResultsMap";
 
 /** Step 4 (loaded after first paint): top districts and the averages, from the live model. */
 export default function ResultsStep({ t, lang, current }: { t: Strings; lang: Lang; current: Model }) {
@@ -69,6 +70,7 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
           ))}
         </tbody>
       </table>
+      <ResultsMap t={t} lang={lang} scores={scores} />
     </>
   );
 }

@@ -1,0 +1,91 @@
+import { Field, Select, makeStyles } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { CITY, regionOf } from "../core/district";
+import type { Scores } from "../core/score";
+import { builtInGeometry } from "../data";
+import { mapLayout } from "../report/map";
+import { legendText, mapSvg } from "../report/map-svg";
+import { IndicatorSelect, useSelectStyles } from "./analysis/IndicatorSelect";
+import type { Lang, Strings } from "./i18n";
+import { Status } from "./Status";
+import { useStyles } from "./styles";
+
+const useMapStyles = makeStyles({
+  map: { width: "100%", lineHeight: 0, "& svg": { display: "block", maxWidth: "100%", height: "auto" } },
+  // Read by screen readers, not drawn: the map's figures as a table.
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
+});
+
+/** The pane's width, followed as it is resized (Excel lets the user drag the pane). */
+function useWidth(fallback: number): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => el.clientWidth > 0 && setWidth(Math.floor(el.clientWidth));
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/**
+ * The map of the chosen indicator over the city or a region, drawn at the pane's width; each
+ * district's value shows on hover, and a table gives screen readers the same figures.
+ */
+export function ResultsMap({ t, lang, scores }: { t: Strings; lang: Lang; scores: Scores }) {
+  const s = useStyles();
+  const m = useMapStyles();
+  const select = useSelectStyles();
+  const fw = scores.dataset.framework;
+  const [code, setCode] = useState(fw.root);
+  const [scope, setScope] = useState<string>(CITY.id);
+  const [ref, width] = useWidth(320);
+  const geometry = builtInGeometry(scores.dataset.districts);
+  const shown = fw.index.has(code) ? code : fw.root;
+  const layout = useMemo(() => (geometry ? mapLayout(scores, shown, scope, geometry, { width, lang }) : undefined), [scores, shown, scope, geometry, width, lang]);
+  if (!geometry || !layout) return <Status intent="info">{t.noMap}</Status>;
+  const svg = mapSvg(layout);
+  const scopes = [CITY.id, ...scores.dataset.regions.map((r) => r.id)];
+  const scopeName = (id: string) => (id === CITY.id ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh);
+  const rows = layout.areas.filter((a) => a.cls >= 0).sort((a, b) => b.value - a.value);
+  return (
+    <section aria-label={t.map}>
+      <IndicatorSelect framework={fw} value={shown} onChange={setCode} label={t.mapIndicator} lang={lang} />
+      <Field label={t.mapScope}>
+        <Select className={select.root} select={{ className: select.select }} value={scope} onChange={(_, d) => setScope(d.value)}>
+          {scopes.map((id) => (
+            <option key={id} value={id}>
+              {scopeName(id)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {/* Our own SVG: every text escaped, no script (src/report/map-svg.ts). */}
+      <div ref={ref} className={m.map} data-testid="results-map" dangerouslySetInnerHTML={{ __html: svg }} />
+      <table className={`${s.table} ${m.hidden}`}>
+        <caption>{t.mapTable(layout.title, layout.subtitle)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.district}</th>
+            <th scope="col">{t.value}</th>
+            <th scope="col">{t.mapClass}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{a.name}</th>
+              <td>{a.value.toFixed(2)}</td>
+              <td>{legendText(layout.legend[a.cls].from, layout.legend[a.cls].to, layout.legend[a.cls].count, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

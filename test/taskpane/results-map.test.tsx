@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+// Step 4's map: the chosen indicator and scope, the value on hover, a table for screen readers;
+// and step 3 writes it beside the overall table.
+import { screen, waitFor, within } from "@testing-library/react";
+import { renderPane } from "./render";
+
+const region = (name: string) => screen.getByRole("region", { name });
+const paths = (map: HTMLElement) => Array.from(map.querySelectorAll("path")).map((p) => [p.getAttribute("data-district"), p.getAttribute("data-class"), p.querySelector("title")?.textContent]);
+
+describe("step 4: the map", () => {
+  it("中文: the composite over the city, 16 districts, value on hover, the same figures in a table", async () => {
+    renderPane();
+    const step = region("4. 结果一览");
+    const map = await within(step).findByTestId("results-map");
+    const svg = map.querySelector("svg")!;
+    expect(svg.getAttribute("role")).toBe("img");
+    expect(svg.getAttribute("aria-label")).toMatch(/^2020年智慧城市发展水平指数 — 全市/);
+    const drawn = paths(map);
+    expect(drawn).toHaveLength(16);
+    expect(drawn.find(([id]) => id === "浦东")).toEqual(["浦东", "4", "浦东 133.41"]);
+    expect(map.querySelector("script")).toBeNull();
+    const table = within(step).getByRole("table", { name: /^地图数据：2020年智慧城市发展水平指数/ });
+    const rows = within(table).getAllByRole("row").slice(1).map((r) => r.textContent);
+    expect(rows).toHaveLength(16);
+    expect(rows[0]).toBe("浦东133.41125.32 – 133.41（3 个区）");
+    expect(rows[15]).toBe("崇明87.3187.31 – 104.30（4 个区）");
+  });
+
+  it("English: another indicator over one region; the others are drawn blank", async () => {
+    const { user } = renderPane({ lang: "en" });
+    const step = region("4. Results at a glance");
+    const map = await within(step).findByTestId("results-map");
+    await user.selectOptions(within(step).getByRole("combobox", { name: "Indicator on the map" }), "A");
+    await user.selectOptions(within(step).getByRole("combobox", { name: "Map scope" }), "suburban");
+    await waitFor(() => expect(map.querySelector("svg")!.getAttribute("aria-label")).toBe("New infrastructure index, 2020 — Suburban districts · quantile classes (5)"));
+    const drawn = paths(map);
+    expect(drawn.filter(([, c]) => c !== "-1")).toHaveLength(8);
+    expect(drawn.find(([id]) => id === "浦东")![1]).toBe("-1");
+    const table = within(step).getByRole("table", { name: /^Map data: New infrastructure index/ });
+    expect(within(table).getAllByRole("rowheader").map((c) => c.textContent)).toContain("Baoshan");
+  });
+});
+
+describe("step 3: the map on the sheet", () => {
+  it("writes the composite's map as an SVG shape beside the overall table", async () => {
+    const { user, excel } = renderPane();
+    const step = region("3. 生成排名工作表");
+    await user.click(within(step).getByRole("button", { name: "生成排名工作表" }));
+    await within(step).findByText("已写入以下工作表（点击打开）：");
+    const shapes = excel.sheet("排名 2020").shapes;
+    expect(shapes).toHaveLength(1);
+    expect(shapes[0].svg).toContain('data-district="浦东" data-class="4"');
+    expect(excel.sheet("排名 2020 一级指标").shapes).toEqual([]);
+  });
+});
