@@ -1,5 +1,6 @@
 // A map layout as a standalone SVG document: no script, no external reference, every text
 // escaped, the same bytes for the same layout.
+import { round2 } from "../core/round";
 import type { Scores } from "../core/score";
 import type { Geometry } from "./geometry";
 import { mapLayout, type MapLayout, type MapOptions } from "./map";
@@ -13,7 +14,8 @@ export const xml = (text: string): string =>
   text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 const num = (x: number) => String(Math.round(x * 10) / 10);
-const fixed = (x: number) => x.toFixed(2);
+/** 2 decimals as the report prints them (half away from zero): 103.245 is 103.25. */
+const fixed = (x: number) => round2(x).toFixed(2);
 
 /** The legend's text for one class: "from – to (count)". */
 export const legendText = (from: number, to: number, count: number, lang: "zh" | "en") =>

@@ -1,6 +1,7 @@
 import { Field, Select, makeStyles } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CITY, regionOf } from "../core/district";
+import { round2 } from "../core/round";
 import type { Scores } from "../core/score";
 import { builtInGeometry } from "../data";
 import { mapLayout } from "../report/map";
@@ -67,25 +68,28 @@ export function ResultsMap({ t, lang, scores }: { t: Strings; lang: Lang; scores
       </Field>
       {/* Our own SVG: every text escaped, no script (src/report/map-svg.ts). */}
       <div ref={ref} className={m.map} data-testid="results-map" dangerouslySetInnerHTML={{ __html: svg }} />
-      <table className={`${s.table} ${m.hidden}`}>
-        <caption>{t.mapTable(layout.title, layout.subtitle)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.district}</th>
-            <th scope="col">{t.value}</th>
-            <th scope="col">{t.mapClass}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.name}</th>
-              <td>{a.value.toFixed(2)}</td>
-              <td>{legendText(layout.legend[a.cls].from, layout.legend[a.cls].to, layout.legend[a.cls].count, lang)}</td>
+      {/* A table takes its content's width whatever it is given: the wrapper is what is hidden. */}
+      <div className={m.hidden}>
+        <table className={s.table}>
+          <caption>{t.mapTable(layout.title, layout.subtitle)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.district}</th>
+              <th scope="col">{t.value}</th>
+              <th scope="col">{t.mapClass}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.name}</th>
+                <td>{round2(a.value).toFixed(2)}</td>
+                <td>{legendText(layout.legend[a.cls].from, layout.legend[a.cls].to, layout.legend[a.cls].count, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
