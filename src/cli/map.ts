@@ -14,7 +14,7 @@ export const mapCommand: Command = {
   summary: "各区指数地图（SVG 或 PNG） / a map of the districts by index (SVG or PNG)",
   help: `用法 / Usage: sci map [INPUT.csv|INPUT.xlsx] [--indicator CODE] [--out map.svg|map.png]
                 [--scope city|REGION] [--classes quantile|equal|tiers] [--k 5] [--width 640]
-                [--lang zh|en] [--geometry FILE.geojson] [--label TEXT]
+                [--scale 2] [--lang zh|en] [--geometry FILE.geojson] [--label TEXT]
 
 按所选指标的分级给各区着色，标注区名与数值，附图例（分级界值与区数）。
 Colours every district by its class on one indicator, with names, values and a legend.
@@ -27,6 +27,7 @@ Colours every district by its class on one indicator, with names, values and a l
                     quantile (default), equal intervals, or tiers of 10 points about the benchmark 100
   --k N             分级数（默认 5）/ number of classes (default 5)
   --width PX        图宽（像素，默认 640）/ width in px (default 640)
+  --scale N         PNG 的像素倍数（1–4，默认 2，高分屏清晰）/ PNG pixels per px (1–4, default 2: sharp on high-density screens)
   --lang zh|en      图中文字的语言（默认 zh）/ the language of the map's text (default zh)
   --label TEXT      报告年份/标题，如 2021 / the report's year or title
   --rounding report 各级逐级取整（同 sci score）/ round each level as the report does (as sci score)
@@ -44,6 +45,7 @@ ${RAW_HELP}
     classes: { type: "string" },
     k: { type: "string" },
     width: { type: "string" },
+    scale: { type: "string" },
     lang: { type: "string" },
     label: { type: "string" },
     rounding: { type: "string" },
@@ -74,7 +76,7 @@ ${RAW_HELP}
       io.stdout(svg);
       return EXIT_OK;
     }
-    const bytes = path.extname(out).toLowerCase() === ".png" ? (await svgToPng(svg, { zoom: 2 })).png : Buffer.from(svg, "utf8");
+    const bytes = path.extname(out).toLowerCase() === ".png" ? (await svgToPng(svg, { zoom: options.scale })).png : Buffer.from(svg, "utf8");
     await writeFile(out, bytes).catch((e: unknown) => {
       const why = String((e as Error)?.message ?? e).split("\n")[0];
       throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
@@ -100,7 +102,7 @@ function mapOptions(values: Values) {
   const rounding = text(values, "rounding") ?? "exact";
   if (rounding !== "exact" && rounding !== "report")
     throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
-  return { classes: classes as ClassMethod, k: whole("k", 5, 2, 9), width: whole("width", 640, 240, 4000), lang: lang as "zh" | "en", rounding: rounding as "exact" | "report" };
+  return { classes: classes as ClassMethod, k: whole("k", 5, 2, 9), width: whole("width", 640, 240, 4000), scale: whole("scale", 2, 1, 4), lang: lang as "zh" | "en", rounding: rounding as "exact" | "report" };
 }
 
 /** The indicator by code, number or name; default the composite. */
