@@ -1,13 +1,14 @@
 // ranking_sheet_syncs: context.sync calls the add-in makes to write every ranking sheet
-// (values, formats, headers, frozen rows, widths, charts), counted by the fake workbook.
+// (values, formats, headers, frozen rows, widths, the map, charts), counted by the fake workbook.
 import { score } from "../src/core";
-import { reportLayout } from "../src/report";
-import { dataset2020 } from "../src/data";
+import { dataset2020, GEOMETRY_SHANGHAI } from "../src/data";
 import { writeRanking } from "../src/excel/generate";
+import { reportLayout, withMap } from "../src/report";
 import { FakeExcel } from "../test/fakes/excel";
 
 export async function rankingSheetSyncs(): Promise<{ value: number; detail: string }> {
-  const layout = reportLayout(score(dataset2020()));
+  const scores = score(dataset2020());
+  const layout = withMap(reportLayout(scores), scores, GEOMETRY_SHANGHAI);
   const excel = new FakeExcel();
   const result = await excel.runExcel((context) => writeRanking(context, layout));
   if (!result.ok) throw new Error(`writing the ranking sheets failed: ${result.message}`);
@@ -15,7 +16,9 @@ export async function rankingSheetSyncs(): Promise<{ value: number; detail: stri
   if (result.syncs !== excel.syncs) throw new Error(`writeRanking reports ${result.syncs} syncs, the fake counted ${excel.syncs}`);
   const tables = layout.sheets.reduce((n, s) => n + s.tables.length, 0);
   const charts = layout.sheets.reduce((n, s) => n + s.charts.length, 0);
-  return { value: excel.syncs, detail: `${layout.sheets.length} sheets, ${tables} tables, ${charts} charts (fake workbook)` };
+  const shapes = excel.state.sheets.reduce((n, s) => n + s.shapes.length, 0);
+  if (shapes !== 1) throw new Error(`expected the map as one shape, found ${shapes}`);
+  return { value: excel.syncs, detail: `${layout.sheets.length} sheets, ${tables} tables, ${charts} charts, 1 map (fake workbook)` };
 }
 
 /** The ranking sheets of 3,000 entities: syncs and the largest request, within Excel on the web's 5 MB. */
