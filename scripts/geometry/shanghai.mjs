@@ -83,7 +83,7 @@ const text = `// The 16 districts of Shanghai as plane polygons, for the maps. G
 // geojson/shape-with-internal-borders/shanghai.geojson, decoded from ECharts' UTF8Encoding,
 // projected equirectangularly about the city's centre (x east, y south, 1 unit = ${geometry.unitKm * 1000} m) and
 // simplified (Douglas–Peucker along shared borders).
-import type { Geometry } from "../report/geometry";
+import type { Geometry } from "../core/geometry";
 
 export const GEOMETRY_SHANGHAI: Geometry = {
   unitKm: ${geometry.unitKm},

@@ -1,9 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import * as path from "node:path";
-import { issue, Roster, type District, type Issue } from "../core";
-import { builtInGeometry } from "../data";
-import { geometryFromGeoJson } from "../report/geojson";
-import type { Geometry } from "../report/geometry";
+import { issue, Roster, type District, type Geometry, type Issue, type Profile } from "../core";
+import { geometryFor, geometryFromGeoJson } from "../report";
 import { usageError, type Io, type Options } from "./command";
 
 export const GEOMETRY_OPTION: Options = { geometry: { type: "string" } };
@@ -13,13 +11,18 @@ export const GEOMETRY_HELP = `  --geometry FILE   各区形状（GeoJSON：经�
                     matched by name, full name, English name or code); default: the built-in shapes, if any`;
 
 /**
- * The shapes to map these districts with: the GeoJSON file given, else the built-in ones for
- * this district list, else none (an issue says how to bring them). A missing file is a usage
- * error; a file that is not GeoJSON, or matches no district, is an error issue.
+ * The shapes to map these districts with: the GeoJSON file given, else the profile's when they
+ * cover this district list, else none (an issue says how to bring them). A missing file is a
+ * usage error; a file that is not GeoJSON, or matches no district, is an error issue.
  */
-export async function loadGeometry(file: string | undefined, districts: readonly District[], io: Io): Promise<{ geometry?: Geometry; issues: Issue[] }> {
+export async function loadGeometry(
+  file: string | undefined,
+  profile: Profile | undefined,
+  districts: readonly District[],
+  io: Io,
+): Promise<{ geometry?: Geometry; issues: Issue[] }> {
   if (file === undefined) {
-    const geometry = builtInGeometry(districts);
+    const geometry = geometryFor(profile, districts);
     if (geometry) return { geometry, issues: [] };
     return {
       issues: [issue("error", "geometry-missing", "这些行政区没有内置地图形状：请用 --geometry 提供 GeoJSON 文件", "there are no built-in shapes for these districts: give a GeoJSON file with --geometry")],

@@ -1,8 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import * as path from "node:path";
-import { CITY, findIndicator, hasErrors, regionId, score, type Scores } from "../core";
-import { CLASS_METHODS, type ClassMethod } from "../report/classes";
-import { districtMap } from "../report/map-svg";
+import { CITY, findIndicator, hasErrors, regionId, type Scores } from "../core";
+import { CLASS_METHODS, districtMap, wordsOf, type ClassMethod } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io, type Values } from "./command";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
@@ -22,7 +21,7 @@ Colours every district by its class on one indicator, with names, values and a l
   INPUT             输入表；省略则用内置 2020 数据 / input table; default: the built-in 2020 data
   --indicator CODE  指标（代码、序号或名称；默认综合指数 SCI）/ indicator by code, number or name (default SCI)
   --out FILE        写出 .svg 或 .png；省略则把 SVG 输出到标准输出 / write .svg or .png; default: SVG on stdout
-  --scope S         全市 city（默认）或一个区域（中心城区、郊区…）/ city (default) or a region
+  --scope S         city 全部（默认）或一个区域（名称或代码）/ city: all (default), or a region by name or id
   --classes M       quantile 分位数（默认）、equal 等距、tiers 每 10 分一档（100 为基准）
                     quantile (default), equal intervals, or tiers of 10 points about the benchmark 100
   --k N             分级数（默认 5）/ number of classes (default 5)
@@ -57,18 +56,18 @@ ${RAW_HELP}
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const options = mapOptions(values);
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), label: text(values, "label") };
-    const out = checkMapOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, text(values, "geometry")]);
-    const checked = await loadDataset(src, io);
-    const shapes = checked.dataset ? await loadGeometry(text(values, "geometry"), checked.dataset.districts, io) : { issues: [] };
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
+    const out = checkMapOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")]);
+    const checked = await loadDataset({ ...src, rounding: options.rounding }, io);
+    const scores = checked.assessment?.scores;
+    const shapes = scores ? await loadGeometry(text(values, "geometry"), checked.assessment?.profile, scores.dataset.districts, io) : { issues: [] };
     const issues = [...checked.issues, ...shapes.issues];
     printIssues(io, issues);
-    if (!checked.dataset || !shapes.geometry || hasErrors(issues)) {
+    if (!scores || !shapes.geometry || hasErrors(issues)) {
       const errors = issues.filter((i) => i.severity === "error").length;
       io.stderr(`有 ${errors} 个错误，未绘制地图 / ${errors} error${errors === 1 ? "" : "s"}: no map drawn\n`);
       return EXIT_INPUT;
     }
-    const scores = score({ ...checked.dataset, rounding: options.rounding });
     const code = indicatorCode(scores, text(values, "indicator"));
     const scope = scopeId(scores, text(values, "scope"));
     const svg = districtMap(scores, code, scope, shapes.geometry, options);
@@ -114,13 +113,14 @@ function indicatorCode(s: Scores, query: string | undefined): string {
   throw usageError(`--indicator：未知或有歧义的指标「${query}」；可用：${choices.join("；")}`, `--indicator: unknown or ambiguous indicator "${query}"; try: ${choices.join("; ")}`);
 }
 
-/** `city` (全市), or a region of the dataset by id or name. */
+/** `city` (or the profile's word for the whole, 全市), or a region of the dataset by id or name. */
 function scopeId(s: Scores, query: string | undefined): string {
-  if (query === undefined || [CITY.id, CITY.zh, CITY.en].map((x) => x.toLowerCase()).includes(query.trim().toLowerCase())) return CITY.id;
+  const whole = wordsOf(s.dataset).whole;
+  if (query === undefined || [CITY.id, CITY.zh, CITY.en, whole.zh, whole.en].map((x) => x.toLowerCase()).includes(query.trim().toLowerCase())) return CITY.id;
   const id = regionId(query, s.dataset.regions);
   if (id && s.dataset.regions.some((r) => r.id === id)) return id;
-  const names = [CITY.zh, ...s.dataset.regions.map((r) => r.zh)];
-  throw usageError(`--scope：未知区域「${query}」；可用：${names.join("、")}`, `--scope: unknown region "${query}"; use one of: ${[CITY.en, ...s.dataset.regions.map((r) => r.en)].join(", ")}`);
+  const names = [whole.zh, ...s.dataset.regions.map((r) => r.zh)];
+  throw usageError(`--scope：未知区域「${query}」；可用：${names.join("、")}`, `--scope: unknown region "${query}"; use one of: city, ${s.dataset.regions.map((r) => r.en).join(", ")}`);
 }
 
 /** --out must be .svg or .png, and none of the files read. */

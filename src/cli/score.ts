@@ -1,8 +1,6 @@
 import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
-import { builtInGeometry } from "../data";
-import { reportLayout } from "../report";
-import { withMap } from "../report/map-place";
+import { geometryFor, reportLayout, withMap } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
@@ -59,9 +57,10 @@ ${RAW_HELP}
     const checked = await loadDataset({ ...src, rounding }, io);
     const geometryFile = text(values, "geometry");
     // The workbook's map: given shapes, else the built-in ones; an entity list without shapes has none.
+    const a = checked.assessment;
     const shapes =
-      checked.dataset && out !== undefined && (geometryFile !== undefined || builtInGeometry(checked.dataset.districts))
-        ? await loadGeometry(geometryFile, checked.dataset.districts, io)
+      a?.scores && out !== undefined && (geometryFile !== undefined || geometryFor(a.profile, a.scores.dataset.districts))
+        ? await loadGeometry(geometryFile, a.profile, a.scores.dataset.districts, io)
         : { geometry: undefined, issues: [] };
     const issues = [...checked.issues, ...shapes.issues];
     printIssues(io, issues);

@@ -2,6 +2,7 @@
 // The core, the report and every edge take a profile; none of them names an assessment.
 import { Roster, type District, type Region } from "./district";
 import type { Framework } from "./framework";
+import type { Geometry } from "./geometry";
 import type { Text } from "./issue";
 
 /** The coefficient a composite is multiplied by (e.g. a cybersecurity coefficient), if any. */
@@ -45,6 +46,8 @@ export interface Profile {
   /** Absent: the composite is not multiplied by anything, and nothing is said about it. */
   coefficient?: CoefficientSpec;
   words: ProfileWords;
+  /** The entities' shapes, for maps; absent: the assessment has no map unless given shapes. */
+  geometry?: Geometry;
   /** Inputs shipped with the profile (header row first), scored when a workbook has none. */
   builtinInputs?: readonly (readonly (string | number)[])[];
 }

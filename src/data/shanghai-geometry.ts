@@ -5,7 +5,7 @@
 // geojson/shape-with-internal-borders/shanghai.geojson, decoded from ECharts' UTF8Encoding,
 // projected equirectangularly about the city's centre (x east, y south, 1 unit = 100 m) and
 // simplified (Douglas–Peucker along shared borders).
-import type { Geometry } from "../report/geometry";
+import type { Geometry } from "../core/geometry";
 
 export const GEOMETRY_SHANGHAI: Geometry = {
   unitKm: 0.1,

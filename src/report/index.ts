@@ -12,5 +12,6 @@ export { geometryFromGeoJson } from "./geojson";
 export { CLASS_METHODS, TIER_STEP, classBreaks, classOf, type ClassMethod } from "./classes";
 export { luminance, sequentialScale, textOn } from "./colour";
 export { mapLayout, type MapArea, type MapLang, type MapLayout, type MapLegendEntry, type MapOptions } from "./map";
-export { MAP_FONTS, districtMap, legendText, mapSvg, xml } from "./map-svg";
-export { COLUMN_PX, MAP_ROWS, ROW_PX, SHEET_MAP_WIDTH, compositeMap, withMap, withPicture, type Picture } from "./map-place";
+export { MAP_FONTS, districtMap, mapSvg, xml } from "./map-svg";
+export { legendText } from "./map-legend";
+export { COLUMN_PX, MAP_ROWS, ROW_PX, SHEET_MAP_WIDTH, compositeMap, geometryFor, withMap, withPicture, type Picture } from "./map-place";

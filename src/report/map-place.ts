@@ -1,7 +1,9 @@
 // Where the map goes on a sheet: beside the tables, from the first table's title down, sized
 // to stay on the first printed page.
 import { CITY } from "../core/district";
-import type { PictureLayout, ReportLayout, SheetLayout } from "../core/layout";
+import type { PictureLayout, ReportLayout, SheetLayout } from "./layout";
+import type { District } from "../core/district";
+import type { Profile } from "../core/profile";
 import type { Scores } from "../core/score";
 import type { Geometry } from "./geometry";
 import { mapLayout } from "./map";
@@ -34,6 +36,17 @@ export function withPicture(sheet: SheetLayout, picture: Picture): SheetLayout {
   const cols = sheet.cells.length ? sheet.cells[0].length : 0;
   const slot: PictureLayout = { key: picture.key, title: picture.title, svg: picture.svg, row: 2, col: cols + 1, rows: MAP_ROWS, cols: Math.ceil(width / COLUMN_PX), width, height };
   return { ...sheet, pictures: [...(sheet.pictures ?? []), slot] };
+}
+
+/**
+ * The shapes to map these districts with: the profile's, when every district has one there
+ * (another entity list under the same profile, e.g. from --districts, has none).
+ */
+export function geometryFor(profile: Profile | undefined, districts: readonly District[]): Geometry | undefined {
+  const g = profile?.geometry;
+  if (!g || districts.length === 0) return undefined;
+  const ids = new Set(g.shapes.map((s) => s.id));
+  return districts.every((d) => ids.has(d.id)) ? g : undefined;
 }
 
 /** The composite's map over the city, for the overall sheet. */

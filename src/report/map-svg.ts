@@ -17,9 +17,6 @@ const num = (x: number) => String(Math.round(x * 10) / 10);
 /** 2 decimals as the report prints them (half away from zero): 103.245 is 103.25. */
 const fixed = (x: number) => round2(x).toFixed(2);
 
-/** The legend's text for one class: "from – to (count)". */
-export const legendText = (from: number, to: number, count: number, lang: "zh" | "en") =>
-  `${fixed(from)} – ${fixed(to)}${lang === "zh" ? `（${count} 个区）` : ` (${count})`}`;
 
 export function mapSvg(m: MapLayout): string {
   const f = m.frame;
@@ -60,7 +57,7 @@ export function mapSvg(m: MapLayout): string {
   for (const e of [...m.legend].reverse()) {
     out.push(
       `<rect x="${f.x}" y="${y}" width="22" height="14" fill="${e.fill}" stroke="#555555" stroke-width="0.7"/>`,
-      `<text x="${f.x + 30}" y="${num(y + 11)}">${xml(legendText(e.from, e.to, e.count, m.lang))}</text>`,
+      `<text x="${f.x + 30}" y="${num(y + 11)}">${xml(e.text)}</text>`,
     );
     y += 20;
   }

@@ -1,9 +1,11 @@
 // The district map as data: scores of one indicator over one scope → classes, fills, labels and
 // a legend (mapLayout), then an SVG string (mapSvg, in map-svg.ts). Pure and deterministic.
 import { CITY, regionOf } from "../core/district";
+import { legendText } from "./map-legend";
 import { round2 } from "../core/round";
 import type { Scores } from "../core/score";
-import { displayWidth } from "../core/width";
+import { wordsOf } from "./layout";
+import { displayWidth } from "./width";
 import { classBreaks, classOf, TIER_STEP, type ClassMethod } from "./classes";
 import { sequentialScale, textOn } from "./colour";
 import { boundsOf, edgeDistance, labelPoint, type Geometry, type Point } from "./geometry";
@@ -42,6 +44,8 @@ export interface MapLegendEntry {
   from: number;
   to: number;
   count: number;
+  /** As the legend prints it: `125.32 – 133.41（3 个行政区）`. */
+  text: string;
 }
 
 export interface MapLayout {
@@ -116,14 +120,13 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
     areas.push({ id: d.id, name: lang === "zh" ? d.id : d.en ?? d.id, value, cls, fill, d: d2, label: px(at), labelLines: [], labelFill: textOn(fill) });
   });
   placeLabels(areas, rooms, fontSize);
-  const legend: MapLegendEntry[] = fills.slice(0, Math.max(0, breaks.length - 1)).map((fill, j) => ({
-    fill,
-    from: breaks[j],
-    to: breaks[j + 1],
-    count: areas.filter((a) => a.cls === j).length,
-  }));
+  const words = wordsOf(s.dataset);
+  const legend: MapLegendEntry[] = fills.slice(0, Math.max(0, breaks.length - 1)).map((fill, j) => {
+    const count = areas.filter((a) => a.cls === j).length;
+    return { fill, from: breaks[j], to: breaks[j + 1], count, text: legendText(breaks[j], breaks[j + 1], count, lang, words.entity.zh) };
+  });
   const missing = districts.filter((d, i) => inScope(i) && !byId.has(d.id)).map((d) => (lang === "zh" ? d.id : d.en ?? d.id));
-  const region = scope === CITY.id ? CITY : regionOf(scope, s.dataset.regions);
+  const region = scope === CITY.id ? words.whole : regionOf(scope, s.dataset.regions);
   const label = s.dataset.label ?? "";
   const m = METHOD_TEXT[method](legend.length);
   const title = lang === "zh" ? `${label ? label + "年" : ""}${indicator.nameZh}` : `${indicator.nameEn}${label ? ", " + label : ""}`;

@@ -1,11 +1,7 @@
 import { Field, Select, makeStyles } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { CITY, regionOf } from "../core/district";
-import { round2 } from "../core/round";
-import type { Scores } from "../core/score";
-import { builtInGeometry } from "../data";
-import { mapLayout } from "../report/map";
-import { legendText, mapSvg } from "../report/map-svg";
+import { CITY, regionOf, round2, type Profile, type Scores } from "../core";
+import { geometryFor, mapLayout, mapSvg } from "../report";
 import { IndicatorSelect, useSelectStyles } from "./analysis/IndicatorSelect";
 import type { Lang, Strings } from "./i18n";
 import { Status } from "./Status";
@@ -38,7 +34,7 @@ function useWidth(fallback: number): [React.RefObject<HTMLDivElement | null>, nu
  * The map of the chosen indicator over the city or a region, drawn at the pane's width; each
  * district's value shows on hover, and a table gives screen readers the same figures.
  */
-export function ResultsMap({ t, lang, scores }: { t: Strings; lang: Lang; scores: Scores }) {
+export function ResultsMap({ t, lang, scores, profile }: { t: Strings; lang: Lang; scores: Scores; profile?: Profile }) {
   const s = useStyles();
   const m = useMapStyles();
   const select = useSelectStyles();
@@ -46,7 +42,7 @@ export function ResultsMap({ t, lang, scores }: { t: Strings; lang: Lang; scores
   const [code, setCode] = useState(fw.root);
   const [scope, setScope] = useState<string>(CITY.id);
   const [ref, width] = useWidth(320);
-  const geometry = builtInGeometry(scores.dataset.districts);
+  const geometry = geometryFor(profile, scores.dataset.districts);
   const shown = fw.index.has(code) ? code : fw.root;
   const layout = useMemo(() => (geometry ? mapLayout(scores, shown, scope, geometry, { width, lang }) : undefined), [scores, shown, scope, geometry, width, lang]);
   if (!geometry || !layout) return <Status intent="info">{t.noMap}</Status>;
@@ -84,7 +80,7 @@ export function ResultsMap({ t, lang, scores }: { t: Strings; lang: Lang; scores
               <tr key={a.id}>
                 <th scope="row">{a.name}</th>
                 <td>{round2(a.value).toFixed(2)}</td>
-                <td>{legendText(layout.legend[a.cls].from, layout.legend[a.cls].to, layout.legend[a.cls].count, lang)}</td>
+                <td>{layout.legend[a.cls].text}</td>
               </tr>
             ))}
           </tbody>

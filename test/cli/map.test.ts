@@ -2,13 +2,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { displayWidth } from "../../src/core";
+import { displayWidth } from "../../src/report";
 import { GEOMETRY_SHANGHAI } from "../../src/data";
 import { contains, edgeDistance, type Point } from "../../src/report/geometry";
 import { mapLayout, type MapLayout } from "../../src/report/map";
 import { scores2020 } from "../core/fixtures";
 import { decodePng } from "./png";
-import { INPUTS_CSV, sci, tempDir } from "./helpers";
+import { fixtureRows, INPUTS_CSV, sci, tempDir } from "./helpers";
 
 const dir = tempDir();
 const paths = (svg: string) => [...svg.matchAll(/<path [^>]*data-district="([^"]+)" data-class="(-?\d+)"/g)].map((m) => [m[1], Number(m[2])] as const);
@@ -150,5 +150,41 @@ describe("the ranking workbook's map", () => {
     // The print area takes the picture in: it ends at or right of the picture's last column.
     const end = /^A1:([A-Z])\d+$/.exec(overall.pageSetup.printArea ?? "")![1].charCodeAt(0) - 65;
     expect(end + 1).toBeGreaterThanOrEqual(9 + Math.ceil((images[0].range as unknown as { ext: { width: number } }).ext.width / 64));
+  });
+});
+
+describe("another entity list", () => {
+  // Three made-up counties with the 2020 inputs of the first three rows, in two regions.
+  const rows = fixtureRows("inputs.csv");
+  const names = ["甲县", "乙县", "丙县"];
+  const input = join(dir, "counties.csv");
+  const list = join(dir, "counties-list.csv");
+  writeFileSync(input, [rows[0], ...rows.slice(1, 4).map((r, i) => [names[i], i ? "西部" : "东部", ...r.slice(2)])].map((r) => r.join(",")).join("\n"));
+  writeFileSync(list, ["district,region", "甲县,东部", "乙县,西部", "丙县,西部"].join("\n"));
+
+  it("has no map: the workbook is written without one, and sci map says how to bring shapes", async () => {
+    const out = join(dir, "counties.xlsx");
+    const r = await sci(["score", input, "--districts", list, "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets[0].getImages()).toHaveLength(0);
+    const m = await sci(["map", input, "--districts", list]);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain("geometry-missing");
+    expect(m.stderr).toContain("--geometry");
+  });
+
+  it("maps with its own GeoJSON, over one of its regions", async () => {
+    const square = (lon: number) => [[[lon, 30], [lon + 0.1, 30], [lon + 0.1, 30.1], [lon, 30.1], [lon, 30]]];
+    const file = join(dir, "counties.geojson");
+    writeFileSync(file, JSON.stringify({ type: "FeatureCollection", features: names.map((name, i) => ({ type: "Feature", properties: { name }, geometry: { type: "Polygon", coordinates: square(110 + i / 10) } })) }));
+    const r = await sci(["map", input, "--districts", list, "--geometry", file, "--scope", "西部"]);
+    expect(r.code, r.stderr).toBe(0);
+    const p = new Map(paths(r.stdout));
+    expect([...p.keys()]).toEqual(names);
+    expect(p.get("甲县")).toBe(-1);
+    expect(r.stdout).toContain("西部 · ");
+    expect(r.stdout).not.toMatch(/上海|全市|中心城区|郊区/);
   });
 });

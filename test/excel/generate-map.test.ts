@@ -1,6 +1,7 @@
 // The composite's map on the overall ranking sheet: a native SVG shape in the same write batch
 // (ExcelApi 1.9), a note where Excel cannot take one, removed with the sheets on a rollback.
-import { reportLayout, score } from "../../src/core";
+import { score } from "../../src/core";
+import { reportLayout } from "../../src/report";
 import { dataset2020, GEOMETRY_SHANGHAI } from "../../src/data";
 import { writeRanking } from "../../src/excel/generate";
 import { withMap } from "../../src/report/map-place";

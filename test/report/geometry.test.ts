@@ -3,7 +3,8 @@
 // are the independent check for the central districts, whose borders are all on land.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { builtInGeometry, GEOMETRY_SHANGHAI } from "../../src/data";
+import { GEOMETRY_SHANGHAI, shanghai2020 } from "../../src/data";
+import { geometryFor } from "../../src/report";
 import { areaKm2, boundsOf, centroid, contains, edgeDistance, labelPoint, ringArea } from "../../src/report/geometry";
 import { ROSTER } from "../core/fixtures";
 
@@ -15,7 +16,11 @@ const FILE = join(__dirname, "..", "..", "src", "data", "shanghai-geometry.ts");
 describe("the built-in geometry", () => {
   it("has one shape for each of the 16 districts of the roster, and no other", () => {
     expect(g.shapes.map((s) => s.id).sort()).toEqual(ROSTER.districts.map((d) => d.id).sort());
-    expect(builtInGeometry(ROSTER.districts)).toBe(g);
+    expect(shanghai2020.geometry).toBe(g);
+    expect(geometryFor(shanghai2020, ROSTER.districts)).toBe(g);
+    // Another entity list under the same profile has no shapes, even if some names match.
+    expect(geometryFor(shanghai2020, [...ROSTER.districts.slice(0, 3), { id: "甲", region: "central" }])).toBeUndefined();
+    expect(geometryFor({ ...shanghai2020, geometry: undefined }, ROSTER.districts)).toBeUndefined();
   });
 
   it("is a small module that names its source, version and licence", () => {

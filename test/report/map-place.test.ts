@@ -1,5 +1,5 @@
 // The map's place on the overall sheet, and how the sheet then prints.
-import { reportLayout, sheetStyle } from "../../src/core";
+import { reportLayout, sheetStyle } from "../../src/report";
 import { GEOMETRY_SHANGHAI } from "../../src/data";
 import { compositeMap, MAP_ROWS, SHEET_MAP_WIDTH, withMap, withPicture } from "../../src/report/map-place";
 import { scores2020 } from "../core/fixtures";

@@ -136,8 +136,8 @@ describe("the SVG", () => {
     const texts = Array.from(doc.getElementsByTagName("text")).map((t) => t.textContent);
     expect(texts).toContain("智慧城市发展水平指数");
     expect(texts.some((t) => t?.startsWith("全市"))).toBe(true);
-    expect(texts).toContain("125.32 – 133.41（3 个区）");
-    expect(texts).toContain("87.31 – 104.30（4 个区）");
+    expect(texts).toContain("125.32 – 133.41（3 个行政区）");
+    expect(texts).toContain("87.31 – 104.30（4 个行政区）");
     // Every district is named at 640 px.
     const names = Array.from(doc.getElementsByTagName("tspan")).map((t) => t.textContent);
     for (const id of regionOfDistrict().keys()) expect(names).toContain(id);

@@ -22,8 +22,8 @@ describe("step 4: the map", () => {
     const table = within(step).getByRole("table", { name: /^地图数据：2020年智慧城市发展水平指数/ });
     const rows = within(table).getAllByRole("row").slice(1).map((r) => r.textContent);
     expect(rows).toHaveLength(16);
-    expect(rows[0]).toBe("浦东133.41125.32 – 133.41（3 个区）");
-    expect(rows[15]).toBe("崇明87.3187.31 – 104.30（4 个区）");
+    expect(rows[0]).toBe("浦东133.41125.32 – 133.41（3 个行政区）");
+    expect(rows[15]).toBe("崇明87.3187.31 – 104.30（4 个行政区）");
   });
 
   it("English: another indicator over one region; the others are drawn blank", async () => {

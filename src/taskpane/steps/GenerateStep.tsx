@@ -1,8 +1,6 @@
 import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { builtInGeometry } from "../../data";
-import { reportLayout } from "../../report";
-import { withMap } from "../../report/map-place";
+import { geometryFor, reportLayout, withMap } from "../../report";
 import type { RankingResult } from "../../excel/generate";
 import type { Strings } from "../i18n";
 import { SheetLinks } from "../SheetLinks";
@@ -30,7 +28,7 @@ export function GenerateStep({ t, lang, workbook, current }: StepProps) {
     try {
       // The composite's map goes beside the overall table when the districts have shapes.
       const layout = reportLayout(scores, title.trim());
-      const geometry = builtInGeometry(scores.dataset.districts);
+      const geometry = geometryFor(current.profile, scores.dataset.districts);
       setResult(await workbook.writeRanking(geometry ? withMap(layout, scores, geometry) : layout));
     } catch (e) {
       setProblem(() => (t: Strings) => t.failed(describeError(e)));

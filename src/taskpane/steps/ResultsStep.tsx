@@ -70,7 +70,7 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
           ))}
         </tbody>
       </table>
-      <ResultsMap t={t} lang={lang} scores={scores} />
+      <ResultsMap t={t} lang={lang} scores={scores} profile={current.profile} />
     </>
   );
 }
