@@ -11,7 +11,7 @@ describe("step 4: the map", () => {
   it("中文: the composite over the city, 16 districts, value on hover, the same figures in a table", async () => {
     renderPane();
     const step = region("4. 结果一览");
-    const map = await within(step).findByTestId("results-map");
+    const map = await within(step).findByTestId("results-map", {}, { timeout: 10_000 });
     const svg = map.querySelector("svg")!;
     expect(svg.getAttribute("role")).toBe("img");
     expect(svg.getAttribute("aria-label")).toMatch(/^2020年智慧城市发展水平指数 — 全市/);
@@ -29,10 +29,10 @@ describe("step 4: the map", () => {
   it("English: another indicator over one region; the others are drawn blank", async () => {
     const { user } = renderPane({ lang: "en" });
     const step = region("4. Results at a glance");
-    const map = await within(step).findByTestId("results-map");
+    const map = await within(step).findByTestId("results-map", {}, { timeout: 10_000 });
     await user.selectOptions(within(step).getByRole("combobox", { name: "Indicator on the map" }), "A");
     await user.selectOptions(within(step).getByRole("combobox", { name: "Map scope" }), "suburban");
-    await waitFor(() => expect(map.querySelector("svg")!.getAttribute("aria-label")).toBe("New infrastructure index, 2020 — Suburban districts · quantile classes (5)"));
+    await waitFor(() => expect(map.querySelector("svg")!.getAttribute("aria-label")).toBe("New infrastructure index, 2020 — Suburban districts · quantile classes (5)"), { timeout: 10_000 });
     const drawn = paths(map);
     expect(drawn.filter(([, c]) => c !== "-1")).toHaveLength(8);
     expect(drawn.find(([id]) => id === "浦东")![1]).toBe("-1");
@@ -46,7 +46,7 @@ describe("step 3: the map on the sheet", () => {
     const { user, excel } = renderPane();
     const step = region("3. 生成排名工作表");
     await user.click(within(step).getByRole("button", { name: "生成排名工作表" }));
-    await within(step).findByText("已写入以下工作表（点击打开）：");
+    await within(step).findByText("已写入以下工作表（点击打开）：", {}, { timeout: 10_000 });
     const shapes = excel.sheet("排名 2020").shapes;
     expect(shapes).toHaveLength(1);
     expect(shapes[0].svg).toContain('data-district="浦东" data-class="4"');
