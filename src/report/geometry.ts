@@ -89,12 +89,21 @@ export function boundsOf(rings: Iterable<Ring>): Bounds {
   return b;
 }
 
+/** Shapes are immutable data (a profile's), so each one's label point is found once. */
+const labels = new WeakMap<EntityShape, Point>();
+
 /**
  * Where the name goes: the point of the largest part farthest from every edge (the pole of
  * inaccessibility), found on a grid refined around the best cell. A centroid can fall outside
  * a crescent or between islands; this point is always inside, as deep as the shape allows.
  */
 export function labelPoint(shape: EntityShape): Point {
+  let p = labels.get(shape);
+  if (!p) labels.set(shape, (p = findLabelPoint(shape)));
+  return p;
+}
+
+function findLabelPoint(shape: EntityShape): Point {
   const largest = shape.rings.reduce<Ring | undefined>((best, r) => (!best || ringArea(r) > ringArea(best) ? r : best), undefined);
   if (!largest || largest.length === 0) return [0, 0];
   const b = boundsOf([largest]);
@@ -102,7 +111,7 @@ export function labelPoint(shape: EntityShape): Point {
   let bestD = contains(shape, best) ? edgeDistance(shape, best) : -1;
   let [cx, cy] = [(b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2];
   let [hw, hh] = [(b.maxX - b.minX) / 2, (b.maxY - b.minY) / 2];
-  const N = 24;
+  const N = 16;
   for (let round = 0; round < 4; round++) {
     for (let i = 0; i <= N; i++)
       for (let j = 0; j <= N; j++) {
@@ -111,6 +120,7 @@ export function labelPoint(shape: EntityShape): Point {
         const d = edgeDistance(shape, p);
         if (d > bestD) [best, bestD] = [p, d];
       }
+    // The next grid spans two cells either side of the best point.
     [cx, cy] = best;
     [hw, hh] = [(4 * hw) / N, (4 * hh) / N];
   }

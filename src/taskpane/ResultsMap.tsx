@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { CITY, regionOf, round2, type Profile, type Scores } from "../core";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { CITY, regionOf, round2, type Geometry, type Profile, type Scores } from "../core";
 import { geometryFor, mapLayout, mapSvg } from "../report";
 import { IndicatorSelect, useSelectStyles } from "./analysis/IndicatorSelect";
 import type { Lang, Strings } from "./i18n";
@@ -35,6 +35,12 @@ function useWidth(fallback: number): [React.RefObject<HTMLDivElement | null>, nu
  * district's value shows on hover, and a table gives screen readers the same figures.
  */
 export function ResultsMap({ t, lang, scores, profile }: { t: Strings; lang: Lang; scores: Scores; profile?: Profile }) {
+  const geometry = geometryFor(profile, scores.dataset.districts);
+  if (!geometry) return <Status intent="info">{t.noMap}</Status>;
+  return <MapView t={t} lang={lang} scores={scores} geometry={geometry} />;
+}
+
+function MapView({ t, lang, scores, geometry }: { t: Strings; lang: Lang; scores: Scores; geometry: Geometry }) {
   const s = useStyles();
   const m = useMapStyles();
   const select = useSelectStyles();
@@ -42,14 +48,14 @@ export function ResultsMap({ t, lang, scores, profile }: { t: Strings; lang: Lan
   const [code, setCode] = useState(fw.root);
   const [scope, setScope] = useState<string>(CITY.id);
   const [ref, width] = useWidth(320);
-  const geometry = geometryFor(profile, scores.dataset.districts);
+  // The first paint shows the step's tables; the map (a few ms, more on a first drawing of
+  // these shapes) follows in a background render.
+  const ready = useDeferredValue(true, false);
   const shown = fw.index.has(code) ? code : fw.root;
-  const layout = useMemo(() => (geometry ? mapLayout(scores, shown, scope, geometry, { width, lang }) : undefined), [scores, shown, scope, geometry, width, lang]);
-  if (!geometry || !layout) return <Status intent="info">{t.noMap}</Status>;
-  const svg = mapSvg(layout);
+  const layout = useMemo(() => (ready ? mapLayout(scores, shown, scope, geometry, { width, lang }) : undefined), [ready, scores, shown, scope, geometry, width, lang]);
   const scopes = [CITY.id, ...scores.dataset.regions.map((r) => r.id)];
   const scopeName = (id: string) => (id === CITY.id ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh);
-  const rows = layout.areas.filter((a) => a.cls >= 0).sort((a, b) => b.value - a.value);
+  const rows = layout ? layout.areas.filter((a) => a.cls >= 0).sort((a, b) => b.value - a.value) : [];
   return (
     <section aria-label={t.map}>
       <IndicatorSelect framework={fw} value={shown} onChange={setCode} label={t.mapIndicator} lang={lang} />
@@ -63,29 +69,31 @@ export function ResultsMap({ t, lang, scores, profile }: { t: Strings; lang: Lan
         </Select>
       </Field>
       {/* Our own SVG: every text escaped, no script (src/report/map-svg.ts). */}
-      <div ref={ref} className={m.map} data-testid="results-map" dangerouslySetInnerHTML={{ __html: svg }} />
+      <div ref={ref} className={m.map} data-testid={layout ? "results-map" : undefined} dangerouslySetInnerHTML={{ __html: layout ? mapSvg(layout) : "" }} />
       {/* A table takes its content's width whatever it is given: the wrapper is what is hidden. */}
-      <div className={m.hidden}>
-        <table className={s.table}>
-          <caption>{t.mapTable(layout.title, layout.subtitle)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.district}</th>
-              <th scope="col">{t.value}</th>
-              <th scope="col">{t.mapClass}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.name}</th>
-                <td>{round2(a.value).toFixed(2)}</td>
-                <td>{layout.legend[a.cls].text}</td>
+      {layout && (
+        <div className={m.hidden}>
+          <table className={s.table}>
+            <caption>{t.mapTable(layout.title, layout.subtitle)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.district}</th>
+                <th scope="col">{t.value}</th>
+                <th scope="col">{t.mapClass}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.name}</th>
+                  <td>{round2(a.value).toFixed(2)}</td>
+                  <td>{layout.legend[a.cls].text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
