@@ -62,8 +62,8 @@ const NORMALISATION_LEVELS: readonly ("as set" | NormaliseMethod)[] = ["as set",
 /**
  * Variance-based sensitivity of the ranking to the builders' choices (Saltelli et al. 2010):
  * aggregation (arithmetic or geometric), outlier treatment (none or the JRC rule), the
- * normalisation method (raw mode: as set, min-max or z-score), the coefficient (applied or
- * not) and the weights (each perturbed by ±p, siblings renormalised; one group). The output is
+ * normalisation method (raw mode: as set, min-max or z-score), the coefficient if the
+ * assessment has one (applied or not) and the weights (each perturbed by ±p, siblings renormalised; one group). The output is
  * the mean absolute shift of the districts' city ranks from the report's choices. Two N×D
  * matrices A and B of seeded uniforms, and for each factor A with that factor's columns from
  * B: N·(d + 2) runs. First order by Saltelli 2010, total order by Jansen 1999; intervals from
@@ -117,7 +117,9 @@ export function sobol(ds: Dataset, options: SobolOptions = {}): { result?: Sobol
   if (positive) factors.push({ key: "aggregation", zh: "聚合方法", en: "aggregation", levels: ["arithmetic", "geometric"] });
   factors.push({ key: "treatment", zh: "异常值处理", en: "outlier treatment", levels: ["none", "jrc"] });
   if (options.raw) factors.push({ key: "normalisation", zh: "标准化方法", en: "normalisation", levels: [...normLevels] });
-  factors.push({ key: "coefficient", zh: "网络安全状况系数", en: "coefficient", levels: ["applied", "not applied"] });
+  // An assessment without a coefficient (every one 1) has no such choice.
+  const coefficientName = ds.coefficient?.name ?? { zh: "系数", en: "coefficient" };
+  if (ds.coefficient || ds.coefficients.some((c) => c !== 1)) factors.push({ key: "coefficient", ...coefficientName, levels: ["applied", "not applied"] });
   factors.push({ key: "weights", zh: "权重", en: "weights", levels: [`±${+(p * 100).toFixed(6)}%`] });
   const d = factors.length;
   // Columns of the sample matrices: one per discrete factor, then one per weight (the group).
@@ -140,7 +142,7 @@ export function sobol(ds: Dataset, options: SobolOptions = {}): { result?: Sobol
   const evaluate = (u: Float64Array, o: number): Int32Array => {
     const method: Aggregation = fAgg >= 0 && level(u[o + fAgg], 2) === 1 ? "geometric" : "arithmetic";
     const inputs = variants[level(u[o + fTreat], 2)][fNorm >= 0 ? level(u[o + fNorm], normLevels.length) : 0];
-    const coefficient = level(u[o + fCoef], 2) === 0;
+    const coefficient = fCoef < 0 || level(u[o + fCoef], 2) === 0;
     for (let k = 1; k < K; k++) weights[k] = fw.weightOf[k] * (1 + p * (2 * u[o + d - 1 + k - 1] - 1));
     aggregateInto(fw, inputs, ds.coefficients, out, { method, weights, coefficient, rounding });
     for (let i = 0; i < n; i++) composite[i] = out[i * K];

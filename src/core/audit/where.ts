@@ -4,7 +4,7 @@ import { issue, type Issue, type IssueCode, type Severity } from "../issue";
 
 /**
  * An issue about one district's value of one input indicator, naming its cell when the
- * dataset knows where it came from (`SCI_Input!C5，浦东，A1.1 名称：…`).
+ * dataset knows where it came from (`SCI_Input!C5，<entity>，A1.1 <name>：…`).
  */
 export function cellIssue(ds: Dataset, severity: Severity, code: IssueCode, i: number, leaf: string, zh: string, en: string): Issue {
   const ind = ds.framework.indicators.get(leaf)!;
