@@ -34,6 +34,3 @@ export function choicesOf(values: Values): Choices {
     aggregation: pick("aggregation", AGGREGATIONS),
   };
 }
-
-/** Whether empty input cells may be read (as NaN): only when something will deal with them. */
-export const allowsEmpty = (c: Choices): boolean => c.impute !== undefined || c.missing === "skip";

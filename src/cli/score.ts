@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
 import { reportLayout } from "../report";
+import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
@@ -26,6 +27,7 @@ Scores every district on every indicator, with ranks and city/region means.
                  各级计算指数先四舍五入到 2 位小数再向上汇总（与 2020 年报告表格一致）；默认 exact 全精度
                  round each computed index to 2 decimals before aggregating upward, as the 2020
                  report's tables do; the default, exact, keeps full precision
+${CHOICE_HELP}
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
   -h, --help     显示帮助 / show this help
@@ -39,13 +41,14 @@ ${RAW_HELP}
     out: { type: "string" },
     label: { type: "string" },
     rounding: { type: "string" },
+    ...CHOICE_OPTIONS,
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
   },
   async run({ values, positionals }, io) {
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices: choicesOf(values) };
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
