@@ -4,7 +4,8 @@ import type { Lang } from "./i18n";
 const zh = {
   flags: "需关注",
   noFlags: "未发现异常值、共线或负相关的指标。",
-  outlier: (code: string, name: string, skew: string, kurt: string) => `${code} ${name}：异常值（偏度 ${skew}，峰度 ${kurt}；|偏度| ≥ 2 且峰度 ≥ 3.5）`,
+  flagRules: "异常值：|偏度| ≥ 2 且峰度 ≥ 3.5（JRC 规则）；共线：同一上级下 |r| > 0.9；负相关：与上级 r < 0。",
+  outlier: (code: string, name: string, skew: string, kurt: string) => `${code} ${name}：异常值（偏度 ${skew}，峰度 ${kurt}）`,
   collinear: (a: string, b: string, r: string) => `${a} 与 ${b} 高度相关（r = ${r}），所在上级指标把同一信息计了两次`,
   negative: (code: string, name: string, r: string) => `${code} ${name} 与上级指标负相关（r = ${r}），请核对指标方向`,
   heatmap: "下级指标相关矩阵",
@@ -33,7 +34,8 @@ export type AuditStrings = typeof zh;
 const en: AuditStrings = {
   flags: "Flags",
   noFlags: "No outlier, collinear or negatively correlated indicator.",
-  outlier: (code: string, name: string, skew: string, kurt: string) => `${code} ${name}: outlier (skewness ${skew}, kurtosis ${kurt}; |skew| ≥ 2 and kurtosis ≥ 3.5)`,
+  flagRules: "Outlier: |skew| ≥ 2 and kurtosis ≥ 3.5 (the JRC rule); collinear: siblings with |r| > 0.9; negative: r with the parent < 0.",
+  outlier: (code: string, name: string, skew: string, kurt: string) => `${code} ${name}: outlier (skewness ${skew}, kurtosis ${kurt})`,
   collinear: (a: string, b: string, r: string) => `${a} and ${b} are collinear (r = ${r}): their parent counts the same information twice`,
   negative: (code: string, name: string, r: string) => `${code} ${name} correlates negatively with its parent (r = ${r}): check its direction`,
   heatmap: "Correlations within a parent",

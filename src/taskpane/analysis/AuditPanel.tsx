@@ -52,7 +52,7 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
   const audited = useMemo(() => (scores ? audit(scores) : undefined), [scores]);
   const result = audited?.result;
   const [parent, setParent] = useState<string>();
-  const [sobol, setSobol] = useState<{ result?: Sobol; issues: Issue[]; for: unknown }>();
+  const [sobol, setSobol] = useState<{ result?: Sobol; issues: Issue[]; for: unknown; path: "worker" | "main"; ms: number }>();
   const [running, setRunning] = useState(false);
   const writer = useWriteLayout(workbook);
   if (!scores || !result) return <Status intent="info">{common.needsScores}</Status>;
@@ -63,8 +63,9 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
     if (running) return;
     setRunning(true);
     try {
+      const start = performance.now();
       const out = await runSobol(ds, { samples: 1000, seed: 1 }, { createWorker });
-      setSobol({ ...out, for: scores });
+      setSobol({ ...out, for: scores, ms: Math.round(performance.now() - start) });
     } finally {
       setRunning(false);
     }
@@ -91,7 +92,12 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
           </Status>
         ))}
       </div>
-      {u?.result && <SobolTable sobol={u.result} lang={lang} />}
+      {u?.result && (
+        <div data-path={u.path}>
+          <p className={pane.hint}>{common.where(u.path, u.ms)}</p>
+          <SobolTable sobol={u.result} lang={lang} />
+        </div>
+      )}
       <Written busy={writer.busy} outcome={writer.outcome} writing={a.writingAudit} a={common} workbook={workbook} />
     </>
   );
@@ -102,6 +108,7 @@ const nameOf = (ind: { nameZh: string; nameEn: string } | undefined, lang: Lang)
 function Flags({ audit: r, notes, lang, names }: { audit: Audit; notes: Issue[]; lang: Lang; names: (code: string) => string }) {
   const a = AUDIT_STRINGS[lang];
   const s = useStyles();
+  const pane = usePaneStyles();
   const items = [
     ...r.indicators.filter((i) => i.outlier).map((i) => a.outlier(i.code, names(i.code), fixed(i.skew), fixed(i.kurtosis))),
     ...r.collinear.map(([x, y, v]) => a.collinear(x, y, fixed(v))),
@@ -110,6 +117,7 @@ function Flags({ audit: r, notes, lang, names }: { audit: Audit; notes: Issue[];
   return (
     <section aria-label={a.flags}>
       <h3>{a.flags}</h3>
+      <p className={pane.hint}>{a.flagRules}</p>
       {items.length ? (
         <ul className={s.list}>
           {items.map((text, k) => (
