@@ -49,3 +49,23 @@ describe("sci sensitivity with choices", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe("sci compare with choices", () => {
+  it("an empty cell in one year: an error by default, imputed with --impute (the cell named by file)", async () => {
+    const inputs = join(dir, "2020.csv");
+    writeFileSync(inputs, rows.map((r) => r.join(",")).join("\n") + "\n");
+    expect((await sci(["compare", file, inputs], dir)).code).toBe(1);
+    const r = await sci(["compare", file, inputs, "--impute", "city-mean", "--json"], dir);
+    expect(r.code).toBe(0);
+    const issues = JSON.parse(r.stdout).issues as { code: string; cell?: { sheet?: string; address: string } }[];
+    expect(issues.filter((i) => i.code === "imputed").map((i) => `${i.cell?.sheet}!${i.cell?.address}`)).toEqual(["empty.csv!E6"]);
+  });
+  it("--treat jrc treats both years alike", async () => {
+    const inputs = join(dir, "2020.csv");
+    const r = await sci(["compare", inputs, inputs, "--treat", "jrc", "--json"], dir);
+    expect(r.code).toBe(0);
+    const issues = JSON.parse(r.stdout).issues as { code: string }[];
+    const treated = issues.filter((i) => i.code === "treated-indicator");
+    expect(treated).toHaveLength(12); // six flagged indicators in each year
+  });
+});
