@@ -121,6 +121,24 @@ describe("sci audit with choices", () => {
   });
 });
 
+describe("sci audit --raw --settings", () => {
+  it("treats the raw statistics before normalising them; the Sobol run varies the normalisation method", async () => {
+    // Raw = the index numbers × 0.4, ratio to a benchmark of 40: the index numbers again.
+    const rows = fixtureRows("inputs.csv");
+    const inputCol = (c: number) => c >= 2 && c < rows[0].length - 1;
+    const raw = join(dir, "raw.csv");
+    writeFileSync(raw, rows.map((r, i) => r.map((v, c) => (i > 0 && inputCol(c) ? String((Number(v) * 40) / 100) : v)).join(",")).join("\n") + "\n");
+    const settings = join(dir, "settings.csv");
+    writeFileSync(settings, [["indicator", "method", "benchmark"], ...rows[0].filter((_, c) => inputCol(c)).map((code) => [code, "ratio", "40"])].map((r) => r.join(",")).join("\n") + "\n");
+    const { ran, json } = await auditJson(["--raw", raw, "--settings", settings, "--treat", "jrc", "--samples", "200"]);
+    expect(ran.code).toBe(0);
+    // Ratio normalisation is linear, so treating raw values flags and treats the same indicators.
+    expect(json.treatment.map((t) => t.indicator)).toEqual(["A3.1", "B2.1", "B2.5", "B4.3", "B4.4", "C2.1"]);
+    expect(json.sobol!.factors.map((f) => f.key)).toEqual(["aggregation", "treatment", "normalisation", "coefficient", "weights"]);
+    expect(json.indicators["A2.1"].skew).toBeCloseTo(-1.970939453016, 9);
+  });
+});
+
 describe("the audit workbook", async () => {
   const file = join(dir, "audit.xlsx");
   const first = await sci(["audit", "--samples", "100", "--out", file], dir);

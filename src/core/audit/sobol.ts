@@ -90,8 +90,8 @@ export function sobol(ds: Dataset, options: SobolOptions = {}): { result?: Sobol
   const rounding = ds.rounding ?? "exact";
 
   // The inputs under each (treatment, normalisation) pair, computed once.
-  const normLevels = options.raw ? NORMALISATION_LEVELS : (["as set"] as const);
-  const variants: Float64Array[][] = []; // [treatment][normalisation]
+  let normLevels: ("as set" | NormaliseMethod)[] = options.raw ? [...NORMALISATION_LEVELS] : ["as set"];
+  let variants: Float64Array[][] = []; // [treatment][normalisation]
   for (const treated of [false, true]) {
     const row: Float64Array[] = [];
     for (const method of normLevels) {
@@ -109,14 +109,24 @@ export function sobol(ds: Dataset, options: SobolOptions = {}): { result?: Sobol
     }
     variants.push(row);
   }
-  const positive = variants.every((r) => r.every((x) => x.every((v) => Number.isNaN(v) || v > 0)));
+  const positiveAt = (m: number) => variants.every((r) => r[m].every((v) => Number.isNaN(v) || v > 0));
+  // Min-max gives the worst district 0, where the geometric mean is undefined: that method is
+  // dropped from the alternatives rather than the aggregation method, which matters more.
+  const dropped = normLevels.filter((_, m) => m > 0 && !positiveAt(m));
+  if (positiveAt(0) && dropped.length) {
+    const keep = normLevels.map((_, m) => m).filter((m) => m === 0 || positiveAt(m));
+    variants = variants.map((r) => keep.map((m) => r[m]));
+    normLevels = keep.map((m) => normLevels[m]);
+    issues.push(issue("warning", "sobol-no-geometric", `${dropped.join("、")} 标准化会产生不大于 0 的值，几何平均不可用，故不作为备选标准化方法`, `${dropped.join(", ")} normalisation gives values of 0 or below, where the geometric mean is undefined: it is left out of the alternatives`));
+  }
+  const positive = positiveAt(0);
   if (!positive)
     issues.push(issue("warning", "sobol-no-geometric", "部分处理方案下存在不大于 0 的指标值，几何平均不可用，聚合方法不作为不确定因素", "some choices give values of 0 or below, where the geometric mean is undefined: the aggregation method is left out"));
 
   const factors: Omit<Factor, "first" | "total" | "firstCI" | "totalCI">[] = [];
   if (positive) factors.push({ key: "aggregation", zh: "聚合方法", en: "aggregation", levels: ["arithmetic", "geometric"] });
   factors.push({ key: "treatment", zh: "异常值处理", en: "outlier treatment", levels: ["none", "jrc"] });
-  if (options.raw) factors.push({ key: "normalisation", zh: "标准化方法", en: "normalisation", levels: [...normLevels] });
+  if (normLevels.length > 1) factors.push({ key: "normalisation", zh: "标准化方法", en: "normalisation", levels: [...normLevels] });
   // An assessment without a coefficient (every one 1) has no such choice.
   const coefficientName = ds.coefficient?.name ?? { zh: "系数", en: "coefficient" };
   if (ds.coefficient || ds.coefficients.some((c) => c !== 1)) factors.push({ key: "coefficient", ...coefficientName, levels: ["applied", "not applied"] });

@@ -70,3 +70,23 @@ it("bad options are issues, not exceptions", () => {
   expect(result).toBeUndefined();
   expect(issues.map((i) => i.code)).toEqual(["sobol-samples", "sobol-perturbation"]);
 });
+
+describe("raw-data mode: the normalisation method is a choice too", () => {
+  // Raw statistics = the 2020 index numbers × 0.4, normalised by ratio to a benchmark of 40:
+  // the index numbers again. Alternatives: min-max and z-score over the districts.
+  const ds = dataset2020();
+  const raw: Dataset = { ...ds, inputs: ds.inputs.map((x) => x * 0.4) };
+  const settings = new Map(ds.framework.leaves.map((leaf) => [leaf, { indicator: leaf, method: "ratio" as const, direction: "higher" as const, benchmark: 40 }]));
+  const { result, issues } = sobol(ds, { samples: 300, seed: 1, bootstrap: 50, raw: { dataset: raw, settings } });
+  it("min-max gives the worst district 0, so it is dropped (the geometric mean stays a choice), with a warning", () => {
+    expect(result!.factors.map((f) => f.key)).toEqual(["aggregation", "treatment", "normalisation", "coefficient", "weights"]);
+    expect(result!.factors[2].levels).toEqual(["as set", "zscore"]);
+    expect(issues.map((i) => [i.severity, i.code])).toEqual([["warning", "sobol-no-geometric"]]);
+    expect(issues[0].en).toMatch(/^minmax normalisation/);
+    expect(result!.runs).toBe(300 * 7);
+  });
+  it("the baseline ranks are the report's: ratio to the benchmark gives the index numbers back", () => {
+    const plain = sobol(ds, { samples: 300, seed: 1, bootstrap: 50 }).result!;
+    expect(result!.districts.map((d) => d.baseline)).toEqual(plain.districts.map((d) => d.baseline));
+  });
+});
