@@ -65,7 +65,10 @@ ${RAW_HELP}
       return EXIT_INPUT;
     }
 
-    io.stdout(values.json ? JSON.stringify(scoresJson(scores, issues), null, 2) + "\n" : rankingTable(scores));
+    // With --treat, the untreated figures come along, so a treatment can be judged by its effect.
+    const untreated = checked.assessment?.prepared?.untreated;
+    const json = () => ({ ...scoresJson(scores, issues), ...(untreated ? { untreated: scoresJson(untreated, []).districts } : {}) });
+    io.stdout(values.json ? JSON.stringify(json(), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
       const layout = reportLayout(scores);
       await writeLayoutXlsx(layout, out).catch((e: unknown) => {

@@ -37,6 +37,10 @@ describe("sci score with choices", () => {
       const changed = warned.filter((i) => i.district === d.district).map((i) => i.indicator!);
       for (const code of changed) expect(d.values[code]).not.toBe(before.values[code]);
     }
+    // The untreated figures come along: exactly the plain run's.
+    const untreated = (treated as unknown as { untreated: typeof plain.districts }).untreated;
+    expect(untreated).toEqual(plain.districts);
+    expect((plain as unknown as { untreated?: unknown }).untreated).toBeUndefined();
   });
 });
 
