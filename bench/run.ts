@@ -2,6 +2,7 @@
 // warm-up. `--json` prints one JSON object instead. A figure whose prerequisite is missing
 // (not built, Chromium not installed) prints "n/a (why)", never a number.
 import { cpus, loadavg } from "node:os";
+import { audit2020, sobol2020 } from "./audit";
 import { coreScore100k, ENTITIES, modelRebuild, modelRebuild3000, sensitivity10k } from "./core";
 import { cliScore3000, peak100k } from "./cli";
 import { sensitivity3000, wholeJob100k, wholeJob16, wholeJob3000 } from "./whole-job";
@@ -44,6 +45,8 @@ async function figures(): Promise<Figure[]> {
   out.push(await attempt({ key: "core_score_100k_ms", label: `core: score ${ENTITIES.toLocaleString("en")} entities × 38 inputs (batch path)`, unit: "ms", target: 30 }, () => ms(coreScore100k())));
   out.push(await attempt({ key: "model_rebuild_ms", label: "model rebuild: validate + score 16 districts", unit: "ms", target: 1 }, () => ms(modelRebuild())));
   out.push(await attempt({ key: "sensitivity_10k_ms", label: "sensitivity: 10,000 replications × 16 districts", unit: "ms", target: 1000 }, () => ms(sensitivity10k())));
+  out.push(await attempt({ key: "audit_2020_ms", label: "audit: the whole statistical audit of the 16 districts", unit: "ms", target: 50 }, () => ms(audit2020())));
+  out.push(await attempt({ key: "sobol_2020_ms", label: "Sobol: N = 1,000 base samples over every choice (6,000 runs)", unit: "ms" }, () => ms(sobol2020())));
   out.push(await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () => ms(await (await load(() => import("./functions"))).functionCalls())));
   out.push(await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, async () => (await load(() => import("./sheets"))).rankingSheetSyncs()));
   const sheets3000 = attempt({ key: "ranking_sheets_3000_syncs", label: "context.sync calls to write the ranking sheets of 3,000 entities", unit: "syncs" }, async () => (await load(() => import("./sheets"))).rankingSheets3000());

@@ -1,6 +1,7 @@
 import * as path from "node:path";
-import { changeOf, compare, findIndicator, hasErrors, rankChangeText, round2, score, type Comparison, type Issue } from "../core";
+import { changeOf, compare, findIndicator, hasErrors, rankChangeText, round2, type Comparison, type Issue } from "../core";
 import { comparisonLayout } from "../report";
+import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
 import { printIssues } from "./score";
@@ -22,6 +23,8 @@ in rank (city and region). Districts in only one year are listed, not compared.
   --indicator CODE  屏幕表格显示的指标（默认综合指数 SCI）/ the indicator the table shows (default SCI)
   --old-label TEXT  旧年份名称（默认取文件名中的年份）/ the older year's name (default: the year in the file name)
   --new-label TEXT  新年份名称 / the newer year's name
+${CHOICE_HELP}
+                    （两年都按同样的选择处理 / applied to both years alike）
 ${FRAMEWORK_HELP}
   -h, --help        显示帮助 / show this help
 
@@ -34,6 +37,7 @@ ${FRAMEWORK_HELP}
     indicator: { type: "string" },
     "old-label": { type: "string" },
     "new-label": { type: "string" },
+    ...CHOICE_OPTIONS,
     ...FRAMEWORK_OPTION,
   },
   async run({ values, positionals }, io) {
@@ -46,12 +50,14 @@ ${FRAMEWORK_HELP}
     const labels = { old: text(values, "old-label") ?? labelOf(oldFile), new: text(values, "new-label") ?? labelOf(newFile) };
     if (labels.old === labels.new) [labels.old, labels.new] = [`${labels.old}（旧 old）`, `${labels.new}（新 new）`];
 
-    const older = await loadDataset({ input: oldFile, framework, districts, label: labels.old, expectAll: false }, io);
-    const newer = await loadDataset({ input: newFile, framework, districts, label: labels.new, expectAll: false }, io);
+    const choices = choicesOf(values);
+    const older = await loadDataset({ input: oldFile, framework, districts, label: labels.old, expectAll: false, choices }, io);
+    const newer = await loadDataset({ input: newFile, framework, districts, label: labels.new, expectAll: false, choices }, io);
     const issues: Issue[] = [...older.issues, ...newer.issues];
     let c: Comparison | undefined;
     if (older.dataset && newer.dataset && !hasErrors(issues)) {
-      c = compare(score(older.dataset), score(newer.dataset), labels);
+      // Each year's scores from its assessment: through the same choices, or score()'s exactly.
+      c = compare(older.assessment!.scores!, newer.assessment!.scores!, labels);
       issues.push(...c.issues);
     }
     printIssues(io, issues);

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { assess, asSource, withProfile, type Assessment, type Dataset, type Framework, type Issue, type Profile, type Rounding, type Sources } from "../core";
+import { assess, asSource, withProfile, type Assessment, type Choices, type Dataset, type Framework, type Issue, type Profile, type Rounding, type Sources } from "../core";
 import { defaultProfile } from "../data";
 import { usageError, type Io, type Options, type Values } from "./command";
 import { readInputFile } from "./read";
@@ -19,6 +19,8 @@ export interface DatasetSource {
   /** Every listed entity must be present (scoring); a comparison lists the missing instead. */
   expectAll?: boolean;
   rounding?: Rounding;
+  /** Imputation, treatment, missing values, aggregation: the pipeline's opt-in stages. */
+  choices?: Choices;
 }
 
 /** The options every dataset-reading command shares. */
@@ -79,7 +81,7 @@ export async function loadDataset(src: DatasetSource, io: Io, profile: Profile =
     issues.push(...r.issues);
     sources[kind] = asSource(r.table, path.basename(file));
   }
-  const a = assess(sources, profile, { rounding: src.rounding, label: src.label, expectAll: src.expectAll, rosterHint: ROSTER_HINT });
+  const a = assess(sources, profile, { rounding: src.rounding, label: src.label, expectAll: src.expectAll, rosterHint: ROSTER_HINT, choices: src.choices });
   return { dataset: a.errorTables?.length ? undefined : a.dataset, assessment: a, issues: [...issues, ...a.issues] };
 }
 

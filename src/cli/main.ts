@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { auditCommand } from "./audit";
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, usageError, type Command, type Io } from "./command";
 import { compareCommand } from "./compare";
 import { mapCommand } from "./map";
@@ -18,6 +19,7 @@ registerCommand(scoreCommand);
 registerCommand(compareCommand);
 registerCommand(sensitivityCommand);
 registerCommand(mapCommand);
+registerCommand(auditCommand);
 
 function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
 import { geometryFor, reportLayout, withMap } from "../report";
+import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
@@ -29,6 +30,7 @@ Scores every district on every indicator, with ranks and city/region means.
                  report's tables do; the default, exact, keeps full precision
 ${GEOMETRY_HELP}
                     （总排名工作表旁附综合指数地图 / the overall sheet gets the composite's map beside its tables）
+${CHOICE_HELP}
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
   -h, --help     显示帮助 / show this help
@@ -43,13 +45,14 @@ ${RAW_HELP}
     label: { type: "string" },
     rounding: { type: "string" },
     ...GEOMETRY_OPTION,
+    ...CHOICE_OPTIONS,
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
   },
   async run({ values, positionals }, io) {
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices: choicesOf(values) };
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
@@ -73,7 +76,10 @@ ${RAW_HELP}
       return EXIT_INPUT;
     }
 
-    io.stdout(values.json ? JSON.stringify(scoresJson(scores, issues), null, 2) + "\n" : rankingTable(scores));
+    // With --treat, the untreated figures come along, so a treatment can be judged by its effect.
+    const untreated = checked.assessment?.prepared?.untreated;
+    const json = () => ({ ...scoresJson(scores, issues), ...(untreated ? { untreated: scoresJson(untreated, []).districts } : {}) });
+    io.stdout(values.json ? JSON.stringify(json(), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
       const table = reportLayout(scores);
       const layout = shapes.geometry ? withMap(table, scores, shapes.geometry) : table;

@@ -3,6 +3,7 @@ import { hasErrors, regionOf, round2, sensitivity, SENSITIVITY_DEFAULTS, type Da
 import { wordsOf } from "../report";
 import { sensitivityLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
+import { CHOICE_OPTIONS, choicesOf } from "./choices";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { printIssues } from "./score";
 import { alignColumns } from "./table";
@@ -31,6 +32,9 @@ how often it keeps its place. The same seed repeats the same run.
   --label TEXT        报告年份/标题 / the report's year or title
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
+  --impute M        先插补空值（region-mean | region-median | city-mean | city-median）/ impute empty cells first
+  --treat jrc       先按 JRC 规则处理异常值 / treat outliers by the JRC rule first
+                    （聚合方法等其他选择的不确定性见 sci audit 的 Sobol 分析 / for the other choices see sci audit's Sobol run）
   -h, --help          显示帮助 / show this help
 
 退出码 / Exit codes: 0 成功 success, 1 输入错误 input errors, 2 用法错误 usage errors.
@@ -45,18 +49,21 @@ ${RAW_HELP}
     label: { type: "string" },
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
+    impute: CHOICE_OPTIONS.impute,
+    treat: CHOICE_OPTIONS.treat,
   },
   async run({ values, positionals }, io) {
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const replications = wholeNumber(text(values, "replications"), "--replications");
     const perturbation = fraction(text(values, "perturbation"));
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices: choicesOf(values) };
     const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts]);
 
     const loaded = await loadDataset(src, io);
     const issues: Issue[] = [...loaded.issues];
     let result: Sensitivity | undefined;
+    // The weights are perturbed over the imputed and treated index numbers (the assessment's).
     if (loaded.dataset && !hasErrors(issues)) {
       const r = sensitivity(loaded.dataset, { replications, perturbation, seed: text(values, "seed"), indicator: text(values, "indicator") });
       // Bad options are the user's typing, not the data's: usage errors.

@@ -48,6 +48,18 @@ function writeSheet(ws: Worksheet, sheet: SheetLayout): void {
   sheet.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   if (sheet.freezeRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: sheet.freezeRows }];
   styleSheet(ws, sheet);
+  for (const s of sheet.colorScales ?? [])
+    ws.addConditionalFormatting({
+      ref: `${cellAddress(s.row, s.col)}:${cellAddress(s.row + s.rows - 1, s.col + s.cols - 1)}`,
+      rules: [
+        {
+          type: "colorScale",
+          priority: 1,
+          cfvo: [{ type: "num", value: s.min }, { type: "num", value: s.mid }, { type: "num", value: s.max }],
+          color: [{ argb: `FF${s.colors.low}` }, { argb: `FF${s.colors.mid}` }, { argb: `FF${s.colors.high}` }],
+        },
+      ],
+    });
 }
 
 const RULE = { style: "thin", color: { argb: `FF${RULE_COLOR}` } } as const;

@@ -1,5 +1,6 @@
 // The one pipeline: an assessment's tables → framework → entity list → this year's inputs
-// (index numbers, or raw statistics normalised) → scores → last year's scores → comparison.
+// (index numbers, or raw statistics normalised) → [imputed → treated → normalised → aggregated,
+// when chosen] → scores → last year's scores → comparison.
 // The Excel model and the CLI both call assess(); each stage is a named function below, so a
 // new stage (imputation, treatment) slots in between two of them.
 import { cellAddress } from "./address";
@@ -7,6 +8,7 @@ import { compare, type Comparison } from "./compare";
 import type { Dataset } from "./dataset";
 import type { Framework, FrameworkRow } from "./framework";
 import { frameworkFromTable } from "./framework-table";
+import { prepare, type Choices, type Prepared } from "./audit/pipeline";
 import { hasErrors, issue, type Issue, type Text } from "./issue";
 import { normaliseTable, type NormaliseSettings } from "./normalise";
 import { profileOptions, withProfile, type Profile } from "./profile";
@@ -24,6 +26,11 @@ export interface AssessOptions {
   expectAll?: boolean;
   /** This year's label when no table names one (default: the profile's, for its own inputs). */
   label?: string;
+  /**
+   * Imputation, outlier treatment, missing values and the aggregation method, all opt-in: with
+   * any of them, both years go through impute → treat → normalise → aggregate (see prepare()).
+   */
+  choices?: Choices;
 }
 
 export interface Assessment {
@@ -44,6 +51,8 @@ export interface Assessment {
   /** Raw mode: the raw statistics and the settings that turned them into indices. */
   raw?: Dataset;
   settings?: NormaliseSettings;
+  /** With choices: what was imputed and treated, and the untreated scores for comparison. */
+  prepared?: Prepared;
   /** Last year's inputs scored with the same framework, when they have no errors. */
   previous?: Scores;
   /** Last year → this year, when both are scored. */
@@ -99,6 +108,7 @@ export function assess(sources: Sources, base: Profile, options: AssessOptions =
     frameworkSource: sources.framework ? "workbook" : "builtin",
     dataset: st.scores?.dataset ?? st.dataset,
     scores: st.scores,
+    prepared: st.prepared,
     raw: st.raw,
     settings: st.settings,
     previous: st.previous,
@@ -127,9 +137,15 @@ interface Stage {
   raw?: Dataset;
   settings?: NormaliseSettings;
   scores?: Scores;
+  prepared?: Prepared;
   previous?: Scores;
   comparison?: Comparison;
 }
+
+/** Whether the choices change anything: without them the stages are exactly as before. */
+const chosen = (c: Choices | undefined): c is Choices => !!c && !!(c.impute || c.treat || c.missing || c.aggregation);
+/** Empty input cells are kept (as NaN) only when a choice deals with them. */
+const keepsEmpty = (c: Choices | undefined) => !!c && (c.impute !== undefined || c.missing === "skip");
 
 /** 1. The framework: the profile's, or the sources' framework table checked. */
 function frameworkStage(st: Stage): "stop" | void {
@@ -172,6 +188,7 @@ function validateOptions(st: Stage, extra: { label?: string; expectAll?: boolean
     // Another entity list is another assessment: its table may simply have no coefficient.
     coefficientOptional: !!st.sources.districts,
     expectAll: st.options.expectAll,
+    allowEmpty: keepsEmpty(st.options.choices),
     ...extra,
   };
 }
@@ -226,6 +243,20 @@ function inputStage(st: Stage): "stop" | void {
 /** 4. Scores, when every table this year's figures depend on is free of errors. */
 function scoreStage(st: Stage): "stop" | void {
   if (!st.dataset || st.errorTables.length) return;
+  const c = st.options.choices;
+  if (chosen(c)) {
+    // impute → treat → normalise → aggregate, from the raw statistics in raw mode.
+    const table = st.raw ? "raw" : "input";
+    const r = prepare(st.raw ?? st.dataset, { ...c, settings: st.raw ? st.settings : undefined });
+    (st.issuesOf[table] ??= []).push(...r.issues);
+    if (!r.result || hasErrors(r.issues)) {
+      st.errorTables.push(SOURCE_TABLES[table]);
+      return;
+    }
+    st.prepared = r.result;
+    st.scores = r.result.scores;
+    return;
+  }
   const own = !st.sources.input && !st.sources.raw && !st.sources.framework && !st.sources.districts;
   st.scores = own ? builtinScores(st) : score(st.dataset);
 }
@@ -239,7 +270,16 @@ function previousStage(st: Stage): "stop" | void {
   if (oldLabel === newLabel) [oldLabel, newLabel] = [LAST_YEAR, THIS_YEAR];
   const r = validate(t, validateOptions(st, { expectAll: false, label: oldLabel }));
   st.issuesOf.previous = r.issues;
-  if (r.dataset && !hasErrors(r.issues)) st.previous = score(r.dataset);
+  if (r.dataset && !hasErrors(r.issues)) {
+    // Last year goes through the same choices, so the comparison compares like with like.
+    const c = st.options.choices;
+    if (!chosen(c)) st.previous = score(r.dataset);
+    else {
+      const p = prepare(r.dataset, c);
+      st.issuesOf.previous.push(...p.issues);
+      if (!hasErrors(p.issues)) st.previous = p.result?.scores;
+    }
+  }
   if (st.previous && st.scores) {
     st.comparison = compare(st.previous, st.scores, { old: oldLabel, new: newLabel });
     st.issuesOf.compare = st.comparison.issues;

@@ -281,6 +281,9 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
       return;
     }
     const x = (i: number) => raw.inputs[i * L + j];
+    // An empty input (NaN, kept for `--missing skip`) stays empty and takes no part in min, max or mean.
+    const given: number[] = [];
+    for (let i = 0; i < n; i++) if (!Number.isNaN(x(i))) given.push(i);
     const put = (i: number, v: number) => (out[i * L + j] = s.cap !== undefined ? Math.min(v, s.cap) : v);
     let ok = true;
     const bad = (i: number, zh: string, en: string) => {
@@ -290,18 +293,18 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
     switch (s.method) {
       case "ratio":
       case "index":
-        for (let i = 0; i < n; i++) if (x(i) < 0) bad(i, `原始值 ${x(i)} 为负数，${s.method} 方法不适用`, `raw value ${x(i)} is negative; the ${s.method} method does not apply`);
+        for (const i of given) if (x(i) < 0) bad(i, `原始值 ${x(i)} 为负数，${s.method} 方法不适用`, `raw value ${x(i)} is negative; the ${s.method} method does not apply`);
         if (ok) for (let i = 0; i < n; i++) put(i, s.method === "ratio" ? (100 * x(i)) / s.benchmark! : x(i));
         break;
       case "inverse":
-        for (let i = 0; i < n; i++)
+        for (const i of given)
           if (!(x(i) > 0)) bad(i, `原始值 ${x(i)} 不是正数，反向指数 100×基准值/原始值 无法计算`, `raw value ${x(i)} is not positive: the inverse index 100 × benchmark / value is undefined`);
         if (ok) for (let i = 0; i < n; i++) put(i, (100 * s.benchmark!) / x(i));
         break;
       case "minmax": {
         let min = Infinity;
         let max = -Infinity;
-        for (let i = 0; i < n; i++) [min, max] = [Math.min(min, x(i)), Math.max(max, x(i))];
+        for (const i of given) [min, max] = [Math.min(min, x(i)), Math.max(max, x(i))];
         if (!(max - min > 1e-12 * Math.max(1, Math.abs(max), Math.abs(min)))) {
           report("error", "normalise-no-spread", leaf, undefined, `各区原始值相同（${min}），无法做极差标准化`, `every district has the same raw value (${min}): min-max is undefined`);
           break;
@@ -310,11 +313,12 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
         break;
       }
       case "zscore": {
+        const m = given.length;
         let mean = 0;
-        for (let i = 0; i < n; i++) mean += x(i) / n;
+        for (const i of given) mean += x(i) / m;
         let ss = 0;
-        for (let i = 0; i < n; i++) ss += (x(i) - mean) ** 2;
-        const sd = Math.sqrt(ss / n);
+        for (const i of given) ss += (x(i) - mean) ** 2;
+        const sd = Math.sqrt(ss / m);
         if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) {
           report("error", "normalise-no-spread", leaf, undefined, "各区原始值的标准差为 0，无法计算标准分", "the raw values have zero standard deviation: the z-score is undefined");
           break;
@@ -331,6 +335,7 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
     for (let i = 0; i < n; i++)
       fw.leaves.forEach((leaf, j) => {
         const v = out[i * L + j];
+        if (Number.isNaN(raw.inputs[i * L + j])) return;
         if (!Number.isFinite(v)) report("error", "normalise-non-finite", leaf, i, `标准化结果不是有限数（${v}）`, `the normalised value is not finite (${v})`);
         else if (v < 0) report("error", "normalise-negative", leaf, i, `标准化结果 ${v} 为负数`, `the normalised value ${v} is negative`);
         else if (v > plausibleMax)

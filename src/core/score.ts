@@ -59,6 +59,16 @@ export function score(ds: Dataset): Scores {
   const L = fw.leaves.length;
   const values = new Float64Array(n * K);
   for (let i = 0; i < n; i++) scoreRow(fw, ds.inputs, i * L, ds.coefficients[i], values, i * K, ds.rounding);
+  return scoresOf(ds, values);
+}
+
+/**
+ * Ranks and averages over values computed some other way (another aggregation, treated or
+ * imputed inputs): `values` is row-major over `framework.order`, as `Scores.values`.
+ */
+export function scoresOf(ds: Dataset, values: Float64Array): Scores {
+  const n = ds.districts.length;
+  const K = ds.framework.order.length;
   const groups = groupsOf(ds);
   return { dataset: ds, values, ...rankAll(values, n, K, groups), averages: averagesOf(values, K, groups) };
 }

@@ -42,6 +42,8 @@ export interface ValidateOptions {
   rosterHint?: { zh: string; en: string };
   /** A table without the coefficient column scores without one, and nothing is said (another entity list). */
   coefficientOptional?: boolean;
+  /** An empty input cell is kept as NaN for imputation or `--missing skip`, not an error. */
+  allowEmpty?: boolean;
 }
 
 /** The coefficient a table may carry when no profile says otherwise. */
@@ -239,6 +241,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     const p = parseCell(v);
     const what = kind === "coefficient" && coef ? [coef.name.zh, coef.name.en] : ["指标值", "value"];
     if (p.kind === "empty") {
+      if (kind === "value" && opts.allowEmpty) return NaN; // imputed or skipped later, and reported there
       report("error", "empty-cell", c, `${what[0]}为空`, `${what[1]} is empty`);
       return NaN;
     }

@@ -88,6 +88,19 @@ function queuePage(ws: Excel.Worksheet, p: PageSetup): void {
   if (supports("ExcelApiDesktop", "1.1")) page.headersFooters.defaultForAllPages.centerFooter = p.footer;
 }
 
+/**
+ * The layout's colour scales as Excel's own conditional formats (ExcelApi 1.6), so the shading
+ * follows the cells. An older Excel gets the numbers without the shading.
+ */
+function queueColorScales(ws: Excel.Worksheet, sheet: SheetLayout): void {
+  if (!sheet.colorScales?.length || !supports("ExcelApi", "1.6")) return;
+  for (const s of sheet.colorScales) {
+    const cf = range(ws, s).conditionalFormats.add("ColorScale");
+    const at = (value: number, color: string) => ({ type: "Number" as const, formula: String(value), color: `#${color}` });
+    cf.colorScale.criteria = { minimum: at(s.min, s.colors.low), midpoint: at(s.mid, s.colors.mid), maximum: at(s.max, s.colors.high) };
+  }
+}
+
 /** Rules, grey headers, centred ranks and the page setup (see sheetStyle), queued in the same batch. */
 function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout): void {
   const style = sheetStyle(sheet);
@@ -205,7 +218,8 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch,
   const right = Math.max(cols, ...pictures.map((p) => p.col + p.cols));
   sheet.charts.forEach((chart, k) => addChart(ws, chart, k, right + 1));
   styleSheet(ws, sheet);
-  await batch.add(4096 + 200 * (sheet.charts.length + sheet.tables.length));
+  queueColorScales(ws, sheet);
+  await batch.add(4096 + 200 * (sheet.charts.length + sheet.tables.length + (sheet.colorScales?.length ?? 0)));
   return chunks;
 }
 

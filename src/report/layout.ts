@@ -57,6 +57,19 @@ export interface SheetLayout {
   centered?: Block[];
   /** Pictures placed over cells beside the tables, printed with them. Default none. */
   pictures?: PictureLayout[];
+  /** Native colour-scale conditional formats (a correlation matrix's heat map). Default none. */
+  colorScales?: ColorScale[];
+}
+
+/**
+ * A three-colour scale over a block: `low` at `min`, `mid` at `mid`, `high` at `max` (RGB hex),
+ * written as the workbook's own conditional format so it follows the cells if they change.
+ */
+export interface ColorScale extends Block {
+  min: number;
+  mid: number;
+  max: number;
+  colors: { low: string; mid: string; high: string };
 }
 
 export interface ReportLayout {

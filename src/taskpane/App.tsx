@@ -15,6 +15,7 @@ const ResultsStep = lazy(() => import("./steps/ResultsStep"));
 const DataPanel = lazy(() => import("./analysis/DataPanel"));
 const YearOverYearPanel = lazy(() => import("./analysis/YearOverYearPanel"));
 const RobustnessPanel = lazy(() => import("./analysis/RobustnessPanel"));
+const AuditPanel = lazy(() => import("./analysis/AuditPanel"));
 
 export interface AppProps {
   /** Excel, behind plain-data functions (src/excel/workbook.ts), or a fake in tests. */
@@ -26,7 +27,7 @@ export interface AppProps {
 
 /**
  * The SCI task pane: four steps from template to results, then raw data and framework,
- * year over year and robustness of ranks. Chinese by default, English one switch away.
+ * year over year, robustness of ranks and the statistical audit. Chinese by default, English one switch away.
  */
 export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
   const [lang, setLang] = useState<Lang>(initial);
@@ -67,6 +68,11 @@ export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
         <Step title={t.step7} hint={t.step7Hint}>
           <Suspense fallback={loading}>
             <RobustnessPanel {...props} />
+          </Suspense>
+        </Step>
+        <Step title={t.step8} hint={t.step8Hint}>
+          <Suspense fallback={loading}>
+            <AuditPanel {...props} />
           </Suspense>
         </Step>
       </main>

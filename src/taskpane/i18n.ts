@@ -70,6 +70,8 @@ const zh = {
   step6Hint: "与上年数据（SCI_Previous 表）比较：各区指数值与排名的变化。",
   step7: "7. 排名稳健性",
   step7Hint: "随机扰动权重（蒙特卡罗模拟），看各区排名是否稳定：中位排名、5%–95% 区间、保持原排名的比例。",
+  step8: "8. 统计审计",
+  step8Hint: "按 JRC/OECD 方法审计指数：异常值、相关性与 Cronbach α、权重与重要性、去掉一个指标后的排名变动、Sobol 敏感性。",
 };
 
 export type Strings = typeof zh;
@@ -140,6 +142,8 @@ const en: Strings = {
   step6Hint: "Compare with last year's data (an SCI_Previous table): each district's change in value and rank.",
   step7: "7. Robustness of ranks",
   step7Hint: "Perturb the weights at random (Monte Carlo) and see whether each district's rank holds: median rank, 5–95% interval, share keeping its place.",
+  step8: "8. Statistical audit",
+  step8Hint: "Audit the index as the JRC does: outliers, correlations and Cronbach's alpha, weights vs importance, rank shifts when one indicator is dropped, Sobol sensitivity.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

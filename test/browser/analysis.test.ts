@@ -3,7 +3,7 @@
 // last year's table is inserted, compared and written as sheets. Screenshots under test-results/.
 import * as path from "node:path";
 import type { Page } from "playwright-core";
-import { compare, score, sensitivity } from "../../src/core";
+import { compare, score, sensitivity, sobol } from "../../src/core";
 import { comparisonLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
 import { a1 } from "../excel/fixtures";
@@ -12,7 +12,14 @@ import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } fro
 const SKIP = chromiumMissing();
 
 type Scalar = string | number | boolean;
-declare const sciFake: { excel: { values(sheet: string, address?: string): Scalar[][]; sheetNames(): string[]; setCell(sheet: string, address: string, value: Scalar): void } };
+declare const sciFake: {
+  excel: {
+    values(sheet: string, address?: string): Scalar[][];
+    sheetNames(): string[];
+    setCell(sheet: string, address: string, value: Scalar): void;
+    sheet(name: string): { conditionalFormats: { type: string }[] };
+  };
+};
 
 describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` : "the analysis panels in Chromium", () => {
   const env = usePaneServer();
@@ -48,6 +55,24 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     await page.getByRole("button", { name: "写入稳健性工作表" }).click();
     await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
     expect(await page.evaluate(() => sciFake.excel.sheetNames())).toEqual(["Sheet1", "稳健性 2020"]);
+  });
+
+  it("audit: Sobol indices in the Web Worker equal sobol(); the audit sheet with its colour scales", async () => {
+    const audit = page.getByRole("region", { name: "8. 统计审计" });
+    await audit.getByRole("region", { name: "需关注" }).getByText(/^A3 信息资源：异常值/).waitFor();
+    await audit.getByRole("button", { name: "运行 Sobol 敏感性分析" }).click();
+    const results = audit.locator("[data-path]");
+    await results.waitFor();
+    expect(await results.getAttribute("data-path")).toBe("worker");
+    const want = sobol(dataset2020(), { samples: 1000, seed: 1 }).result!;
+    const rows = await results.locator("table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual(want.factors.map((f) => [f.zh, f.first!.toFixed(3), f.total!.toFixed(3)]));
+    await audit.screenshot({ path: path.join(SHOTS, "analysis-audit.png") });
+
+    await audit.getByRole("button", { name: "写入统计审计工作表" }).click();
+    await audit.getByRole("list", { name: "已写入的工作表" }).waitFor();
+    expect(await page.evaluate(() => sciFake.excel.sheetNames())).toEqual(["Sheet1", "统计审计 2020"]);
+    expect(await page.evaluate(() => sciFake.excel.sheet("统计审计 2020").conditionalFormats.map((c) => c.type))).toEqual(Array(13).fill("ColorScale"));
   });
 
   it("year over year: insert last year's table, change it, see 浦东 rise, write the comparison", async () => {

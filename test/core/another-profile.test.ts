@@ -208,6 +208,15 @@ describe("the same counties through the CLI, with --districts and --framework", 
     expectNoBuiltinWord(ran.stdout, "the JSON");
   });
 
+  it("sci audit: every indicator audited, no coefficient choice (there is none), no word of the built-in assessment", async () => {
+    const ran = await sci(["audit", inputs, "--districts", districts, "--framework", fw, "--samples", "100", "--json"]);
+    expect(ran.code).toBe(0);
+    const json = JSON.parse(ran.stdout);
+    expect(Object.keys(json.indicators)).toEqual(FRAMEWORK.filter((r) => r.parent).map((r) => r.code));
+    expect(json.sobol.factors.map((f: { key: string }) => f.key)).not.toContain("coefficient");
+    expectNoBuiltinWord(ran.stdout + ran.stderr, "the audit");
+  });
+
   it("the table and the ranking workbook: no word of the built-in assessment", async () => {
     const out = join(dir, "ranking.xlsx");
     const ran = await sci(["score", inputs, "--districts", districts, "--framework", fw, "--out", out]);

@@ -65,6 +65,21 @@ export interface SheetState {
   /** Shapes: SVG images (worksheet.shapes.addSvg). */
   shapes: ShapeState[];
   page: PageState;
+  /** Conditional formats, in the order added. */
+  conditionalFormats: ConditionalFormatState[];
+}
+
+/** One criterion of a colour scale: where (a number, a percentile, the lowest value…) and which colour. */
+export interface ColorCriterion {
+  type: string;
+  formula?: string;
+  color: string;
+}
+
+export interface ConditionalFormatState {
+  type: string;
+  area: Area;
+  colorScale?: { minimum: ColorCriterion; midpoint?: ColorCriterion; maximum: ColorCriterion };
 }
 
 export interface ShapeState {
@@ -114,6 +129,10 @@ export interface Change {
 }
 
 export const MAX_ROWS = 1048576;
+
+/** Excel.ConditionalFormatType and Excel.ConditionalFormatColorCriterionType values. */
+export const CONDITIONAL_FORMAT_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
+export const COLOR_CRITERION_TYPES = ["LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
 export const MAX_COLS = 16384;
 
 /** Shaped like OfficeExtension.Error: a code, a message and debugInfo. */
@@ -391,6 +410,7 @@ export class BookState {
       charts: [],
       shapes: [],
       page: defaultPage(),
+      conditionalFormats: [],
     };
     this.sheets.push(sheet);
     this.record("worksheets.add", sheet);
@@ -487,6 +507,28 @@ export class BookState {
         }
       }
     this.record(`format.borders.${index}.${prop}`, sheet, area);
+  }
+
+  /** range.conditionalFormats.add(type): the types Excel knows; SCI writes colour scales. */
+  addConditionalFormat(sheet: SheetState, area: Area, type: string): ConditionalFormatState {
+    if (!CONDITIONAL_FORMAT_TYPES.includes(type)) throw errors.invalidArgument(`conditional format type ${type}`);
+    this.guard(sheet, "conditionalFormats.add");
+    const cf: ConditionalFormatState = { type, area: { ...area } };
+    sheet.conditionalFormats.push(cf);
+    this.record("conditionalFormats.add", sheet, area);
+    return cf;
+  }
+
+  /** conditionalFormat.colorScale.criteria: minimum and maximum required, colours as #RRGGBB. */
+  setColorScale(sheet: SheetState, cf: ConditionalFormatState, criteria: unknown): void {
+    if (cf.type !== "ColorScale") throw errors.invalidArgument("colorScale on a conditional format of another type");
+    const c = criteria as { minimum?: ColorCriterion; midpoint?: ColorCriterion; maximum?: ColorCriterion };
+    const ok = (x: ColorCriterion | undefined) =>
+      !!x && COLOR_CRITERION_TYPES.includes(x.type) && /^#[0-9A-F]{6}$/i.test(x.color) && (x.formula === undefined || typeof x.formula === "string");
+    if (!ok(c.minimum) || !ok(c.maximum) || (c.midpoint !== undefined && !ok(c.midpoint))) throw errors.invalidArgument("colour-scale criteria");
+    this.guard(sheet, "conditionalFormat.colorScale.criteria");
+    cf.colorScale = { minimum: { ...c.minimum! }, ...(c.midpoint ? { midpoint: { ...c.midpoint } } : {}), maximum: { ...c.maximum! } };
+    this.record("conditionalFormat.colorScale.criteria", sheet, cf.area);
   }
 
   setFill(sheet: SheetState, area: Area, color: string): void {

@@ -9,6 +9,7 @@ import {
   BookState,
   type Cell,
   type ChartState,
+  type ConditionalFormatState,
   type Line,
   type Scalar,
   type ShapeState,
@@ -29,7 +30,7 @@ import {
 } from "./excel-state";
 
 export { FakeOfficeError } from "./excel-state";
-export type { Area, Cell, Change, ChartState, Line, PageState, Scalar, ShapeState, SheetState, TableState } from "./excel-state";
+export type { Area, Cell, Change, ChartState, ColorCriterion, ConditionalFormatState, Line, PageState, Scalar, ShapeState, SheetState, TableState } from "./excel-state";
 
 type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
 interface RangeRef {
@@ -504,6 +505,24 @@ export class Range extends ClientObject<RangeRef> {
   }
   get format(): RangeFormat {
     return new RangeFormat(this.context, () => this.target());
+  }
+  /** range.conditionalFormats.add(type) → a format whose colorScale.criteria can be set. */
+  get conditionalFormats() {
+    return {
+      add: (type: string) => {
+        let cf: ConditionalFormatState | undefined;
+        this.act("conditionalFormats.add", (t) => void (cf = this.book.addConditionalFormat(t.sheet, t.area, type)));
+        const setCriteria = (v: unknown) => this.act("conditionalFormat.colorScale.criteria", (t) => this.book.setColorScale(t.sheet, cf!, v));
+        return {
+          type,
+          colorScale: {
+            set criteria(v: unknown) {
+              setCriteria(v);
+            },
+          },
+        };
+      },
+    };
   }
   get worksheet(): Worksheet {
     return Worksheet.of(this.context, () => this.target().sheet);

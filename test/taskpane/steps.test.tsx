@@ -16,6 +16,7 @@ describe("language", () => {
       "5. 原始数据与指标体系",
       "6. 逐年比较",
       "7. 排名稳健性",
+      "8. 统计审计",
     ]);
     const toggle = screen.getByRole("switch", { name: /English/ });
     expect((toggle as HTMLInputElement).checked).toBe(false);
@@ -28,6 +29,7 @@ describe("language", () => {
       "5. Raw data and framework",
       "6. Year over year",
       "7. Robustness of ranks",
+      "8. Statistical audit",
     ]);
     expect(screen.getByRole("main").getAttribute("lang")).toBe("en");
     await user.click(toggle);

@@ -2,38 +2,16 @@
 // LibreOffice converts every sheet to CSV (cells as displayed) and the workbook to PDF. The
 // cells must read back as the core's numbers to the 2 decimals shown, and the PDF must hold
 // the rendered tables. Without LibreOffice the suite is skipped and says why.
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { parseCsv, round2, score } from "../../src/core";
 import { reportLayout, type SheetLayout } from "../../src/report";
 import { dataset2020 } from "../../src/data";
-
-const run$ = promisify(execFile);
-const which = (cmd: string) => spawnSync("/bin/sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).stdout.trim() || undefined;
-const SOFFICE = which("soffice") ?? which("libreoffice");
-const SKIP = SOFFICE ? undefined : "LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc (.ci/run does this)";
-if (SKIP) console.warn(`test/xlsx: skipped — ${SKIP}`);
-
-/**
- * Every sheet as CSV (LibreOffice ≥ 7.2: token 12 = -1 writes one file per sheet, named
- * `<file>-<sheet>.csv`), UTF-8 (76), cells as shown (token 9), formulas not exported.
- */
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
-
-/** Each conversion gets its own profile, so parallel runs (and a desktop LibreOffice) do not clash. */
-async function soffice(dir: string, target: string, file: string, outdir: string): Promise<void> {
-  const profile = mkdtempSync(join(tmpdir(), "sci-lo-profile-"));
-  try {
-    await run$(SOFFICE!, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", target, "--outdir", outdir, file], { cwd: dir, timeout: 120_000 });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
+import { CSV_FILTER, SKIP, soffice, which } from "./soffice";
 
 describe.skipIf(!!SKIP)(SKIP ? `LibreOffice check (skipped: ${SKIP})` : "the ranking workbook in LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "sci-lo-"));
