@@ -41,3 +41,24 @@ export { rosterOf, profileOptions, withProfile, GENERIC_WORDS, type Profile, typ
 export { SOURCE_TABLES, SOURCE_KINDS, yearIn, tableLabel, type SourceKind, type SourceTable, type Sources } from "./sources";
 export { assess, asSource, ROSTER_HINT, type Assessment, type AssessOptions } from "./assess";
 export { rosterFromTable, type RosterRead } from "./roster-table";
+export {
+  adoptedTable,
+  cleanText,
+  findHeader,
+  matchHeader,
+  readGrid,
+  readingOptions,
+  roleText,
+  withChoices,
+  type AdoptedTable,
+  type Choices,
+  type Entity,
+  type Field,
+  type HeaderMatch,
+  type LineKind,
+  type MatchedBy,
+  type Orientation,
+  type Reading,
+  type ReadingOptions,
+  type Role,
+} from "./adopt";
