@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, usageError, type Command, type Io } from "./command";
 import { compareCommand } from "./compare";
 import { mapCommand } from "./map";
+import { inspectCommand } from "./inspect";
 import { scoreCommand } from "./score";
 import { sensitivityCommand } from "./sensitivity";
 
@@ -18,6 +19,7 @@ registerCommand(scoreCommand);
 registerCommand(compareCommand);
 registerCommand(sensitivityCommand);
 registerCommand(mapCommand);
+registerCommand(inspectCommand);
 
 function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));

@@ -42,6 +42,7 @@ export { SOURCE_TABLES, SOURCE_KINDS, yearIn, tableLabel, type SourceKind, type 
 export { assess, asSource, ROSTER_HINT, type Assessment, type AssessOptions } from "./assess";
 export { rosterFromTable, type RosterRead } from "./roster-table";
 export {
+  adoptInput,
   adoptedTable,
   cleanText,
   findHeader,
@@ -50,7 +51,9 @@ export {
   readingOptions,
   roleText,
   withChoices,
+  locateAssessment,
   type AdoptedTable,
+  type Adoption,
   type Choices,
   type Entity,
   type Field,

@@ -1,6 +1,6 @@
 // Reading an evaluator's own table: header below titles, transposed tables, headers written
 // every way, ambiguous names, entities by alias and near-misses; then the one validation.
-import { adoptedTable, readGrid, score, validate, withChoices, type Reading } from "../../src/core";
+import { adoptInput, adoptedTable, assess, locateAssessment, readGrid, score, validate, withChoices, type Reading } from "../../src/core";
 import { shanghai2020 } from "../../src/data";
 import { readingOptions } from "../../src/core";
 import { expectPublished2020, inputsGrid, transposedGrid, under, type Grid, type Naming } from "./adopt-fixtures";
@@ -160,10 +160,8 @@ describe("readGrid: entities", () => {
     expect([e.status, e.name, e.suggestion, e.address]).toEqual(["unknown", "徐会区", "徐汇", "A5"]);
     const before = scoreReading(r);
     expect(before.scores).toBeUndefined();
-    expect(before.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell?.address])).toEqual([
-      ["unknown-district", "A5"],
-      ["missing-district", "A18"],
-    ]);
+    // One issue: the misspelt name, not also the district it stands for as missing.
+    expect(before.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell?.address])).toEqual([["unknown-district", "A5"]]);
     const fixed = withChoices(r, { entities: { [e.name]: e.suggestion! } });
     expect(fixed.entities[3]).toMatchObject({ status: "corrected", id: "徐汇" });
     expectPublished2020(scoreReading(fixed).scores!);
@@ -180,5 +178,33 @@ describe("readGrid: entities", () => {
     expect(e.zh.startsWith("报告表!E6，")).toBe(true);
     expect(e.en.startsWith("报告表!E6, ")).toBe(true);
     expect(e.district).toBe(grid[0][4]);
+  });
+});
+
+describe("adoptInput: the evaluator's table through the one pipeline", () => {
+  const own = (rows: Grid, sheet = "报告表") => ({ sheet, origin: { row: 3, col: 2 }, rows: rows as unknown[][] });
+
+  it("assesses a transposed table at C4 to the published figures", () => {
+    const grid = transposedGrid();
+    const adoption = adoptInput({}, own(grid), shanghai2020);
+    const a = locateAssessment(assess(adoption.sources, shanghai2020), adoption);
+    expect(a.issues).toEqual([]);
+    expectPublished2020(a.scores!);
+  });
+
+  it("points the pipeline's issues at the sheet's own cells, the reading's warnings first", () => {
+    const grid = transposedGrid();
+    grid[5][4] = "n/a";
+    grid.push([99, "排名", ...grid[0].slice(2, -1).map((_, i) => i + 1)]); // a row SCI does not know
+    const adoption = adoptInput({}, own(grid), shanghai2020);
+    const a = locateAssessment(assess(adoption.sources, shanghai2020), adoption);
+    expect(a.scores).toBeUndefined();
+    const e = a.issues.find((i) => i.code === "not-a-number")!;
+    expect([e.cell?.address, e.zh.startsWith("报告表!G9，静安，"), e.en.startsWith("报告表!G9, 静安, ")]).toEqual(["G9", true, true]);
+    expect(a.issuesOf!.input!.map((i) => [i.code, i.cell?.address])).toEqual([
+      ["adopt-unknown-header", "C45"],
+      ["not-a-number", "G9"],
+    ]);
+    expect(a.issues[0].code).toBe("adopt-unknown-header");
   });
 });

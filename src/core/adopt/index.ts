@@ -4,3 +4,4 @@ export { matchHeader, type HeaderMatch, type MatchedBy, type Role } from "./fiel
 export { findHeader, type Orientation } from "./orient";
 export { readGrid, readingOptions, roleText, withChoices, type Choices, type Entity, type Field, type LineKind, type Reading, type ReadingOptions } from "./reading";
 export { adoptedTable, type AdoptedTable } from "./table";
+export { adoptInput, locateAssessment, type Adoption } from "./sources";
