@@ -45,6 +45,7 @@ async function figures(): Promise<Figure[]> {
   out.push(await attempt({ key: "model_rebuild_ms", label: "model rebuild: validate + score 16 districts", unit: "ms", target: 1 }, () => ms(modelRebuild())));
   out.push(await attempt({ key: "sensitivity_10k_ms", label: "sensitivity: 10,000 replications × 16 districts", unit: "ms", target: 1000 }, () => ms(sensitivity10k())));
   out.push(await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () => ms(await (await load(() => import("./functions"))).functionCalls())));
+  out.push(await attempt({ key: "evaluate_1k_ms", label: "1,000 SCI.EVALUATE/VALUE/RANKOF formulas over one 16-row range, after an edit", unit: "ms", target: 20 }, async () => ms((await load(() => import("./functions"))).evaluateCalls())));
   out.push(await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, async () => (await load(() => import("./sheets"))).rankingSheetSyncs()));
   const sheets3000 = attempt({ key: "ranking_sheets_3000_syncs", label: "context.sync calls to write the ranking sheets of 3,000 entities", unit: "syncs" }, async () => (await load(() => import("./sheets"))).rankingSheets3000());
   const big = await sheets3000;
