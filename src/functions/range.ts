@@ -4,28 +4,28 @@
 // number or name), validated and scored once per content: a thousand formulas over one range
 // read, validate and score it once. Addresses in messages are inside the range (C5 = row 5,
 // column 3 of it).
-import { adoptedTable, hasErrors, readGrid, readingOptions, score, validate, type Framework, type Issue, type Rounding } from "../core";
-import { defaultProfile, shanghaiRoster } from "../data";
+import { adoptInput, assess, locateAssessment, type Issue, type Profile, type Rounding } from "../core";
+import { defaultProfile } from "../data";
 import type { Model } from "../excel/model";
 import { districtRank, districtValue, rankingTable } from "./figures";
 import { fail, ok, type Cell, type Failure, type Outcome } from "./outcome";
-import { frameworkOf } from "./resolve";
 
 /** Ranges kept scored, most recent first: enough for every range of a workbook's formulas. */
 const KEEP = 64;
 type Entry = { grid: unknown[][]; rounding: Rounding; outcome: Outcome<Model> };
-const cache = new WeakMap<Framework, Entry[]>();
+const cache = new WeakMap<Profile, Entry[]>();
 
 /**
- * The model of a range's content, scored with the workbook's framework and rounding. Cached
+ * The model of a range's content, assessed as the workbook is (its profile: framework, entity
+ * list, coefficient; its rounding). Cached
  * by content: Excel hands each formula its own copy of the values, not the address, so equal
  * cells are the same table. Comparing cells (most recent range first) costs far less than
  * hashing them: a thousand formulas over one range compare it, and read it once.
  */
 export function rangeModel(model: Model, values: unknown): Outcome<Model> {
-  const fw = frameworkOf(model);
-  let entries = cache.get(fw);
-  if (!entries) cache.set(fw, (entries = []));
+  const profile = model.profile ?? defaultProfile;
+  let entries = cache.get(profile);
+  if (!entries) cache.set(profile, (entries = []));
   const at = entries.findIndex((e) => e.rounding === model.rounding && sameCells(e.grid, values));
   if (at >= 0) {
     const [hit] = entries.splice(at, 1);
@@ -33,7 +33,7 @@ export function rangeModel(model: Model, values: unknown): Outcome<Model> {
     return hit.outcome;
   }
   const grid = Array.isArray(values) ? values.map((r) => (Array.isArray(r) ? [...r] : r)) : [];
-  const outcome = build(values, fw, model.rounding);
+  const outcome = build(values, profile, model.rounding);
   if (Array.isArray(values)) entries.unshift({ grid, rounding: model.rounding, outcome });
   if (entries.length > KEEP) entries.pop();
   return outcome;
@@ -54,17 +54,16 @@ function sameCells(a: unknown[][], b: unknown): boolean {
   return true;
 }
 
-function build(values: unknown, framework: Framework, rounding: Rounding): Outcome<Model> {
+function build(values: unknown, profile: Profile, rounding: Rounding): Outcome<Model> {
   if (!Array.isArray(values) || !values.every(Array.isArray) || values.length < 2)
     return fail("invalidValue", "需要一个区域：表头（第一行或第一列）与各行政区的数据", "needs a range: a header (first row or column) and the districts' data");
-  const reading = readGrid(values, readingOptions(defaultProfile, { framework, roster: shanghaiRoster }));
-  const readErrors = reading.issues.filter((i) => i.severity === "error");
+  // Addresses inside the range: no sheet, the range's first cell is A1.
+  const adoption = adoptInput({}, { sheet: "", origin: { row: 0, col: 0 }, rows: values }, profile);
+  const readErrors = adoption.reading.issues.filter((i) => i.severity === "error");
   if (readErrors.length) return rangeErrors(readErrors);
-  const { table, locate } = adoptedTable(reading);
-  const v = validate(table, { framework, roster: shanghaiRoster, rounding });
-  if (!v.dataset || hasErrors(v.issues)) return rangeErrors(locate(v.issues).filter((i) => i.severity === "error"));
-  const scores = score(v.dataset);
-  return ok({ source: "workbook", mode: "input", framework, dataset: scores.dataset, scores, issues: v.issues, rounding, version: 0 });
+  const a = locateAssessment(assess(adoption.sources, profile, { rounding }), adoption);
+  if (!a.scores) return rangeErrors(a.issues.filter((i) => i.severity === "error"));
+  return ok({ ...a, version: 0 });
 }
 
 /** #VALUE! with the first error (which names its cell in the range) and how many there are. */
