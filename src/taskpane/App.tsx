@@ -52,7 +52,7 @@ export function App({ workbook, model, adopter, lang: initial = "zh" }: AppProps
         <TemplateStep {...props} />
         {adopter && (
           <Suspense fallback={loading}>
-            <AdoptView lang={lang} adopter={adopter} framework={current.framework} onChange={() => void model.refresh()} />
+            <AdoptView lang={lang} adopter={adopter} profile={current.profile} onChange={() => void model.refresh()} />
           </Suspense>
         )}
         <ValidateStep {...props} />

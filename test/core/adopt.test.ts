@@ -208,3 +208,41 @@ describe("adoptInput: the evaluator's table through the one pipeline", () => {
     expect(a.issues[0].code).toBe("adopt-unknown-header");
   });
 });
+
+describe("adoptInput with another entity list (SCI_Districts / --districts)", () => {
+  // Nine made-up counties in three regions, scored on the built-in framework.
+  const COUNTIES = [
+    ["青石", "北部"],
+    ["白沙", "北部"],
+    ["红岭", "北部"],
+    ["金湾", "南部"],
+    ["云台", "南部"],
+    ["石门", "南部"],
+    ["龙泉", "东部"],
+    ["清河", "东部"],
+    ["柳溪", "东部"],
+  ];
+  const districts = { sheet: "名单", origin: { row: 0, col: 0 }, rows: [["district", "region"], ...COUNTIES] };
+  const value = (i: number, j: number) => Number((60 + ((i * 29 + j * 7) % 80) + 0.5).toFixed(2));
+  const plain = [["district", ...FW.leaves, "coefficient"], ...COUNTIES.map(([id], i) => [id, ...FW.leaves.map((_, j) => value(i, j)), 1 - i * 0.01])];
+
+  it("reads the counties' own transposed table, matches them to the list, and scores as the plain table does", () => {
+    // Indicators as rows by Chinese name, counties as columns, a title above, one name misspelt.
+    const names = ["指标", ...COUNTIES.map(([id]) => id)];
+    names[3] = "红林"; // 红岭
+    const own: Grid = [["各县数据"], names, ...FW.leaves.map((c, j) => [FW.indicators.get(c)!.nameZh, ...COUNTIES.map((_, i) => value(i, j))]), ["网络安全状况系数", ...COUNTIES.map((_, i) => 1 - i * 0.01)]];
+    const table = { sheet: "县", origin: { row: 0, col: 0 }, rows: own as unknown[][] };
+    const first = adoptInput({ districts }, table, shanghai2020);
+    expect(first.reading.orientation).toBe("columns");
+    const e = first.reading.entities.find((x) => x.status === "unknown")!;
+    expect([e.name, e.suggestion]).toEqual(["红林", "红岭"]);
+    const fixed = adoptInput({ districts }, table, shanghai2020, { entities: { 红林: "红岭" } });
+    const a = locateAssessment(assess(fixed.sources, shanghai2020), fixed);
+    const reference = assess({ districts, input: { sheet: "S", origin: { row: 0, col: 0 }, rows: plain } }, shanghai2020);
+    expect(a.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(reference.scores).toBeDefined();
+    expect(a.scores!.dataset.districts.map((d) => [d.id, d.region])).toEqual(COUNTIES);
+    expect([...a.scores!.values]).toEqual([...reference.scores!.values]);
+    expect([...a.scores!.regionRanks]).toEqual([...reference.scores!.regionRanks]);
+  });
+});

@@ -4,6 +4,7 @@
 import { findIndicator } from "../lookup";
 import type { Framework } from "../framework";
 import type { Text } from "../issue";
+import { DISTRICT_HEADERS, REGION_HEADERS } from "../validate";
 import { clean, fold } from "./text";
 
 /** What a column (or, in a transposed table, a row) holds. */
@@ -33,8 +34,9 @@ export interface HeaderWords {
   coefficient: readonly string[];
 }
 
-export const ENTITY_WORDS = ["district", "行政区", "区", "地区", "entity", "名称", "name", "区县", "county"];
-export const REGION_WORDS = ["region", "区域"];
+/** The validation's own words for the entity and region columns: one list for both. */
+export const ENTITY_WORDS = DISTRICT_HEADERS;
+export const REGION_WORDS = REGION_HEADERS;
 
 const CODE_IN_PARENS = /[（(]\s*([A-Za-z][A-Za-z0-9]*(?:\.\d+)*)\s*[)）]\s*$/;
 const LEADING_CODE = /^([A-Za-z]\d*(?:\.\d+)+)\s+\S/;

@@ -3,7 +3,7 @@
 // districts with one-click corrections — before anything changes; then Link and Unlink.
 import { Button, Checkbox, Select, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useMemo, useState } from "react";
-import { cellAddress, describeIndicator, readGrid, readingOptions, textIn, type Choices, type Field, type Framework, type Lang, type Reading } from "../../core";
+import { cellAddress, describeIndicator, readGrid, readingOptions, textIn, type Choices, type Field, type Framework, type Lang, type Profile, type Reading } from "../../core";
 import { defaultProfile } from "../../data";
 import type { Adopter, Link, Selected } from "../../excel/adopter";
 import { ADOPT_STRINGS, type AdoptStrings } from "./strings";
@@ -11,8 +11,8 @@ import { ADOPT_STRINGS, type AdoptStrings } from "./strings";
 export interface AdoptViewProps {
   lang: Lang;
   adopter: Adopter;
-  /** The framework headers are read against (the model's); default the built-in profile's. */
-  framework?: Framework;
+  /** The assessment headers and names are read against (the model's: its framework, entity list, coefficient); default the built-in one. */
+  profile?: Profile;
   /** After linking, unlinking or a changed mapping: the model should read again. */
   onChange?: () => void;
 }
@@ -37,7 +37,8 @@ const useStyles = makeStyles({
 
 type Shown = { kind: "ok" | "bad"; text: string };
 
-export function AdoptView({ lang, adopter, framework = defaultProfile.framework, onChange }: AdoptViewProps) {
+export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }: AdoptViewProps) {
+  const framework = profile.framework;
   const t = ADOPT_STRINGS[lang];
   const s = useStyles();
   const id = useId();
@@ -56,8 +57,8 @@ export function AdoptView({ lang, adopter, framework = defaultProfile.framework,
   }, [adopter]);
 
   const reading = useMemo(
-    () => selected && readGrid(selected.values, readingOptions(defaultProfile, { framework, sheet: selected.sheet, origin: selected.origin, choices })),
-    [selected, choices, framework],
+    () => selected && readGrid(selected.values, readingOptions(profile, { sheet: selected.sheet, origin: selected.origin, choices })),
+    [selected, choices, profile],
   );
 
   const act = async (label: string, run: () => Promise<void>) => {
@@ -114,7 +115,7 @@ export function AdoptView({ lang, adopter, framework = defaultProfile.framework,
         )}
       </div>
       {link && !shown && <p className={mergeClasses(s.hint, s.ok)}>{t.linked(linkWhat(t, link))}</p>}
-      {selected && reading && <ReadingView t={t} lang={lang} reading={reading} selected={selected} framework={framework} choose={choose} />}
+      {selected && reading && <ReadingView t={t} lang={lang} reading={reading} selected={selected} profile={profile} choose={choose} />}
       {selected && reading && reading.header >= 0 && !link && (
         <div className={s.actions}>
           <Checkbox checked={asTable} onChange={(_, d) => setAsTable(!!d.checked)} label={selected.table ? t.renameTable : t.makeTable} />
@@ -134,8 +135,9 @@ function linkWhat(t: AdoptStrings, l: Link): string {
   return l.kind === "table" ? t.table(l.name) : `${t.range(l.sheet, l.address)} (SCI_Input)`;
 }
 
-function ReadingView({ t, lang, reading, selected, framework, choose }: { t: AdoptStrings; lang: Lang; reading: Reading; selected: Selected; framework: Framework; choose: (c: Choices) => void }) {
+function ReadingView({ t, lang, reading, selected, profile, choose }: { t: AdoptStrings; lang: Lang; reading: Reading; selected: Selected; profile: Profile; choose: (c: Choices) => void }) {
   const s = useStyles();
+  const framework = profile.framework;
   const [all, setAll] = useState(false);
   if (reading.header < 0) return <p className={mergeClasses(s.hint, s.bad)}>{t.noHeader}</p>;
   const first = reading.fields[0]?.address ?? "A1";
@@ -145,7 +147,7 @@ function ReadingView({ t, lang, reading, selected, framework, choose }: { t: Ado
   const shownFields = reading.fields.filter((f) => f.header || f.role.kind !== "ignore");
   // What needs a look comes first: ambiguous, unknown and computed headers, and the choices made.
   const attention = shownFields.filter((f) => f.decided !== undefined || (f.match.status !== "role" && f.match.status !== "empty"));
-  const row = (f: Field) => <FieldRow key={f.index} t={t} lang={lang} field={f} framework={framework} choose={choose} />;
+  const row = (f: Field) => <FieldRow key={f.index} t={t} lang={lang} field={f} profile={profile} choose={choose} />;
   return (
     <>
       <ul className={s.facts}>
@@ -165,7 +167,7 @@ function ReadingView({ t, lang, reading, selected, framework, choose }: { t: Ado
               <span className={mergeClasses(s.label, s.bad)}>{t.unknownEntity(e.name, e.address)}</span>
               {e.suggestion && (
                 <Button size="small" onClick={() => choose({ entities: { [e.name]: e.suggestion! } })}>
-                  {t.correct(e.name, districtName(e.suggestion, lang))}
+                  {t.correct(e.name, districtName(profile, e.suggestion, lang))}
                 </Button>
               )}
             </li>
@@ -176,7 +178,7 @@ function ReadingView({ t, lang, reading, selected, framework, choose }: { t: Ado
         .filter((e) => e.status === "corrected")
         .map((e) => (
           <p key={e.line} className={mergeClasses(s.hint, s.ok)}>
-            {t.corrected(e.name, districtName(e.id!, lang))}
+            {t.corrected(e.name, districtName(profile, e.id!, lang))}
           </p>
         ))}
       {attention.length > 0 && (
@@ -210,13 +212,14 @@ function shortName(fw: Framework, code: string, lang: Lang): string {
 }
 
 /** A district as the pane names it: 徐汇, or Xuhui (徐汇) in English. */
-function districtName(id: string, lang: Lang): string {
-  const d = defaultProfile.districts.find((x) => x.id === id);
+function districtName(profile: Profile, id: string, lang: Lang): string {
+  const d = profile.districts.find((x) => x.id === id);
   return lang === "en" && d?.en ? `${d.en} (${id})` : id;
 }
 
-function FieldRow({ t, lang, field: f, framework, choose }: { t: AdoptStrings; lang: Lang; field: Field; framework: Framework; choose: (c: Choices) => void }) {
+function FieldRow({ t, lang, field: f, profile, choose }: { t: AdoptStrings; lang: Lang; field: Field; profile: Profile; choose: (c: Choices) => void }) {
   const s = useStyles();
+  const framework = profile.framework;
   const id = useId();
   const value = f.role.kind === "indicator" ? f.role.code : f.role.kind;
   const m = f.match;
@@ -238,9 +241,9 @@ function FieldRow({ t, lang, field: f, framework, choose }: { t: AdoptStrings; l
       </label>
       <Select id={id} className={s.select} size="small" value={value} onChange={(_, d) => choose({ fields: { [key]: d.value } })}>
         <option value="ignore">{t.ignore}</option>
-        <option value="entity">{t.entity}</option>
+        <option value="entity">{textIn(profile.words.entity, lang)}</option>
         <option value="region">{t.region}</option>
-        <option value="coefficient">{defaultProfile.coefficient ? textIn(defaultProfile.coefficient.name, lang) : t.coefficient}</option>
+        {profile.coefficient && <option value="coefficient">{textIn(profile.coefficient.name, lang)}</option>}
         {framework.leaves.map((c) => (
           <option key={c} value={c} title={describeIndicator(framework, c, lang)}>
             {shortName(framework, c, lang)}
