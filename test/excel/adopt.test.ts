@@ -2,7 +2,7 @@
 // changes, linked on their word, followed by the model, restored on reopening, unlinked — each
 // ending with the published 2020 figures, and nothing of theirs changed but what they chose.
 import type { Choices } from "../../src/core";
-import { readGrid, readingOptions } from "../../src/core";
+import { assess, readGrid, readingOptions } from "../../src/core";
 import { defaultProfile } from "../../src/data";
 import { expectPublished2020, inputsGrid, transposedGrid, under, type Naming } from "../core/adopt-fixtures";
 import { useFunctionsRuntime, wait } from "../functions/fake-runtime";
@@ -198,5 +198,33 @@ describe("following a linked range", () => {
     expectPublished2020(reopened.model.getModel().scores!);
     await unlink(reopened);
     expect(reopened.xl.snapshot().names).toEqual([]);
+  });
+});
+
+describe("adopting a table of another entity list (SCI_Districts)", () => {
+  it("matches the range's names against the workbook's list and scores as its plain table would", async () => {
+    const counties = [
+      ["青石", "北部"],
+      ["白沙", "北部"],
+      ["金湾", "南部"],
+      ["云台", "南部"],
+    ];
+    const leaves = defaultProfile.framework.leaves;
+    const value = (i: number, j: number) => 70 + ((i * 13 + j * 5) % 50);
+    const plain = [["district", ...leaves, "coefficient"], ...counties.map(([id], i) => [id, ...leaves.map((_, j) => value(i, j)), 1])];
+    // The evaluator's sheet: a title, then 县 and indicators by report number; 金湾 written 金湾县.
+    const own = [["各县 2024 年数据"], ["县", ...leaves.map((c) => defaultProfile.framework.indicators.get(c)!.no!), "系数"], ...plain.slice(1).map((r, i) => [i === 2 ? "金湾县" : r[0], ...r.slice(1)])];
+    const rt = await openOwn((xl) => {
+      ownSheet(xl, "名单", [["district", "region"], ...counties]);
+      xl.addTable("名单", "A1:B5", "SCI_Districts");
+      ownSheet(xl, "县", own);
+    });
+    const { selected } = await readSelection(rt, "县", "A1:AN6");
+    await link(rt, selected);
+    const m = rt.model.getModel();
+    expect(errorsOf(rt)).toEqual([]);
+    expect(m.scores!.dataset.districts.map((d) => [d.id, d.region])).toEqual(counties);
+    const reference = assess({ districts: { sheet: "名单", origin: { row: 0, col: 0 }, rows: [["district", "region"], ...counties] }, input: { sheet: "S", origin: { row: 0, col: 0 }, rows: plain } }, defaultProfile);
+    expect([...m.scores!.values]).toEqual([...reference.scores!.values]);
   });
 });

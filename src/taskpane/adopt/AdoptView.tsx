@@ -211,7 +211,7 @@ function shortName(fw: Framework, code: string, lang: Lang): string {
   return `${code} ${parent && parent.code !== fw.root ? name(parent) + "/" : ""}${name(ind)}`;
 }
 
-/** A district as the pane names it: 徐汇, or Xuhui (徐汇) in English. */
+/** A district as the pane names it: its id, or its English name with the id in English. */
 function districtName(profile: Profile, id: string, lang: Lang): string {
   const d = profile.districts.find((x) => x.id === id);
   return lang === "en" && d?.en ? `${d.en} (${id})` : id;
