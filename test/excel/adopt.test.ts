@@ -186,6 +186,28 @@ describe("following a linked range", () => {
     expectPublished2020(rt.model.getModel().scores!);
   });
 
+  it("a linked table of the user's own name: an edit to it rebuilds once, edits elsewhere not at all", async () => {
+    const rt = await openOwn((xl) => {
+      ownSheet(xl, "评估数据", TITLED);
+      xl.addTable("评估数据", "A3:AP19", "我的数据");
+      ownSheet(xl, "笔记", [["备注"]]);
+    });
+    const { selected } = await readSelection(rt, "评估数据", "C7");
+    await link(rt, selected);
+    const before = { runs: rt.runs.count, version: rt.model.getModel().version };
+    rt.xl.setCell("评估数据", "C4", 1); // 浦东's 5G建设应用, inside the table
+    await wait(1000);
+    expect([rt.runs.count - before.runs, rt.model.getModel().version - before.version]).toEqual([1, 1]);
+    expect(rt.model.getModel().dataset!.inputs[0]).toBe(1);
+    const mid = { runs: rt.runs.count };
+    rt.xl.setCell("笔记", "A2", "另一处的编辑");
+    await wait(1000);
+    expect(rt.runs.count - mid.runs).toBe(0); // a table link listens to its table only
+    rt.xl.setCell("评估数据", "C4", Number(TITLED[3][2]));
+    await wait(1000);
+    expectPublished2020(rt.model.getModel().scores!);
+  });
+
   it("survives saving and reopening: the settings bring the link back", async () => {
     const rt = await openOwn((xl) => ownSheet(xl, "报告表", transposedGrid(), "C4"));
     const { selected } = await readSelection(rt, "报告表", "C4:U44");
