@@ -48,3 +48,31 @@ export async function readSelected(context: Excel.RequestContext): Promise<Selec
     syncs: syncs.count,
   };
 }
+
+/** What a link refers to now, read as a selection would be (the pane's view of a saved link). */
+export async function readLinked(context: Excel.RequestContext, link: { kind: "table" | "range"; name: string }): Promise<Selected | undefined> {
+  const syncs = new Syncs(context);
+  const range =
+    link.kind === "range"
+      ? context.workbook.names.getItemOrNullObject(link.name).getRangeOrNullObject()
+      : context.workbook.tables.getItemOrNullObject(link.name).getRange();
+  range.load(["values", "rowIndex", "columnIndex", "address"]);
+  try {
+    await syncs.sync();
+  } catch {
+    return undefined; // the table is gone
+  }
+  if (range.isNullObject) return undefined;
+  const address = range.address;
+  const bang = address.lastIndexOf("!");
+  let sheet = bang < 0 ? "" : address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return {
+    sheet,
+    address: localAddress(address),
+    origin: { row: range.rowIndex, col: range.columnIndex },
+    values: range.values as unknown[][],
+    ...(link.kind === "table" ? { table: { name: link.name, id: "" } } : {}),
+    syncs: syncs.count,
+  };
+}

@@ -10,6 +10,8 @@ export type { Link, LinkOptions, LinkResult, Selected };
 
 export interface Adopter {
   read(): Promise<Selected>;
+  /** What the current link refers to, read afresh; undefined when there is none (or it is gone). */
+  readLinked(): Promise<Selected | undefined>;
   link(selected: Selected, choices: Choices, options: LinkOptions): Promise<LinkResult>;
   unlink(): Promise<{ ok: boolean; zh?: string; en?: string }>;
   /** The link the workbook's settings hold (none: SCI reads its own tables). */
@@ -25,6 +27,11 @@ export function officeAdopter(run: ExcelRun = (batch) => Excel.run(batch)): Adop
     read: async () => {
       const { readSelected } = await adopt();
       return run((context) => readSelected(context));
+    },
+    readLinked: async () => {
+      const [{ readLinked }, { storedLink }] = await Promise.all([adopt(), link()]);
+      const l = storedLink();
+      return l ? run((context) => readLinked(context, l)) : undefined;
     },
     link: async (selected, choices, options) => {
       const { linkInput } = await link();

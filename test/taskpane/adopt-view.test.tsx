@@ -74,3 +74,30 @@ describe("使用所选数据", () => {
     expect(settings.saved["sci.input"]).toBeUndefined();
   });
 });
+
+describe("使用所选数据 after reopening", () => {
+  it("shows the saved link's mapping with its choices, without a selection", async () => {
+    const excel = new FakeExcel({ sheets: ["说明"] });
+    excel.addSheet("数据", inputsGrid("zh").map((r) => r.map((v) => (v === null ? "" : v))), "B2");
+    excel.selectArea("说明", "A1");
+    const link = { kind: "range", name: "SCI_Input", sheet: "数据", address: "B2:AP18", choices: { fields: { 政务服务: "C2.1" } } };
+    await excel.runExcel(async (ctx) => {
+      ctx.workbook.names.add("SCI_Input", ctx.workbook.worksheets.getItem("数据").getRange("B2:AP18"));
+      await ctx.sync();
+    });
+    fakeSettings({ "sci.input": link }).install();
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <AdoptView lang="en" adopter={officeAdopter(excel.runExcel)} />
+      </FluentProvider>,
+    );
+    await user.click(await screen.findByRole("button", { name: "Show the linked data's mapping" }));
+    expect(await screen.findByText("Range 数据!B2:AP18")).toBeTruthy();
+    const check = screen.getByRole("list", { name: "Headers to check" });
+    const chosen = within(check).getByRole("combobox", { name: "AI2 政务服务" }) as HTMLSelectElement;
+    expect(chosen.value).toBe("C2.1");
+    expect(within(check).getByText("chosen")).toBeTruthy();
+    expect(screen.getByText("All 16 districts recognised")).toBeTruthy();
+  });
+});

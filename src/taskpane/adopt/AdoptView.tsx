@@ -48,12 +48,11 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }:
   const [link, setLink] = useState<Link>();
   const [asTable, setAsTable] = useState(false);
   const [shown, setShown] = useState<Shown>();
+  /** The data shown are the linked data: a changed choice is saved with the link. */
+  const [showingLink, setShowingLink] = useState(false);
 
   useEffect(() => {
-    void adopter.current().then((l) => {
-      setLink(l);
-      if (l) setChoices(l.choices);
-    });
+    void adopter.current().then(setLink);
   }, [adopter]);
 
   const reading = useMemo(
@@ -72,11 +71,22 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }:
       setBusy(undefined);
     }
   };
-  const read = () => act(t.reading, async () => setSelected(await adopter.read()));
+  const read = () =>
+    act(t.reading, async () => {
+      setSelected(await adopter.read());
+      setChoices({});
+      setShowingLink(false);
+    });
+  const readLinked = () =>
+    act(t.reading, async () => {
+      setSelected(await adopter.readLinked());
+      setChoices(link?.choices ?? {});
+      setShowingLink(true);
+    });
   const choose = (next: Choices) => {
     const merged = { fields: { ...choices.fields, ...next.fields }, entities: { ...choices.entities, ...next.entities } };
     setChoices(merged);
-    if (link) void act(t.linking, async () => {
+    if (link && showingLink) void act(t.linking, async () => {
       await adopter.saveChoices(merged);
       onChange?.();
     });
@@ -86,6 +96,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }:
       const r = await adopter.link(selected!, choices, selected!.table ? { rename: asTable } : { makeTable: asTable });
       if (!r.ok) return setShown({ kind: "bad", text: textIn(r, lang) });
       setLink(r.link);
+      setShowingLink(true);
       setShown({ kind: "ok", text: t.linked(linkWhat(t, r.link)) });
       onChange?.();
     });
@@ -94,6 +105,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }:
       const r = await adopter.unlink();
       if (!r.ok) return setShown({ kind: "bad", text: lang === "zh" ? r.zh ?? "" : r.en ?? "" });
       setLink(undefined);
+      setShowingLink(false);
       setShown({ kind: "ok", text: t.unlinked });
       onChange?.();
     });
@@ -108,6 +120,11 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }:
         <Button appearance={selected ? "secondary" : "primary"} disabledFocusable={!!busy} onClick={read}>
           {t.read}
         </Button>
+        {link && !selected && (
+          <Button disabledFocusable={!!busy} onClick={readLinked}>
+            {t.showLinked}
+          </Button>
+        )}
         {link && (
           <Button disabledFocusable={!!busy} onClick={doUnlink}>
             {t.unlink}

@@ -42,6 +42,7 @@ const zh = {
   linking: "正在链接…",
   linked: (what: string) => `已链接：${what}。修改数据后 SCI 自动重新计算。`,
   unlink: "解除链接",
+  showLinked: "显示链接数据的映射",
   unlinked: "已解除链接，工作簿恢复原样。",
   failed: (why: string) => `操作失败：${why}`,
 };
@@ -89,6 +90,7 @@ const en: AdoptStrings = {
   linking: "Linking…",
   linked: (what) => `Linked: ${what}. SCI recalculates when the data change.`,
   unlink: "Unlink",
+  showLinked: "Show the linked data's mapping",
   unlinked: "Unlinked; the workbook is as it was.",
   failed: (why) => `The action failed: ${why}`,
 };
