@@ -6,6 +6,7 @@ import { DISTRICTS_SHANGHAI, framework2020, INPUTS_2020 } from "../src/data";
 import { buildModel, type Model } from "../src/excel/model";
 import { contribution, districtRank, districtValue, rankingTable, scopeAverage } from "../src/functions/figures";
 import { indicatorRows, scoreValues } from "../src/functions/framework";
+import { evaluateRange, rangeRank, rangeValue } from "../src/functions/range";
 import type { Outcome } from "../src/functions/outcome";
 import { median, seeded, type Timing } from "./measure";
 
@@ -96,5 +97,44 @@ export async function functionCalls(runs = 15, warmup = 5): Promise<Timing> {
     if (i >= warmup) ms.push(performance.now() - t0);
   }
   if (sink === 0) throw new Error("no call succeeded");
+  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), runs };
+}
+
+// evaluate_1k_ms: 1,000 formulas over one 16-row range (SCI.EVALUATE, SCI.VALUE, SCI.RANKOF),
+// each handed its own copy of the range's values as Excel passes them, after an edit to it.
+
+/** The 2020 inputs as a user's range: a title row above a header, values as numbers. */
+function userRange(edit: number): unknown[][] {
+  const [head, ...body] = INPUTS_2020;
+  const rows = body.map((r) => r.map((v, c) => (c < 2 ? v : Number(v))));
+  rows[0][2] = Number(rows[0][2]) + edit / 1e6; // each sample edits the range: the first formula reads it afresh
+  return [["2020 年各区数据", ...Array(head.length - 1).fill("")], [...head], ...rows];
+}
+
+export const FORMULAS = 1_000;
+
+export function evaluateCalls(runs = 15, warmup = 5): Timing {
+  const m = model();
+  const check = evaluateRange(m, userRange(0));
+  const ranking = rankingTable(m);
+  if (!check.ok || !ranking.ok || JSON.stringify(check.value) !== JSON.stringify(ranking.value)) throw new Error(`SCI.EVALUATE over the 2020 range is not the 2020 ranking: ${JSON.stringify(check)}`);
+  const pudong = rangeValue(m, userRange(0), "浦东");
+  if (!pudong.ok || round2(pudong.value) !== 133.41) throw new Error(`SCI.VALUE(range, "浦东") is not 133.41: ${JSON.stringify(pudong)}`);
+  const xuhui = rangeRank(m, userRange(0), "徐汇");
+  if (!xuhui.ok || xuhui.value !== 2) throw new Error(`SCI.RANKOF(range, "徐汇") is not 2: ${JSON.stringify(xuhui)}`);
+  const names = DISTRICTS_SHANGHAI.map((d) => d.id);
+  const ms: number[] = [];
+  let sink = 0;
+  for (let i = 0; i < warmup + runs; i++) {
+    const copies = Array.from({ length: FORMULAS }, () => userRange(i + 1)); // made before timing, as Excel marshals them
+    const t0 = performance.now();
+    copies.forEach((range, k) => {
+      const d = names[k % names.length];
+      const o = k % 3 === 0 ? evaluateRange(m, range) : k % 3 === 1 ? rangeValue(m, range, d) : rangeRank(m, range, d, null, "region");
+      sink += o.ok ? 1 : 0;
+    });
+    if (i >= warmup) ms.push(performance.now() - t0);
+  }
+  if (sink !== (warmup + runs) * FORMULAS) throw new Error("a range formula failed");
   return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), runs };
 }

@@ -48,6 +48,7 @@ async function figures(): Promise<Figure[]> {
   out.push(await attempt({ key: "audit_2020_ms", label: "audit: the whole statistical audit of the 16 districts", unit: "ms", target: 50 }, () => ms(audit2020())));
   out.push(await attempt({ key: "sobol_2020_ms", label: "Sobol: N = 1,000 base samples over every choice (6,000 runs)", unit: "ms" }, () => ms(sobol2020())));
   out.push(await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () => ms(await (await load(() => import("./functions"))).functionCalls())));
+  out.push(await attempt({ key: "evaluate_1k_ms", label: "1,000 SCI.EVALUATE/VALUE/RANKOF formulas over one 16-row range, after an edit", unit: "ms", target: 20 }, async () => ms((await load(() => import("./functions"))).evaluateCalls())));
   out.push(await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, async () => (await load(() => import("./sheets"))).rankingSheetSyncs()));
   const sheets3000 = attempt({ key: "ranking_sheets_3000_syncs", label: "context.sync calls to write the ranking sheets of 3,000 entities", unit: "syncs" }, async () => (await load(() => import("./sheets"))).rankingSheets3000());
   const big = await sheets3000;

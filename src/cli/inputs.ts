@@ -1,8 +1,8 @@
 import * as path from "node:path";
-import { assess, asSource, withProfile, type Assessment, type Choices, type Dataset, type Framework, type Issue, type Profile, type Rounding, type Sources } from "../core";
+import { adoptInput, assess, asSource, locateAssessment, withProfile, type Assessment, type Choices, type Dataset, type Framework, type Issue, type Profile, type Reading, type Rounding, type Sources } from "../core";
 import { defaultProfile } from "../data";
 import { usageError, type Io, type Options, type Values } from "./command";
-import { readInputFile } from "./read";
+import { readInputFile, type Selection } from "./read";
 
 /** Where a command's dataset comes from; every path as the user typed it. */
 export interface DatasetSource {
@@ -21,6 +21,8 @@ export interface DatasetSource {
   rounding?: Rounding;
   /** Imputation, treatment, missing values, aggregation: the pipeline's opt-in stages. */
   choices?: Choices;
+  /** `--sheet` / `--range`: the input is the evaluator's own layout, read as the add-in adopts one. */
+  select?: Selection;
 }
 
 /** The options every dataset-reading command shares. */
@@ -61,7 +63,7 @@ export async function loadFramework(file: string | undefined, io: Io, profile: P
  * Problems with the files' content are issues; a missing file or a wrong combination of
  * options is a usage error.
  */
-export async function loadDataset(src: DatasetSource, io: Io, profile: Profile = defaultProfile): Promise<{ dataset?: Dataset; assessment?: Assessment; issues: Issue[] }> {
+export async function loadDataset(src: DatasetSource, io: Io, profile: Profile = defaultProfile): Promise<{ dataset?: Dataset; assessment?: Assessment; reading?: Reading; issues: Issue[] }> {
   if (src.raw !== undefined && src.input !== undefined)
     throw usageError("输入表与 --raw 只能选一个", "give either an input table or --raw, not both");
   if ((src.raw === undefined) !== (src.settings === undefined))
@@ -77,12 +79,20 @@ export async function loadDataset(src: DatasetSource, io: Io, profile: Profile =
   ];
   for (const [kind, file] of files) {
     if (file === undefined) continue;
-    const r = await readInputFile(path.resolve(io.cwd, file), file);
+    const r = await readInputFile(path.resolve(io.cwd, file), file, kind === "input" ? src.select : undefined);
     issues.push(...r.issues);
     sources[kind] = asSource(r.table, path.basename(file));
   }
-  const a = assess(sources, profile, { rounding: src.rounding, label: src.label, expectAll: src.expectAll, rosterHint: ROSTER_HINT, choices: src.choices });
-  return { dataset: a.errorTables?.length ? undefined : a.dataset, assessment: a, issues: [...issues, ...a.issues] };
+  const options = { rounding: src.rounding, label: src.label, expectAll: src.expectAll, rosterHint: ROSTER_HINT, choices: src.choices };
+  let a: Assessment;
+  let reading: Reading | undefined;
+  if (src.select && sources.input) {
+    // The evaluator's own layout: read with the adopt rules, validated as any input table.
+    const adoption = adoptInput(sources, sources.input, profile);
+    reading = adoption.reading;
+    a = locateAssessment(assess(adoption.sources, profile, options), adoption);
+  } else a = assess(sources, profile, options);
+  return { dataset: a.errorTables?.length ? undefined : a.dataset, assessment: a, reading, issues: [...issues, ...a.issues] };
 }
 
 /** --out must be an .xlsx file that is none of the files read. */

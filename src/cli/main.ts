@@ -5,6 +5,7 @@ import { auditCommand } from "./audit";
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, usageError, type Command, type Io } from "./command";
 import { compareCommand } from "./compare";
 import { mapCommand } from "./map";
+import { inspectCommand } from "./inspect";
 import { scoreCommand } from "./score";
 import { sensitivityCommand } from "./sensitivity";
 
@@ -20,6 +21,7 @@ registerCommand(compareCommand);
 registerCommand(sensitivityCommand);
 registerCommand(mapCommand);
 registerCommand(auditCommand);
+registerCommand(inspectCommand);
 
 function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));

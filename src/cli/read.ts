@@ -13,14 +13,36 @@ export interface ReadInput {
   issues: Issue[];
 }
 
+/** Part of a file to read: a sheet by name (.xlsx), a range such as `A3:AP19` in it. */
+export interface Selection {
+  sheet?: string;
+  range?: string;
+}
+
 /** Reads an input table from a .csv or .xlsx file. Missing file or other extension: usage error. */
-export async function readInputFile(file: string, shown = file): Promise<ReadInput> {
+export async function readInputFile(file: string, shown = file, select: Selection = {}): Promise<ReadInput> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx")
     throw usageError(`不支持的文件类型「${path.basename(file)}」，请用 .csv 或 .xlsx`, `unsupported file type "${path.basename(file)}": use .csv or .xlsx`);
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw usageError(`找不到输入文件 ${shown}`, `input file not found: ${shown}`);
-  return ext === ".csv" ? readCsv(file) : readXlsx(file);
+  if (select.sheet !== undefined && ext === ".csv")
+    throw usageError(`--sheet 只用于 .xlsx 文件，${path.basename(file)} 是 CSV`, `--sheet is for .xlsx files; ${path.basename(file)} is a CSV file`);
+  const box = select.range === undefined ? undefined : rangeBox(select.range);
+  const read = ext === ".csv" ? await readCsv(file) : await readXlsx(file, select.sheet, box);
+  return ext === ".csv" && box ? { ...read, table: cutCsv(read.table, box) } : read;
+}
+
+/** `A3:AP19` (or one cell) as a box; anything else is a usage error. */
+function rangeBox(range: string): Box {
+  const [a, b = a, more] = range.trim().split(":").map((p) => parseAddress(p));
+  if (!a || !b || more !== undefined) throw usageError(`--range 须是 A3:AP19 这样的区域，而不是「${range}」`, `--range must be a range such as A3:AP19, not "${range}"`);
+  return { top: Math.min(a.row, b.row) + 1, left: Math.min(a.col, b.col) + 1, bottom: Math.max(a.row, b.row) + 1, right: Math.max(a.col, b.col) + 1 };
+}
+
+function cutCsv(t: InputTable, box: Box): InputTable {
+  const rows = t.rows.slice(box.top - 1, box.bottom).map((r) => Array.from({ length: box.right - box.left + 1 }, (_, c) => r[box.left - 1 + c] ?? null));
+  return { ...t, origin: { row: box.top - 1, col: box.left - 1 }, rows };
 }
 
 async function readCsv(file: string): Promise<ReadInput> {
@@ -43,7 +65,7 @@ async function readCsv(file: string): Promise<ReadInput> {
 type Sheet = Worksheet;
 type Box = { top: number; left: number; bottom: number; right: number }; // 1-based, inclusive
 
-async function readXlsx(file: string): Promise<ReadInput> {
+async function readXlsx(file: string, sheetName?: string, range?: Box): Promise<ReadInput> {
   const { default: ExcelJS } = await import("exceljs"); // loaded only when needed: it is large
   const wb = new ExcelJS.Workbook();
   const name = path.basename(file);
@@ -53,9 +75,10 @@ async function readXlsx(file: string): Promise<ReadInput> {
     const why = String((e as Error)?.message ?? e).split("\n")[0].slice(0, 160);
     throw inputError(`无法读取 Excel 文件 ${name}（${why}）`, `cannot read the Excel file ${name} (${why})`);
   }
-  const found = findInput(wb);
+  const found = sheetName === undefined ? findInput(wb) : namedSheet(wb, sheetName, name);
   if (!found) throw inputError(`${name} 中没有工作表`, `${name} has no worksheet`);
-  const { sheet, box } = found;
+  const { sheet } = found;
+  const box = range ?? found.box;
   const rows: CellValue[][] = [];
   for (let r = box.top; r <= box.bottom; r++) {
     const row = sheet.getRow(r);
@@ -81,6 +104,14 @@ function findInput(wb: Workbook): { sheet: Sheet; box: Box } | undefined {
   }
   const sheet = wb.worksheets.find((s) => same(s.name)) ?? wb.worksheets[0];
   return sheet && { sheet, box: usedRange(sheet) };
+}
+
+/** The sheet the user named (as Excel does, ignoring case), or an error listing the sheets. */
+function namedSheet(wb: Workbook, wanted: string, file: string): { sheet: Sheet; box: Box } {
+  const sheet = wb.worksheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
+  if (sheet) return { sheet, box: usedRange(sheet) };
+  const names = wb.worksheets.map((s) => s.name);
+  throw inputError(`${file} 中没有工作表「${wanted}」；工作表有：${names.join("、")}`, `${file} has no sheet "${wanted}"; its sheets: ${names.join(", ")}`);
 }
 
 /** The smallest box holding every non-empty cell, so a table may start anywhere (B3, say). */

@@ -3,6 +3,7 @@ import { hasErrors, sortIssues, type Issue } from "../core";
 import { geometryFor, reportLayout, withMap } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
+import { SELECT_HELP, SELECT_OPTIONS, selectionOf } from "./adopt";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
 import { rankingTable } from "./table";
@@ -13,6 +14,7 @@ export const scoreCommand: Command = {
   name: "score",
   summary: "评分并排名（默认：内置 2020 数据） / score and rank (default: the built-in 2020 data)",
   help: `用法 / Usage: sci score [INPUT.csv|INPUT.xlsx] [--json] [--out FILE.xlsx] [--label TEXT]
+       sci score WORKBOOK.xlsx --sheet NAME [--range A3:AP19] [...]
        sci score --raw RAW.csv --settings SETTINGS.csv [--framework FRAMEWORK.csv] [...]
 
 计算各区的智慧城市发展水平指数、各级指标、排名与平均值。
@@ -33,6 +35,7 @@ ${GEOMETRY_HELP}
 ${CHOICE_HELP}
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
+${SELECT_HELP}
   -h, --help     显示帮助 / show this help
 
 列 / Columns: 行政区 (district), 区域 (region, optional), 38 项三级指标（代码 A1.1、序号 1–38 或名称）
@@ -48,11 +51,14 @@ ${RAW_HELP}
     ...CHOICE_OPTIONS,
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
+    ...SELECT_OPTIONS,
   },
   async run({ values, positionals }, io) {
     if (positionals.length > 1)
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices: choicesOf(values) };
+    const select = selectionOf(values);
+    if (select && positionals[0] === undefined) throw usageError("--sheet 与 --range 须配合输入文件使用", "--sheet and --range need an input file");
+    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), select, choices: choicesOf(values) };
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);

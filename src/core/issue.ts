@@ -130,6 +130,12 @@ export const ISSUE_CODES = [
   "geometry-bad-feature",
   "geometry-missing-district",
   "geometry-missing",
+  // Reading an evaluator's own table (adopting a range)
+  "adopt-no-header",
+  "adopt-no-entity",
+  "adopt-ambiguous-header",
+  "adopt-computed-header",
+  "adopt-unknown-header",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

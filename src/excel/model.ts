@@ -8,7 +8,9 @@ import { asRounding, buildModel, modelFromSources, type Model, type Rounding } f
 import type { Profile } from "../core";
 import { defaultProfile } from "../data";
 import { storeRounding, storedRounding } from "./rounding-setting";
-import { SOURCE_KINDS, SOURCE_TABLES, readSources, type SourceKind, type Sources } from "./sources";
+import { SOURCE_KINDS, SOURCE_TABLES, readSources, type SourceKind, type WorkbookSources } from "./sources";
+import { adoptSources, locateModel } from "./linked";
+import { storedLink } from "./link";
 
 export { buildModel, modelFromSources, type Model, type Rounding };
 
@@ -20,7 +22,7 @@ let current: Model = buildModel(undefined, 0, rounding, profile);
 /** What the current model was built from, so an unchanged table does not notify anyone. */
 let currentKey = keyOf({});
 /** The tables of the last successful read: a new rounding rebuilds from them, with no read. */
-let lastSources: Sources | undefined;
+let lastSources: WorkbookSources | undefined;
 const listeners = new Set<(m: Model) => void>();
 
 export const getModel = (): Model => current;
@@ -54,7 +56,7 @@ function publish(next: Model, key: string): Model {
 }
 
 /** What a model is built from: the tables found (their cells, where they sit) and the rounding. */
-function keyOf(sources: Sources): string {
+function keyOf(sources: WorkbookSources): string {
   const found = SOURCE_KINDS.filter((k) => sources[k]);
   const tables = found.length ? JSON.stringify(found.map((k) => [k, sources[k]!.sheet, sources[k]!.origin, sources[k]!.title, sources[k]!.rows])) : "builtin";
   return `${rounding}:${tables}`;
@@ -66,27 +68,34 @@ let sourceIds = new Set<string>();
 
 async function readAndBuild(): Promise<Model> {
   if (typeof Excel === "undefined") return current; // outside Excel the built-in data stands
-  let sources: Sources = {};
+  let sources: WorkbookSources = {};
   try {
     // The tables the last read found are read with the list of tables: one sync while the
     // workbook keeps the same SCI tables.
-    sources = await Excel.run((context) => readSources(context, known ?? SOURCE_KINDS));
+    // A linked table or range (使用所选数据) is read in the same batch as the SCI tables.
+    const link = storedLink();
+    sources = await Excel.run((context) => readSources(context, known ?? SOURCE_KINDS, SOURCE_KINDS, link));
   } catch (e) {
     lastSources = undefined;
     return publishFailure(e);
   }
   const found = SOURCE_KINDS.filter((k) => sources[k]);
   known = found;
-  sourceIds = new Set(found.map((k) => sources[k]!.id).filter((id): id is string => id !== undefined));
+  sourceIds = new Set([...found.map((k) => sources[k]!.id), sources.adopted?.id].filter((id): id is string => id !== undefined));
   lastSources = sources;
   return build(sources);
 }
 
-/** The model of `sources` with the current rounding; published only if something changed. */
-function build(sources: Sources): Model {
+/**
+ * The model of `sources` with the current rounding; published only if something changed. A
+ * linked table or range is read with its stored choices first, and its issues point at its cells.
+ */
+function build(read: WorkbookSources): Model {
+  const adoption = adoptSources(read, storedLink(), profile);
+  const sources = adoption.sources;
   const key = keyOf(sources);
   if (key === currentKey) return current;
-  return publish(modelFromSources(sources, current.version + 1, rounding, profile), key);
+  return publish(locateModel(modelFromSources(sources, current.version + 1, rounding, profile), adoption), key);
 }
 
 export const getRounding = (): Rounding => rounding;
@@ -220,6 +229,11 @@ async function listen(debounceMs: number): Promise<void> {
     });
     worksheets.onDeleted.add(async () => {
       if (sourceIds.size > 0) schedule();
+    });
+    // A linked plain range raises no table events: any edit may be in it. The read that follows
+    // is one sync, and an edit elsewhere leaves the model's key, so nobody is notified.
+    worksheets.onChanged?.add(async () => {
+      if (storedLink()?.kind === "range") schedule();
     });
     await context.sync();
   });

@@ -9,6 +9,18 @@ export { SOURCE_KINDS, SOURCE_TABLES, tableLabel, yearIn, type SourceKind, type 
 /** The Excel table that holds an evaluator's inputs: one row per district. */
 export const INPUT_TABLE = SOURCE_TABLES.input;
 
+/**
+ * What the workbook holds. `adopted`: the evaluator's own table or range linked as the input
+ * (see link.ts), as its cells are — the model reads it with the adopt rules.
+ */
+export type WorkbookSources = Sources & { adopted?: SourceTable };
+
+/** A linked input: a table by its name, or the range a workbook name refers to. */
+export interface LinkRef {
+  kind: "table" | "range";
+  name: string;
+}
+
 const kindOf = (name: string): SourceKind | undefined => SOURCE_KINDS.find((k) => SOURCE_TABLES[k].toLowerCase() === name.toLowerCase());
 
 interface Pending {
@@ -18,8 +30,8 @@ interface Pending {
   corner: Excel.Range;
 }
 
-function queue(tables: Excel.TableCollection, kind: SourceKind, nullable: boolean): Pending {
-  const name = SOURCE_TABLES[kind];
+function queue(tables: Excel.TableCollection, kind: SourceKind | string, nullable: boolean): Pending {
+  const name = kind in SOURCE_TABLES ? SOURCE_TABLES[kind as SourceKind] : kind;
   const table = nullable ? tables.getItemOrNullObject(name) : tables.getItem(name);
   const sheet = table.worksheet;
   sheet.load("name");
@@ -50,39 +62,70 @@ export async function readSources(
   context: Excel.RequestContext,
   expect: readonly SourceKind[] = SOURCE_KINDS,
   only: readonly SourceKind[] = SOURCE_KINDS,
-): Promise<Sources> {
+  link?: LinkRef,
+): Promise<WorkbookSources> {
   const tables = context.workbook.tables;
   tables.load("items/name,items/id");
   const first = new Map(expect.map((k) => [k, queue(context.workbook.tables, k, true)]));
+  // A linked table other than SCI_Input is read like the SCI tables; a linked range through its
+  // name, which a null object answers for when the name is gone: both in this same batch.
+  const linkedTable = link?.kind === "table" && !kindOf(link.name) ? link.name : undefined;
+  const linkedFirst = linkedTable !== undefined ? queue(context.workbook.tables, linkedTable, true) : undefined;
+  let named = link?.kind === "range" ? queueNamed(context, link.name) : undefined;
   let refused = false;
   try {
     await context.sync();
   } catch (e) {
-    if (first.size === 0) throw e; // nothing optional was asked for: a real failure
+    if (first.size === 0 && !linkedFirst) throw e; // nothing optional was asked for: a real failure
     refused = true;
   }
   let listed = tables;
   if (refused) {
     listed = context.workbook.tables;
     listed.load("items/name,items/id");
+    named = link?.kind === "range" ? queueNamed(context, link.name) : undefined;
     await context.sync();
   }
   const present = new Map<SourceKind, string>();
+  let linkedId: string | undefined;
   for (const t of listed.items) {
     const kind = kindOf(t.name);
     if (kind && only.includes(kind) && !present.has(kind)) present.set(kind, t.id);
+    if (linkedTable !== undefined && t.name.toLowerCase() === linkedTable.toLowerCase()) linkedId = t.id;
   }
 
-  const out: Sources = {};
+  const out: WorkbookSources = {};
   const later = new Map<SourceKind, Pending>();
   for (const [kind, id] of present) {
     const p = refused ? undefined : first.get(kind);
     if (p && !p.table.isNullObject) out[kind] = toSource(p, id);
     else later.set(kind, queue(context.workbook.tables, kind, false));
   }
-  if (later.size) {
+  let linkedLater: Pending | undefined;
+  if (linkedId !== undefined) {
+    if (!refused && linkedFirst && !linkedFirst.table.isNullObject) out.adopted = toSource(linkedFirst, linkedId);
+    else linkedLater = queue(context.workbook.tables, linkedTable!, false);
+  }
+  if (later.size || linkedLater) {
     await context.sync();
     for (const [kind, p] of later) out[kind] = toSource(p, present.get(kind));
+    if (linkedLater) out.adopted = toSource(linkedLater, linkedId);
   }
+  if (named && !named.isNullObject) out.adopted = namedSource(named);
   return out;
+}
+
+function queueNamed(context: Excel.RequestContext, name: string): Excel.Range {
+  const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+  range.load(["values", "rowIndex", "columnIndex", "address"]);
+  return range;
+}
+
+/** A named range as a source: its sheet is the part of its address before `!`. */
+function namedSource(range: Excel.Range): SourceTable {
+  const address = range.address;
+  const bang = address.lastIndexOf("!");
+  let sheet = bang < 0 ? "" : address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, origin: { row: range.rowIndex, col: range.columnIndex }, rows: range.values as unknown[][] };
 }

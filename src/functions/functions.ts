@@ -9,6 +9,7 @@ import { indicatorRows, scoreValues } from "./framework";
 import { functionLanguage, type Outcome } from "./outcome";
 import { textIn } from "../core";
 import { usableFramework } from "./resolve";
+import { evaluateRange, rangeRank, rangeValue } from "./range";
 
 function toExcel<T>(outcome: Outcome<T>): T | CustomFunctions.Error {
   return outcome.ok ? outcome.value : new CustomFunctions.Error(CustomFunctions.ErrorCode[outcome.code], textIn(outcome, functionLanguage()));
@@ -152,6 +153,55 @@ export function change(district: string | number | null, indicator: string | num
   // rank movement and the words for it stay together and update together; #N/A (not 0) when
   // there is no last year to compare with. See districtChange in ./figures.
   stream(invocation, (m) => districtChange(m, district, indicator, scope));
+}
+
+/** The answer of a plain (non-streaming) function: its value, or the Excel error it throws. */
+function answer<T>(compute: () => Outcome<T>): T {
+  let outcome: Outcome<T>;
+  try {
+    outcome = compute();
+  } catch (e) {
+    throw internalError(e);
+  }
+  if (!outcome.ok) throw toExcel(outcome);
+  return outcome.value;
+}
+
+/**
+ * 对区域中的数据评分并排名（溢出为三列：排名、行政区、指数值，按名次排序，无表头）；表头在区域的第一行或第一列，可转置，标题行跳过。Scores the table in a range and spills its ranking: rank, district, value, best first; headers in its first row or column (transposed tables too), titles skipped.
+ * @customfunction EVALUATE
+ * @helpurl https://localhost:3000/help.html#sci-evaluate
+ * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row (or column).
+ * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
+ * @param [scope] 范围：全市（默认）、中心城区或郊区。Scope: 全市 (city, default), 中心城区 or 郊区.
+ */
+export function evaluate(range: any[][], indicator?: string | number | null, scope?: string | number | null): any[][] {
+  return answer(() => evaluateRange(getModel(), range, indicator, scope));
+}
+
+/**
+ * 区域中某行政区的指数值，默认综合指数，不四舍五入。Returns a district's value of an indicator in a range's table, by default the composite, unrounded.
+ * @customfunction VALUE
+ * @helpurl https://localhost:3000/help.html#sci-value
+ * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row (or column).
+ * @param district 行政区：浦东、浦东新区、Pudong 或 310115。District: short or full Chinese name, English name or GB/T 2260 code.
+ * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
+ */
+export function value(range: any[][], district: string | number | null, indicator?: string | number | null): number {
+  return answer(() => rangeValue(getModel(), range, district, indicator));
+}
+
+/**
+ * 区域中某行政区的排名（并列同名次，如 1、1、3），按两位小数比较。Returns a district's competition rank in a range's table (ties share a rank: 1, 1, 3) on values rounded to 2 decimals.
+ * @customfunction RANKOF
+ * @helpurl https://localhost:3000/help.html#sci-rankof
+ * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row (or column).
+ * @param district 行政区：浦东、浦东新区、Pudong 或 310115。District: short or full Chinese name, English name or GB/T 2260 code.
+ * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
+ * @param [scope] 范围：全市（默认）、中心城区、郊区，或 region（所在区域）。Scope: 全市 (city, default), 中心城区, 郊区, or region (the district's own region).
+ */
+export function rankof(range: any[][], district: string | number | null, indicator?: string | number | null, scope?: string | number | null): number {
+  return answer(() => rangeRank(getModel(), range, district, indicator, scope));
 }
 
 // In Excel, follow the workbook's SCI tables from the moment the functions load.

@@ -8,6 +8,7 @@ import { TemplateStep } from "./steps/TemplateStep";
 import { ValidateStep } from "./steps/ValidateStep";
 import { useStyles } from "./styles";
 import type { ModelSource, SciWorkbook } from "./types";
+import type { Adopter } from "../excel/adopter";
 import { useModel } from "./useModel";
 
 // Not needed for the first paint: loaded right after.
@@ -16,6 +17,7 @@ const DataPanel = lazy(() => import("./analysis/DataPanel"));
 const YearOverYearPanel = lazy(() => import("./analysis/YearOverYearPanel"));
 const RobustnessPanel = lazy(() => import("./analysis/RobustnessPanel"));
 const AuditPanel = lazy(() => import("./analysis/AuditPanel"));
+const AdoptView = lazy(() => import("./adopt/AdoptView"));
 
 export interface AppProps {
   /** Excel, behind plain-data functions (src/excel/workbook.ts), or a fake in tests. */
@@ -23,13 +25,15 @@ export interface AppProps {
   /** The shared model (src/excel/model.ts). */
   model: ModelSource;
   lang?: Lang;
+  /** 使用所选数据: the evaluator's own range or table as the input (src/excel/adopter.ts). */
+  adopter?: Adopter;
 }
 
 /**
  * The SCI task pane: four steps from template to results, then raw data and framework,
  * year over year, robustness of ranks and the statistical audit. Chinese by default, English one switch away.
  */
-export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
+export function App({ workbook, model, adopter, lang: initial = "zh" }: AppProps) {
   const [lang, setLang] = useState<Lang>(initial);
   const current = useModel(model);
   const s = useStyles();
@@ -47,6 +51,11 @@ export function App({ workbook, model, lang: initial = "zh" }: AppProps) {
           <Switch label={t.english} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "zh")} />
         </header>
         <TemplateStep {...props} />
+        {adopter && (
+          <Suspense fallback={loading}>
+            <AdoptView lang={lang} adopter={adopter} profile={current.profile} onChange={() => void model.refresh()} />
+          </Suspense>
+        )}
         <ValidateStep {...props} />
         <GenerateStep {...props} />
         <Step title={t.step4}>

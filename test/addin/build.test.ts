@@ -40,7 +40,7 @@ describe("the add-in build", async () => {
   it("emits functions.json as the generator makes it, with the deployment's help URLs", async () => {
     const expected = JSON.parse((await generateCustomFunctionsMetadata([path.join(root, "src/functions/functions.ts")])).metadataJson);
     const emitted = JSON.parse(file("functions.json"));
-    expect(emitted.functions).toHaveLength(8);
+    expect(emitted.functions).toHaveLength(11);
     for (const f of expected.functions) f.helpUrl = f.helpUrl.replace(makeConfig.DEV_URL, DEPLOY);
     expect(emitted).toEqual(expected);
   });

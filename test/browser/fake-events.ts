@@ -1,12 +1,12 @@
 // Excel's workbook events for the fake workbook: tables.onAdded/onChanged/onDeleted and
-// worksheets.onDeleted, which the shared model listens to. Events fire after the batch or edit
+// worksheets.onDeleted/onChanged, which the shared model listens to. Events fire after the batch or edit
 // that caused them, as Excel raises them after a change lands. Browser-side, bundled with the
 // office stub.
 import { type FakeExcel, TableCollection, WorksheetCollection } from "../fakes/excel";
 import type { Change } from "../fakes/excel-state";
 
 type Handler = (args: Record<string, unknown>) => Promise<unknown> | unknown;
-const handlers = { tableAdded: [] as Handler[], tableChanged: [] as Handler[], tableDeleted: [] as Handler[], sheetDeleted: [] as Handler[] };
+const handlers = { tableAdded: [] as Handler[], tableChanged: [] as Handler[], tableDeleted: [] as Handler[], sheetDeleted: [] as Handler[], sheetChanged: [] as Handler[] };
 
 function source(list: Handler[]) {
   return {
@@ -30,6 +30,7 @@ export function installEvents(excel: FakeExcel): () => void {
   define(TableCollection.prototype, "onChanged", handlers.tableChanged);
   define(TableCollection.prototype, "onDeleted", handlers.tableDeleted);
   define(WorksheetCollection.prototype, "onDeleted", handlers.sheetDeleted);
+  define(WorksheetCollection.prototype, "onChanged", handlers.sheetChanged);
 
   const state = excel.state;
   let seen = state.changes.length;
@@ -54,6 +55,8 @@ export function installEvents(excel: FakeExcel): () => void {
         const c0 = col(m[1]);
         const r1 = m[4] ? Number(m[4]) - 1 : r0;
         const c1 = m[3] ? col(m[3]) : c0;
+        const sheet = state.sheets.find((x) => x.name === ch.sheet);
+        raise(handlers.sheetChanged, { type: "WorksheetChanged", changeType: "RangeEdited", worksheetId: sheet && `{${sheet.id}}`, address: ch.address });
         for (const t of state.tables)
           if (t.sheet.name === ch.sheet && overlaps(t.area, r0, c0, r1 - r0 + 1, c1 - c0 + 1))
             raise(handlers.tableChanged, { type: "TableChanged", changeType: "RangeEdited", tableId: String(t.id), address: ch.address });

@@ -34,6 +34,20 @@ w.CustomFunctions = {
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
 };
 const info = { host: "Excel", platform: "OfficeOnline" };
+// Document settings as the add-in sees them; `saved` is what the file would keep.
+const memory: Record<string, unknown> = {};
+const saved: Record<string, unknown> = {};
+const settings = {
+  get: (name: string) => (name in memory ? memory[name] : null),
+  set: (name: string, value: unknown) => void (memory[name] = value),
+  remove: (name: string) => void delete memory[name],
+  saveAsync: (callback?: (r: { status: string }) => void) => {
+    for (const k of Object.keys(saved)) delete saved[k];
+    Object.assign(saved, structuredClone(memory));
+    queueMicrotask(() => callback?.({ status: "succeeded" }));
+  },
+};
+(w.sciFake as Record<string, unknown>).settings = saved;
 w.Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" },
@@ -46,6 +60,7 @@ w.Office = {
     requirements: { isSetSupported: () => true },
     host: "Excel",
     platform: "OfficeOnline",
+    document: { settings },
   },
   actions: { associate: (id: string, fn: (...a: unknown[]) => unknown) => void (commands[id] = fn) },
   addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve(), onVisibilityModeChanged: () => Promise.resolve(() => Promise.resolve()) },

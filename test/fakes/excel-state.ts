@@ -107,6 +107,14 @@ export interface TableState {
   style?: string;
 }
 
+/** A workbook-scoped defined name over a range (`SCI_Input` = 数据!$B$3:$AQ$20). */
+export interface NameState {
+  name: string;
+  sheet: SheetState;
+  area: Area;
+  comment: string;
+}
+
 export interface ChartState {
   id: number;
   name: string;
@@ -164,6 +172,12 @@ export const errors = {
 };
 
 // ---- addresses ----
+
+/** Excel's rules for table and defined names: a letter, _ or \\ first; no spaces; not a cell reference. */
+function checkName(name: string, what: string): void {
+  if (!/^[A-Za-z_\\\u3400-\u9fff][\w.\u3400-\u9fff]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name))
+    throw errors.invalidArgument(`${what} "${name}"`);
+}
 
 export function columnName(col: number): string {
   let s = "";
@@ -362,6 +376,7 @@ export function defaultPage(): PageState {
 export class BookState {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
+  names: NameState[] = [];
   active: { sheet: SheetState; area: Area } | undefined;
   changes: Change[] = [];
   private nextId = 1;
@@ -644,12 +659,32 @@ export class BookState {
   }
 
   renameTable(table: TableState, name: string): void {
-    if (!/^[A-Za-z_\\\u3400-\u9fff][\w.\u3400-\u9fff]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name))
-      throw errors.invalidArgument(`table name "${name}"`);
+    checkName(name, "table");
     const other = this.findTable(name);
     if (other && other !== table) throw errors.exists(`table "${name}"`);
+    if (this.findName(name)) throw errors.exists(`name "${name}"`); // tables and names share one namespace
     table.name = name;
     this.record("table.name", table.sheet, table.area);
+  }
+
+  findName(name: string): NameState | undefined {
+    const n = name.toLowerCase();
+    return this.names.find((x) => x.name.toLowerCase() === n);
+  }
+
+  addName(name: string, sheet: SheetState, area: Area, comment = ""): NameState {
+    checkName(name, "name");
+    if (this.findName(name) || this.findTable(name)) throw errors.exists(`name "${name}"`);
+    const n: NameState = { name, sheet, area, comment };
+    this.names.push(n);
+    this.record("names.add", sheet, area);
+    return n;
+  }
+
+  deleteName(n: NameState): void {
+    if (!this.names.includes(n)) throw errors.itemNotFound(`name ${n.name}`);
+    this.names = this.names.filter((x) => x !== n);
+    this.record("name.delete", n.sheet, n.area);
   }
 
   select(sheet: SheetState, area: Area): void {

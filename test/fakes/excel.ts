@@ -11,6 +11,7 @@ import {
   type ChartState,
   type ConditionalFormatState,
   type Line,
+  type NameState,
   type Scalar,
   type ShapeState,
   type SheetState,
@@ -30,7 +31,7 @@ import {
 } from "./excel-state";
 
 export { FakeOfficeError } from "./excel-state";
-export type { Area, Cell, Change, ChartState, ColorCriterion, ConditionalFormatState, Line, PageState, Scalar, ShapeState, SheetState, TableState } from "./excel-state";
+export type { Area, Cell, Change, ChartState, ColorCriterion, ConditionalFormatState, Line, NameState, PageState, Scalar, ShapeState, SheetState, TableState } from "./excel-state";
 
 type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
 interface RangeRef {
@@ -199,6 +200,9 @@ export class Workbook {
   }
   get tables(): TableCollection {
     return new TableCollection(this.context);
+  }
+  get names(): NamedItemCollection {
+    return new NamedItemCollection(this.context);
   }
   getActiveCell(): Range {
     return new Range(this.context, () => {
@@ -557,6 +561,124 @@ export class Range extends ClientObject<RangeRef> {
   select(): void {
     this.act("range.select", (t) => this.book.select(t.sheet, t.area));
   }
+  /** The tables overlapping the range (or inside it, with fullyContained), as Excel's TableScopedCollection. */
+  getTables(fullyContained = false): RangeTables {
+    return new RangeTables(this.context, () => {
+      const t = this.target();
+      const inside = (a: Area) => a.row >= t.area.row && a.col >= t.area.col && a.row + a.rows <= t.area.row + t.area.rows && a.col + a.cols <= t.area.col + t.area.cols;
+      return this.book.tables.filter((x) => x.sheet === t.sheet && (fullyContained ? inside(x.area) : overlapsArea(x.area, t.area)));
+    });
+  }
+}
+
+const overlapsArea = (a: Area, b: Area) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+/** range.getTables(): the tables under a range, first by position. */
+export class RangeTables extends Collection<TableState, Table> {
+  protected item(t: TableState): Table {
+    return new Table(this.context, () => t);
+  }
+  getFirstOrNullObject(): Table {
+    return new Table(this.context, () => this.target()[0] ?? null, true);
+  }
+  getFirst(): Table {
+    return new Table(this.context, () => {
+      const t = this.target()[0];
+      if (!t) throw errors.itemNotFound("no table in the range");
+      return t;
+    });
+  }
+}
+
+/** workbook.names: defined names over ranges, as Office's NamedItemCollection. */
+export class NamedItemCollection extends Collection<NameState, NamedItem> {
+  constructor(context: FakeContext) {
+    super(context, () => context.book.names);
+  }
+  protected item(n: NameState): NamedItem {
+    return new NamedItem(this.context, () => n);
+  }
+  add(name: string, reference: Range | string, comment?: string): NamedItem {
+    const item = new NamedItem(this.context, () => {
+      throw errors.itemNotFound("name not yet added");
+    });
+    this.context.enqueue("names.add", () => {
+      let ref: RangeRef;
+      if (typeof reference !== "string") ref = reference.target();
+      else {
+        const { sheet: named, local } = splitAddress(reference.replace(/^=/, ""));
+        const sheet = named !== undefined ? this.book.findSheet(named) : undefined;
+        if (!sheet) throw errors.invalidArgument(`reference ${reference}`);
+        ref = { sheet, area: parseArea(local) };
+      }
+      item.bind(this.book.addName(name, ref.sheet, ref.area, comment ?? ""));
+    });
+    return item;
+  }
+  getItem(name: string): NamedItem {
+    return new NamedItem(this.context, () => {
+      const n = this.book.findName(name);
+      if (!n) throw errors.itemNotFound(`name "${name}"`);
+      return n;
+    });
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this.context, () => this.book.findName(name) ?? null, true);
+  }
+}
+
+export class NamedItem extends ClientObject<NameState> {
+  protected defaultProps() {
+    return ["name", "type", "value", "formula", "comment", "visible"];
+  }
+  protected read(n: NameState, prop: string): unknown {
+    const ref = `=${quoteSheet(n.sheet.name)}!${areaName(n.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+    switch (prop) {
+      case "name":
+        return n.name;
+      case "type":
+        return "Range";
+      case "value":
+      case "formula":
+        return ref;
+      case "comment":
+        return n.comment;
+      case "visible":
+        return true;
+      default:
+        return this.unknown(prop);
+    }
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  get formula(): string {
+    return this.loaded("formula");
+  }
+  get comment(): string {
+    return this.loaded("comment");
+  }
+  getRange(): Range {
+    return new Range(this.context, () => {
+      const n = this.target();
+      if (!this.book.sheets.includes(n.sheet)) throw errors.itemNotFound(`the sheet of ${n.name}`);
+      return { sheet: n.sheet, area: n.area };
+    });
+  }
+  /** Null when the name is, or refers to nothing (its sheet deleted). */
+  getRangeOrNullObject(): Range {
+    return new Range(
+      this.context,
+      () => {
+        const n = this.resolveOrNull();
+        return n && this.book.sheets.includes(n.sheet) ? { sheet: n.sheet, area: n.area } : null;
+      },
+      true,
+    );
+  }
+  delete(): void {
+    this.act("name.delete", (n) => this.book.deleteName(n));
+  }
 }
 
 export class RangeFormat extends ClientObject<RangeRef> {
@@ -733,6 +855,15 @@ export class Table extends ClientObject<TableState> {
   }
   getDataBodyRange(): Range {
     return this.part((a) => ({ ...a, row: a.row + 1, rows: a.rows - 1 }));
+  }
+  /** Turns the table back into a plain range: its cells stay, the table (and its name) go. */
+  convertToRange(): Range {
+    const range = this.getRange();
+    this.act("table.convertToRange", (t) => {
+      this.book.tables = this.book.tables.filter((x) => x !== t);
+      this.book.record("table.convertToRange", t.sheet, t.area);
+    });
+    return range;
   }
   delete(): void {
     this.act("table.delete", (t) => {
@@ -1045,6 +1176,16 @@ export class FakeExcel {
     return this.state.findTable(name);
   }
 
+  /** A defined name, or undefined. */
+  name(name: string): NameState | undefined {
+    return this.state.findName(name);
+  }
+
+  /** Selects an area as a user's click would (no batch, no sync). */
+  selectArea(sheetName: string, address: string): void {
+    this.state.select(this.sheet(sheetName), parseArea(address));
+  }
+
   cell(sheetName: string, address: string): Cell {
     const a = parseArea(address);
     return getCell(this.sheet(sheetName), a.row, a.col);
@@ -1095,6 +1236,7 @@ export class FakeExcel {
         page: structuredClone(s.page),
       })),
       tables: this.state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: areaName(t.area) })),
+      names: this.state.names.map((n) => ({ name: n.name, sheet: n.sheet.name, address: areaName(n.area) })),
     };
   }
 }

@@ -23,8 +23,13 @@ const CONTRACT: Record<string, [string, boolean][]> = {
   SCORE: [["values", false], ["coefficient", true]],
   INDICATORS: [["level", true]],
   CHANGE: [["district", false], ["indicator", true], ["scope", true]],
+  EVALUATE: [["range", false], ["indicator", true], ["scope", true]],
+  VALUE: [["range", false], ["district", false], ["indicator", true]],
+  RANKOF: [["range", false], ["district", false], ["indicator", true], ["scope", true]],
 };
-const SPILLED = ["RANKING", "INDICATORS", "CHANGE"];
+const SPILLED = ["RANKING", "INDICATORS", "CHANGE", "EVALUATE"];
+/** Plain functions: they answer from their arguments (and recalculate when a range changes). */
+const PLAIN = ["SCORE", "EVALUATE", "VALUE", "RANKOF"];
 
 interface Parameter { name: string; description?: string; optional?: boolean; dimensionality?: string; type?: string }
 interface FunctionMetadata {
@@ -65,17 +70,17 @@ describe("functions.json", async () => {
     }
   });
 
-  it("streams every function that reads the model; SCORE alone is a plain function; none is volatile", () => {
+  it("streams every function that reads the model; SCORE and the range functions are plain; none is volatile", () => {
     for (const f of metadata.functions) {
-      expect(!!f.options?.stream, f.id).toBe(f.id !== "SCORE");
+      expect(!!f.options?.stream, f.id).toBe(!PLAIN.includes(f.id));
       expect(f.options?.volatile, f.id).toBeUndefined();
     }
   });
 
-  it("spills RANKING, INDICATORS and CHANGE; SCORE takes a range", () => {
+  it("spills RANKING, INDICATORS, CHANGE and EVALUATE; SCORE and the range functions take a range", () => {
     for (const f of metadata.functions) expect(f.result.dimensionality === "matrix", f.id).toBe(SPILLED.includes(f.id));
-    expect(byId.get("SCORE")!.parameters[0].dimensionality).toBe("matrix");
-    for (const id of ["DISTRICT", "RANK", "CITY", "CONTRIB", "SCORE"]) expect(byId.get(id)!.result.type, id).toBe("number");
+    for (const id of ["SCORE", "EVALUATE", "VALUE", "RANKOF"]) expect(byId.get(id)!.parameters[0].dimensionality, id).toBe("matrix");
+    for (const id of ["DISTRICT", "RANK", "CITY", "CONTRIB", "SCORE", "VALUE", "RANKOF"]) expect(byId.get(id)!.result.type, id).toBe("number");
   });
 
   it("links each function to its section of help.html on the add-in's own server", () => {
