@@ -11,6 +11,7 @@
 // (src/report/geojson.ts: matched to the roster, projected, simplified along shared borders).
 //
 // Run from the repository root: node scripts/geometry/shanghai.mjs
+import { Buffer } from "node:buffer";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

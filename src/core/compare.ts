@@ -1,4 +1,4 @@
-import { regionOf, type Region } from "./district";
+import type { Region } from "./district";
 import type { Framework } from "./framework";
 import { GENERIC_WORDS, type ProfileWords } from "./profile";
 import { issue, type Issue } from "./issue";

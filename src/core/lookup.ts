@@ -56,7 +56,7 @@ export function findIndicator(fw: Framework, query: unknown, among?: readonly st
   }
   if (!among && ["sci", "综合", "综合指数", "composite", "总指数"].includes(q)) return { ok: true, value: fw.root };
 
-  const segments = raw.split(/[\/／\\>]/).map(norm).filter(Boolean);
+  const segments = raw.split(/[/／\\>]/).map(norm).filter(Boolean);
   let matches: Indicator[];
   if (segments.length > 1) {
     matches = pool.filter((ind) => {

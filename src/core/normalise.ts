@@ -119,7 +119,7 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
   const header = rows[0] ?? [];
   const col: Partial<Record<Column, number>> = {};
   header.forEach((h, c) => {
-    const parts = String(h ?? "").split(/[\/／]/).map(key).filter(Boolean);
+    const parts = String(h ?? "").split(/[/／]/).map(key).filter(Boolean);
     if (!parts.length) return;
     const found = (Object.keys(HEADERS) as Column[]).find((k) => HEADERS[k].some((n) => parts.includes(key(n))));
     if (!found) report("warning", "settings-unknown-column", 0, c, `未知列「${quote(h)}」，已忽略`, `unknown column "${quote(h)}" is ignored`);

@@ -51,7 +51,8 @@ describe("sci score --out FILE.xlsx", async () => {
           if (v === null) return expect(cell.type, where).toBe(ExcelJS.ValueType.Null);
           expect(cell.value, where).toBe(v);
           expect(cell.type, where).toBe(typeof v === "number" ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String);
-          typeof v === "number" ? numbers++ : strings++;
+          if (typeof v === "number") numbers++;
+          else strings++;
         }),
       );
       // Nothing beyond the layout.

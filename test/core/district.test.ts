@@ -3,7 +3,6 @@ import { regionId, Roster } from "../../src/core";
 import { shanghai2020 } from "../../src/data";
 import { DISTRICTS_SHANGHAI, shanghaiRoster } from "../../src/data";
 import { readFixture, ROSTER } from "./fixtures";
-import { both } from "./fixtures";
 
 describe("district names", () => {
   it.each(["浦东", "浦东新区", "Pudong", "pudong", "PUDONG", " 浦东 ", "310115", 310115, "Pudong New Area"])("%j → 浦东", (name) => {

@@ -402,7 +402,7 @@ export class BookState {
   checkSheetName(name: string, except?: SheetState): void {
     if (typeof name !== "string" || name.trim() === "") throw errors.invalidArgument("sheet name is blank");
     if (name.length > 31) throw errors.invalidArgument(`sheet name "${name}" is longer than 31 characters`);
-    if (/[\[\]:*?/\\]/.test(name)) throw errors.invalidArgument(`sheet name "${name}" has a forbidden character`);
+    if (/[[\]:*?/\\]/.test(name)) throw errors.invalidArgument(`sheet name "${name}" has a forbidden character`);
     if (name.startsWith("'") || name.endsWith("'")) throw errors.invalidArgument(`sheet name "${name}" starts or ends with an apostrophe`);
     if (name.toLowerCase() === "history") throw errors.invalidArgument(`"History" is reserved`);
     const other = this.findSheet(name);

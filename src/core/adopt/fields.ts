@@ -69,7 +69,7 @@ function match(fw: Framework, words: HeaderWords, text: string): HeaderMatch {
 
   const found = findIndicator(fw, text);
   if (found.ok) {
-    const by: MatchedBy = fold(found.value) === folded ? "code" : /^\d+$/.test(folded) ? "number" : /[\/／\\>]/.test(text) ? "path" : "name";
+    const by: MatchedBy = fold(found.value) === folded ? "code" : /^\d+$/.test(folded) ? "number" : /[/／\\>]/.test(text) ? "path" : "name";
     return byCode(fw, found.value, by);
   }
   if (found.code === "ambiguous") return { status: "ambiguous", choices: fw.order.filter((c) => findIndicator(fw, text, [c]).ok) };

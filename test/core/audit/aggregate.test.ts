@@ -4,7 +4,6 @@ import { aggregate, removeOne, score } from "../../../src/core";
 import { dataset2020 } from "../../../src/data";
 import { small } from "./helpers";
 
-const K = 6; // R, X, X1, Y, Y1, Y2
 
 describe("aggregate", () => {
   it("arithmetic with every child present is score() bit for bit (2020 data)", () => {
