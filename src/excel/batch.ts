@@ -1,4 +1,5 @@
 /* global Excel */
+import type { Text } from "../core";
 
 /** Counts a run's round trips to Excel so callers can report (and tests assert) them. */
 export class Syncs {
@@ -23,8 +24,8 @@ export function reason(e: unknown): string {
 export interface WriteFailure {
   ok: false;
   reason: "failed";
-  /** Chinese, then English. */
-  message: string;
+  /** What happened, in each language: the pane shows its own. */
+  message: Text;
   /** Sheets of this click still in the workbook (empty when rolled back). */
   written: string[];
   rolledBack: boolean;
@@ -55,7 +56,10 @@ export async function rollback(context: Excel.RequestContext, names: readonly st
       rolledBack: true,
       written: [],
       syncs: syncs.count,
-      message: `写入失败，已删除本次添加的工作表，工作簿保持原样（${why}） / Writing failed; the sheets this click added were removed and the workbook is as it was (${why})`,
+      message: {
+        zh: `写入失败，已删除本次添加的工作表，工作簿保持原样（${why}）`,
+        en: `Writing failed; the sheets this click added were removed and the workbook is as it was (${why})`,
+      },
     };
   } catch {
     const known = present !== undefined;
@@ -67,8 +71,14 @@ export async function rollback(context: Excel.RequestContext, names: readonly st
       written: list,
       syncs: syncs.count,
       message: known
-        ? `写入失败，以下工作表已写入且未能删除：${list.map((n) => `「${n}」`).join("、")}（${why}） / Writing failed; these sheets were written and could not be removed: ${list.map((n) => `"${n}"`).join(", ")} (${why})`
-        : `写入失败，且无法确认写入了哪些工作表；请检查：${list.map((n) => `「${n}」`).join("、")}（${why}） / Writing failed and what was written could not be checked; please look for: ${list.map((n) => `"${n}"`).join(", ")} (${why})`,
+        ? {
+            zh: `写入失败，以下工作表已写入且未能删除：${list.map((n) => `「${n}」`).join("、")}（${why}）`,
+            en: `Writing failed; these sheets were written and could not be removed: ${list.map((n) => `"${n}"`).join(", ")} (${why})`,
+          }
+        : {
+            zh: `写入失败，且无法确认写入了哪些工作表；请检查：${list.map((n) => `「${n}」`).join("、")}（${why}）`,
+            en: `Writing failed and what was written could not be checked; please look for: ${list.map((n) => `"${n}"`).join(", ")} (${why})`,
+          },
     };
   }
 }

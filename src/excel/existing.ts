@@ -1,4 +1,5 @@
 /* global Excel */
+import type { Text } from "../core";
 import type { Syncs } from "./batch";
 
 /** The workbook's table and sheet names, in one round trip: the guard and fresh names need both. */
@@ -16,8 +17,8 @@ export interface Exists {
   ok: false;
   reason: "exists";
   sheet: string;
-  /** Chinese, then English. */
-  message: string;
+  /** Where the table is, in each language. */
+  message: Text;
   syncs: number;
 }
 
@@ -34,6 +35,9 @@ export async function selectExisting(context: Excel.RequestContext, syncs: Syncs
     reason: "exists",
     sheet: ws.name,
     syncs: syncs.count,
-    message: `工作簿中已有 ${name} 表（工作表「${ws.name}」），未再插入，已选中该表 / The workbook already has an ${name} table (sheet "${ws.name}"); nothing was inserted and the table is selected`,
+    message: {
+      zh: `工作簿中已有 ${name} 表（工作表「${ws.name}」），未再插入，已选中该表`,
+      en: `The workbook already has an ${name} table (sheet "${ws.name}"); nothing was inserted and the table is selected`,
+    },
   };
 }

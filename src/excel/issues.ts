@@ -1,6 +1,6 @@
 /* global Excel */
 import type { Dataset } from "../core";
-import { sortIssues, type Issue } from "../core";
+import { sortIssues, type Issue, type Text } from "../core";
 import type { InputTable } from "../core";
 import { reason } from "./batch";
 import { buildModel } from "./build";
@@ -31,7 +31,7 @@ export interface CellRef {
   address: string;
 }
 
-export type Selected = { ok: true } | { ok: false; message: string };
+export type Selected = { ok: true } | { ok: false; message: Text };
 
 /** Shows a cell to the evaluator: activates its sheet and selects it, in one round trip. */
 export async function selectCell(context: Excel.RequestContext, cell: CellRef): Promise<Selected> {
@@ -46,7 +46,10 @@ export async function selectCell(context: Excel.RequestContext, cell: CellRef): 
     const where = cell.sheet ? `${cell.sheet}!${cell.address}` : cell.address;
     return {
       ok: false,
-      message: `无法选中 ${where}：工作表可能已改名或删除（${reason(e)}） / Could not select ${where}: the sheet may have been renamed or deleted (${reason(e)})`,
+      message: {
+        zh: `无法选中 ${where}：工作表可能已改名或删除（${reason(e)}）`,
+        en: `Could not select ${where}: the sheet may have been renamed or deleted (${reason(e)})`,
+      },
     };
   }
 }
@@ -54,4 +57,28 @@ export async function selectCell(context: Excel.RequestContext, cell: CellRef): 
 /** Activates a sheet (a generated ranking sheet, say) and selects its first cell. */
 export function selectSheet(context: Excel.RequestContext, name: string): Promise<Selected> {
   return selectCell(context, { sheet: name, address: "A1" });
+}
+
+/**
+ * Writes one cell's text (an issue's one-click fix) and selects it, in one round trip. The cell
+ * is formatted as text first, so what is written stays text and never becomes a formula.
+ */
+export async function writeCellText(context: Excel.RequestContext, cell: CellRef, text: string): Promise<Selected> {
+  const sheets = context.workbook.worksheets;
+  const ws = cell.sheet ? sheets.getItem(cell.sheet) : sheets.getActiveWorksheet();
+  const range = ws.getRange(cell.address);
+  range.numberFormat = [["@"]];
+  range.values = [[text]];
+  ws.activate();
+  range.select();
+  try {
+    await context.sync();
+    return { ok: true };
+  } catch (e) {
+    const where = cell.sheet ? `${cell.sheet}!${cell.address}` : cell.address;
+    return {
+      ok: false,
+      message: { zh: `无法写入 ${where}：工作表可能已改名、删除或受保护（${reason(e)}）`, en: `Could not write ${where}: the sheet may have been renamed, deleted or protected (${reason(e)})` },
+    };
+  }
 }

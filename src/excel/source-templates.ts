@@ -2,7 +2,7 @@
 // Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
 // with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
 // Each goes on fresh sheets in two round trips; an existing table is never replaced.
-import { frameworkTable, regionOf, settingsTemplate, type Framework, type FrameworkRow, type Profile } from "../core";
+import { frameworkTable, regionOf, settingsTemplate, type Framework, type FrameworkRow, type Profile, type Text } from "../core";
 import type { LayoutCell } from "../report";
 import { dataset2020, defaultFrameworkRows, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
@@ -17,7 +17,7 @@ export const SETTINGS_SHEET = "SCI 标准化设置";
 export const PREVIOUS_SHEET = "SCI 上一年";
 
 export type InsertResult =
-  | { ok: true; sheets: string[]; tables: string[]; syncs: number; notice?: string }
+  | { ok: true; sheets: string[]; tables: string[]; syncs: number; notice?: Text }
   | (Exists & { table: string })
   | WriteFailure;
 
@@ -59,7 +59,7 @@ function writeSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
  * (table names) exists already, nothing is added: that table is selected and the result says
  * where it is. A failure removes the sheets this call added.
  */
-async function insertSheets(context: Excel.RequestContext, guard: readonly string[], plans: SheetPlan[], notice?: (tables: string[]) => string | undefined): Promise<InsertResult> {
+async function insertSheets(context: Excel.RequestContext, guard: readonly string[], plans: SheetPlan[], notice?: (tables: string[]) => Text | undefined): Promise<InsertResult> {
   const syncs = new Syncs(context);
   const { tables: existing, sheets: taken } = await loadNames(context, syncs);
   const clash = guard.find((g) => existing.some((n) => n.toLowerCase() === g.toLowerCase()));
@@ -138,7 +138,10 @@ export function insertRawTemplate(context: Excel.RequestContext, fw: Framework =
   ];
   return insertSheets(context, [SOURCE_TABLES.raw, SOURCE_TABLES.settings], plans, (tables) =>
     has(tables, SOURCE_TABLES.input)
-      ? `工作簿已有 ${SOURCE_TABLES.input} 表，SCI 按其计分；删除或改名该表后才使用原始数据 / The workbook has an ${SOURCE_TABLES.input} table, which SCI scores; the raw data is used once that table is deleted or renamed`
+      ? {
+          zh: `工作簿已有 ${SOURCE_TABLES.input} 表，SCI 按其计分；删除或改名该表后才使用原始数据`,
+          en: `The workbook has an ${SOURCE_TABLES.input} table, which SCI scores; the raw data is used once that table is deleted or renamed`,
+        }
       : undefined,
   );
 }

@@ -2,7 +2,7 @@
 // The task pane's only door to Excel: plain data in, plain data out. The pane's components take
 // a SciWorkbook as a prop, so they are tested without Office; here it is backed by Excel.run.
 // Writing code loads on first use, keeping it out of the pane's first paint.
-import type { Framework } from "../core";
+import type { Framework, Text } from "../core";
 import type { ReportLayout } from "../report";
 import type { WriteFailure } from "./batch";
 import type { LayoutResult, RankingResult } from "./generate";
@@ -26,8 +26,8 @@ export interface TableOptions {
 
 export type TableResult =
   /** `notice`: inserted, but something to know (e.g. SCI_Input takes precedence over raw data). */
-  | { ok: true; sheets: string[]; syncs: number; notice?: string }
-  | { ok: false; reason: "exists"; sheet: string; message: string; syncs: number }
+  | { ok: true; sheets: string[]; syncs: number; notice?: Text }
+  | { ok: false; reason: "exists"; sheet: string; message: Text; syncs: number }
   | WriteFailure;
 
 export interface SciWorkbook {
@@ -35,6 +35,8 @@ export interface SciWorkbook {
   insertTable(kind: TableKind, options?: TableOptions): Promise<TableResult>;
   selectCell(cell: CellRef): Promise<Selected>;
   selectSheet(name: string): Promise<Selected>;
+  /** Writes one cell's text (an issue's fix), as text, and selects the cell. */
+  writeCellText(cell: CellRef, text: string): Promise<Selected>;
   writeRanking(layout: ReportLayout, onProgress?: (done: number) => void): Promise<RankingResult>;
   /** Any layout (comparison, robustness): fresh sheet names, text stays text, at most 3 syncs. */
   writeLayout(layout: ReportLayout, onProgress?: (done: number) => void): Promise<LayoutResult>;
@@ -63,6 +65,10 @@ export function officeWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Sci
     selectSheet: async (name) => {
       const { selectSheet } = await import("./issues");
       return run((context) => selectSheet(context, name));
+    },
+    writeCellText: async (cell, text) => {
+      const { writeCellText } = await import("./issues");
+      return run((context) => writeCellText(context, cell, text));
     },
     writeRanking: write,
     writeLayout: write,

@@ -171,7 +171,7 @@ describe("writeRanking", () => {
     expect(result).toMatchObject({ ok: false, rolledBack: false, written: left });
     if (!result.ok) {
       expect(chineseThenEnglish(result.message)).toBe(true);
-      for (const n of left) expect(result.message).toContain(n);
+      for (const n of left) expect(result.message.zh).toContain(n);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { checkInput, selectCell, selectSheet } from "../../src/excel/issues";
+import { checkInput, selectCell, selectSheet, writeCellText } from "../../src/excel/issues";
 import { insertTemplate } from "../../src/excel/template";
 import { FakeExcel } from "../fakes/excel";
 import { a1, chineseThenEnglish } from "./fixtures";
@@ -88,9 +88,34 @@ describe("validation with cell selection", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(chineseThenEnglish(result.message)).toBe(true);
-      expect(result.message).toContain("Gone!B2");
+      expect(result.message.zh).toContain("Gone!B2");
+      expect(result.message.en).toContain("Gone!B2");
+      expect(result.message.en).not.toMatch(/[\u4e00-\u9fff]/);
     }
     expect(await xl.runExcel((ctx) => selectSheet(ctx, "Sheet1"))).toEqual({ ok: true });
     expect(xl.selection).toEqual({ sheet: "Sheet1", address: "A1" });
+  });
+
+  it("an issue's fix writes that one cell, as text, in one round trip, and selects it", async () => {
+    const { xl } = await template2020();
+    xl.setCell("SCI 输入", "A5", "徐会");
+    const before = xl.values("SCI 输入", "A1:AO17");
+    xl.syncs = 0;
+    expect(await xl.runExcel((ctx) => writeCellText(ctx, { sheet: "SCI 输入", address: "A5" }, "徐汇"))).toEqual({ ok: true });
+    expect(xl.syncs).toBe(1);
+    const after = xl.values("SCI 输入", "A1:AO17");
+    const changed = after.flatMap((row, r) => row.flatMap((v, c) => (v === before[r][c] ? [] : [[a1(r, c), v]])));
+    expect(changed).toEqual([["A5", "徐汇"]]);
+    expect(xl.cell("SCI 输入", "A5").numberFormat).toBe("@");
+    expect(xl.selection).toEqual({ sheet: "SCI 输入", address: "A5" });
+    const { issues } = await xl.runExcel(checkInput);
+    expect(issues).toEqual([]);
+  });
+
+  it("a text that looks like a formula is written as text", async () => {
+    const xl = new FakeExcel();
+    await xl.runExcel((ctx) => writeCellText(ctx, { sheet: "Sheet1", address: "B2" }, "=1+1"));
+    expect(xl.cell("Sheet1", "B2")).toMatchObject({ value: "=1+1", numberFormat: "@" });
+    expect(xl.cell("Sheet1", "B2").formula ?? "").not.toMatch(/^=/);
   });
 });

@@ -36,7 +36,7 @@ describe("CLI workbook and add-in sheets", () => {
     const cli = await cliSheets(layout);
     const excel = new FakeExcel();
     const result = await excel.runExcel((ctx) => writeRanking(ctx, layout));
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(cli.map((s) => s.name)).toEqual(result.sheets);
 
     let compared = 0;
@@ -76,7 +76,7 @@ describe("CLI workbook and add-in sheets look alike", () => {
     await wb.xlsx.load((await (await layoutWorkbook(layout)).xlsx.writeBuffer()) as ArrayBuffer);
     const excel = new FakeExcel();
     const result = await excel.runExcel((ctx) => writeRanking(ctx, layout));
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     const looks = new Set<string>();
     layout.sheets.forEach((sheet, s) => {
       const ws = wb.worksheets[s];

@@ -119,7 +119,8 @@ describe("insertRawTemplate", () => {
     const other = new FakeExcel();
     await other.runExcel((ctx) => insertTemplate(ctx, "2020"));
     const result = await other.runExcel((ctx) => insertRawTemplate(ctx));
-    expect(result.ok && result.notice).toContain("SCI_Input");
+    expect(result.ok && result.notice?.zh).toContain("SCI_Input");
+    expect(result.ok && chineseThenEnglish(result.notice)).toBe(true);
   });
 
   it("never a second SCI_Raw or SCI_Settings", async () => {

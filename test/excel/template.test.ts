@@ -103,7 +103,8 @@ describe("insertTemplate", () => {
     expect(again).toMatchObject({ ok: false, reason: "exists", sheet: "SCI 输入", syncs: 2 });
     if (again.ok) throw new Error("unreachable");
     expect(chineseThenEnglish(again.message)).toBe(true);
-    expect(again.message).toContain("SCI_Input");
+    expect(again.message.zh).toContain("SCI_Input");
+    expect(again.message.en).toContain("SCI_Input");
     expect(xl.snapshot()).toEqual(before);
     expect(xl.changes).toEqual([]);
     expect(xl.selection).toEqual({ sheet: "SCI 输入", address: a1(0, 0) + ":" + a1(16, WIDTH - 1) });
