@@ -6,10 +6,10 @@ export function SheetLinks({ sheets, label, onSelect }: { sheets: readonly strin
   const s = useStyles();
   if (sheets.length === 0) return null;
   return (
-    <ul className={s.list} aria-label={label}>
+    <ul className={s.links} aria-label={label}>
       {sheets.map((name) => (
         <li key={name}>
-          <Link as="button" onClick={() => onSelect(name)}>
+          <Link as="button" className={s.link} onClick={() => onSelect(name)}>
             {name}
           </Link>
         </li>

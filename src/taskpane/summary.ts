@@ -26,5 +26,6 @@ export function glance(s: Scores, n = 3): Glance {
   return { codes, top, averages };
 }
 
-/** Two decimals as the report prints them. */
-export const fixed2 = (x: number): string => (Number.isFinite(x) ? round2(x).toFixed(2) : "—");
+/** Two decimals as the report prints them, with the locale's digit grouping (1,234.50). */
+export const fixed2 = (x: number): string =>
+  Number.isFinite(x) ? round2(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "—";

@@ -1,5 +1,6 @@
 import type { Model, Rounding } from "../excel/model";
 import type { SciWorkbook } from "../excel/workbook";
+import type { Adopted, Next } from "./flow";
 import type { Strings, Lang } from "./i18n";
 
 export type { Model, SciWorkbook };
@@ -20,6 +21,10 @@ export interface StepProps {
   model: ModelSource;
   /** The current model, followed live. */
   current: Model;
+  /** What the one primary button of the pane does now. */
+  next: Next;
+  /** Data adopted with "use this data", when there is some. */
+  adopted?: Adopted;
 }
 
 /** An exception's message, one line, for "the action failed: …". */

@@ -86,8 +86,8 @@ export interface PaneSession {
  * A fresh context whose requests stay on the local server: office.js (from Microsoft's CDN
  * in taskpane.html) is answered with `officeScript`; anything else off-host is refused.
  */
-export async function openPane(browser: Browser, base: string, officeScript: string): Promise<PaneSession> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+export async function openPane(browser: Browser, base: string, officeScript: string, view: { width?: number; locale?: string } = {}): Promise<PaneSession> {
+  const context = await browser.newContext({ viewport: { width: view.width ?? 420, height: 900 }, locale: view.locale ?? "zh-CN" });
   const blocked: string[] = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();

@@ -3,7 +3,7 @@ import { ANALYSIS_STRINGS } from "../analysis-i18n";
 import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
-import type { Model, SciWorkbook } from "../types";
+import type { Model, ModelSource, SciWorkbook } from "../types";
 import { InsertTables } from "./InsertTables";
 
 /** Issues about the framework, the raw statistics and their settings (not SCI_Input's). */
@@ -14,7 +14,7 @@ export function tableIssues(model: Model): Issue[] {
 }
 
 /** Raw data and the editable framework: insert their tables; say what the model scores with. */
-export default function DataPanel({ lang, current, workbook }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook }) {
+export default function DataPanel({ lang, current, workbook, model: source }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook; model?: ModelSource }) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const model = current;
@@ -28,6 +28,7 @@ export default function DataPanel({ lang, current, workbook }: { t: Strings; lan
       <InsertTables
         lang={lang}
         workbook={workbook}
+        onInserted={source && (() => source.refresh())}
         buttons={[
           { kind: "raw", label: (a) => a.insertRaw, options: { framework: model.framework ?? model.dataset?.framework } },
           { kind: "framework", label: (a) => a.insertFramework },

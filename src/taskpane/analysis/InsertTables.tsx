@@ -1,5 +1,6 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
+import { textIn } from "../../core";
 import type { TableKind, TableOptions } from "../../excel/workbook";
 import { ANALYSIS_STRINGS, type AnalysisStrings } from "../analysis-i18n";
 import type { Lang } from "../i18n";
@@ -7,7 +8,7 @@ import { Status, type Intent } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
 import { describeError, type SciWorkbook } from "../types";
 
-type Shown = { intent: Intent; text: (a: AnalysisStrings) => string };
+type Shown = { intent: Intent; text: (a: AnalysisStrings, lang: Lang) => string };
 
 /** One button: which table, with what, under what label. */
 export interface TableButton {
@@ -17,7 +18,7 @@ export interface TableButton {
 }
 
 /** Buttons inserting SCI_Previous, SCI_Raw + SCI_Settings or SCI_Framework; says what happened. */
-export function InsertTables({ buttons, lang, workbook }: { buttons: TableButton[]; lang: Lang; workbook: SciWorkbook }) {
+export function InsertTables({ buttons, lang, workbook, onInserted }: { buttons: TableButton[]; lang: Lang; workbook: SciWorkbook; onInserted?: () => Promise<unknown> }) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const [busy, setBusy] = useState(false);
@@ -29,8 +30,9 @@ export function InsertTables({ buttons, lang, workbook }: { buttons: TableButton
     setShown(undefined);
     try {
       const r = await workbook.insertTable(kind, options);
-      if (r.ok) setShown({ intent: r.notice ? "warning" : "success", text: (a) => [a.insertedTables(r.sheets), r.notice].filter(Boolean).join(" ") });
-      else setShown({ intent: r.reason === "exists" ? "warning" : "error", text: () => r.message });
+      if (r.ok) setShown({ intent: r.notice ? "warning" : "success", text: (a, lang) => [a.insertedTables(r.sheets), r.notice && textIn(r.notice, lang)].filter(Boolean).join(" ") });
+      else setShown({ intent: r.reason === "exists" ? "warning" : "error", text: (_, lang) => textIn(r.message, lang) });
+      await onInserted?.();
     } catch (e) {
       setShown({ intent: "error", text: (a) => a.failed(describeError(e)) });
     } finally {
@@ -47,7 +49,7 @@ export function InsertTables({ buttons, lang, workbook }: { buttons: TableButton
           </Button>
         ))}
       </div>
-      <div aria-live="polite">{busy ? <Spinner size="tiny" label={a.insertingTable} /> : shown && <Status intent={shown.intent}>{shown.text(a)}</Status>}</div>
+      <div aria-live="polite">{busy ? <Spinner size="tiny" label={a.insertingTable} /> : shown && <Status intent={shown.intent}>{shown.text(a, lang)}</Status>}</div>
     </>
   );
 }

@@ -16,8 +16,9 @@ import { ScopeSelect, type Scope } from "./ScopeSelect";
 import { Written, useWriteLayout } from "./Written";
 
 const useStyles = makeStyles({
-  fields: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(6.5rem, 1fr))", gap: tokens.spacingHorizontalS },
-  input: { minWidth: 0, width: "100%" },
+  // One field a row: side by side, a wrapped label or a message under one field misaligned the inputs.
+  fields: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  input: { minWidth: 0, width: "100%", maxWidth: "14rem" },
 });
 
 export interface RobustnessProps {
@@ -114,7 +115,7 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
       </p>
       <IndicatorSelect framework={framework} value={code!} onChange={setIndicator} label={a.indicator} lang={lang} />
       <div className={pane.actions}>
-        <Button appearance="primary" disabledFocusable={progress !== undefined} onClick={run}>
+        <Button disabledFocusable={progress !== undefined} onClick={run}>
           {a.run}
         </Button>
         {progress && <Button onClick={() => running.current?.abort()}>{a.stop}</Button>}
@@ -126,7 +127,7 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
       )}
       {/* Announced once a run ends: how it ended, not every step of the progress. */}
       <div aria-live="polite">
-        {done && !progress && !stale && <p className={pane.hint}>{a.where(done.path, done.ms)}</p>}
+        {done && !progress && !stale && <p className={pane.hint}>{a.took(done.ms)}</p>}
         {stopped && !progress && <Status intent="info">{a.stopped}</Status>}
         {issues.map((i, k) => (
           <Status key={k} intent={i.severity === "error" ? "error" : "warning"}>
@@ -146,7 +147,7 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
               {a.writeSensitivity}
             </Button>
           </div>
-          <Written busy={writer.busy} outcome={writer.outcome} writing={a.writingSensitivity} a={a} workbook={workbook} />
+          <Written busy={writer.busy} outcome={writer.outcome} writing={a.writingSensitivity} a={a} lang={lang} workbook={workbook} />
         </>
       )}
     </>
@@ -164,7 +165,9 @@ function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; se
     .map(({ d, r }) => {
       const district = dataset.districts.find((x) => x.id === d.district);
       const name = lang === "en" ? district?.en ?? d.district : d.district;
-      return { key: d.district, label: name, baseline: r.baseline, median: r.median, p5: r.p5, p95: r.p95, keep: r.keep };
+      const region = dataset.regions.find((x) => x.id === d.region);
+      const group = scope === "region" && region ? (lang === "en" ? region.en : region.zh) : undefined;
+      return { key: d.district, label: name, baseline: r.baseline, median: r.median, p5: r.p5, p95: r.p95, keep: r.keep, group };
     });
   const ranks = scope === "city" ? result.districts.length : Math.max(...regions.map((id) => result.districts.filter((d) => d.region === id).length));
   const scopeName = scope === "city" ? a.city : a.region;

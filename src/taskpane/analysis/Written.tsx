@@ -1,5 +1,6 @@
 import { Field, ProgressBar } from "@fluentui/react-components";
 import { useState } from "react";
+import { textIn, type Lang } from "../../core";
 import type { ReportLayout } from "../../report";
 import type { LayoutResult } from "../../excel/generate";
 import type { AnalysisStrings } from "../analysis-i18n";
@@ -29,7 +30,7 @@ export function useWriteLayout(workbook: SciWorkbook) {
 }
 
 /** Progress while writing, then the sheets written as links (or what went wrong). */
-export function Written({ busy, outcome, writing, a, workbook }: { busy: boolean; outcome?: Outcome; writing: string; a: AnalysisStrings; workbook: SciWorkbook }) {
+export function Written({ busy, outcome, writing, a, lang, workbook }: { busy: boolean; outcome?: Outcome; writing: string; a: AnalysisStrings; lang: Lang; workbook: SciWorkbook }) {
   const result = outcome && "result" in outcome ? outcome.result : undefined;
   const sheets = result ? (result.ok ? result.sheets : result.written) : [];
   return (
@@ -42,7 +43,7 @@ export function Written({ busy, outcome, writing, a, workbook }: { busy: boolean
         )}
         {result?.ok && <Status intent="success">{a.opened}</Status>}
         {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{a.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
-        {result && !result.ok && <Status intent="error">{result.message}</Status>}
+        {result && !result.ok && <Status intent="error">{textIn(result.message, lang)}</Status>}
         {outcome && "error" in outcome && <Status intent="error">{a.failed(outcome.error)}</Status>}
       </div>
       <SheetLinks sheets={sheets} label={a.sheetsLabel} onSelect={(name) => void workbook.selectSheet(name)} />

@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Comparison } from "../../core";
 import { comparisonLayout } from "../../report";
@@ -8,7 +8,7 @@ import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
 import { fixed2 } from "../summary";
-import type { Model, SciWorkbook } from "../types";
+import type { Model, ModelSource, SciWorkbook } from "../types";
 import { IndicatorSelect } from "./IndicatorSelect";
 import { comparisonOf } from "./paneModel";
 import { InsertTables } from "./InsertTables";
@@ -16,28 +16,19 @@ import { ScopeSelect, type Scope } from "./ScopeSelect";
 import { Written, useWriteLayout } from "./Written";
 
 const useStyles = makeStyles({
-  sort: {
-    border: "none",
-    background: "none",
-    padding: 0,
-    font: "inherit",
-    fontWeight: tokens.fontWeightSemibold,
-    color: "inherit",
-    cursor: "pointer",
-    textAlign: "inherit",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
-  },
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
-  scroll: { overflowX: "auto" },
-  nowrap: { whiteSpace: "nowrap" },
+  // A rank cell reads "16 → 1 ↑15": each part in a fixed-width box so the arrows line up.
+  rank: { whiteSpace: "nowrap", textAlign: "right" },
+  part: { display: "inline-block", minWidth: "2ch", textAlign: "right" },
+  move: { display: "inline-block", minWidth: "3.5ch", textAlign: "left", paddingLeft: "0.4ch" },
+  hidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", border: 0 },
 });
 
 type SortKey = "newRank" | "change" | "rankChange";
-type Sort = { key: SortKey; order: "ascending" | "descending" };
 
 /** Year over year: each district's change in value and rank on a chosen indicator. */
-export default function YearOverYearPanel({ lang, current, workbook }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook }) {
+export default function YearOverYearPanel({ lang, current, workbook, model: source }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook; model?: ModelSource }) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const model = current;
@@ -52,6 +43,7 @@ export default function YearOverYearPanel({ lang, current, workbook }: { t: Stri
         <InsertTables
           lang={lang}
           workbook={workbook}
+          onInserted={source && (() => source.refresh())}
           buttons={[
             { kind: "previous", label: (a) => a.insertPrevious, options: { framework: model.framework ?? model.dataset?.framework } },
             { kind: "previous", label: (a) => a.insertPrevious2020, options: { framework: model.framework ?? model.dataset?.framework, previous: "2020" } },
@@ -79,7 +71,7 @@ export default function YearOverYearPanel({ lang, current, workbook }: { t: Stri
           {a.generateComparison}
         </Button>
       </div>
-      <Written busy={writer.busy} outcome={writer.outcome} writing={a.writingComparison} a={a} workbook={workbook} />
+      <Written busy={writer.busy} outcome={writer.outcome} writing={a.writingComparison} a={a} lang={lang} workbook={workbook} />
     </>
   );
 }
@@ -90,63 +82,75 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
   const fw = comparison.framework;
   const [indicator, setIndicator] = useState(fw.root);
   const [scope, setScope] = useState<Scope>("city");
-  const [sort, setSort] = useState<Sort>({ key: "newRank", order: "ascending" });
+  const [sort, setSort] = useState<SortKey>("newRank");
   const k = Math.max(0, comparison.codes.indexOf(indicator));
   const code = comparison.codes[k];
   const oldLabel = a.yearLabel(comparison.oldLabel);
   const newLabel = a.yearLabel(comparison.newLabel);
 
   const rows = comparison.districts.map((d, i) => ({ d, i, x: d.indicators[k], r: d.indicators[k][scope] }));
-  const sign = sort.order === "ascending" ? 1 : -1;
-  const keyOf = (row: (typeof rows)[number]) => (sort.key === "newRank" ? row.r.new : sort.key === "change" ? row.x.change : row.r.change);
-  rows.sort((p, q) => sign * (keyOf(p) - keyOf(q)) || p.r.new - q.r.new || p.i - q.i);
+  // Ranks read best as 1 first; value and rank changes as the biggest rise first.
+  const keyOf = (row: (typeof rows)[number]) => (sort === "newRank" ? row.r.new : sort === "change" ? -row.x.change : -row.r.change);
+  rows.sort((p, q) => keyOf(p) - keyOf(q) || p.r.new - q.r.new || p.i - q.i);
 
   const name = (id: string) => (lang === "en" ? (fw.indicators.get(id)?.nameEn ?? id) : (fw.indicators.get(id)?.nameZh ?? id));
-  const header = (key: SortKey, label: string) => {
-    const active = sort.key === key;
-    // Rank changes and value changes read best as biggest first; ranks as 1 first.
-    const first = key === "newRank" ? "ascending" : "descending";
-    const next = active ? (sort.order === "ascending" ? "descending" : "ascending") : first;
-    return (
-      <th scope="col" aria-sort={active ? sort.order : "none"}>
-        <button type="button" className={s.sort} title={a.sortBy(label, next)} onClick={() => setSort({ key, order: next })}>
-          {label}
-          {active && <span aria-hidden="true">{sort.order === "ascending" ? " ▲" : " ▼"}</span>}
-        </button>
-      </th>
-    );
-  };
+  const ariaSort = (key: SortKey) => (sort === key ? (key === "newRank" ? "ascending" : "descending") : undefined);
   const signed = (x: number) => (x > 0 ? `+${fixed2(x)}` : fixed2(x));
+  const sortLabels: Record<SortKey, string> = { newRank: a.sortNewRank, change: a.sortChange, rankChange: a.sortRankChange };
   return (
     <>
       <IndicatorSelect framework={fw} codes={comparison.codes} value={code} onChange={setIndicator} label={a.indicator} lang={lang} />
       <ScopeSelect value={scope} onChange={setScope} a={a} />
-      <p className={pane.hint}>{a.sortHint}</p>
-      <div className={s.scroll}>
-        <table className={pane.table}>
-          <caption>{a.compareCaption(oldLabel, newLabel, `${code} ${name(code)}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{a.district}</th>
-              <th scope="col">{a.newValue(newLabel)}</th>
-              {header("change", a.change)}
-              {header("newRank", a.ranks(oldLabel, newLabel))}
-              {header("rankChange", a.rankChange)}
+      <Field label={a.sortLabel}>
+        <Select value={sort} onChange={(_, d) => setSort(d.value as SortKey)}>
+          {(Object.keys(sortLabels) as SortKey[]).map((key) => (
+            <option key={key} value={key}>
+              {sortLabels[key]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <table className={pane.table}>
+        <caption>{a.compareCaption(oldLabel, newLabel, `${code} ${name(code)}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={pane.text}>
+              {a.district}
+            </th>
+            <th scope="col" className={pane.numHead}>
+              {a.newValue(newLabel)}
+            </th>
+            <th scope="col" className={pane.numHead} aria-sort={ariaSort("change")}>
+              {a.change}
+            </th>
+            <th scope="col" className={pane.numHead} aria-sort={ariaSort("newRank") ?? ariaSort("rankChange")}>
+              {a.ranks(oldLabel, newLabel)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ d, x, r }) => (
+            <tr key={d.district}>
+              <th scope="row" className={mergeClasses(pane.text, pane.nowrap)}>
+                {lang === "en" ? (english.get(d.district) ?? d.district) : d.district}
+              </th>
+              <td className={pane.num}>{fixed2(x.new)}</td>
+              <td className={pane.num} title={`${oldLabel} ${fixed2(x.old)}`}>
+                {signed(x.change)}
+              </td>
+              <td className={s.rank}>
+                <span className={s.part}>{r.old}</span>
+                {" → "}
+                <span className={s.part}>{r.new}</span>
+                <span className={mergeClasses(s.move, r.change > 0 ? s.up : r.change < 0 ? s.down : undefined)} aria-hidden="true">
+                  {r.change > 0 ? `↑${r.change}` : r.change < 0 ? `↓${-r.change}` : "="}
+                </span>
+                <span className={s.hidden}>{rankChangeWords(a, r.change)}</span>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ d, x, r }) => (
-              <tr key={d.district}>
-                <th scope="row">{lang === "en" ? (english.get(d.district) ?? d.district) : d.district}</th>
-                <td>{fixed2(x.new)}</td>
-                <td title={`${oldLabel} ${fixed2(x.old)}`}>{signed(x.change)}</td>
-                <td className={s.nowrap}>{`${r.old} → ${r.new}`}</td>
-                <td className={mergeClasses(s.nowrap, r.change > 0 ? s.up : r.change < 0 ? s.down : undefined)}>{rankChangeWords(a, r.change)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       {comparison.onlyOld.length > 0 && <p className={pane.hint}>{a.onlyIn(oldLabel, comparison.onlyOld.join("、"))}</p>}
       {comparison.onlyNew.length > 0 && <p className={pane.hint}>{a.onlyIn(newLabel, comparison.onlyNew.join("、"))}</p>}
     </>

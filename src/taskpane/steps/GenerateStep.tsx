@@ -1,21 +1,27 @@
 import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { geometryFor, reportLayout, withMap } from "../../report";
+import { textIn, type Text } from "../../core";
 import type { RankingResult } from "../../excel/generate";
+import { reportLayout } from "../../report";
+import { scoredText } from "../flow";
 import type { Strings } from "../i18n";
+import { RoundingSwitch } from "../RoundingSwitch";
 import { SheetLinks } from "../SheetLinks";
 import { Status } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
 import { describeError, type StepProps } from "../types";
 
-/** Step 3: write the ranking sheets in one click; then link to each sheet written. */
-export function GenerateStep({ t, lang, workbook, current }: StepProps) {
+/**
+ * Step 3: what will be scored, the rounding (it changes every sheet, so it comes first), the
+ * title, and Generate, the primary button once the input is clean; then a link to each sheet.
+ */
+export function GenerateStep({ t, lang, workbook, model, current, next, adopted }: StepProps) {
   const s = useStyles();
-  const [title, setTitle] = useState("2020");
+  const [title, setTitle] = useState(current.dataset?.label ?? "2020");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RankingResult>();
-  const [problem, setProblem] = useState<(t: Strings) => string>();
+  const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();
   const why = useId();
   const ready = current.scores !== undefined;
 
@@ -26,10 +32,9 @@ export function GenerateStep({ t, lang, workbook, current }: StepProps) {
     setResult(undefined);
     setProblem(undefined);
     try {
-      // The composite's map goes beside the overall table when the districts have shapes.
-      const layout = reportLayout(scores, title.trim());
-      const geometry = geometryFor(current.profile, scores.dataset.districts);
-      setResult(await workbook.writeRanking(geometry ? withMap(layout, scores, geometry) : layout));
+      const r = await workbook.writeRanking(reportLayout(scores, title.trim()));
+      setResult(r);
+      if (!r.ok) setProblem(r.message);
     } catch (e) {
       setProblem(() => (t: Strings) => t.failed(describeError(e)));
     } finally {
@@ -41,7 +46,6 @@ export function GenerateStep({ t, lang, workbook, current }: StepProps) {
   return (
     <Step
       title={t.step3}
-      hint={t.step3Hint}
       status={
         <>
           {busy && (
@@ -49,20 +53,30 @@ export function GenerateStep({ t, lang, workbook, current }: StepProps) {
               <ProgressBar />
             </Field>
           )}
-          {result?.ok && <Status intent="success">{t.written}</Status>}
-          {result?.ok && result.notes.map((n) => <Status key={n.en} intent="warning">{lang === "en" ? n.en : n.zh}</Status>)}
+          {result?.ok && (
+            <Status intent="success" title={t.done}>
+              {t.written}
+            </Status>
+          )}
           {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{t.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
-          {result && !result.ok && <Status intent="error">{result.message}</Status>}
-          {problem && <Status intent="error">{problem(t)}</Status>}
+          {problem && (
+            <Status intent="error" title={t.problem}>
+              {typeof problem === "function" ? problem(t) : textIn(problem, lang)}
+            </Status>
+          )}
         </>
       }
       after={<SheetLinks sheets={sheets} label={t.sheetsLabel} onSelect={(name) => void workbook.selectSheet(name)} />}
     >
+      <p className={s.line} data-scored="">
+        {textIn(scoredText(current, adopted), lang)}
+      </p>
+      <RoundingSwitch t={t} model={model} current={current} />
       <Field label={t.title}>
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
       </Field>
       <div className={s.actions}>
-        <Button appearance="primary" disabledFocusable={!ready || busy} aria-describedby={ready ? undefined : why} onClick={generate}>
+        <Button appearance={next === "generate" ? "primary" : "secondary"} disabledFocusable={!ready || busy} aria-describedby={ready ? undefined : why} onClick={generate}>
           {t.generate}
         </Button>
       </div>

@@ -1,48 +1,46 @@
+import { mergeClasses } from "@fluentui/react-components";
 import { regionOf } from "../../core";
 import type { Lang, Strings } from "../i18n";
+import { districtName, indicatorName } from "../names";
 import { Status } from "../Status";
 import { useStyles } from "../styles";
 import { fixed2, glance } from "../summary";
 import type { Model } from "../types";
 import { ResultsMap } from "../ResultsMap";
 
-/** Step 4 (loaded after first paint): top districts and the averages, from the live model. */
+/** Results at a glance (loaded after first paint): top districts and the averages, from the live model. */
 export default function ResultsStep({ t, lang, current }: { t: Strings; lang: Lang; current: Model }) {
   const s = useStyles();
   const scores = current.scores;
-  const source = <p className={s.hint}>{current.source === "builtin" ? t.fromBuiltin : t.fromWorkbook}</p>;
-  if (!scores)
-    return (
-      <>
-        {source}
-        <Status intent="info">{t.noResults}</Status>
-      </>
-    );
+  if (!scores) return <Status intent="info">{t.noResults}</Status>;
   const g = glance(scores);
   const fw = scores.dataset.framework;
-  const name = (code: string) => {
-    const ind = fw.indicators.get(code)!;
-    return lang === "en" ? ind.nameEn : ind.nameZh;
-  };
   const scope = (id: string) => (id === "city" ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh);
   return (
     <>
-      {source}
       <table className={s.table}>
         <caption>{t.top}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.rank}</th>
-            <th scope="col">{t.district}</th>
-            <th scope="col">{t.composite}</th>
+            <th scope="col" className={s.numHead}>
+              {t.rank}
+            </th>
+            <th scope="col" className={s.text}>
+              {t.district}
+            </th>
+            <th scope="col" className={s.numHead}>
+              {t.composite}
+            </th>
           </tr>
         </thead>
         <tbody>
           {g.top.map(({ rank, district, value }) => (
             <tr key={district.id}>
-              <td>{rank}</td>
-              <th scope="row">{lang === "en" ? district.en ?? district.id : district.id}</th>
-              <td>{fixed2(value)}</td>
+              <td className={s.num}>{rank}</td>
+              <th scope="row" className={mergeClasses(s.text, s.nowrap)}>
+                {districtName(district.id, lang)}
+              </th>
+              <td className={s.num}>{fixed2(value)}</td>
             </tr>
           ))}
         </tbody>
@@ -51,9 +49,11 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
         <caption>{t.averages}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.indicator}</th>
+            <th scope="col" className={s.text}>
+              {t.indicator}
+            </th>
             {g.averages.map((a) => (
-              <th scope="col" key={a.scope}>
+              <th scope="col" key={a.scope} className={s.numHead}>
                 {scope(a.scope)}
               </th>
             ))}
@@ -62,9 +62,13 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
         <tbody>
           {g.codes.map((code, k) => (
             <tr key={code}>
-              <th scope="row">{name(code)}</th>
+              <th scope="row" className={s.text}>
+                {indicatorName(fw, code, lang)}
+              </th>
               {g.averages.map((a) => (
-                <td key={a.scope}>{fixed2(a.values[k])}</td>
+                <td key={a.scope} className={s.num}>
+                  {fixed2(a.values[k])}
+                </td>
               ))}
             </tr>
           ))}

@@ -1,0 +1,74 @@
+// The model's issues as the evaluator reads them: one item per real cause. Empty cells (a fresh
+// template has hundreds) become one "N cells to fill" item per district; a misspelt district
+// is one issue with its fix, and the "district missing" that the misspelling causes is dropped.
+import { sortIssues, type Issue, type Roster } from "../core";
+
+export interface CellRef {
+  sheet?: string;
+  address: string;
+}
+
+/** A cell's new text, written only when the evaluator clicks the fix. */
+export interface Fix {
+  cell: CellRef;
+  text: string;
+}
+
+export type IssueItem =
+  | { kind: "fill"; key: string; sheet?: string; district?: string; count: number; first: CellRef }
+  | { kind: "issue"; key: string; issue: Issue; fix?: Fix };
+
+export interface IssueGroups {
+  /** Errors, then the cells to fill, then warnings. */
+  items: IssueItem[];
+  errors: number;
+  warnings: number;
+  /** Empty cells in all, and the districts they are in. */
+  toFill: number;
+  fillGroups: number;
+}
+
+const ref = (i: Issue): CellRef | undefined => i.cell && { sheet: i.cell.sheet, address: i.cell.address };
+
+/**
+ * The district an unknown-district issue most likely means. Read from `suggestion` when the
+ * core supplies it; until then the name as typed (the first 「…」 of the Chinese text, which
+ * the roster's own message puts there) is looked up again in the roster.
+ */
+export function suggestionOf(i: Issue, roster: Roster): string | undefined {
+  if (i.code !== "unknown-district") return undefined;
+  const given = (i as Issue & { suggestion?: unknown }).suggestion;
+  if (typeof given === "string") return given;
+  const typed = /「([^」]*)」/.exec(i.zh)?.[1];
+  return typed ? roster.suggest(typed)?.id : undefined;
+}
+
+export function groupIssues(issues: readonly Issue[], roster: Roster): IssueGroups {
+  const sorted = sortIssues(issues);
+  const fixes = new Map<Issue, Fix>();
+  for (const i of sorted) {
+    const s = suggestionOf(i, roster);
+    const cell = ref(i);
+    if (s && cell) fixes.set(i, { cell, text: s });
+  }
+  const suggested = new Set([...fixes.values()].map((f) => f.text));
+  const fills = new Map<string, Extract<IssueItem, { kind: "fill" }>>();
+  const errors: IssueItem[] = [];
+  const warnings: IssueItem[] = [];
+  let toFill = 0;
+  sorted.forEach((i, k) => {
+    if (i.code === "empty-cell" && i.cell) {
+      toFill++;
+      const key = `fill:${i.cell.sheet ?? ""}:${i.district ?? ""}`;
+      const group = fills.get(key);
+      if (group) group.count++;
+      else fills.set(key, { kind: "fill", key, sheet: i.cell.sheet, district: i.district, count: 1, first: ref(i)! });
+      return;
+    }
+    // The misspelt row's district is not missing: its fix brings it back.
+    if (i.code === "missing-district" && i.district && suggested.has(i.district)) return;
+    const item: IssueItem = { kind: "issue", key: `${i.code}:${i.cell?.sheet ?? ""}:${i.cell?.address ?? ""}:${k}`, issue: i, fix: fixes.get(i) };
+    (i.severity === "error" ? errors : warnings).push(item);
+  });
+  return { items: [...errors, ...fills.values(), ...warnings], errors: errors.length, warnings: warnings.length, toFill, fillGroups: fills.size };
+}

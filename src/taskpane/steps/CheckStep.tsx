@@ -1,0 +1,176 @@
+import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { textIn, type Text } from "../../core";
+import { count, type Strings } from "../i18n";
+import { groupIssues, type CellRef, type IssueItem } from "../issue-groups";
+import { Marked } from "../Marked";
+import { districtName, roster } from "../names";
+import { Status } from "../Status";
+import { Step } from "../Step";
+import { useStyles } from "../styles";
+import { describeError, type StepProps } from "../types";
+
+/** Items on one page of the list: a fresh template's list stays a few dozen nodes. */
+export const PAGE = 20;
+
+const refText = (c: CellRef) => (c.sheet ? `${c.sheet}!${c.address}` : c.address);
+
+/**
+ * Step 2: what needs attention, one item per cause, in the pane's language. An item selects its
+ * cell; a misspelt district offers its fix. While the input has problems the pane's primary
+ * button is here: it goes to the first one.
+ */
+export function CheckStep({ t, lang, workbook, model, current, next }: StepProps) {
+  const s = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [page, setPage] = useState(0);
+  const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();
+  const groups = useMemo(() => groupIssues(current.issues, roster), [current.issues]);
+  const pages = Math.max(1, Math.ceil(groups.items.length / PAGE));
+  useEffect(() => setPage((p) => Math.min(p, pages - 1)), [pages]);
+
+  const act = async (what: () => Promise<{ ok: true } | { ok: false; message: Text }>, refresh = false) => {
+    setProblem(undefined);
+    try {
+      const r = await what();
+      if (!r.ok) setProblem(r.message);
+      if (refresh) await model.refresh();
+    } catch (e) {
+      setProblem(() => (t: Strings) => t.failed(describeError(e)));
+    }
+  };
+  const select = (cell: CellRef) => act(() => workbook.selectCell(cell));
+  const fix = (cell: CellRef, text: string) => act(() => workbook.writeCellText(cell, text), true);
+  const recheck = async () => {
+    setBusy(true);
+    await act(async () => (await model.refresh(), { ok: true }));
+    setBusy(false);
+  };
+
+  const n = (x: number) => count(x, lang);
+  const table = current.mode === "raw" ? "SCI_Raw" : "SCI_Input";
+  let outcome = null;
+  if (busy) outcome = <Spinner size="tiny" label={t.validating} />;
+  else if (groups.items.length === 0 && current.source === "workbook")
+    outcome = (
+      <Status intent="success" title={t.allGood}>
+        {t.allGoodDetail(current.dataset?.districts.length ?? 0, table)}
+      </Status>
+    );
+  else if (groups.errors === 0 && groups.toFill > 0)
+    outcome = (
+      <Status intent="info" title={t.toFillTitle}>
+        {t.toFillDetail(n(groups.toFill), n(groups.fillGroups))}
+        {groups.warnings > 0 && ` ${t.found("0", n(groups.warnings))}`}
+      </Status>
+    );
+  else if (groups.errors > 0 || groups.warnings > 0)
+    outcome = (
+      <Status intent={groups.errors ? "error" : "warning"} title={t.found(n(groups.errors), n(groups.warnings))}>
+        {groups.toFill > 0 ? t.alsoToFill(n(groups.toFill)) : groups.errors === 0 ? t.warningsOnly : undefined}
+      </Status>
+    );
+
+  const first = groups.items[0];
+  const firstCell = first && (first.kind === "fill" ? first.first : first.issue.cell);
+  const shown = groups.items.slice(page * PAGE, (page + 1) * PAGE);
+  return (
+    <Step
+      title={t.step2}
+      status={
+        <>
+          {outcome}
+          {problem && <Status intent="error">{typeof problem === "function" ? problem(t) : textIn(problem, lang)}</Status>}
+        </>
+      }
+      after={
+        groups.items.length > 0 && (
+          <>
+            <ul className={s.list} aria-label={t.issuesLabel}>
+              {shown.map((item) => (
+                <li key={item.key}>
+                  <Item item={item} t={t} lang={lang} onSelect={select} onFix={fix} />
+                </li>
+              ))}
+            </ul>
+            {pages > 1 && (
+              <nav className={s.pager} aria-label={t.pageLabel}>
+                <Button size="small" disabledFocusable={page === 0} onClick={() => setPage(page - 1)}>
+                  {t.previousPage}
+                </Button>
+                <span className={s.hint} aria-live="polite">
+                  {t.page(n(page + 1), n(pages))}
+                </span>
+                <Button size="small" disabledFocusable={page >= pages - 1} onClick={() => setPage(page + 1)}>
+                  {t.nextPage}
+                </Button>
+              </nav>
+            )}
+          </>
+        )
+      }
+    >
+      {current.source === "builtin" && groups.items.length === 0 && <p className={s.hint}>{t.step2Builtin}</p>}
+      {(current.source === "workbook" || groups.items.length > 0) && (
+        <div className={s.actions}>
+          {next === "fix" && firstCell && (
+            <Button appearance="primary" onClick={() => void select(firstCell)}>
+              {first.kind === "fill" ? t.goFill : t.goFirst}
+            </Button>
+          )}
+          <Button disabledFocusable={busy} onClick={() => void recheck()}>
+            {t.recheck}
+          </Button>
+        </div>
+      )}
+    </Step>
+  );
+}
+
+function Item({ item, t, lang, onSelect, onFix }: { item: IssueItem; t: Strings; lang: StepProps["lang"]; onSelect: (c: CellRef) => void; onFix: (c: CellRef, text: string) => void }) {
+  const s = useStyles();
+  if (item.kind === "fill") {
+    const where = refText(item.first);
+    const who = item.district ? districtName(item.district, lang) : (item.sheet ?? "");
+    return (
+      <div className={mergeClasses(s.item, s.itemFill)}>
+        <Button appearance="subtle" className={s.issue} onClick={() => onSelect(item.first)}>
+          <span className={s.issueText}>
+            <span>
+              <Marked text={t.toFill(who, count(item.count, lang))} keep={[who]} />
+            </span>
+            <span className={mergeClasses(s.severity, s.fill, s.nowrap)}>{t.fillFrom(where)}</span>
+          </span>
+        </Button>
+      </div>
+    );
+  }
+  const { issue, fix } = item;
+  const cell = issue.cell;
+  const where = cell && refText(cell);
+  const error = issue.severity === "error";
+  const text = (
+    <span className={s.issueText}>
+      <span className={mergeClasses(s.severity, error ? s.error : s.warning)}>{error ? t.error : t.warning}</span>
+      <span>
+        <Marked text={textIn(issue, lang)} keep={[where, issue.district, issue.district && districtName(issue.district, lang), issue.indicator]} />
+      </span>
+    </span>
+  );
+  return (
+    <div className={mergeClasses(s.item, error ? s.itemError : s.itemWarning)}>
+      {cell ? (
+        <Button appearance="subtle" className={s.issue} onClick={() => onSelect({ sheet: cell.sheet, address: cell.address })}>
+          {text}
+        </Button>
+      ) : (
+        <div className={s.issue}>{text}</div>
+      )}
+      {fix && (
+        <Button size="small" aria-label={t.fixLabel(refText(fix.cell), fix.text)} onClick={() => onFix(fix.cell, fix.text)}>
+          {t.fixTo(fix.text)}
+        </Button>
+      )}
+    </div>
+  );
+}

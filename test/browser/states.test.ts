@@ -1,0 +1,177 @@
+// Every state of the pane at the widths Excel gives a task pane (320 px on Windows, about 450 on
+// the web), in Chinese and in English: first open, the example data inserted, a fresh template's
+// 624 empty cells, errors, fixed, generated, the results, each analysis opened and run. In each
+// state the layout checks of checks.ts hold and axe finds nothing; each is photographed under
+// test-results/browser/states/.
+import { mkdirSync } from "node:fs";
+import * as path from "node:path";
+import type { Page } from "playwright-core";
+import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } from "./harness";
+import { axe, measure } from "./checks";
+
+const SKIP = chromiumMissing();
+const DIR = path.join(SHOTS, "states");
+const INPUT = "SCI 输入";
+
+type Scalar = string | number | boolean;
+declare const sciFake: { excel: { values(sheet: string, address?: string): Scalar[][]; setCell(sheet: string, address: string, value: Scalar): void; selection?: { sheet: string; address: string } } };
+
+/** The layout checks and axe, then a full-page screenshot named after the state. */
+async function check(page: Page, width: number, state: string) {
+  await page.mouse.move(0, 0); // no hover colours
+  await page.waitForFunction(() => document.querySelectorAll(".fui-Spinner").length === 0); // lazy parts loaded
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(200); // a resize observer's redraw, the buttons' colour transitions
+  mkdirSync(DIR, { recursive: true });
+  await page.screenshot({ path: path.join(DIR, `${width}-${state}.png`), fullPage: true });
+  const m = await measure(page);
+  expect(m.scrollWidth, `${state}: the page scrolls sideways: ${m.wide.join("; ")}`).toBeLessThanOrEqual(m.clientWidth);
+  expect(m.broken, `${state}: words broken across lines`).toEqual([]);
+  expect(m.narrow, `${state}: text narrower than its shortest word`).toEqual([]);
+  expect(m.small, `${state}: text under 11 px`).toEqual([]);
+  expect(m.primary, `${state}: primary buttons on screen`).toHaveLength(1);
+  const found = await axe(page);
+  expect(found.violations, `${state}: axe violations`).toEqual([]);
+  expect(found.ariaReview, `${state}: ARIA attributes axe asks to review`).toEqual([]);
+  return m;
+}
+
+/** The address of a district's row in the input table, column A (the district's name). */
+async function nameCell(page: Page, district: string): Promise<string> {
+  const values = await page.evaluate((s) => sciFake.excel.values(s), INPUT);
+  const row = values.findIndex((r) => r[0] === district);
+  expect(row).toBeGreaterThan(0);
+  return `A${row + 1}`;
+}
+
+describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state of the pane at 320 and 450 px", () => {
+  const env = usePaneServer();
+  const sessions: PaneSession[] = [];
+  afterEach(() => {
+    for (const s of sessions.splice(0)) {
+      expect(s.errors).toEqual([]);
+      expect(s.blocked).toEqual([]);
+    }
+  });
+
+  async function open(width: number, locale = "zh-CN"): Promise<Page> {
+    const session = await openPane(env.browser, env.server.url, env.stub, { width, locale });
+    sessions.push(session);
+    await session.page.goto(`${env.server.url}/taskpane.html`);
+    await session.page.locator("main").waitFor();
+    await session.page.getByRole("heading", { level: 2 }).first().waitFor();
+    return session.page;
+  }
+
+  for (const width of [320, 450]) {
+    it(`${width} px, Chinese: first open, example data, errors, the one-click fix, generated, results, analyses`, async () => {
+      const page = await open(width);
+      await page.getByText("将评分：内置 2020 年数据", { exact: false }).waitFor();
+      await check(page, width, "01-first-open");
+      // The one primary button: insert the template.
+      expect((await measure(page)).primary).toEqual(["插入空白模板"]);
+
+      await page.getByRole("button", { name: "插入 2020 年示例数据" }).click();
+      await page.getByText("一切正常").waitFor();
+      await check(page, width, "02-template-inserted");
+      expect((await measure(page)).primary).toEqual(["生成排名工作表"]);
+
+      // A misspelt district and a dash over a number: two causes, two issues.
+      const xuhui = await nameCell(page, "徐汇");
+      await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "徐会"), [INPUT, xuhui]);
+      await page.evaluate((s) => sciFake.excel.setCell(s, "D10", "-"), INPUT);
+      await page.getByText("发现 2 个错误").waitFor();
+      const list = page.getByRole("list", { name: "问题列表（错误在前）" });
+      await expect(list.getByRole("listitem").count()).resolves.toBe(2);
+      await check(page, width, "03-errors");
+      expect((await measure(page)).primary).toEqual(["转到第一个问题"]);
+
+      const before = await page.evaluate((s) => sciFake.excel.values(s), INPUT);
+      await page.getByRole("button", { name: "改为「徐汇」" }).click();
+      await page.getByText("发现 1 个错误").waitFor();
+      const after = await page.evaluate((s) => sciFake.excel.values(s), INPUT);
+      const changed = after.flatMap((row, r) => row.flatMap((v, c) => (v === before[r][c] ? [] : [[r, c, v]])));
+      expect(changed).toEqual([[Number(xuhui.slice(1)) - 1, 0, "徐汇"]]);
+      await page.evaluate((s) => sciFake.excel.setCell(s, "D10", 141.08), INPUT);
+      await page.getByText("一切正常").waitFor();
+      await check(page, width, "04-fixed");
+
+      await page.getByRole("button", { name: "生成排名工作表" }).click();
+      await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
+      await check(page, width, "05-generated");
+      await page.getByRole("table", { name: "平均值" }).scrollIntoViewIfNeeded();
+      await check(page, width, "06-results");
+
+      await page.getByRole("button", { name: "原始数据与指标体系" }).click();
+      await page.getByRole("button", { name: "插入原始数据模板" }).waitFor();
+      await check(page, width, "07-analysis-data");
+
+      await page.getByRole("button", { name: "逐年比较" }).click();
+      await page.getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }).click();
+      await page.getByRole("region", { name: "逐年比较" }).getByRole("table").waitFor();
+      await page.evaluate(() => sciFake.excel.setCell("SCI 上一年", "AO3", 0.5));
+      const yoy = page.getByRole("region", { name: "逐年比较" });
+      await yoy.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "浦东" }) }).getByText("↑15").waitFor();
+      await check(page, width, "08-analysis-year-over-year");
+
+      await page.getByRole("button", { name: "排名稳健性" }).click();
+      const robust = page.getByRole("region", { name: "排名稳健性" });
+      await robust.getByRole("textbox", { name: "重复次数" }).fill("2000");
+      await robust.getByRole("button", { name: "运行稳健性分析" }).click();
+      await robust.locator("[data-path]").waitFor();
+      await check(page, width, "09-analysis-robustness");
+      await robust.getByRole("combobox", { name: "排名范围" }).selectOption("region");
+      await robust.locator("svg text", { hasText: "中心城区" }).waitFor();
+      await check(page, width, "10-analysis-robustness-region");
+    });
+
+    it(`${width} px: a fresh template is ${"待填写"} per district, not 624 errors`, async () => {
+      const page = await open(width);
+      await page.getByRole("button", { name: "插入空白模板" }).click();
+      await page.getByText("模板待填写").waitFor();
+      await page.getByText("16 个行政区共 624 格待填写。", { exact: false }).waitFor();
+      const items = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("listitem");
+      await expect(items.count()).resolves.toBe(16);
+      await expect(items.first().textContent()).resolves.toContain("浦东：待填写 39 格");
+      await check(page, width, "11-empty-template");
+      expect((await measure(page)).primary).toEqual(["转到第一个待填单元格"]);
+      await page.getByRole("button", { name: "转到第一个待填单元格" }).click();
+      await expect.poll(() => page.evaluate(() => sciFake.excel.selection)).toEqual({ sheet: INPUT, address: "C2" });
+      // Never thousands of nodes.
+      expect(await page.evaluate(() => document.querySelectorAll("*").length)).toBeLessThan(1500);
+    });
+
+    it(`${width} px, English: opens in English from the display language; every state in English`, async () => {
+      const page = await open(width, "en-US");
+      await page.getByRole("heading", { name: "1. Data" }).waitFor();
+      await check(page, width, "12-en-first-open");
+      await page.getByRole("button", { name: "Insert the 2020 data as an example" }).click();
+      await page.getByText("All good").waitFor();
+      const xuhui = await nameCell(page, "徐汇");
+      await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "徐会"), [INPUT, xuhui]);
+      await page.getByText("1 error").waitFor();
+      await check(page, width, "13-en-errors");
+      await page.getByRole("button", { name: "Change to “徐汇”" }).click();
+      await page.getByText("All good").waitFor();
+      await page.getByRole("button", { name: "Generate ranking sheets" }).click();
+      await page.getByRole("list", { name: "Sheets written" }).waitFor();
+      await check(page, width, "14-en-generated");
+      await page.getByRole("button", { name: "Year over year" }).click();
+      await page.getByRole("button", { name: "Insert it with the 2020 data as an example" }).click();
+      await page.getByRole("region", { name: "Year over year" }).getByRole("table").waitFor();
+      await page.evaluate(() => sciFake.excel.setCell("SCI 上一年", "AO3", 0.5));
+      await page.getByRole("region", { name: "Year over year" }).getByText("↑15").waitFor();
+      await page.getByRole("button", { name: "Robustness of ranks" }).click();
+      const robust = page.getByRole("region", { name: "Robustness of ranks" });
+      await robust.getByRole("textbox", { name: "Replications" }).fill("2000");
+      await robust.getByRole("button", { name: "Run robustness analysis" }).click();
+      await robust.locator("[data-path]").waitFor();
+      await check(page, width, "15-en-analyses");
+      // The choice is remembered: Chinese chosen, a reload opens in Chinese.
+      await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
+      await page.getByRole("heading", { name: "1. 数据" }).waitFor();
+      await page.reload();
+      await page.getByRole("heading", { name: "1. 数据" }).waitFor();
+    });
+  }
+});
