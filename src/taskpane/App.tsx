@@ -1,4 +1,4 @@
-import { FluentProvider, Select, Spinner, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { Suspense, lazy, useId, useState, type ReactNode } from "react";
 import { Analyses } from "./Analyses";
 import { nextStep, type Adopted } from "./flow";
@@ -37,6 +37,7 @@ export function App({ workbook, model, lang: initial, adopted, adopt }: AppProps
   const results = useId();
   const t = STRINGS[lang];
   const props: StepProps = { t, lang, workbook, model, current, next: nextStep(current), adopted };
+  const other: Lang = lang === "zh" ? "en" : "zh";
   const choose = (next: Lang) => {
     setLang(next);
     rememberLang(next);
@@ -46,14 +47,10 @@ export function App({ workbook, model, lang: initial, adopted, adopt }: AppProps
       <main className={s.pane} lang={t.htmlLang}>
         <header className={s.header}>
           <h1 className={s.h1}>{t.appTitle}</h1>
-          <Select size="small" aria-label={t.language} value={lang} onChange={(_, d) => choose(d.value as Lang)}>
-            <option value="zh" lang="zh-CN">
-              中文
-            </option>
-            <option value="en" lang="en">
-              English
-            </option>
-          </Select>
+          {/* One control: the other language, by its own name; the choice is remembered. */}
+          <Button size="small" lang={STRINGS[other].htmlLang} title={t.switchLanguage} onClick={() => choose(other)}>
+            {STRINGS[other].languageName}
+          </Button>
         </header>
         <DataStep {...props} adopt={adopt} />
         <CheckStep {...props} />

@@ -9,7 +9,8 @@ export type { Lang };
 const zh = {
   htmlLang: "zh-CN",
   appTitle: "SCI 智慧城市发展水平评估",
-  language: "界面语言",
+  languageName: "中文",
+  switchLanguage: "界面语言：切换为英文",
   loading: "正在加载…",
   failed: (why: string) => `操作失败：${why}`,
   done: "完成",
@@ -83,7 +84,8 @@ export type Strings = typeof zh;
 const en: Strings = {
   htmlLang: "en",
   appTitle: "SCI smart-city assessment",
-  language: "Language",
+  languageName: "English",
+  switchLanguage: "Language: switch to Chinese",
   loading: "Loading…",
   failed: (why: string) => `The action failed: ${why}`,
   done: "Done",

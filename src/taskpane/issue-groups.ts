@@ -45,11 +45,14 @@ export function suggestionOf(i: Issue, roster: Roster): string | undefined {
 
 export function groupIssues(issues: readonly Issue[], roster: Roster): IssueGroups {
   const sorted = sortIssues(issues);
+  // A fix only brings back a district the table lacks: renaming to one already there would
+  // make a duplicate.
+  const missing = new Set(sorted.filter((i) => i.code === "missing-district" && i.district).map((i) => i.district));
   const fixes = new Map<Issue, Fix>();
   for (const i of sorted) {
     const s = suggestionOf(i, roster);
     const cell = ref(i);
-    if (s && cell) fixes.set(i, { cell, text: s });
+    if (s && cell && missing.has(s)) fixes.set(i, { cell, text: s });
   }
   const suggested = new Set([...fixes.values()].map((f) => f.text));
   const fills = new Map<string, Extract<IssueItem, { kind: "fill" }>>();

@@ -5,7 +5,7 @@
 // test-results/browser/states/.
 import { mkdirSync } from "node:fs";
 import * as path from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } from "./harness";
 import { axe, measure } from "./checks";
 
@@ -17,13 +17,15 @@ type Scalar = string | number | boolean;
 declare const sciFake: { excel: { values(sheet: string, address?: string): Scalar[][]; setCell(sheet: string, address: string, value: Scalar): void; selection?: { sheet: string; address: string } } };
 
 /** The layout checks and axe, then a full-page screenshot named after the state. */
-async function check(page: Page, width: number, state: string) {
+async function check(page: Page, width: number, state: string, part?: Locator) {
   await page.mouse.move(0, 0); // no hover colours
   await page.waitForFunction(() => document.querySelectorAll(".fui-Spinner").length === 0); // lazy parts loaded
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(200); // a resize observer's redraw, the buttons' colour transitions
   mkdirSync(DIR, { recursive: true });
   await page.screenshot({ path: path.join(DIR, `${width}-${state}.png`), fullPage: true });
+  // The part the state is about, at full size (a whole page is scaled down to look at).
+  if (part) await part.screenshot({ path: path.join(DIR, `${width}-${state}-part.png`) });
   const m = await measure(page);
   expect(m.scrollWidth, `${state}: the page scrolls sideways: ${m.wide.join("; ")}`).toBeLessThanOrEqual(m.clientWidth);
   expect(m.broken, `${state}: words broken across lines`).toEqual([]);
@@ -83,7 +85,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByText("发现 2 个错误").waitFor();
       const list = page.getByRole("list", { name: "问题列表（错误在前）" });
       await expect(list.getByRole("listitem").count()).resolves.toBe(2);
-      await check(page, width, "03-errors");
+      await check(page, width, "03-errors", page.getByRole("region", { name: "2. 检查" }));
       expect((await measure(page)).primary).toEqual(["转到第一个问题"]);
 
       const before = await page.evaluate((s) => sciFake.excel.values(s), INPUT);
@@ -98,13 +100,13 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
 
       await page.getByRole("button", { name: "生成排名工作表" }).click();
       await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
-      await check(page, width, "05-generated");
+      await check(page, width, "05-generated", page.getByRole("region", { name: "3. 生成排名" }));
       await page.getByRole("table", { name: "平均值" }).scrollIntoViewIfNeeded();
-      await check(page, width, "06-results");
+      await check(page, width, "06-results", page.getByRole("region", { name: "结果一览" }));
 
       await page.getByRole("button", { name: "原始数据与指标体系" }).click();
       await page.getByRole("button", { name: "插入原始数据模板" }).waitFor();
-      await check(page, width, "07-analysis-data");
+      await check(page, width, "07-analysis-data", page.getByRole("region", { name: "原始数据与指标体系" }));
 
       await page.getByRole("button", { name: "逐年比较" }).click();
       await page.getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }).click();
@@ -112,17 +114,17 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.evaluate(() => sciFake.excel.setCell("SCI 上一年", "AO3", 0.5));
       const yoy = page.getByRole("region", { name: "逐年比较" });
       await yoy.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "浦东" }) }).getByText("↑15").waitFor();
-      await check(page, width, "08-analysis-year-over-year");
+      await check(page, width, "08-analysis-year-over-year", yoy);
 
       await page.getByRole("button", { name: "排名稳健性" }).click();
       const robust = page.getByRole("region", { name: "排名稳健性" });
       await robust.getByRole("textbox", { name: "重复次数" }).fill("2000");
       await robust.getByRole("button", { name: "运行稳健性分析" }).click();
       await robust.locator("[data-path]").waitFor();
-      await check(page, width, "09-analysis-robustness");
+      await check(page, width, "09-analysis-robustness", robust);
       await robust.getByRole("combobox", { name: "排名范围" }).selectOption("region");
       await robust.locator("svg text", { hasText: "中心城区" }).waitFor();
-      await check(page, width, "10-analysis-robustness-region");
+      await check(page, width, "10-analysis-robustness-region", robust);
     });
 
     it(`${width} px: a fresh template is ${"待填写"} per district, not 624 errors`, async () => {
@@ -133,7 +135,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       const items = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("listitem");
       await expect(items.count()).resolves.toBe(16);
       await expect(items.first().textContent()).resolves.toContain("浦东：待填写 39 格");
-      await check(page, width, "11-empty-template");
+      await check(page, width, "11-empty-template", page.getByRole("region", { name: "2. 检查" }));
       expect((await measure(page)).primary).toEqual(["转到第一个待填单元格"]);
       await page.getByRole("button", { name: "转到第一个待填单元格" }).click();
       await expect.poll(() => page.evaluate(() => sciFake.excel.selection)).toEqual({ sheet: INPUT, address: "C2" });
@@ -150,7 +152,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       const xuhui = await nameCell(page, "徐汇");
       await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "徐会"), [INPUT, xuhui]);
       await page.getByText("1 error").waitFor();
-      await check(page, width, "13-en-errors");
+      await check(page, width, "13-en-errors", page.getByRole("region", { name: "2. Check" }));
       await page.getByRole("button", { name: "Change to “徐汇”" }).click();
       await page.getByText("All good").waitFor();
       await page.getByRole("button", { name: "Generate ranking sheets" }).click();
@@ -166,9 +168,10 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await robust.getByRole("textbox", { name: "Replications" }).fill("2000");
       await robust.getByRole("button", { name: "Run robustness analysis" }).click();
       await robust.locator("[data-path]").waitFor();
-      await check(page, width, "15-en-analyses");
+      await check(page, width, "15-en-analyses", page.getByRole("region", { name: "Year over year" }));
+      await robust.screenshot({ path: path.join(DIR, `${width}-15-en-robustness-part.png`) });
       // The choice is remembered: Chinese chosen, a reload opens in Chinese.
-      await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
+      await page.getByRole("button", { name: "中文" }).click();
       await page.getByRole("heading", { name: "1. 数据" }).waitFor();
       await page.reload();
       await page.getByRole("heading", { name: "1. 数据" }).waitFor();

@@ -17,10 +17,11 @@ describe("raw data and framework (step 5)", () => {
     const { user, excel } = panel("en");
     expect(screen.getByText("Scoring with the built-in 2020 framework.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Insert raw-data template" }));
-    expect(await screen.findByText('Inserted "SCI 原始数据", "SCI 标准化设置". Fill them in, then validate in step 2, where any issues are listed.')).toBeTruthy();
+    expect(await screen.findByText('Inserted "SCI 原始数据", "SCI 标准化设置". Once they are filled in, any issues are listed under “2. Check”.')).toBeTruthy();
     expect(excel.values("SCI 标准化设置")[2].slice(0, 3)).toEqual(["A1.1", "5G建设应用", "ratio"]);
     await user.click(screen.getByRole("button", { name: "Insert raw-data template" }));
-    expect(await screen.findByText(/^工作簿中已有 SCI_Raw 表（工作表「SCI 原始数据」）.* \/ The workbook already has an SCI_Raw table/)).toBeTruthy();
+    expect(await screen.findByText('The workbook already has an SCI_Raw table (sheet "SCI 原始数据"); nothing was inserted and the table is selected')).toBeTruthy();
+    expect(screen.queryByText(/工作簿中已有/)).toBeNull(); // the English pane shows English only
     expect(excel.selection?.sheet).toBe("SCI 原始数据");
     expect(excel.sheetNames()).toEqual(["Sheet1", "SCI 原始数据", "SCI 标准化设置"]);
   });
@@ -60,7 +61,7 @@ describe("raw data and framework (step 5)", () => {
     expect(codes.slice(0, 6)).toEqual(["A1.1", "A2.1", "A2.2", "A2.3", "A3.2", "B1.1"]);
   });
 
-  it("counts the issues of these tables (not SCI_Input's) and sends the reader to step 2", () => {
+  it("counts the issues of these tables (not SCI_Input's) and sends the reader to the check", () => {
     const at = (code: string, severity: "error" | "warning") => ({ severity, code: code as Issue["code"], zh: `${code}（中文）`, en: code });
     panel(
       "en",
@@ -69,7 +70,7 @@ describe("raw data and framework (step 5)", () => {
         issuesOf: { input: [at("empty-cell", "error")], settings: [at("settings-missing-benchmark", "error"), at("settings-unknown-column", "warning")], framework: [at("framework-weights", "error")] },
       }),
     );
-    expect(screen.getByText("These tables have 2 errors and 1 warning; see the issue list in step 2.")).toBeTruthy();
+    expect(screen.getByText("These tables have 2 errors and 1 warning; see “2. Check”.")).toBeTruthy();
   });
 
   it("keyboard: both buttons are reachable and Enter inserts", async () => {

@@ -8,12 +8,12 @@ import type { SciWorkbook } from "../../src/taskpane/types";
 import { FakeExcel } from "../fakes/excel";
 import { fakeModel, type FakeModel } from "../fakes/model";
 
-export function renderPane(options: { lang?: Lang; excel?: FakeExcel; workbook?: (real: SciWorkbook) => SciWorkbook; model?: (excel: FakeExcel) => FakeModel } = {}) {
+export function renderPane(options: { lang?: Lang | null; excel?: FakeExcel; workbook?: (real: SciWorkbook) => SciWorkbook; model?: (excel: FakeExcel) => FakeModel } = {}) {
   const excel = options.excel ?? new FakeExcel();
   const model = (options.model ?? fakeModel)(excel);
   const real = officeWorkbook(excel.runExcel);
   const workbook = options.workbook ? options.workbook(real) : real;
   const user = userEvent.setup();
-  const view = render(<App workbook={workbook} model={model} lang={options.lang} />);
+  const view = render(<App workbook={workbook} model={model} lang={options.lang === null ? undefined : (options.lang ?? "zh")} />);
   return { excel, model, workbook, user, ...view };
 }

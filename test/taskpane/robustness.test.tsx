@@ -27,6 +27,7 @@ function numbers(): Map<string, string[]> {
     within(t)
       .getAllByRole("row")
       .slice(1)
+      .filter((r) => within(r).queryByRole("rowheader")) // not the region headings
       .map((r) => [within(r).getByRole("rowheader").textContent!, within(r).getAllByRole("cell").map((c) => c.textContent!)]),
   );
 }
@@ -76,16 +77,17 @@ describe("robustness of ranks", () => {
     expect((screen.getByRole("textbox", { name: "重复次数" }) as HTMLInputElement).value).toBe("10000");
     expect((screen.getByRole("textbox", { name: "随机种子" }) as HTMLInputElement).value).toBe("1");
     await user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
-    const chart = await screen.findByRole("img", { name: /16 个行政区的全市排名在权重扰动 ±10%、10000 次重复下的区间图/ }, { timeout: 10_000 });
+    const chart = await screen.findByRole("img", { name: /16 个行政区的全市排名在权重扰动 ±10%、10,000 次重复下的区间图/ }, { timeout: 10_000 });
     expect(chart.tagName.toLowerCase()).toBe("svg");
     const want = core({ replications: 10_000, perturbation: 0.1, seed: 1 });
     expect(numbers()).toEqual(expected(want));
-    expect(screen.getByRole("table", { name: "排名稳健性（扰动 ±10%，重复 10000 次，种子 1） · 全市" })).toBeTruthy();
+    expect(screen.getByRole("table", { name: "排名稳健性（扰动 ±10%，重复 10,000 次，种子 1） · 全市" })).toBeTruthy();
     // Rows by baseline rank; one bar, dot and diamond per district.
     expect([...numbers().keys()].slice(0, 3)).toEqual(["浦东", "徐汇", "黄浦"]);
     expect(chart.querySelectorAll("[data-district]")).toHaveLength(16);
     expect(chart.querySelectorAll("circle")).toHaveLength(16);
-    expect(screen.getByText(/界面线程分段计算/)).toBeTruthy();
+    expect(document.querySelector("[data-path]")?.getAttribute("data-path")).toBe("main");
+    expect(screen.getByText(/^完成，用时 [\d,]+ 毫秒。$/)).toBeTruthy();
   });
 
   it("zero perturbation: every district at its exact rank, interval [r, r], kept 100%", async () => {
@@ -126,7 +128,7 @@ describe("robustness of ranks", () => {
     await screen.findByRole("img");
     expect(numbers()).toEqual(expected(core({ replications: 10_000, perturbation: 0.1, seed: 1 })));
     expect(worker.posted).toBe(1);
-    expect(screen.getByText(/后台线程/)).toBeTruthy();
+    expect(document.querySelector("[data-path]")?.getAttribute("data-path")).toBe("worker");
   });
 
   it("shows the worker's progress while it runs and can be stopped", async () => {
@@ -134,7 +136,7 @@ describe("robustness of ranks", () => {
     const { user } = panel("zh", model, () => worker);
     await user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
     expect(screen.getByRole("progressbar")).toBeTruthy();
-    expect(await screen.findByText("正在计算：1000 / 10000 次")).toBeTruthy();
+    expect(await screen.findByText("正在计算：1,000 / 10,000 次")).toBeTruthy();
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.1");
     expect(screen.getByRole("button", { name: "运行稳健性分析" }).getAttribute("aria-disabled")).toBe("true");
     await user.click(screen.getByRole("button", { name: "停止" }));
@@ -151,7 +153,7 @@ describe("robustness of ranks", () => {
     await replace(user, "随机种子", "");
     await user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
     expect(screen.getByText("请输入 0 至 100 之间（不含 100）的百分比。")).toBeTruthy();
-    expect(screen.getByText("请输入 1 至 1000000 之间的整数。")).toBeTruthy();
+    expect(screen.getByText("请输入 1 至 1,000,000 之间的整数。")).toBeTruthy();
     expect(screen.getByText("请输入种子（数字或文字）。")).toBeTruthy();
     expect(screen.getByRole("textbox", { name: "重复次数" }).getAttribute("aria-invalid")).toBe("true");
     expect(screen.queryByRole("progressbar")).toBeNull();
@@ -180,7 +182,7 @@ describe("robustness of ranks", () => {
     await replace(user, "Replications", "1000");
     await user.click(screen.getByRole("button", { name: "Run robustness analysis" }));
     const chart = await screen.findByRole("img");
-    expect(chart.getAttribute("aria-label")).toMatch(/^Range plot of 16 districts' city ranks under ±10% weight perturbation, 1000 replications/);
+    expect(chart.getAttribute("aria-label")).toMatch(/^Range plot of 16 districts' city ranks under ±10% weight perturbation, 1,000 replications/);
     const en = new Map(ds.districts.map((d) => [d.id, d.en!]));
     expect(numbers()).toEqual(expected(core({ replications: 1000, perturbation: 0.1, seed: 1 }), "city", (id) => en.get(id)!));
     expect(within(screen.getByRole("table")).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
@@ -208,7 +210,7 @@ describe("robustness of ranks", () => {
 
   it("without scores (input errors) it says why instead of offering a run", () => {
     panel("zh", modelOf(undefined));
-    expect(screen.getByText("输入有错误，修正后才能分析。请先在第 2 步检查输入。")).toBeTruthy();
+    expect(screen.getByText("输入还有错误或待填写的单元格，修正后才能分析（见「2. 检查」）。")).toBeTruthy();
     expect(screen.queryByRole("button")).toBeNull();
   });
 

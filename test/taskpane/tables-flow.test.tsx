@@ -11,41 +11,51 @@ import { renderPane } from "./render";
 
 const region = (name: RegExp | string) => screen.getByRole("region", { name });
 const issueButtons = (step: HTMLElement) => within(within(step).getByRole("list", { name: /问题列表|Issues/ })).getAllByRole("button");
+/** Opens an analysis (its accordion header) and returns its panel, once loaded. */
+async function open(user: { click(el: Element): Promise<void> }, name: string): Promise<HTMLElement> {
+  await user.click(screen.getByRole("button", { name }));
+  return screen.findByRole("region", { name });
+}
 
 describe("raw data and framework tables from the pane", () => {
   it("中文: the raw-data template's issues (empty values, missing benchmarks) list errors first and select their cells", async () => {
     const { user, excel } = renderPane({ model: sourcesModel });
-    const data = region("5. 原始数据与指标体系");
+    const data = await open(user, "原始数据与指标体系");
     await user.click(await within(data).findByRole("button", { name: "插入原始数据模板" }));
     expect(await within(data).findByText(/^已插入工作表「SCI 原始数据」、「SCI 标准化设置」。/)).toBeTruthy();
     expect(excel.table("SCI_Raw")?.sheet.name).toBe("SCI 原始数据");
     expect(excel.table("SCI_Settings")?.sheet.name).toBe("SCI 标准化设置");
 
-    const check = region("2. 检查输入");
-    await user.click(within(check).getByRole("button", { name: "检查输入" }));
-    // 16 districts × 38 empty raw values, and 38 ratio settings without a benchmark.
-    expect(await within(check).findByText("发现 662 个错误、0 个警告")).toBeTruthy();
-    expect(within(data).getByText("这些表有 662 个错误、0 个警告，详见第 2 步的问题列表。")).toBeTruthy();
+    const check = region("2. 检查");
+    // 16 districts × (38 raw values + the coefficient) to fill, one item per district; and 38
+    // ratio settings without a benchmark.
+    expect(await within(check).findByText("发现 38 个错误")).toBeTruthy();
+    expect(within(check).getByText("另有 624 格待填写。")).toBeTruthy();
+    expect(within(data).getByText("这些表有 662 个错误、0 个警告，详见「2. 检查」。")).toBeTruthy();
     expect(within(data).getByText(/本年数据来自原始数据/)).toBeTruthy();
 
+    // Errors first: A1.1's benchmark (a title in row 1, the header in row 2: D3).
     const [first] = issueButtons(check);
-    expect(first.textContent).toMatch(/^错误 · 单元格 SCI 原始数据!C2 · 行政区 浦东 · 指标 A1\.1/);
+    expect(first.textContent).toMatch(/^错误SCI 标准化设置!D3/);
+    expect(first.textContent).toContain("A1.1");
     await user.click(first);
-    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 原始数据", address: "C2" }));
-
-    expect(within(check).getByRole("button", { name: "显示全部 662 项" })).toBeTruthy();
-    const benchmark = issueButtons(check).find((b) => b.textContent?.includes("SCI 标准化设置!D3"))!;
-    expect(benchmark.textContent).toMatch(/指标 A1\.1/);
-    await user.click(benchmark);
-    // A title in row 1, the header in row 2: A1.1's benchmark is D3.
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 标准化设置", address: "D3" }));
+    // Paged: 38 errors and 16 districts to fill, 20 at a time.
+    expect(issueButtons(check)).toHaveLength(20);
+    await user.click(within(check).getByRole("button", { name: "下一页" }));
+    expect(within(check).getByText("第 2 / 3 页")).toBeTruthy();
+    const fill = issueButtons(check).find((b) => b.textContent?.startsWith("浦东：待填写 39 格"))!;
+    expect(fill.textContent).toContain("从 SCI 原始数据!C2 起");
+    await user.click(fill);
+    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 原始数据", address: "C2" }));
     // No scores from a broken table: the analyses say why.
-    expect(within(region("7. 排名稳健性")).getByText(/输入有错误，修正后才能分析/)).toBeTruthy();
+    const robust = await open(user, "排名稳健性");
+    expect(await within(robust).findByText(/输入还有错误或待填写的单元格，修正后才能分析/)).toBeTruthy();
   });
 
   it("English: an edited framework is scored with; a bad weight is an issue at its cell; a valid reweighting moves the composite", async () => {
     const { user, excel, model } = renderPane({ lang: "en", model: sourcesModel });
-    const data = region("5. Raw data and framework");
+    const data = await open(user, "Raw data and framework");
     expect(await within(data).findByText("Scoring with the built-in 2020 framework.")).toBeTruthy();
     await user.click(within(data).getByRole("button", { name: "Insert editable framework" }));
     expect(await within(data).findByText(/^Inserted "SCI 指标体系（可编辑）"\./)).toBeTruthy();
@@ -54,26 +64,25 @@ describe("raw data and framework tables from the pane", () => {
     const weight = (code: string) => a1(rowOf(code), excel.values(sheet)[1].indexOf("weight"));
     expect(weight("A")).toBe("G4");
 
-    const check = region("2. Validate");
-    await user.click(within(check).getByRole("button", { name: "Validate input" }));
+    const check = region("2. Check");
     expect(await within(data).findByText("Scoring with the workbook's own framework.")).toBeTruthy();
 
     excel.setCell(sheet, weight("A"), "1/4"); // 1/4 + 1/2 + 3/10 ≠ 1
-    await user.click(within(check).getByRole("button", { name: "Validate input" }));
-    expect(await within(check).findByText("1 error, 0 warnings")).toBeTruthy();
-    expect(within(data).getByText("These tables have 1 error and 0 warnings; see the issue list in step 2.")).toBeTruthy();
+    await user.click(within(check).getByRole("button", { name: "Check again" }));
+    expect(await within(check).findByText("1 error")).toBeTruthy();
+    expect(within(data).getByText("These tables have 1 error and 0 warnings; see “2. Check”.")).toBeTruthy();
     const [item] = issueButtons(check);
-    expect(item.textContent).toContain(`Cell ${sheet}!G4`);
+    expect(item.textContent).toMatch(new RegExp(`^Error${sheet.replace(/[()（）]/g, ".")}!G4`));
     await user.click(item);
     await waitFor(() => expect(excel.selection).toEqual({ sheet, address: "G4" }));
-    expect(within(region("4. Results at a glance")).getByText("Fix the input errors to see results.")).toBeTruthy();
+    expect(within(region("Results at a glance")).getByText("Fix the input to see results.")).toBeTruthy();
 
     excel.setCell(sheet, weight("B"), "9/20"); // 1/4 + 9/20 + 3/10 = 1
     await act(() => model.refresh());
     // 浦东 by hand from its published first-level indices (each within half a cent).
     const [pudong] = csv("published-summary.csv").filter((r) => r[0] === "浦东");
     const byHand = 0.25 * Number(pudong[2]) + 0.45 * Number(pudong[3]) + 0.3 * Number(pudong[4]);
-    const top = await within(region("4. Results at a glance")).findByRole("table", { name: "Top 3" });
+    const top = await within(region("Results at a glance")).findByRole("table", { name: "Top 3" });
     const row = within(top).getAllByRole("row").find((r) => r.textContent?.includes("Pudong"))!;
     expect(Math.abs(Number(within(row).getAllByRole("cell").at(-1)!.textContent) - byHand)).toBeLessThanOrEqual(0.01);
   });
@@ -96,10 +105,9 @@ describe("raw data and framework tables from the pane", () => {
     };
     const fixed = (): FakeModel => ({ refreshes: 0, roundings: [], getModel: () => ranged, subscribe: () => () => {}, refresh: async () => ranged, setRounding: async () => ranged });
     const { user, excel } = renderPane({ model: fixed });
-    const check = region("2. 检查输入");
-    await user.click(within(check).getByRole("button", { name: "检查输入" }));
+    const check = region("2. 检查");
     const [item] = issueButtons(check);
-    expect(item.textContent).toContain("单元格 Sheet1!C2:C5");
+    expect(item.textContent).toBe("错误Sheet1!C2:C5：各区数值相同，无法极差标准化");
     await user.click(item);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "Sheet1", address: "C2:C5" }));
   });
@@ -108,15 +116,13 @@ describe("raw data and framework tables from the pane", () => {
 describe("year over year from the pane", () => {
   it("inserts last year's table with the 2020 data, compares, follows an edit, writes the comparison", async () => {
     const { user, excel, model } = renderPane({ model: sourcesModel });
-    const yoy = region("6. 逐年比较");
+    const yoy = await open(user, "逐年比较");
     expect(await within(yoy).findByText(/工作簿中没有上年数据/)).toBeTruthy();
     await user.click(within(yoy).getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }));
-    expect(await within(yoy).findByText(/^已插入工作表「SCI 上一年」。/)).toBeTruthy();
-    await act(() => model.refresh());
     const table = await within(yoy).findByRole("table");
     // Both years are the 2020 data: nothing moved.
     expect(within(table).getByText("SCI 智慧城市发展水平指数：上一年 → 本年")).toBeTruthy();
-    const changes = () => within(within(yoy).getByRole("table")).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").at(-1)!.textContent);
+    const changes = () => within(within(yoy).getByRole("table")).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").at(-1)!.textContent?.replace(/^.*[↑↓=]\d*/, ""));
     expect(new Set(changes())).toEqual(new Set(["排名不变"]));
 
     // Last year 浦东's coefficient was half: its composite half, last of 16.

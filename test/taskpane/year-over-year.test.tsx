@@ -27,52 +27,51 @@ function expectSheet(excel: FakeExcel, name: string, sheet: SheetLayout) {
 }
 
 describe("year over year", () => {
-  it("中文: each district's change in value and rank, by this year's rank", () => {
+  it("中文: each district's change in value and rank, by this year's rank; the rank column reads 16 → 1 ↑15", () => {
     panel();
-    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["行政区", "2020指数值", "变化", "排名 2019 → 2020 ▲", "排名变化"]);
+    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["行政区", "指数值（2020）", "变化", "排名（2019 → 2020）"]);
     expect(screen.getByText("SCI 智慧城市发展水平指数：2019 → 2020")).toBeTruthy();
     expect(column(0).slice(0, 4)).toEqual(["浦东", "徐汇", "黄浦", "静安"]);
     const pudong = bodyRows()[0];
     const cells = within(pudong).getAllByRole("cell");
-    expect(cells.map((c) => c.textContent)).toEqual(["133.41", "+66.71", "16 → 1", "排名上升15位"]);
+    // The arrow is for the eye, the words (visually hidden) for screen readers.
+    expect(cells.map((c) => c.textContent)).toEqual(["133.41", "+66.71", "16 → 1↑15排名上升15位"]);
     // Last year's value, shown on hover, is half this year's, so it equals the change.
     expect(cells[1].getAttribute("title")).toBe("2019 66.71");
-    expect(column(4).slice(1)).toEqual(Array(15).fill("排名下降1位"));
+    expect(column(3).slice(1)).toEqual(Array.from({ length: 15 }, (_, k) => `${k + 1} → ${k + 2}↓1排名下降1位`));
     expect(column(2).slice(1)).toEqual(Array(15).fill("0.00"));
-    expect(column(3).slice(1)).toEqual(Array.from({ length: 15 }, (_, k) => `${k + 1} → ${k + 2}`));
+    expect(screen.getByRole("columnheader", { name: "排名（2019 → 2020）" }).getAttribute("aria-sort")).toBe("ascending");
   });
 
-  it("sorts by rank change, biggest rise first, then the other way; aria-sort follows", async () => {
+  it("sorts by rank change, biggest rise first; by value change; aria-sort follows", async () => {
     const { user } = panel();
-    const header = () => screen.getByRole("columnheader", { name: /排名变化/ });
-    expect(header().getAttribute("aria-sort")).toBe("none");
-    await user.click(within(header()).getByRole("button"));
-    expect(header().getAttribute("aria-sort")).toBe("descending");
-    // The arrow is for the eye; the name and aria-sort are for screen readers.
-    expect(within(header()).getByRole("button", { name: "排名变化" }).getAttribute("title")).toBe("按排名变化升序排列");
-    expect(screen.getByRole("columnheader", { name: "排名 2019 → 2020" }).getAttribute("aria-sort")).toBe("none");
+    const sortBy = screen.getByRole("combobox", { name: "排序" });
+    await user.selectOptions(sortBy, "rankChange");
+    expect(screen.getByRole("columnheader", { name: "排名（2019 → 2020）" }).getAttribute("aria-sort")).toBe("descending");
     expect(column(0)[0]).toBe("浦东");
     // Ties keep this year's rank order.
-    expect(column(3).slice(1)).toEqual(Array.from({ length: 15 }, (_, k) => `${k + 1} → ${k + 2}`));
-    await user.click(within(header()).getByRole("button"));
-    expect(header().getAttribute("aria-sort")).toBe("ascending");
-    expect(column(0).at(-1)).toBe("浦东");
-    expect(column(4).at(-1)).toBe("排名上升15位");
+    expect(column(0).slice(1, 4)).toEqual(["徐汇", "黄浦", "静安"]);
+    await user.selectOptions(sortBy, "change");
+    expect(screen.getByRole("columnheader", { name: "变化" }).getAttribute("aria-sort")).toBe("descending");
+    expect(screen.getByRole("columnheader", { name: "排名（2019 → 2020）" }).getAttribute("aria-sort")).toBeNull();
+    expect(column(2)[0]).toBe("+66.71");
+    await user.selectOptions(sortBy, "newRank");
+    expect(column(0).at(-1)).toBe("崇明");
   });
 
   it("the indicator picker: below the composite nothing changed; the region scope counts within 中心城区", async () => {
     const { user } = panel();
     await user.selectOptions(screen.getByRole("combobox", { name: "指标" }), "A");
     expect(screen.getByText("A 新型基础设施指数：2019 → 2020")).toBeTruthy();
-    expect(new Set(column(4))).toEqual(new Set(["排名不变"]));
+    expect(column(3).every((c) => c?.endsWith("=排名不变"))).toBe(true);
     expect(new Set(column(2))).toEqual(new Set(["0.00"]));
     await user.selectOptions(screen.getByRole("combobox", { name: "指标" }), "SCI");
     await user.selectOptions(screen.getByRole("combobox", { name: "排名范围" }), "region");
     const row = bodyRows().find((r) => within(r).getByRole("rowheader").textContent === "浦东")!;
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent).slice(2)).toEqual(["8 → 1", "排名上升7位"]);
+    expect(within(row).getAllByRole("cell")[2].textContent).toBe("8 → 1↑7排名上升7位");
     // Suburban districts did not move within their region.
     const chongming = bodyRows().find((r) => within(r).getByRole("rowheader").textContent === "崇明")!;
-    expect(within(chongming).getAllByRole("cell")[3].textContent).toBe("排名不变");
+    expect(within(chongming).getAllByRole("cell")[2].textContent).toBe("8 → 8=排名不变");
   });
 
   it("writes the comparison sheets, equal to the core's layout cell for cell, never overwriting", async () => {
@@ -95,9 +94,9 @@ describe("year over year", () => {
 
   it("English: districts and rank changes in English", async () => {
     const { user } = panel("en");
-    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["District", "2020 value", "Change", "Rank 2019 → 2020 ▲", "Rank change"]);
+    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["District", "Value (2020)", "Change", "Rank (2019 → 2020)"]);
     expect(column(0).slice(0, 2)).toEqual(["Pudong", "Xuhui"]);
-    expect(column(4).slice(0, 2)).toEqual(["up 15 places", "down 1 place"]);
+    expect(column(3).slice(0, 2)).toEqual(["16 → 1↑15up 15 places", "1 → 2↓1down 1 place"]);
     expect(screen.getByRole("option", { name: "A New infrastructure index" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Generate comparison sheet" }));
     expect(await screen.findByText("Sheets written (click to open):")).toBeTruthy();
@@ -107,11 +106,12 @@ describe("year over year", () => {
     const comparison = compare(previous, now2020, { old: "上一年", new: "本年" });
     panel("zh", modelOf(now2020, { previous, comparison }));
     expect(screen.getByText("SCI 智慧城市发展水平指数：上一年 → 本年")).toBeTruthy();
-    expect(screen.getByRole("columnheader", { name: "排名 上一年 → 本年" })).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "排名（上一年 → 本年）" })).toBeTruthy();
     cleanup();
     panel("en", modelOf(now2020, { previous, comparison }));
     expect(screen.getByText("SCI Smart City Development Index: last year → this year")).toBeTruthy();
-    expect(screen.getByRole("columnheader", { name: "Rank last year → this year" })).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "Rank (last year → this year)" })).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "Value (this year)" })).toBeTruthy();
   });
 
   it("districts in one year only are listed, not compared", () => {
@@ -146,7 +146,7 @@ describe("year over year", () => {
     expect(screen.queryByRole("button")).toBeNull();
   });
 
-  it("keyboard: the sort headings, pickers and the generate button are reachable and work", async () => {
+  it("keyboard: the pickers, the sort and the generate button are reachable and work", async () => {
     const { user, excel } = panel();
     const tabTo = async (el: HTMLElement) => {
       for (let i = 0; i < 30 && document.activeElement !== el; i++) await user.tab();
@@ -154,10 +154,10 @@ describe("year over year", () => {
     };
     await tabTo(screen.getByRole("combobox", { name: "指标" }));
     await tabTo(screen.getByRole("combobox", { name: "排名范围" }));
-    const sortButton = within(screen.getByRole("columnheader", { name: /排名变化/ })).getByRole("button");
-    await tabTo(sortButton);
-    await user.keyboard("{Enter}");
-    expect(screen.getByRole("columnheader", { name: /排名变化/ }).getAttribute("aria-sort")).toBe("descending");
+    const sortBy = screen.getByRole("combobox", { name: "排序" });
+    await tabTo(sortBy);
+    await user.selectOptions(sortBy, "rankChange"); // a native select: the browser's own keys choose
+    expect(screen.getByRole("columnheader", { name: /排名/ }).getAttribute("aria-sort")).toBe("descending");
     await tabTo(screen.getByRole("button", { name: "生成比较工作表" }));
     await user.keyboard("{Enter}");
     await screen.findByRole("list", { name: "已写入的工作表" });

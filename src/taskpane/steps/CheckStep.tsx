@@ -71,6 +71,8 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
       </Status>
     );
 
+  // Any SCI table (input, raw data, framework, last year) is something to check again.
+  const anyTable = current.source === "workbook" || Object.keys(current.tables ?? {}).length > 0;
   const first = groups.items[0];
   const firstCell = first && (first.kind === "fill" ? first.first : first.issue.cell);
   const shown = groups.items.slice(page * PAGE, (page + 1) * PAGE);
@@ -110,11 +112,11 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
         )
       }
     >
-      {current.source === "builtin" && groups.items.length === 0 && <p className={s.hint}>{t.step2Builtin}</p>}
-      {(current.source === "workbook" || groups.items.length > 0) && (
+      {!anyTable && groups.items.length === 0 && <p className={s.hint}>{t.step2Builtin}</p>}
+      {(anyTable || groups.items.length > 0) && (
         <div className={s.actions}>
           {next === "fix" && firstCell && (
-            <Button appearance="primary" onClick={() => void select(firstCell)}>
+            <Button appearance="primary" data-appearance="primary" onClick={() => void select(firstCell)}>
               {first.kind === "fill" ? t.goFill : t.goFirst}
             </Button>
           )}

@@ -53,7 +53,7 @@ export function DataStep({ t, lang, workbook, model, current, next, adopt }: Ste
         <>
           <p className={s.hint}>{t.step1Hint}</p>
           <div className={s.actions}>
-            <Button appearance={next === "insert" ? "primary" : "secondary"} disabledFocusable={busy} onClick={() => insert("empty")}>
+            <Button appearance={next === "insert" ? "primary" : "secondary"} data-appearance={next === "insert" ? "primary" : "secondary"} disabledFocusable={busy} onClick={() => insert("empty")}>
               {t.insertEmpty}
             </Button>
             <Button disabledFocusable={busy} onClick={() => insert("2020")}>
