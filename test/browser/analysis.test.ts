@@ -37,6 +37,7 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
   });
 
   it("robustness: 10,000 replications in the Web Worker, the core's numbers, the sheet written", async () => {
+    await page.getByRole("button", { name: "排名稳健性" }).click();
     await page.getByRole("button", { name: "运行稳健性分析" }).click();
     const results = page.locator("[data-path]");
     await results.waitFor();
@@ -76,15 +77,16 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
   });
 
   it("year over year: insert last year's table, change it, see 浦东 rise, write the comparison", async () => {
+    await page.getByRole("button", { name: "逐年比较" }).click();
     await page.getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }).click();
-    await page.getByText(/已插入工作表「SCI 上一年」/).waitFor();
+    const yoy = page.getByRole("region", { name: "逐年比较" });
+    await yoy.getByRole("table").waitFor();
     // Last year 浦东's coefficient was half (row 3: title, header, then 浦东; AO: the coefficient).
     await page.evaluate(() => sciFake.excel.setCell("SCI 上一年", "AO3", 0.5));
-    await page.getByRole("button", { name: "检查输入" }).click();
-    const yoy = page.getByRole("region", { name: "6. 逐年比较" });
     const pudong = yoy.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "浦东" }) });
-    await pudong.getByText("排名上升15位").waitFor();
-    await yoy.getByRole("button", { name: "排名变化" }).click();
+    await pudong.getByText("↑15").waitFor();
+    expect(await pudong.getByRole("cell").last().textContent()).toBe("16 → 1↑15排名上升15位");
+    await yoy.getByRole("combobox", { name: "排序" }).selectOption("rankChange");
     await page.screenshot({ path: path.join(SHOTS, "analysis-year-over-year.png"), fullPage: true });
 
     await yoy.getByRole("button", { name: "生成比较工作表" }).click();

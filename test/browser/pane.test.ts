@@ -89,8 +89,8 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     const page = await open();
     await shot(page, "01-start-zh");
 
-    await page.getByRole("button", { name: "插入 2020 年数据" }).click();
-    await page.getByText(/已插入工作表「SCI 输入」/).waitFor();
+    await page.getByRole("button", { name: "插入 2020 年示例数据" }).click();
+    await page.getByText(/数据在工作表「SCI 输入」的 SCI_Input 表中/).waitFor();
     // The template holds the published inputs: every district, every indicator, the coefficient.
     const table = await page.evaluate((s) => sciFake.excel.values(s), INPUT_SHEET);
     expect(await page.evaluate(() => sciFake.excel.table("SCI_Input")?.sheet.name)).toBe(INPUT_SHEET);
@@ -105,7 +105,7 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     }
     await shot(page, "02-template-inserted");
 
-    const validate = page.getByRole("button", { name: "检查输入" });
+    const validate = page.getByRole("button", { name: "重新检查" });
     await validate.click();
     await page.getByText("一切正常").waitFor();
     await page.getByText("SCI_Input 表中 16 个行政区的数据均有效。").waitFor();
@@ -115,7 +115,7 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     const bad = await where(page, "宝山", "A2.1");
     await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "-"), [INPUT_SHEET, bad.address]);
     await validate.click();
-    await page.getByText("发现 1 个错误、0 个警告").waitFor();
+    await page.getByText("发现 1 个错误").waitFor();
     const issue = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("button");
     await expect(issue.count()).resolves.toBe(1);
     const text = (await issue.textContent()) ?? "";
@@ -164,28 +164,29 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
 
   it("in English: the same flow, every label in English, the issue's cell selected", async () => {
     const page = await open();
-    await page.getByRole("switch", { name: /English/ }).click();
-    await page.getByRole("heading", { name: "2. Validate" }).waitFor();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "2. Check" }).waitFor();
     await shot(page, "07-start-en");
-    await page.getByRole("button", { name: "Insert with 2020 data" }).click();
-    await page.getByText(/Inserted sheet "SCI 输入"/).waitFor();
-    const validate = page.getByRole("button", { name: "Validate input" });
+    await page.getByRole("button", { name: "Insert the 2020 data as an example" }).click();
+    await page.getByText(/The data is in the SCI_Input table on sheet "SCI 输入"/).waitFor();
+    const validate = page.getByRole("button", { name: "Check again" });
     await validate.click();
     await page.getByText("All good").waitFor();
 
     const bad = await where(page, "崇明", "C3.3");
     await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "#N/A"), [INPUT_SHEET, bad.address]);
     await validate.click();
-    await page.getByText("1 error, 0 warnings").waitFor();
+    await page.getByText("1 error").waitFor();
     const issue = page.getByRole("list", { name: "Issues (errors first)" }).getByRole("button");
-    expect(await issue.textContent()).toContain(`Cell ${INPUT_SHEET}!${bad.address}`);
-    expect(await issue.textContent()).toContain("District Chongming");
+    expect(await issue.textContent()).toContain(`${INPUT_SHEET}!${bad.address}`);
+    expect(await issue.textContent()).toContain("C3.3");
+    expect(await issue.textContent()).not.toMatch(/单元格|错误值/); // English only
     await issue.click();
     await expect.poll(() => selection(page)).toEqual({ sheet: INPUT_SHEET, address: bad.address });
     await shot(page, "08-issue-en");
     // With an error in the input, no ranking can be generated.
     expect(await page.getByRole("button", { name: "Generate ranking sheets" }).getAttribute("aria-disabled")).toBe("true");
-    await page.getByText("The input has errors, so no ranking can be made.", { exact: false }).waitFor();
+    await page.getByText("The input still has errors or cells to fill", { exact: false }).waitFor();
 
     await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s as string, a as string, v as number), [INPUT_SHEET, bad.address, bad.value]);
     await validate.click();
@@ -205,13 +206,13 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
       }
       throw new Error(`Tab never reached ${target}`);
     };
-    await tabTo(page.getByRole("button", { name: "插入 2020 年数据" }));
+    await tabTo(page.getByRole("button", { name: "插入 2020 年示例数据" }));
     await page.keyboard.press("Enter");
-    await page.getByText(/已插入工作表/).waitFor();
+    await page.getByText(/数据在工作表「SCI 输入」的 SCI_Input 表中/).waitFor();
 
     const bad = await where(page, "徐汇", "B2.3");
     await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "=1+1"), [INPUT_SHEET, bad.address]);
-    const validate = page.getByRole("button", { name: "检查输入" });
+    const validate = page.getByRole("button", { name: "重新检查" });
     await tabTo(validate);
     await page.keyboard.press("Enter");
     const issue = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("button").first();
@@ -234,5 +235,18 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await expect.poll(() => selection(page)).toEqual({ sheet: layout.sheets[0].name, address: "A1" });
     await expectSheet(page, layout.sheets[0].name, layout.sheets[0]);
     await shot(page, "11-keyboard-generated");
+
+    // An analysis, opened and run from the keyboard: its header, then its own controls.
+    const header = page.getByRole("button", { name: "排名稳健性" });
+    await tabTo(header);
+    await page.keyboard.press("Enter");
+    const replications = page.getByRole("textbox", { name: "重复次数" });
+    await tabTo(replications);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("500");
+    await tabTo(page.getByRole("button", { name: "运行稳健性分析" }));
+    await page.keyboard.press("Enter");
+    await page.locator("[data-path]").waitFor();
+    await shot(page, "12-keyboard-robustness");
   });
 });
