@@ -2,7 +2,7 @@
 export interface Figure {
   key: string;
   label: string;
-  unit: "ms" | "KB" | "MB" | "syncs" | "×";
+  unit: "ms" | "KB" | "MB" | "syncs" | "×" | "nodes";
   /** Null when it could not be measured; `reason` says why. */
   value: number | null;
   reason?: string;

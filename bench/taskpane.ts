@@ -41,7 +41,51 @@ export async function taskpaneFigures(): Promise<Figure[]> {
     const files = loaded ?? entryScripts();
     return { value: gzipKb(files), detail: `${files.length} scripts (${loaded ? "fetched before interactive" : "entry scripts of taskpane.html"}): ${files.map((f) => path.basename(f)).join(", ")}` };
   });
-  return [size, ready];
+  const nodes = await attempt(
+    { key: "taskpane_dom_nodes", label: "task pane DOM nodes after the full flow (every analysis open and run)", unit: "nodes" as const, target: 1500 },
+    async () => {
+      const n = await domNodes();
+      return { value: n.flow, detail: `after insert, generate, each analysis opened and run; a fresh template's 624 empty cells: ${n.empty} nodes` };
+    },
+  );
+  return [size, ready, nodes];
+}
+
+/** Elements in the page after the evaluator's whole flow, and with a fresh template's issues. */
+async function domNodes(): Promise<{ flow: number; empty: number }> {
+  const missing = chromiumMissing();
+  if (missing) throw new Unavailable(missing);
+  const stub = await officeStubScript(repoRoot());
+  const server = await serve(DIST);
+  const browser = await launchChromium();
+  const count = (page: import("playwright-core").Page) => page.evaluate(() => document.querySelectorAll("*").length);
+  try {
+    const pane = await openPane(browser, server.url, stub, { width: 320 });
+    const page = pane.page;
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "插入 2020 年示例数据" }).click();
+    await page.getByText("一切正常").waitFor();
+    await page.getByRole("button", { name: "生成排名工作表" }).click();
+    await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
+    for (const name of ["原始数据与指标体系", "逐年比较", "排名稳健性"]) await page.getByRole("button", { name }).click();
+    await page.getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }).click();
+    await page.getByRole("region", { name: "逐年比较" }).getByRole("table").waitFor();
+    await page.getByRole("button", { name: "运行稳健性分析" }).click();
+    await page.locator("[data-path]").waitFor({ timeout: 30_000 });
+    const flow = await count(page);
+    await pane.context.close();
+
+    const fresh = await openPane(browser, server.url, stub, { width: 320 });
+    await fresh.page.goto(`${server.url}/taskpane.html`);
+    await fresh.page.getByRole("button", { name: "插入空白模板" }).click();
+    await fresh.page.getByText("模板待填写").waitFor();
+    const empty = await count(fresh.page);
+    await fresh.context.close();
+    return { flow, empty };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
 async function readyTimes(runs = 7, warmup = 2) {

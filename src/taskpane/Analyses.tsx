@@ -16,7 +16,7 @@ export const ANALYSES: { value: string; title: (t: Strings) => string; panel: Pa
   { value: "robustness", title: (t) => t.robustness, panel: lazy(() => import("./analysis/RobustnessPanel")) },
 ];
 
-export function Analyses(props: StepProps & { open?: string[] }) {
+export default function Analyses(props: StepProps & { open?: string[] }) {
   const { t } = props;
   const s = useStyles();
   const id = useId();

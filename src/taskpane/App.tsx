@@ -1,6 +1,5 @@
 import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { Suspense, lazy, useId, useState, type ReactNode } from "react";
-import { Analyses } from "./Analyses";
 import { nextStep, type Adopted } from "./flow";
 import { STRINGS, type Lang } from "./i18n";
 import { initialLang, rememberLang } from "./lang";
@@ -13,6 +12,8 @@ import { useModel } from "./useModel";
 
 // Not needed for the first paint: loaded right after.
 const ResultsStep = lazy(() => import("./steps/ResultsStep"));
+// Below the fold, and the accordion is a good part of Fluent's weight: not in the first bundle.
+const Analyses = lazy(() => import("./Analyses"));
 
 export interface AppProps {
   /** Excel, behind plain-data functions (src/excel/workbook.ts), or a fake in tests. */
@@ -63,7 +64,9 @@ export function App({ workbook, model, lang: initial, adopted, adopt }: AppProps
             <ResultsStep t={t} lang={lang} current={current} />
           </Suspense>
         </section>
-        <Analyses {...props} />
+        <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+          <Analyses {...props} />
+        </Suspense>
       </main>
     </FluentProvider>
   );
