@@ -34,14 +34,14 @@ describe("keyboard only", () => {
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "排名 2020 一级指标", address: "A1" }));
 
     // An analysis opens from the keyboard and loads its panel.
-    await press(screen.getByRole("button", { name: "排名稳健性" }));
+    await press(await screen.findByRole("button", { name: "排名稳健性" }));
     expect(await screen.findByRole("button", { name: "运行稳健性分析" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "排名稳健性" }).getAttribute("aria-expanded")).toBe("true");
   });
 
   it("every control has an accessible name, the analyses opened too", async () => {
     const { user } = renderPane();
-    for (const name of ["原始数据与指标体系", "逐年比较", "排名稳健性"]) await user.click(screen.getByRole("button", { name }));
+    for (const name of ["原始数据与指标体系", "逐年比较", "排名稳健性"]) await user.click(await screen.findByRole("button", { name }));
     await screen.findByRole("button", { name: "运行稳健性分析" });
     await screen.findByRole("button", { name: "插入原始数据模板" });
     await screen.findByRole("button", { name: "插入上年数据模板" });

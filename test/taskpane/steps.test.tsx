@@ -13,6 +13,7 @@ describe("language", () => {
   it("one language control, the other language by its own name; every step follows it; the choice is remembered", async () => {
     localStorage.clear();
     const { user } = renderPane();
+    await screen.findByRole("heading", { name: "更多分析（可选）" }); // loaded after first paint
     expect(headings()).toEqual(["1. 数据", "2. 检查", "3. 生成排名", "结果一览", "更多分析（可选）"]);
     const toEnglish = screen.getByRole("button", { name: "English" });
     expect(toEnglish.getAttribute("lang")).toBe("en");
@@ -25,6 +26,7 @@ describe("language", () => {
     // No language given: the remembered one.
     renderPane({ lang: null });
     expect(headings()[0]).toBe("1. Data");
+    await screen.findByRole("heading", { name: "More analyses (optional)" });
     cleanup();
     localStorage.clear();
   });

@@ -13,7 +13,7 @@ const region = (name: RegExp | string) => screen.getByRole("region", { name });
 const issueButtons = (step: HTMLElement) => within(within(step).getByRole("list", { name: /问题列表|Issues/ })).getAllByRole("button");
 /** Opens an analysis (its accordion header) and returns its panel, once loaded. */
 async function open(user: { click(el: Element): Promise<void> }, name: string): Promise<HTMLElement> {
-  await user.click(screen.getByRole("button", { name }));
+  await user.click(await screen.findByRole("button", { name }));
   return screen.findByRole("region", { name });
 }
 
