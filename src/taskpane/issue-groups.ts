@@ -46,13 +46,15 @@ export function suggestionOf(i: Issue, roster: Roster): string | undefined {
 export function groupIssues(issues: readonly Issue[], roster: Roster): IssueGroups {
   const sorted = sortIssues(issues);
   // A fix only brings back a district the table lacks: renaming to one already there would
-  // make a duplicate.
+  // make a duplicate. The core lists every missing district except those a misspelling
+  // explains; so while others are missing and this one is not among them, it is in the table.
   const missing = new Set(sorted.filter((i) => i.code === "missing-district" && i.district).map((i) => i.district));
   const fixes = new Map<Issue, Fix>();
   for (const i of sorted) {
     const s = suggestionOf(i, roster);
     const cell = ref(i);
-    if (s && cell && missing.has(s)) fixes.set(i, { cell, text: s });
+    const own = typeof (i as Issue & { suggestion?: unknown }).suggestion === "string"; // the core's word: trusted
+    if (s && cell && (own || missing.has(s) || missing.size === 0)) fixes.set(i, { cell, text: s });
   }
   const suggested = new Set([...fixes.values()].map((f) => f.text));
   const fills = new Map<string, Extract<IssueItem, { kind: "fill" }>>();

@@ -26,7 +26,8 @@ describe("grouping issues by cause", () => {
     const row = rows.findIndex((r) => r[0] === "徐汇");
     rows[row][0] = "徐会";
     const issues = check(rows);
-    expect(issues.map((i) => i.code).sort()).toEqual(["missing-district", "unknown-district"]);
+    // The core itself no longer reports 徐汇 missing; the pane's grouping would drop it too (below).
+    expect(issues.map((i) => i.code)).toEqual(["unknown-district"]);
     const g = groupIssues(issues, shanghaiRoster);
     expect(g.errors).toBe(1);
     expect(g.items).toHaveLength(1);
@@ -51,6 +52,17 @@ describe("grouping issues by cause", () => {
     expect(g.items.map((i) => i.kind === "issue" && [i.issue.code, i.fix?.text])).toEqual([
       ["unknown-district", undefined],
       ["missing-district", undefined],
+    ]);
+  });
+
+  it("a misspelling beside a district really missing: no guess, both listed", () => {
+    const rows = rows2020();
+    rows[rows.findIndex((r) => r[0] === "徐汇")][0] = "徐会";
+    rows.splice(rows.findIndex((r) => r[0] === "崇明"), 1);
+    const g = groupIssues(check(rows), shanghaiRoster);
+    expect(g.items.map((i) => i.kind === "issue" && [i.issue.code, i.issue.district, i.fix?.text])).toEqual([
+      ["unknown-district", undefined, undefined],
+      ["missing-district", "崇明", undefined],
     ]);
   });
 

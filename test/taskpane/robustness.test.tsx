@@ -199,7 +199,7 @@ describe("robustness of ranks", () => {
   it("when the data changes the results are marked stale and not written", async () => {
     const view = panel();
     await view.user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
-    await screen.findByRole("img");
+    await screen.findByRole("img", {}, { timeout: 10_000 }); // 10,000 replications on a busy machine
     const changed = modelOf(score({ ...ds, coefficients: ds.coefficients.map((c, i) => (i === 0 ? 0.5 : c)) }));
     await act(async () =>
       view.rerenderWith(<RobustnessPanel t={STRINGS.zh} lang="zh" current={changed} workbook={view.workbook} createWorker={() => undefined} />),

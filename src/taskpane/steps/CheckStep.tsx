@@ -4,7 +4,8 @@ import { textIn, type Text } from "../../core";
 import { count, type Strings } from "../i18n";
 import { groupIssues, type CellRef, type IssueItem } from "../issue-groups";
 import { Marked } from "../Marked";
-import { districtName, roster } from "../names";
+import { districtName, rosterFor } from "../names";
+import type { Roster } from "../../core";
 import { Status } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
@@ -25,7 +26,8 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
   const [busy, setBusy] = useState(false);
   const [page, setPage] = useState(0);
   const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();
-  const groups = useMemo(() => groupIssues(current.issues, roster), [current.issues]);
+  const roster = rosterFor(current);
+  const groups = useMemo(() => groupIssues(current.issues, roster), [current.issues, roster]);
   const pages = Math.max(1, Math.ceil(groups.items.length / PAGE));
   useEffect(() => setPage((p) => Math.min(p, pages - 1)), [pages]);
 
@@ -91,7 +93,7 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
             <ul className={s.list} aria-label={t.issuesLabel}>
               {shown.map((item) => (
                 <li key={item.key}>
-                  <Item item={item} t={t} lang={lang} onSelect={select} onFix={fix} />
+                  <Item item={item} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
                 </li>
               ))}
             </ul>
@@ -129,11 +131,11 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
   );
 }
 
-function Item({ item, t, lang, onSelect, onFix }: { item: IssueItem; t: Strings; lang: StepProps["lang"]; onSelect: (c: CellRef) => void; onFix: (c: CellRef, text: string) => void }) {
+function Item({ item, t, lang, roster, onSelect, onFix }: { item: IssueItem; t: Strings; lang: StepProps["lang"]; roster: Roster; onSelect: (c: CellRef) => void; onFix: (c: CellRef, text: string) => void }) {
   const s = useStyles();
   if (item.kind === "fill") {
     const where = refText(item.first);
-    const who = item.district ? districtName(item.district, lang) : (item.sheet ?? "");
+    const who = item.district ? districtName(roster, item.district, lang) : (item.sheet ?? "");
     return (
       <div className={mergeClasses(s.item, s.itemFill)}>
         <Button appearance="subtle" className={s.issue} onClick={() => onSelect(item.first)}>
@@ -155,7 +157,7 @@ function Item({ item, t, lang, onSelect, onFix }: { item: IssueItem; t: Strings;
     <span className={s.issueText}>
       <span className={mergeClasses(s.severity, error ? s.error : s.warning)}>{error ? t.error : t.warning}</span>
       <span>
-        <Marked text={textIn(issue, lang)} keep={[where, issue.district, issue.district && districtName(issue.district, lang), issue.indicator]} />
+        <Marked text={textIn(issue, lang)} keep={[where, issue.district, issue.district && districtName(roster, issue.district, lang), issue.indicator]} />
       </span>
     </span>
   );

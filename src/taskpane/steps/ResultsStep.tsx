@@ -1,7 +1,7 @@
 import { mergeClasses } from "@fluentui/react-components";
 import { regionOf } from "../../core";
 import type { Lang, Strings } from "../i18n";
-import { districtName, indicatorName } from "../names";
+import { indicatorName } from "../names";
 import { Status } from "../Status";
 import { useStyles } from "../styles";
 import { fixed2, glance } from "../summary";
@@ -38,7 +38,7 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
             <tr key={district.id}>
               <td className={s.num}>{rank}</td>
               <th scope="row" className={mergeClasses(s.text, s.nowrap)}>
-                {districtName(district.id, lang)}
+                {lang === "en" ? (district.en ?? district.id) : district.id}
               </th>
               <td className={s.num}>{fixed2(value)}</td>
             </tr>
