@@ -1,5 +1,5 @@
 import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
-import { Suspense, lazy, useId, useState, type ReactNode } from "react";
+import { Suspense, lazy, useEffect, useId, useState, type ReactNode } from "react";
 import { nextStep, type Adopted } from "./flow";
 import { STRINGS, type Lang } from "./i18n";
 import { initialLang, rememberLang } from "./lang";
@@ -38,6 +38,10 @@ export function App({ workbook, model, lang: initial, adopted, adopt }: AppProps
   const results = useId();
   const t = STRINGS[lang];
   const props: StepProps = { t, lang, workbook, model, current, next: nextStep(current), adopted };
+  // The page's own language follows, for screen readers and the browser's hyphenation and fonts.
+  useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.lang = t.htmlLang;
+  }, [t.htmlLang]);
   const other: Lang = lang === "zh" ? "en" : "zh";
   const choose = (next: Lang) => {
     setLang(next);
