@@ -3,6 +3,9 @@
 // is one issue with its fix, and the "district missing" that the misspelling causes is dropped.
 import { sortIssues, type Issue, type Roster } from "../core";
 
+/** Items on one page of the list: a fresh template's list stays a few dozen nodes. */
+export const PAGE = 20;
+
 export interface CellRef {
   sheet?: string;
   address: string;

@@ -1,20 +1,16 @@
-import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { Button, Spinner } from "@fluentui/react-components";
+import { Suspense, lazy, useEffect, useMemo, useState } from "react";
 import { textIn, type Text } from "../../core";
 import { count, type Strings } from "../i18n";
-import { groupIssues, type CellRef, type IssueItem } from "../issue-groups";
-import { Marked } from "../Marked";
-import { districtName, rosterFor } from "../names";
-import type { Roster } from "../../core";
+import { PAGE, groupIssues, type CellRef } from "../issue-groups";
+import { rosterFor } from "../names";
 import { Status } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
 import { describeError, type StepProps } from "../types";
 
-/** Items on one page of the list: a fresh template's list stays a few dozen nodes. */
-export const PAGE = 20;
-
-const refText = (c: CellRef) => (c.sheet ? `${c.sheet}!${c.address}` : c.address);
+// The list itself (items, fixes, pager) loads once there is something to list.
+const IssueList = lazy(() => import("./IssueList"));
 
 /**
  * Step 2: what needs attention, one item per cause, in the pane's language. An item selects its
@@ -77,7 +73,6 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
   const anyTable = current.source === "workbook" || Object.keys(current.tables ?? {}).length > 0;
   const first = groups.items[0];
   const firstCell = first && (first.kind === "fill" ? first.first : first.issue.cell);
-  const shown = groups.items.slice(page * PAGE, (page + 1) * PAGE);
   return (
     <Step
       title={t.step2}
@@ -89,28 +84,9 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
       }
       after={
         groups.items.length > 0 && (
-          <>
-            <ul className={s.list} aria-label={t.issuesLabel}>
-              {shown.map((item) => (
-                <li key={item.key}>
-                  <Item item={item} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
-                </li>
-              ))}
-            </ul>
-            {pages > 1 && (
-              <nav className={s.pager} aria-label={t.pageLabel}>
-                <Button size="small" disabledFocusable={page === 0} onClick={() => setPage(page - 1)}>
-                  {t.previousPage}
-                </Button>
-                <span className={s.hint} aria-live="polite">
-                  {t.page(n(page + 1), n(pages))}
-                </span>
-                <Button size="small" disabledFocusable={page >= pages - 1} onClick={() => setPage(page + 1)}>
-                  {t.nextPage}
-                </Button>
-              </nav>
-            )}
-          </>
+          <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+            <IssueList items={groups.items} page={page} setPage={setPage} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
+          </Suspense>
         )
       }
     >
@@ -131,50 +107,3 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
   );
 }
 
-function Item({ item, t, lang, roster, onSelect, onFix }: { item: IssueItem; t: Strings; lang: StepProps["lang"]; roster: Roster; onSelect: (c: CellRef) => void; onFix: (c: CellRef, text: string) => void }) {
-  const s = useStyles();
-  if (item.kind === "fill") {
-    const where = refText(item.first);
-    const who = item.district ? districtName(roster, item.district, lang) : (item.sheet ?? "");
-    return (
-      <div className={mergeClasses(s.item, s.itemFill)}>
-        <Button appearance="subtle" className={s.issue} onClick={() => onSelect(item.first)}>
-          <span className={s.issueText}>
-            <span>
-              <Marked text={t.toFill(who, count(item.count, lang))} keep={[who]} />
-            </span>
-            <span className={mergeClasses(s.severity, s.fill, s.nowrap)}>{t.fillFrom(where)}</span>
-          </span>
-        </Button>
-      </div>
-    );
-  }
-  const { issue, fix } = item;
-  const cell = issue.cell;
-  const where = cell && refText(cell);
-  const error = issue.severity === "error";
-  const text = (
-    <span className={s.issueText}>
-      <span className={mergeClasses(s.severity, error ? s.error : s.warning)}>{error ? t.error : t.warning}</span>
-      <span>
-        <Marked text={textIn(issue, lang)} keep={[where, issue.district, issue.district && districtName(roster, issue.district, lang), issue.indicator]} />
-      </span>
-    </span>
-  );
-  return (
-    <div className={mergeClasses(s.item, error ? s.itemError : s.itemWarning)}>
-      {cell ? (
-        <Button appearance="subtle" className={s.issue} onClick={() => onSelect({ sheet: cell.sheet, address: cell.address })}>
-          {text}
-        </Button>
-      ) : (
-        <div className={s.issue}>{text}</div>
-      )}
-      {fix && (
-        <Button size="small" aria-label={t.fixLabel(refText(fix.cell), fix.text)} onClick={() => onFix(fix.cell, fix.text)}>
-          {t.fixTo(fix.text)}
-        </Button>
-      )}
-    </div>
-  );
-}

@@ -2,7 +2,6 @@ import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { textIn, type Text } from "../../core";
 import type { RankingResult } from "../../excel/generate";
-import { reportLayout } from "../../report";
 import { scoredText } from "../flow";
 import type { Strings } from "../i18n";
 import { RoundingSwitch } from "../RoundingSwitch";
@@ -32,6 +31,8 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted 
     setResult(undefined);
     setProblem(undefined);
     try {
+      // The report's layouts load on first use: not part of the pane's first paint.
+      const { reportLayout } = await import("../../report");
       const r = await workbook.writeRanking(reportLayout(scores, title.trim()));
       setResult(r);
       if (!r.ok) setProblem(r.message);
