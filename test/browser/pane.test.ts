@@ -117,7 +117,7 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await validate.click();
     await page.getByText("发现 1 个错误").waitFor();
     const issue = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("button");
-    await expect(issue.count()).resolves.toBe(1);
+    await expect.poll(() => issue.count()).toBe(1);
     const text = (await issue.textContent()) ?? "";
     expect(text).toContain(`${INPUT_SHEET}!${bad.address}`);
     expect(text).toContain("宝山");

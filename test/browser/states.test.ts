@@ -84,7 +84,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.evaluate((s) => sciFake.excel.setCell(s, "D10", "-"), INPUT);
       await page.getByText("发现 2 个错误").waitFor();
       const list = page.getByRole("list", { name: "问题列表（错误在前）" });
-      await expect(list.getByRole("listitem").count()).resolves.toBe(2);
+      await expect.poll(() => list.getByRole("listitem").count()).toBe(2);
       await check(page, width, "03-errors", page.getByRole("region", { name: "2. 检查" }));
       expect((await measure(page)).primary).toEqual(["转到第一个问题"]);
 
@@ -133,7 +133,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByText("模板待填写").waitFor();
       await page.getByText("16 个行政区共 624 格待填写。", { exact: false }).waitFor();
       const items = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("listitem");
-      await expect(items.count()).resolves.toBe(16);
+      await expect.poll(() => items.count()).toBe(16);
       await expect(items.first().textContent()).resolves.toContain("浦东：待填写 39 格");
       await check(page, width, "11-empty-template", page.getByRole("region", { name: "2. 检查" }));
       expect((await measure(page)).primary).toEqual(["转到第一个待填单元格"]);

@@ -24,7 +24,7 @@ describe("keyboard only", () => {
     await act(() => model.refresh());
     await press(await screen.findByRole("button", { name: "转到第一个问题" }));
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "A5" }));
-    await press(screen.getByRole("button", { name: "将 SCI 输入!A5 改为「徐汇」" }), " ");
+    await press(await screen.findByRole("button", { name: "将 SCI 输入!A5 改为「徐汇」" }), " ");
     await screen.findByText("一切正常");
     expect(excel.values("SCI 输入", "A5")).toEqual([["徐汇"]]);
 

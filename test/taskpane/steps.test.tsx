@@ -64,7 +64,7 @@ describe("one primary button, chosen by the workbook's state", () => {
     const step = region("2. Check");
     expect(await within(step).findByText("Template to fill in")).toBeTruthy();
     expect(within(step).getByText("624 cells to fill in 16 districts. The check runs again as you fill them.")).toBeTruthy();
-    const items = within(within(step).getByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
+    const items = within(await within(step).findByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
     expect(items).toHaveLength(16);
     expect(items[0].textContent).toBe("Pudong: 39 cells to fillfrom SCI 输入!C2");
     expect(items[15].textContent).toBe("Chongming: 39 cells to fillfrom SCI 输入!C17");
@@ -88,7 +88,7 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     await act(() => model.refresh());
     const step = region("2. 检查");
     expect(await within(step).findByText("发现 2 个错误")).toBeTruthy();
-    const items = within(within(step).getByRole("list", { name: "问题列表（错误在前）" })).getAllByRole("listitem");
+    const items = within(await within(step).findByRole("list", { name: "问题列表（错误在前）" })).getAllByRole("listitem");
     // Not three: 徐汇 "missing" is the misspelling's doing and is not listed on its own.
     expect(items.map((i) => i.textContent)).toEqual([
       "错误SCI 输入!O3，黄浦，B2.3 电子警察监控点覆盖率：单元格是 Excel 错误值 #N/A，应为数字",
@@ -116,7 +116,7 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     // One empty cell is one cell to fill, beside the warning.
     expect(await within(step).findByText("Template to fill in")).toBeTruthy();
     expect(within(step).getByText(/^1 cells? to fill in 1 districts?\./)).toBeTruthy();
-    const items = within(within(step).getByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
+    const items = within(await within(step).findByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
     expect(items.map((i) => i.textContent)).toEqual(["Xuhui: 1 cell to fillfrom SCI 输入!O5", "WarningSCI 输入!E3, 黄浦, A2.2 Mobile network user experience: value 5000 is implausibly large (over 1000); please check"]);
     expect(step.textContent).not.toMatch(/[为数据]|警告/);
   });
@@ -131,6 +131,7 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     await act(() => model.refresh());
     const step = region("2. 检查");
     expect(await within(step).findByText("发现 32 个错误")).toBeTruthy();
+    await within(step).findByRole("list", { name: "问题列表（错误在前）" });
     const list = () => within(within(step).getByRole("list", { name: "问题列表（错误在前）" })).getAllByRole("listitem");
     expect(list()).toHaveLength(20);
     expect(within(step).getByText("第 1 / 2 页")).toBeTruthy();
@@ -156,7 +157,7 @@ describe("3. 生成排名", () => {
     release();
     expect(await within(step).findByText("已写入以下工作表，点击打开：")).toBeTruthy();
     expect(within(step).queryByRole("progressbar")).toBeNull();
-    const links = within(within(step).getByRole("list", { name: "已写入的工作表" })).getAllByRole("button");
+    const links = within(await within(step).findByRole("list", { name: "已写入的工作表" })).getAllByRole("button");
     expect(links.map((l) => l.textContent)).toEqual(["排名 2020", "排名 2020 一级指标", "排名 2020 二级指标", "排名 2020 三级指标"]);
     expect(excel.sheetNames().slice(1)).toEqual(links.map((l) => l.textContent));
     await user.click(links[2]);

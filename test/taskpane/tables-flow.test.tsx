@@ -11,6 +11,8 @@ import { renderPane } from "./render";
 
 const region = (name: RegExp | string) => screen.getByRole("region", { name });
 const issueButtons = (step: HTMLElement) => within(within(step).getByRole("list", { name: /问题列表|Issues/ })).getAllByRole("button");
+/** The list loads after the summary: wait for it. */
+const listed = (step: HTMLElement) => within(step).findByRole("list", { name: /问题列表|Issues/ });
 /** Opens an analysis (its accordion header) and returns its panel, once loaded. */
 async function open(user: { click(el: Element): Promise<void> }, name: string): Promise<HTMLElement> {
   await user.click(await screen.findByRole("button", { name }));
@@ -34,6 +36,7 @@ describe("raw data and framework tables from the pane", () => {
     expect(within(data).getByText("这些表有 662 个错误、0 个警告，详见「2. 检查」。")).toBeTruthy();
     expect(within(data).getByText(/本年数据来自原始数据/)).toBeTruthy();
 
+    await listed(check);
     // Errors first: A1.1's benchmark (a title in row 1, the header in row 2: D3).
     const [first] = issueButtons(check);
     expect(first.textContent).toMatch(/^错误SCI 标准化设置!D3/);
@@ -71,6 +74,7 @@ describe("raw data and framework tables from the pane", () => {
     await user.click(within(check).getByRole("button", { name: "Check again" }));
     expect(await within(check).findByText("1 error")).toBeTruthy();
     expect(within(data).getByText("These tables have 1 error and 0 warnings; see “2. Check”.")).toBeTruthy();
+    await listed(check);
     const [item] = issueButtons(check);
     expect(item.textContent).toMatch(new RegExp(`^Error${sheet.replace(/[()（）]/g, ".")}!G4`));
     await user.click(item);
@@ -106,6 +110,7 @@ describe("raw data and framework tables from the pane", () => {
     const fixed = (): FakeModel => ({ refreshes: 0, roundings: [], getModel: () => ranged, subscribe: () => () => {}, refresh: async () => ranged, setRounding: async () => ranged });
     const { user, excel } = renderPane({ model: fixed });
     const check = region("2. 检查");
+    await listed(check);
     const [item] = issueButtons(check);
     expect(item.textContent).toBe("错误Sheet1!C2:C5：各区数值相同，无法极差标准化");
     await user.click(item);
