@@ -79,6 +79,7 @@ async function domNodes(): Promise<{ flow: number; empty: number }> {
     await fresh.page.goto(`${server.url}/taskpane.html`);
     await fresh.page.getByRole("button", { name: "插入空白模板" }).click();
     await fresh.page.getByText("模板待填写").waitFor();
+    await fresh.page.getByRole("list", { name: "问题列表（错误在前）" }).waitFor(); // loads after the summary
     const empty = await count(fresh.page);
     await fresh.context.close();
     return { flow, empty };
