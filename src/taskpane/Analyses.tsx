@@ -14,6 +14,7 @@ export const ANALYSES: { value: string; title: (t: Strings) => string; panel: Pa
   { value: "data", title: (t) => t.data, panel: lazy(() => import("./analysis/DataPanel")) },
   { value: "year-over-year", title: (t) => t.yearOverYear, panel: lazy(() => import("./analysis/YearOverYearPanel")) },
   { value: "robustness", title: (t) => t.robustness, panel: lazy(() => import("./analysis/RobustnessPanel")) },
+  { value: "audit", title: (t) => t.audit, panel: lazy(() => import("./analysis/AuditPanel")) },
 ];
 
 export default function Analyses(props: StepProps & { open?: string[] }) {

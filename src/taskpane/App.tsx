@@ -1,5 +1,5 @@
 import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
-import { Suspense, lazy, useEffect, useId, useState, type ReactNode } from "react";
+import { Suspense, lazy, useEffect, useId, useState } from "react";
 import { nextStep, type Adopted } from "./flow";
 import { STRINGS, type Lang } from "./i18n";
 import { initialLang, rememberLang } from "./lang";
@@ -8,12 +8,14 @@ import { DataStep } from "./steps/DataStep";
 import { GenerateStep } from "./steps/GenerateStep";
 import { useStyles } from "./styles";
 import type { ModelSource, SciWorkbook, StepProps } from "./types";
+import type { Adopter } from "../excel/adopter";
 import { useModel } from "./useModel";
 
 // Not needed for the first paint: loaded right after.
 const ResultsStep = lazy(() => import("./steps/ResultsStep"));
 // Below the fold, and the accordion is a good part of Fluent's weight: not in the first bundle.
 const Analyses = lazy(() => import("./Analyses"));
+const AdoptView = lazy(() => import("./adopt/AdoptView"));
 
 export interface AppProps {
   /** Excel, behind plain-data functions (src/excel/workbook.ts), or a fake in tests. */
@@ -22,16 +24,17 @@ export interface AppProps {
   model: ModelSource;
   /** Default: the evaluator's last choice, else Office's display language. */
   lang?: Lang;
-  /** Data adopted with "use this data", and the controls that adopt it (src/taskpane/adopt/). */
+  /** 使用所选数据: the evaluator's own range or table as the input (src/excel/adopter.ts). */
+  adopter?: Adopter;
+  /** Data adopted with "use this data", when the flow knows of it. */
   adopted?: Adopted;
-  adopt?: ReactNode;
 }
 
 /**
  * The SCI task pane: three required steps (data, check, generate) with one primary button,
  * chosen by the workbook's state; the results; then the optional analyses, each opened on demand.
  */
-export function App({ workbook, model, lang: initial, adopted, adopt }: AppProps) {
+export function App({ workbook, model, lang: initial, adopter, adopted }: AppProps) {
   const [lang, setLang] = useState<Lang>(() => initial ?? initialLang());
   const current = useModel(model);
   const s = useStyles();
@@ -57,7 +60,16 @@ export function App({ workbook, model, lang: initial, adopted, adopt }: AppProps
             {STRINGS[other].languageName}
           </Button>
         </header>
-        <DataStep {...props} adopt={adopt} />
+        <DataStep
+          {...props}
+          adopt={
+            adopter && (
+              <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+                <AdoptView lang={lang} adopter={adopter} profile={current.profile} onChange={() => void model.refresh()} primary={false} />
+              </Suspense>
+            )
+          }
+        />
         <CheckStep {...props} />
         <GenerateStep {...props} />
         <section className={s.step} aria-labelledby={results}>

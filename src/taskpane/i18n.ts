@@ -77,6 +77,15 @@ const zh = {
   data: "原始数据与指标体系",
   yearOverYear: "逐年比较",
   robustness: "排名稳健性",
+  audit: "统计审计",
+
+  map: "地图",
+  mapIndicator: "地图指标",
+  mapScope: "地图范围",
+  mapClass: "分级",
+  value: "数值",
+  mapTable: (title: string, subtitle: string) => `地图数据：${title}（${subtitle}）`,
+  noMap: "这些行政区没有内置地图形状，不显示地图。",
 };
 
 export type Strings = typeof zh;
@@ -153,6 +162,15 @@ const en: Strings = {
   data: "Raw data and framework",
   yearOverYear: "Year over year",
   robustness: "Robustness of ranks",
+  audit: "Statistical audit",
+
+  map: "Map",
+  mapIndicator: "Indicator on the map",
+  mapScope: "Map scope",
+  mapClass: "Class",
+  value: "Value",
+  mapTable: (title: string, subtitle: string) => `Map data: ${title} (${subtitle})`,
+  noMap: "There are no built-in shapes for these districts, so no map is shown.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -112,6 +112,6 @@ describe("the statistical-audit panel", () => {
 
   it("without scores it says why", () => {
     panel("zh", undefined, modelOf(undefined));
-    expect(screen.getByText(/输入有错误，修正后才能分析/)).toBeTruthy();
+    expect(screen.getByText(/输入还有错误或待填写的单元格，修正后才能分析/)).toBeTruthy();
   });
 });

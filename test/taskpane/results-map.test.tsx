@@ -7,10 +7,10 @@ import { renderPane } from "./render";
 const region = (name: string) => screen.getByRole("region", { name });
 const paths = (map: HTMLElement) => Array.from(map.querySelectorAll("path")).map((p) => [p.getAttribute("data-district"), p.getAttribute("data-class"), p.querySelector("title")?.textContent]);
 
-describe("step 4: the map", () => {
+describe("results at a glance: the map", () => {
   it("中文: the composite over the city, 16 districts, value on hover, the same figures in a table", async () => {
     renderPane();
-    const step = region("4. 结果一览");
+    const step = region("结果一览");
     const map = await within(step).findByTestId("results-map", {}, { timeout: 10_000 });
     const svg = map.querySelector("svg")!;
     expect(svg.getAttribute("role")).toBe("img");
@@ -28,7 +28,7 @@ describe("step 4: the map", () => {
 
   it("English: another indicator over one region; the others are drawn blank", async () => {
     const { user } = renderPane({ lang: "en" });
-    const step = region("4. Results at a glance");
+    const step = region("Results at a glance");
     const map = await within(step).findByTestId("results-map", {}, { timeout: 10_000 });
     await user.selectOptions(within(step).getByRole("combobox", { name: "Indicator on the map" }), "A");
     await user.selectOptions(within(step).getByRole("combobox", { name: "Map scope" }), "suburban");
@@ -41,12 +41,12 @@ describe("step 4: the map", () => {
   });
 });
 
-describe("step 3: the map on the sheet", () => {
+describe("generate: the map on the sheet", () => {
   it("writes the composite's map as an SVG shape beside the overall table", async () => {
     const { user, excel } = renderPane();
-    const step = region("3. 生成排名工作表");
+    const step = region("3. 生成排名");
     await user.click(within(step).getByRole("button", { name: "生成排名工作表" }));
-    await within(step).findByText("已写入以下工作表（点击打开）：", {}, { timeout: 10_000 });
+    await within(step).findByText("已写入以下工作表，点击打开：", {}, { timeout: 10_000 });
     const shapes = excel.sheet("排名 2020").shapes;
     expect(shapes).toHaveLength(1);
     expect(shapes[0].svg).toContain('data-district="浦东" data-class="4"');

@@ -15,6 +15,11 @@ export interface AdoptViewProps {
   profile?: Profile;
   /** After linking, unlinking or a changed mapping: the model should read again. */
   onChange?: () => void;
+  /**
+   * Whether its buttons may be the pane's primary one. The pane passes false: its one primary
+   * button is chosen by the workbook's state (src/taskpane/flow.ts).
+   */
+  primary?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -37,7 +42,7 @@ const useStyles = makeStyles({
 
 type Shown = { kind: "ok" | "bad"; text: string };
 
-export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }: AdoptViewProps) {
+export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, primary = true }: AdoptViewProps) {
   const framework = profile.framework;
   const t = ADOPT_STRINGS[lang];
   const s = useStyles();
@@ -117,7 +122,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }:
       </h2>
       <p className={s.hint}>{t.hint}</p>
       <div className={s.actions}>
-        <Button appearance={selected ? "secondary" : "primary"} disabledFocusable={!!busy} onClick={read}>
+        <Button appearance={primary && !selected ? "primary" : "secondary"} disabledFocusable={!!busy} onClick={read}>
           {t.read}
         </Button>
         {link && !selected && (
@@ -136,7 +141,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange }:
       {selected && reading && reading.header >= 0 && !link && (
         <div className={s.actions}>
           <Checkbox checked={asTable} onChange={(_, d) => setAsTable(!!d.checked)} label={selected.table ? t.renameTable : t.makeTable} />
-          <Button appearance="primary" disabledFocusable={!!busy} onClick={doLink}>
+          <Button appearance={primary ? "primary" : "secondary"} disabledFocusable={!!busy} onClick={doLink}>
             {t.link}
           </Button>
         </div>

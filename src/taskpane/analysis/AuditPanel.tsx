@@ -80,7 +80,7 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
         <Button disabledFocusable={running} onClick={run}>
           {a.sobol}
         </Button>
-        <Button appearance="primary" disabledFocusable={writer.busy} onClick={() => writer.write(() => ({ title: ds.label ?? "", sheets: [auditLayout(result, ds, { sobol: u?.result })] }))}>
+        <Button disabledFocusable={writer.busy} onClick={() => writer.write(() => ({ title: ds.label ?? "", sheets: [auditLayout(result, ds, { sobol: u?.result })] }))}>
           {a.writeAudit}
         </Button>
       </div>
@@ -94,11 +94,11 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
       </div>
       {u?.result && (
         <div data-path={u.path}>
-          <p className={pane.hint}>{common.where(u.path, u.ms)}</p>
+          <p className={pane.hint}>{common.took(u.ms)}</p>
           <SobolTable sobol={u.result} lang={lang} />
         </div>
       )}
-      <Written busy={writer.busy} outcome={writer.outcome} writing={a.writingAudit} a={common} workbook={workbook} />
+      <Written busy={writer.busy} outcome={writer.outcome} writing={a.writingAudit} a={common} lang={lang} workbook={workbook} />
     </>
   );
 }

@@ -32,8 +32,11 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted 
     setProblem(undefined);
     try {
       // The report's layouts load on first use: not part of the pane's first paint.
-      const { reportLayout } = await import("../../report");
-      const r = await workbook.writeRanking(reportLayout(scores, title.trim()));
+      const { geometryFor, reportLayout, withMap } = await import("../../report");
+      // The composite's map goes beside the overall table when the districts have shapes.
+      const layout = reportLayout(scores, title.trim());
+      const geometry = geometryFor(current.profile, scores.dataset.districts);
+      const r = await workbook.writeRanking(geometry ? withMap(layout, scores, geometry) : layout);
       setResult(r);
       if (!r.ok) setProblem(r.message);
     } catch (e) {
@@ -59,6 +62,12 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted 
               {t.written}
             </Status>
           )}
+          {result?.ok &&
+            result.notes.map((n) => (
+              <Status key={n.en} intent="warning">
+                {textIn(n, lang)}
+              </Status>
+            ))}
           {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{t.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
           {problem && (
             <Status intent="error" title={t.problem}>
