@@ -19,6 +19,8 @@ export interface MapOptions {
   /** Width of the picture in px. Default 640. */
   width?: number;
   lang?: MapLang;
+  /** The smallest text in px (default 9): a picture shown at its own size (the pane's) asks 11. */
+  minFontSize?: number;
 }
 
 /** One district as drawn. */
@@ -103,7 +105,8 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const scale = (width - 2 * PAD) / Math.max(1, b.maxX - b.minX);
   const mapH = Math.round((b.maxY - b.minY) * scale);
   const frame = { x: PAD, y: TITLE_H, width: width - 2 * PAD, height: mapH, minX: b.minX, minY: b.minY, scale };
-  const fontSize = Math.round(Math.min(12, Math.max(9, width / 70)) * 10) / 10;
+  const least = options.minFontSize ?? 9;
+  const fontSize = Math.round(Math.min(Math.max(12, least), Math.max(least, width / 70)) * 10) / 10;
   const px = ([x, y]: Point): Point => [frame.x + (x - b.minX) * scale, frame.y + (y - b.minY) * scale];
 
   const areas: MapArea[] = [];

@@ -72,11 +72,11 @@ describe.skipIf(!!SKIP)(SKIP ? `使用所选数据 in Chromium (skipped: ${SKIP}
     expect(await page.evaluate(() => sciFake.excel.snapshot())).toEqual(before); // reading changed nothing
     await view().getByRole("button", { name: "收起全部映射" }).click();
 
-    await page.getByRole("switch", { name: /English/ }).click();
+    await page.getByRole("button", { name: "English" }).click();
     await view().getByText("Header: row 3 · one district per row").waitFor();
     await shot("adopt-mapping-en", 320);
     await shot("adopt-mapping-en", 450);
-    await page.getByRole("switch", { name: /English/ }).click();
+    await page.getByRole("button", { name: "中文" }).click();
 
     await view().getByRole("button", { name: "将「徐会区」改为「徐汇」" }).click();
     await view().getByText("16 个行政区均已识别").waitFor();

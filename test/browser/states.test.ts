@@ -102,6 +102,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
       await check(page, width, "05-generated", page.getByRole("region", { name: "3. 生成排名" }));
       await page.getByRole("table", { name: "平均值" }).scrollIntoViewIfNeeded();
+      await page.getByTestId("results-map").waitFor();
       await check(page, width, "06-results", page.getByRole("region", { name: "结果一览" }));
 
       await page.getByRole("button", { name: "原始数据与指标体系" }).click();
@@ -125,6 +126,12 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await robust.getByRole("combobox", { name: "排名范围" }).selectOption("region");
       await robust.locator("svg text", { hasText: "中心城区" }).waitFor();
       await check(page, width, "10-analysis-robustness-region", robust);
+
+      await page.getByRole("button", { name: "统计审计" }).click();
+      const audit = page.getByRole("region", { name: "统计审计" });
+      await audit.getByRole("button", { name: "运行 Sobol 敏感性分析" }).click();
+      await audit.locator("[data-path]").waitFor({ timeout: 30_000 });
+      await check(page, width, "10b-analysis-audit", audit);
     });
 
     it(`${width} px: a fresh template is ${"待填写"} per district, not 624 errors`, async () => {

@@ -33,6 +33,12 @@ export interface AuditProps {
 const fixed = (x: Stat, digits = 3) => (x === null ? "—" : x.toFixed(digits));
 
 /** The colour of a correlation on the sheet's scale: red at −1, white at 0, blue at +1. */
+/**
+ * The pane shades its cells 70% of the way to the sheet's colours: the text on the strongest
+ * (±1) keeps 4.5:1 contrast, which the full #5A8AC6 would not give black or white text.
+ */
+const PANE_SHADE = 0.7;
+
 export function correlationColor(r: Stat): string | undefined {
   if (r === null) return undefined;
   const mix = (from: string, to: string, t: number) => {
@@ -172,7 +178,7 @@ function Heatmap({ audit: r, lang, parent, setParent }: { audit: Audit; lang: La
                 {c}
               </th>
               {m.r[i].map((v, j) => (
-                <td key={j} className={s.cell} style={{ backgroundColor: correlationColor(v) }}>
+                <td key={j} className={s.cell} style={{ backgroundColor: correlationColor(v === null ? null : v * PANE_SHADE) }}>
                   {v === null ? "—" : v.toFixed(2)}
                 </td>
               ))}
