@@ -147,6 +147,8 @@ export interface Issue extends Text {
   cell?: { sheet?: string; address: string; row: number; col: number };
   district?: string;
   indicator?: string;
+  /** For a misspelt name: the entity it most likely means, when that entity has no row yet. */
+  suggestion?: string;
 }
 
 /** An issue; `zh` and `en` each name the sheet/cell, district and indicator in their language. */

@@ -290,6 +290,8 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       ),
     );
   }
+  // A suggestion is a fix only while the entity it names has no row of its own.
+  for (const u of unknown) if (u.suggestion && !firstRow.has(u.suggestion)) u.issue.suggestion = u.suggestion;
   if (opts.roster && (opts.expectAll ?? true) && !otherList) {
     // A misspelt name already says which entity it likely is: that entity is not also missing.
     const meant = new Set(unknown.map((u) => u.suggestion).filter((x): x is string => !!x));

@@ -40,7 +40,7 @@ const ref = (i: Issue): CellRef | undefined => i.cell && { sheet: i.cell.sheet, 
  */
 export function suggestionOf(i: Issue, roster: Roster): string | undefined {
   if (i.code !== "unknown-district") return undefined;
-  const given = (i as Issue & { suggestion?: unknown }).suggestion;
+  const given = i.suggestion;
   if (typeof given === "string") return given;
   const typed = /「([^」]*)」/.exec(i.zh)?.[1];
   return typed ? roster.suggest(typed)?.id : undefined;
@@ -56,7 +56,7 @@ export function groupIssues(issues: readonly Issue[], roster: Roster): IssueGrou
   for (const i of sorted) {
     const s = suggestionOf(i, roster);
     const cell = ref(i);
-    const own = typeof (i as Issue & { suggestion?: unknown }).suggestion === "string"; // the core's word: trusted
+    const own = typeof i.suggestion === "string"; // the core's word: trusted
     if (s && cell && (own || missing.has(s) || missing.size === 0)) fixes.set(i, { cell, text: s });
   }
   const suggested = new Set([...fixes.values()].map((f) => f.text));

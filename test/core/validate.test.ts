@@ -77,6 +77,15 @@ describe("issue kinds", () => {
     expectIssue(issues, { severity: "error", code: "missing-district", address: a1(base.length, 0), district: "静安" });
   });
 
+  it("a misspelt name carries the entity it means as a fix, only while that entity has no row", () => {
+    const r = rowOf("静安");
+    expect(validated(withCell(r, 0, "静按")).issues[0].suggestion).toBe("静安");
+    // 静安 twice: the second, misspelt, is no fix for a district already there.
+    const both2 = withCell(rowOf("徐汇"), 0, "静按");
+    const it = validated(both2).issues.find((i) => i.code === "unknown-district")!;
+    expect(it.suggestion).toBeUndefined();
+  });
+
   it("a name holding the old separator keeps both languages whole", () => {
     const r = rowOf("静安");
     const { issues } = validated(withCell(r, 0, "浦东 / 西"));

@@ -55,13 +55,13 @@ describe("grouping issues by cause", () => {
     ]);
   });
 
-  it("a misspelling beside a district really missing: no guess, both listed", () => {
+  it("a misspelling beside a district really missing: the fix for the misspelling, the other still missing", () => {
     const rows = rows2020();
     rows[rows.findIndex((r) => r[0] === "徐汇")][0] = "徐会";
     rows.splice(rows.findIndex((r) => r[0] === "崇明"), 1);
     const g = groupIssues(check(rows), shanghaiRoster);
     expect(g.items.map((i) => i.kind === "issue" && [i.issue.code, i.issue.district, i.fix?.text])).toEqual([
-      ["unknown-district", undefined, undefined],
+      ["unknown-district", undefined, "徐汇"],
       ["missing-district", "崇明", undefined],
     ]);
   });
