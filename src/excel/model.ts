@@ -73,12 +73,18 @@ async function readAndBuild(): Promise<Model> {
     // The tables the last read found are read with the list of tables: one sync while the
     // workbook keeps the same SCI tables.
     // A linked table or range (使用所选数据) is read in the same batch as the SCI tables.
+    // While the user types in a cell Excel refuses a batch; this one waits for the edit to end.
     const link = storedLink();
-    sources = await Excel.run((context) => readSources(context, known ?? SOURCE_KINDS, SOURCE_KINDS, link));
+    sources = await Excel.run({ delayForCellEdit: true }, (context) => readSources(context, known ?? SOURCE_KINDS, SOURCE_KINDS, link));
   } catch (e) {
+    if (isTransient(e)) {
+      retryLater(); // the figures stand until a read succeeds: no cell flickers to #N/A
+      return current;
+    }
     lastSources = undefined;
     return publishFailure(e);
   }
+  retries = 0;
   const found = SOURCE_KINDS.filter((k) => sources[k]);
   known = found;
   sourceIds = new Set([...found.map((k) => sources[k]!.id), sources.adopted?.id].filter((id): id is string => id !== undefined));
@@ -121,6 +127,26 @@ async function rebuild(): Promise<Model> {
   if (lastSources) return build(lastSources);
   if (typeof Excel === "undefined") return build({}); // outside Excel: the built-in data
   return refresh();
+}
+
+/** Office's error codes for a batch refused for now (cell editing, throttling, a busy host), not for good. */
+const TRANSIENT = new Set(["InvalidOperationInCellEditMode", "ActivityLimitReached", "Conflict", "ServiceNotAvailable", "Timeout", "RequestAborted"]);
+
+export const isTransient = (e: unknown): boolean => TRANSIENT.has(String((e as { code?: unknown })?.code));
+
+/** Transient failures in a row, and the retry waiting for its turn. */
+let retries = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Reads again after 0.5 s, 1 s, 2 s … (at most 30 s apart) until a read succeeds. */
+function retryLater(): void {
+  if (retryTimer !== undefined) return;
+  const delay = Math.min(500 * 2 ** retries, 30_000);
+  retries++;
+  retryTimer = setTimeout(() => {
+    retryTimer = undefined;
+    void refresh();
+  }, delay);
 }
 
 /** A failed read is an honest error in every SCI cell, never the previous figures. */

@@ -76,7 +76,9 @@ export async function readSources(
   try {
     await context.sync();
   } catch (e) {
-    if (first.size === 0 && !linkedFirst) throw e; // nothing optional was asked for: a real failure
+    // Only a table gone since the last read is retried here; anything else (cell editing, a
+    // busy host, a protected workbook) is the caller's to handle.
+    if ((first.size === 0 && !linkedFirst) || (e as { code?: unknown })?.code !== "ItemNotFound") throw e;
     refused = true;
   }
   let listed = tables;

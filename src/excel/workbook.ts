@@ -44,7 +44,10 @@ export interface SciWorkbook {
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export function officeWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): SciWorkbook {
+/** The pane's batches wait while the user is editing a cell instead of failing (Excel.RunOptions). */
+const delayedRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+
+export function officeWorkbook(run: ExcelRun = delayedRun): SciWorkbook {
   const write = async (layout: ReportLayout, onProgress?: (done: number) => void) => {
     const { writeLayout } = await import("./generate");
     return run((context) => writeLayout(context, layout, onProgress));

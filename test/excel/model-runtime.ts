@@ -31,7 +31,7 @@ export async function openWithPrevious(): Promise<Runtime> {
   installEvents(xl);
   const runs = { count: 0 };
   const ns = xl.namespace;
-  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (batch: never) => (runs.count++, ns.run(batch)) };
+  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (...args: never[]) => (runs.count++, (ns.run as (...a: never[]) => unknown)(...args)) };
   const model: ModelModule = await import("../../src/excel/model");
   const sci: FunctionsModule = await import("../../src/functions/functions");
   await model.settled();

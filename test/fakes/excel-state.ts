@@ -168,7 +168,8 @@ export const errors = {
   exists: (what: string) => new FakeOfficeError("ItemAlreadyExists", `The resource already exists. (${what})`),
   accessDenied: (what: string) =>
     new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet. (${what})`),
-  injected: (label: string) => new FakeOfficeError("GeneralException", `Injected failure at ${label}.`, label),
+  injected: (label: string, code = "GeneralException") => new FakeOfficeError(code, `Injected failure at ${label}.`, label),
+  cellEditMode: () => new FakeOfficeError("InvalidOperationInCellEditMode", "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode and try again."),
 };
 
 // ---- addresses ----

@@ -39,6 +39,11 @@ interface RangeRef {
   area: Area;
 }
 
+/** Excel.RunOptions: what SCI passes to Excel.run. */
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+}
+
 function loadProps(spec: LoadSpec): string[] | undefined {
   if (spec === undefined) return undefined;
   const list = typeof spec === "string" ? spec.split(",") : Array.isArray(spec) ? spec : typeof spec.select === "string" ? spec.select.split(",") : spec.select ?? [];
@@ -51,7 +56,10 @@ export class FakeContext {
   readonly application: { suspendApiCalculationUntilNextSync(): void };
   private queue: { label: string; run: () => void }[] = [];
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    private readonly options: RunOptions = {},
+  ) {
     this.workbook = new Workbook(this);
     this.application = { suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync", () => {}) };
   }
@@ -74,6 +82,10 @@ export class FakeContext {
     this.excel.syncs++;
     const ops = this.queue.splice(0);
     await Promise.resolve();
+    if (this.excel.editing) {
+      if (!this.options.delayForCellEdit) throw errors.cellEditMode();
+      await this.excel.untilEditEnds();
+    }
     for (const op of ops) {
       this.excel.beforeOp(op.label);
       op.run();
@@ -1094,24 +1106,54 @@ export class FakeExcel {
   readonly state = new BookState();
   /** context.sync calls over every run. */
   syncs = 0;
-  private faults: { label: string; nth: number; seen: number }[] = [];
+  private faults: { label: string; nth: number; seen: number; code: string }[] = [];
 
   constructor(options: { sheets?: string[] } = {}) {
     for (const name of options.sheets ?? ["Sheet1"]) this.state.addSheet(name);
     this.state.changes = [];
   }
 
-  /** Excel.run: a fresh request context per batch. Operations left unsynced are a bug. */
-  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
-    const context = new FakeContext(this);
+  /**
+   * Excel.run(batch) or Excel.run(options, batch): a fresh request context per batch.
+   * Operations left unsynced are a bug. While the user edits a cell (`editing`), a sync fails
+   * with InvalidOperationInCellEditMode unless the run asked for `delayForCellEdit`, in which
+   * case it waits until the edit ends (Excel.RunOptions).
+   */
+  run = async <T>(...args: [batch: (context: FakeContext) => Promise<T>] | [options: RunOptions, batch: (context: FakeContext) => Promise<T>]): Promise<T> => {
+    const [options, batch] = args.length === 1 ? [{}, args[0]] : args;
+    this.runOptions.push({ ...options });
+    const context = new FakeContext(this, options);
     const result = await batch(context);
     if (context.pending) throw new Error(`fake Excel: ${context.pending} queued operation(s) were never synced`);
     return result;
   };
 
   /** The same, typed as Office's Excel.run for code under test. */
-  runExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    this.run((context) => batch(context as unknown as Excel.RequestContext));
+  runExcel = <T>(...args: [batch: (context: Excel.RequestContext) => Promise<T>] | [options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>]): Promise<T> => {
+    const [options, batch] = args.length === 1 ? [{}, args[0]] : args;
+    return this.run(options, (context) => batch(context as unknown as Excel.RequestContext));
+  };
+
+  /** The options of every Excel.run so far. */
+  readonly runOptions: RunOptions[] = [];
+
+  private editEnded: (() => void)[] = [];
+  private editing_ = false;
+  /** Whether the user is editing a cell (typing in it, or in the formula bar). */
+  get editing(): boolean {
+    return this.editing_;
+  }
+  startEdit(): void {
+    this.editing_ = true;
+  }
+  endEdit(): void {
+    this.editing_ = false;
+    for (const resume of this.editEnded.splice(0)) resume();
+  }
+  /** Resolves once the user leaves cell-edit mode (at once if not editing). */
+  untilEditEnds(): Promise<void> {
+    return this.editing_ ? new Promise((resolve) => this.editEnded.push(resolve)) : Promise.resolve();
+  }
 
   /** What a page installs as `window.Excel`. */
   get namespace() {
@@ -1122,16 +1164,16 @@ export class FakeExcel {
     };
   }
 
-  /** Makes the nth action with this label (counted from now) fail its sync. */
-  failOn(label: string, nth = 1): void {
-    this.faults.push({ label, nth, seen: 0 });
+  /** Makes the nth action with this label (counted from now) fail its sync, with Office's error `code`. */
+  failOn(label: string, nth = 1, code = "GeneralException"): void {
+    this.faults.push({ label, nth, seen: 0, code });
   }
 
   beforeOp(label: string): void {
     for (const f of this.faults)
       if (f.label === label && ++f.seen === f.nth) {
         this.faults = this.faults.filter((x) => x !== f);
-        throw errors.injected(label);
+        throw errors.injected(label, f.code);
       }
   }
 
