@@ -7,6 +7,7 @@ const { Compilation, sources } = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { WEBVIEWS, unsupported } = require("./webviews");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
@@ -59,6 +60,20 @@ class AddinPagesPlugin {
   }
 }
 
+/** Fails the build when an emitted script uses what one of the add-in's webviews (./webviews.js) lacks. */
+class WebviewSyntaxPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WebviewSyntaxPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "WebviewSyntaxPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, (assets) => {
+        for (const [name, asset] of Object.entries(assets)) {
+          if (!name.endsWith(".js") || name.startsWith("office/")) continue; // office.js is Microsoft's own
+          for (const problem of unsupported(asset.source().toString(), name)) compilation.errors.push(new Error(problem));
+        }
+      });
+    });
+  }
+}
+
 /** The icons as they are; the manifest with its URLs pointed at the deployment. */
 function copyPatterns(url) {
   return [
@@ -93,7 +108,7 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } } },
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev, target: WEBVIEWS.typescriptTarget } } },
         },
       ],
     },
@@ -106,6 +121,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new AddinPagesPlugin(url),
+      new WebviewSyntaxPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

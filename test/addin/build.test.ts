@@ -12,6 +12,10 @@ import webpack from "webpack";
 const root = path.resolve(__dirname, "../..");
 const makeConfig = createRequire(__filename)(path.join(root, "webpack.config.js"));
 const DEPLOY = "https://sci.example.org/addin/";
+const { WEBVIEWS, unsupported } = createRequire(__filename)(path.join(root, "webviews.js")) as {
+  WEBVIEWS: { ecmaVersion: number };
+  unsupported: (code: string, file?: string) => string[];
+};
 
 describe("the add-in build", async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "sci-build-"));
@@ -65,5 +69,34 @@ describe("the add-in build", async () => {
     const withModel = scripts.filter((f) => file(f).includes("workbook-unreadable")); // a string only model.ts holds
     expect(withModel).toHaveLength(1);
     expect(withModel[0]).not.toMatch(/^(functions|commands)\.js$/);
+  });
+
+  it("emits only scripts the oldest webview parses and runs (the build fails otherwise)", () => {
+    const scripts = readdirSync(out).filter((f) => f.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(2);
+    for (const f of scripts) expect(unsupported(file(f), f)).toEqual([]);
+  });
+});
+
+describe("the webviews' syntax check", () => {
+  it("accepts ES2020", () => {
+    expect(WEBVIEWS.ecmaVersion).toBe(2020);
+    expect(unsupported("const a = b?.c ?? 1n; const r = /(?<year>\\d{4})/su; new RegExp('(?!x)'); async () => { for await (const x of y); };")).toEqual([]);
+  });
+
+  it("refuses lookbehind, in a literal or given to RegExp, but not an escaped paren or one in a class", () => {
+    expect(unsupported("/(?<!\\d)(20\\d\\d)/.exec(t)", "a.js")).toEqual([expect.stringContaining("a.js:1:1: regex lookbehind")]);
+    expect(unsupported("x = new RegExp('(?<=a)b')", "b.js")).toEqual([expect.stringContaining("b.js:1:5: RegExp(")]);
+    expect(unsupported("/\\(?<=a/; /[(?<=]/")).toEqual([]);
+  });
+
+  it("refuses ES2022 syntax and flags, and built-ins newer than the oldest webview", () => {
+    expect(unsupported("class A { count = 0 }", "c.js")[0]).toMatch(/^c\.js: not ES2020/);
+    expect(unsupported("/a/d")[0]).toMatch(/not ES2020/);
+    expect(unsupported("a.at(-1); structuredClone(b); Object.hasOwn(c, 'd')")).toEqual([
+      expect.stringContaining(".at()"),
+      expect.stringContaining("structuredClone()"),
+      expect.stringContaining(".hasOwn()"),
+    ]);
   });
 });
