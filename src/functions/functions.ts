@@ -109,18 +109,21 @@ export function contrib(district: string | number | null, indicator: string | nu
 }
 
 /**
- * 由一行或一列 38 个三级指标值（按报告序号 1–38）计算综合指数，只用参数，不读输入表，适合假设分析。Returns the composite of 38 third-level values (one row or column, report order 1–38), from its arguments alone: for what-if cells.
+ * 由 38 个三级指标值（一行或一列，按序号）计算综合指数，只用参数，适合假设分析。Composite of 38 input values (one row or column, report order), from its arguments alone.
  * @customfunction SCORE
+ * @streaming
  * @helpurl https://localhost:3000/help.html#sci-score
  * @param values 38 个指标值，一行或一列，按报告序号排列。38 values, one row or one column, in report order.
  * @param [coefficient] 网络安全状况系数，(0, 1]，省略为 1。Cybersecurity coefficient in (0, 1]; default 1.
+ * @param invocation Streaming invocation.
  */
-export function score(values: any[][], coefficient?: number | string | null): number {
-  const fw = usableFramework(getModel());
-  if (!fw.ok) throw toExcel(fw);
-  const outcome = scoreValues(values, coefficient, fw.value);
-  if (!outcome.ok) throw toExcel(outcome);
-  return outcome.value;
+export function score(values: any[][], coefficient: number | string | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  // Streams like the others: the workbook's SCI_Framework, once read (never the built-in one
+  // before the first read), and again after every edit to it.
+  stream(invocation, (m) => {
+    const fw = usableFramework(m);
+    return fw.ok ? scoreValues(values, coefficient, fw.value) : fw;
+  });
 }
 
 /**

@@ -68,16 +68,10 @@ describe("the SCI functions as Excel sees them (2020 data, no SCI_Input table)",
     excelError(await shows((inv) => sci.indicators(7, inv)), "#VALUE!");
   });
 
-  it("SCI.SCORE returns a number, or throws #VALUE! saying what is wrong", () => {
-    expect(sci.score([inputRow("浦东")], null)).toBeCloseTo(133.41, 2);
-    expect(sci.score([inputRow("黄浦")], 0.98)).toBeCloseTo(125.32, 2);
-    let thrown: unknown;
-    try {
-      sci.score([inputRow("浦东").slice(0, 37)]);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(excelError(thrown, "#VALUE!")).toContain("37");
+  it("SCI.SCORE shows a number, or #VALUE! saying what is wrong", async () => {
+    expect(await shows<number>((inv) => sci.score([inputRow("浦东")], null, inv))).toBeCloseTo(133.41, 2);
+    expect(await shows<number>((inv) => sci.score([inputRow("黄浦")], 0.98, inv))).toBeCloseTo(125.32, 2);
+    expect(excelError(await shows((inv) => sci.score([inputRow("浦东").slice(0, 37)], null, inv)), "#VALUE!")).toContain("37");
   });
 
   it("SCI.CHANGE without an SCI_Previous table: #N/A asking for one", async () => {
