@@ -70,7 +70,9 @@ export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
         worksheets: { onDeleted: on("sheetDeleted") },
       },
     },
-    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+    // Excel.run(batch) or Excel.run(options, batch), as Office takes it.
+    run: async function (this: { context: unknown }, ...args: [(context: unknown) => Promise<unknown>] | [object, (context: unknown) => Promise<unknown>]) {
+      const batch = args.length === 1 ? args[0] : args[1];
       counts.runs++;
       if (failure) {
         const e = failure;
