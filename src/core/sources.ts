@@ -25,6 +25,8 @@ export interface SourceTable extends InputTable {
   id?: string;
   /** The text of A1 when the table does not cover it: a title such as `2019 年输入`. */
   title?: string;
+  /** Excel's id of the sheet holding the table, so its recalculations can be followed. */
+  sheetId?: string;
 }
 
 export type Sources = { [K in SourceKind]?: SourceTable };

@@ -65,6 +65,8 @@ function keyOf(sources: WorkbookSources): string {
 /** The SCI tables the last read found, and their ids: edits to other tables are not ours. */
 let known: SourceKind[] | undefined;
 let sourceIds = new Set<string>();
+/** The sheets holding them: a recalculation there may have changed an input (a formula). */
+let sourceSheetIds = new Set<string>();
 
 async function readAndBuild(): Promise<Model> {
   if (typeof Excel === "undefined") return current; // outside Excel the built-in data stands
@@ -88,6 +90,7 @@ async function readAndBuild(): Promise<Model> {
   const found = SOURCE_KINDS.filter((k) => sources[k]);
   known = found;
   sourceIds = new Set([...found.map((k) => sources[k]!.id), sources.adopted?.id].filter((id): id is string => id !== undefined));
+  sourceSheetIds = new Set([...found.map((k) => sources[k]!.sheetId), sources.adopted?.sheetId].filter((id): id is string => id !== undefined));
   lastSources = sources;
   return build(sources);
 }
@@ -216,7 +219,13 @@ export function watch(options: WatchOptions = {}): Promise<void> {
         build({});
         return;
       }
-      await listen(options.debounceMs ?? 300);
+      try {
+        await listen(options.debounceMs ?? 300);
+      } catch (e) {
+        // Without events the cells still get this workbook's figures; edits then need the
+        // ribbon's re-read button or the pane. Said once, here.
+        console.error("SCI: cannot follow workbook changes; use the ribbon's re-read button after edits", e);
+      }
       await refresh();
     })();
     starting = startup.finally(() => (starting = undefined));
@@ -260,6 +269,12 @@ async function listen(debounceMs: number): Promise<void> {
     // is one sync, and an edit elsewhere leaves the model's key, so nobody is notified.
     worksheets.onChanged?.add(async () => {
       if (storedLink()?.kind === "range") schedule();
+    });
+    // Edits that raise no table event: a formula in SCI_Input recalculated from another sheet,
+    // a data-validation pick on the web. Only the sheets holding SCI tables count; a burst of
+    // recalculations is one read, and an unchanged read notifies no one.
+    worksheets.onCalculated?.add(async (e) => {
+      if (e.worksheetId !== undefined && sourceSheetIds.has(e.worksheetId)) schedule();
     });
     await context.sync();
   });

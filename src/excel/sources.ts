@@ -34,7 +34,7 @@ function queue(tables: Excel.TableCollection, kind: SourceKind | string, nullabl
   const name = kind in SOURCE_TABLES ? SOURCE_TABLES[kind as SourceKind] : kind;
   const table = nullable ? tables.getItemOrNullObject(name) : tables.getItem(name);
   const sheet = table.worksheet;
-  sheet.load("name");
+  sheet.load("name,id");
   const range = table.getRange();
   range.load(["values", "rowIndex", "columnIndex"]);
   const corner = sheet.getRange("A1");
@@ -46,7 +46,8 @@ function toSource(p: Pending, id: string | undefined): SourceTable {
   const { rowIndex: row, columnIndex: col } = p.range;
   const a1 = row > 0 || col > 0 ? p.corner.values?.[0]?.[0] : undefined;
   const title = typeof a1 === "string" || typeof a1 === "number" ? String(a1).trim() || undefined : undefined;
-  return { sheet: p.sheet.name, origin: { row, col }, rows: p.range.values as unknown[][], id, ...(title ? { title } : {}) };
+  const sheetId = typeof p.sheet.id === "string" ? p.sheet.id : undefined;
+  return { sheet: p.sheet.name, origin: { row, col }, rows: p.range.values as unknown[][], id, ...(title ? { title } : {}), ...(sheetId ? { sheetId } : {}) };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 
 type Handler = (args: Record<string, unknown>) => Promise<unknown>;
-export type EventKind = "tableAdded" | "tableDeleted" | "tableChanged" | "sheetDeleted";
+export type EventKind = "tableAdded" | "tableDeleted" | "tableChanged" | "sheetDeleted" | "sheetCalculated";
 
 export const TABLE_ID = "{5C1D0A7E-SCI-INPUT}";
 
@@ -23,7 +23,7 @@ export interface MockWorkbook {
 }
 
 export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
-  const handlers: Record<EventKind, Handler[]> = { tableAdded: [], tableDeleted: [], tableChanged: [], sheetDeleted: [] };
+  const handlers: Record<EventKind, Handler[]> = { tableAdded: [], tableDeleted: [], tableChanged: [], sheetDeleted: [], sheetCalculated: [] };
   const counts = { runs: 0, syncs: 0 };
   let failure: Error | undefined;
   let present = rows !== undefined;
@@ -37,6 +37,7 @@ export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
             name: "SCI_Input",
             worksheet: {
               name: "SCI 输入",
+              id: "{SCI-INPUT-SHEET}",
               corner: { values: [[""]] },
               getRange(this: { corner: unknown }) {
                 return this.corner;
@@ -49,7 +50,7 @@ export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
           },
           // Any other SCI table (SCI_Framework, SCI_Previous…) is absent: a null object.
           missing: {
-            worksheet: { name: "", corner: { values: [[""]] }, getRange: () => undefined },
+            worksheet: { name: "", id: "", corner: { values: [[""]] }, getRange: () => undefined },
             range: { values: [], rowIndex: 0, columnIndex: 0 },
             getRange(this: { range: unknown }) {
               return this.range;
@@ -67,7 +68,7 @@ export function mockWorkbook(rows: unknown[][] | undefined): MockWorkbook {
           onDeleted: on("tableDeleted"),
           onChanged: on("tableChanged"),
         },
-        worksheets: { onDeleted: on("sheetDeleted") },
+        worksheets: { onDeleted: on("sheetDeleted"), onCalculated: on("sheetCalculated") },
       },
     },
     // Excel.run(batch) or Excel.run(options, batch), as Office takes it.

@@ -1,12 +1,12 @@
 // Excel's workbook events for the fake workbook: tables.onAdded/onChanged/onDeleted and
-// worksheets.onDeleted/onChanged, which the shared model listens to. Events fire after the batch or edit
+// worksheets.onDeleted/onChanged/onCalculated, which the shared model listens to. Events fire after the batch or edit
 // that caused them, as Excel raises them after a change lands. Browser-side, bundled with the
 // office stub.
 import { type FakeExcel, TableCollection, WorksheetCollection } from "../fakes/excel";
 import type { Change } from "../fakes/excel-state";
 
 type Handler = (args: Record<string, unknown>) => Promise<unknown> | unknown;
-const handlers = { tableAdded: [] as Handler[], tableChanged: [] as Handler[], tableDeleted: [] as Handler[], sheetDeleted: [] as Handler[], sheetChanged: [] as Handler[] };
+const handlers = { tableAdded: [] as Handler[], tableChanged: [] as Handler[], tableDeleted: [] as Handler[], sheetDeleted: [] as Handler[], sheetChanged: [] as Handler[], sheetCalculated: [] as Handler[] };
 
 function source(list: Handler[]) {
   return {
@@ -31,6 +31,10 @@ export function installEvents(excel: FakeExcel): () => void {
   define(TableCollection.prototype, "onDeleted", handlers.tableDeleted);
   define(WorksheetCollection.prototype, "onDeleted", handlers.sheetDeleted);
   define(WorksheetCollection.prototype, "onChanged", handlers.sheetChanged);
+  define(WorksheetCollection.prototype, "onCalculated", handlers.sheetCalculated);
+  excel.calculated.push((sheet) =>
+    setTimeout(() => handlers.sheetCalculated.forEach((h) => void Promise.resolve(h({ source: "Local", type: "WorksheetCalculated", worksheetId: `{${sheet.id}}`, address: "" })).catch(() => undefined)), 0),
+  );
 
   const state = excel.state;
   let seen = state.changes.length;

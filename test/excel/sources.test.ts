@@ -24,7 +24,7 @@ describe("readSources", () => {
     const s = await xl.runExcel((ctx) => readSources(ctx));
     expect(xl.syncs).toBe(1);
     expect(Object.keys(s).sort()).toEqual(["districts", "framework", "input", "previous", "raw", "settings"]);
-    expect(s.input).toEqual({ sheet: "输入 2020", origin: { row: 2, col: 1 }, rows: [["h1", "h2"], [0, 1]], id: String(xl.table("SCI_Input")!.id), title: "输入 2020 title" });
+    expect(s.input).toEqual({ sheet: "输入 2020", origin: { row: 2, col: 1 }, rows: [["h1", "h2"], [0, 1]], id: String(xl.table("SCI_Input")!.id), title: "输入 2020 title", sheetId: `{${xl.sheet("输入 2020").id}}` });
     expect(s.previous?.rows).toEqual([["h1", "h2"], [40, 41]]);
     expect(xl.changes).toEqual([]); // reading writes nothing
   });
@@ -34,7 +34,7 @@ describe("readSources", () => {
     xl.addSheet("S", [["行政区"], ["浦东"]]);
     xl.addTable("S", "A1:A2", "SCI_Previous");
     const s = await xl.runExcel((ctx) => readSources(ctx));
-    expect(s.previous).toEqual({ sheet: "S", origin: { row: 0, col: 0 }, rows: [["行政区"], ["浦东"]], id: expect.any(String) });
+    expect(s.previous).toEqual({ sheet: "S", origin: { row: 0, col: 0 }, rows: [["行政区"], ["浦东"]], id: expect.any(String), sheetId: expect.any(String) });
   });
 
   it("expecting tables that are missing: the refused batch, the list, then the tables present (3 syncs)", async () => {

@@ -283,6 +283,9 @@ export class Worksheet extends ClientObject<SheetState> {
   get position(): number {
     return this.loaded("position");
   }
+  get id(): string {
+    return this.loaded("id");
+  }
   getRange(address?: string): Range {
     return new Range(this.context, () => {
       const sheet = this.target();
@@ -1194,6 +1197,20 @@ export class FakeExcel {
     this.state.renameTable(t, name);
     this.state.changes = [];
     return t;
+  }
+
+  /** Called after `recalculate`, with the sheet (fake-events raises worksheets.onCalculated). */
+  readonly calculated: ((sheet: SheetState) => void)[] = [];
+
+  /**
+   * A formula's cell taking a new value on recalculation (its inputs are elsewhere): no table
+   * event, only the sheet's calculated event, as in Excel.
+   */
+  recalculate(sheetName: string, address: string, value: Scalar): void {
+    const a = parseArea(address);
+    const sheet = this.sheet(sheetName);
+    sheet.cells.set(`${a.row},${a.col}`, { ...getCell(sheet, a.row, a.col), value });
+    for (const raise of this.calculated) raise(sheet);
   }
 
   /** Types into one cell as a user would (no batch, no sync). */
