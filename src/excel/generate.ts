@@ -78,14 +78,16 @@ function queuePage(ws: Excel.Worksheet, p: PageSetup): void {
   const page = ws.pageLayout;
   page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   page.paperSize = p.paper;
-  page.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  // PageLayoutZoomOptions documents page counts only; "as many pages tall as needed" (the
+  // layout's 0, as in xlsx) is the vertical count left out, never an undocumented 0.
+  page.zoom = p.fitToHeight > 0 ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight } : { horizontalFitToPages: p.fitToWidth };
   page.setPrintMargins("Inches", p.margins);
   page.centerHorizontally = p.centerHorizontally;
   page.setPrintArea(range(ws, p.printArea));
   if (p.printTitleRows > 0) page.setPrintTitleRows(`$1:$${p.printTitleRows}`);
   for (const r of p.rowBreaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
-  // Headers and footers are a desktop-only API set.
-  if (supports("ExcelApiDesktop", "1.1")) page.headersFooters.defaultForAllPages.centerFooter = p.footer;
+  // pageLayout.headersFooters is ExcelApi 1.9, like the rest of the page setup: the web has it too.
+  page.headersFooters.defaultForAllPages.centerFooter = p.footer;
 }
 
 /**

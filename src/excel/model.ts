@@ -253,7 +253,7 @@ async function listen(debounceMs: number): Promise<void> {
   const eventsSupported =
     typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported("ExcelApi", "1.9");
   if (!eventsSupported) return; // older Excel: the ribbon's refresh button and the pane still rebuild
-  await Excel.run(async (context) => {
+  await Excel.run({ delayForCellEdit: true }, async (context) => {
     const { tables, worksheets } = context.workbook;
     tables.onAdded.add(async () => schedule());
     tables.onDeleted.add(async (e) => {

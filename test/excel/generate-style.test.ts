@@ -55,7 +55,7 @@ describe("the ranking sheets' look in Excel", () => {
     expect(overall.page).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 }, // as many pages tall as needed: no undocumented 0
       margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
       centerHorizontally: true,
       printArea: { row: 0, col: 0, rows: 46, cols: 8 },
@@ -115,13 +115,13 @@ describe("the ranking sheets' look in Excel", () => {
     }
   });
 
-  it("an Excel on the web (no desktop API set) still sets the page, without the footer", async () => {
+  it("an Excel on the web (ExcelApi 1.9, no desktop API set) sets the page with its page-number footer", async () => {
     vi.stubGlobal("Office", { context: { requirements: { isSetSupported: (set: string) => set !== "ExcelApiDesktop" } } });
     try {
       const xl = new FakeExcel();
       const result = await xl.runExcel((ctx) => writeRanking(ctx, layout));
       expect(result).toMatchObject({ ok: true, syncs: 2 });
-      expect(xl.sheet("排名 2020").page).toMatchObject({ orientation: "Landscape", centerFooter: "" });
+      expect(xl.sheet("排名 2020").page).toMatchObject({ orientation: "Landscape", centerFooter: "&P / &N" });
     } finally {
       vi.unstubAllGlobals();
     }

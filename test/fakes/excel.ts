@@ -383,8 +383,9 @@ export class PageLayout extends ClientObject<SheetState> {
   }
   set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
     this.page("zoom", (p) => {
+      // Documented: a number of pages (so at least 1) or a scale of 10–400; 0 is not documented.
       const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((n) => n !== undefined);
-      if (pages.some((n) => !Number.isInteger(n) || n! < 0) || (v.scale !== undefined && !(v.scale >= 10 && v.scale <= 400)))
+      if (pages.some((n) => !Number.isInteger(n) || n! < 1) || (v.scale !== undefined && !(v.scale >= 10 && v.scale <= 400)))
         throw errors.invalidArgument(`zoom ${JSON.stringify(v)}`);
       p.zoom = { ...v };
     });
