@@ -74,6 +74,21 @@ describe("manifest.xml", () => {
     const showTaskpane = all("Action").find((a) => xsiType(a) === "ShowTaskpane")!;
     expect(one("SourceLocation", showTaskpane).getAttribute("resid")).toBe(resid);
     expect(urlOf(resid)).toBe(one("SourceLocation", one("DefaultSettings")).getAttribute("DefaultValue"));
+    // One task pane, and no TaskpaneId: the shared-runtime guidance for the add-in only manifest.
+    expect(all("Action").filter((a) => xsiType(a) === "ShowTaskpane")).toHaveLength(1);
+    expect(all("TaskpaneId")).toEqual([]);
+  });
+
+  it("speaks English to every English Office, not only en-US", () => {
+    // An Override applies to its exact locale; any other gets the zh-CN DefaultValue.
+    const english = ["en-US", "en-GB", "en-AU", "en-CA", "en-IE", "en-IN", "en-NZ", "en-SG", "en-ZA"];
+    const localised = [...new Set(all("Override").map((o) => o.parentElement!))];
+    expect(localised.length).toBe(9); // DisplayName, Description and seven ribbon strings
+    for (const e of localised) {
+      const overrides = all("Override", e).filter((o) => o.parentElement === e);
+      expect(overrides.map((o) => o.getAttribute("Locale")), e.getAttribute("id") ?? e.localName).toEqual(english);
+      expect(new Set(overrides.map((o) => o.getAttribute("Value"))).size, e.getAttribute("id") ?? e.localName).toBe(1);
+    }
   });
 
   it("declares the functions in the SCI namespace, with metadata and script the build emits", async () => {
