@@ -96,7 +96,7 @@ export function ranking(indicator: string | number | null, scope: string | numbe
 }
 
 /**
- * 某三级指标对行政区综合指数的贡献（系数 × 该指标在综合指数中的权重 × 指标值），各项之和等于综合指数。Returns what a third-level indicator adds to the district's composite; the 38 contributions sum to it.
+ * 三级指标对行政区综合指数的贡献（系数 × 综合权重 × 指标值），38 项之和即综合指数。What an input indicator adds to a district's composite; the 38 sum to it.
  * @customfunction CONTRIB
  * @streaming
  * @helpurl https://localhost:3000/help.html#sci-contrib
@@ -127,7 +127,7 @@ export function score(values: any[][], coefficient: number | string | null, invo
 }
 
 /**
- * 指标体系清单（溢出为四列：代码、中文名、英文名、相对同级的权重，无表头）。Returns the indicator list: code, Chinese name, English name, weight relative to siblings; no header row.
+ * 指标体系清单，溢出四列：代码、中文名、英文名、同级权重。The indicator list, spilled: code, Chinese name, English name, sibling weight.
  * @customfunction INDICATORS
  * @streaming
  * @helpurl https://localhost:3000/help.html#sci-indicators
@@ -142,7 +142,7 @@ export function indicators(level: string | number | null, invocation: CustomFunc
 }
 
 /**
- * 与上一年（SCI_Previous 表）相比的变化，溢出为一行三列：指数值变化（今年 − 上一年）、排名变化（正数为上升）、说明（如「排名上升5位 / up 5 places」）。Returns the change since last year (the SCI_Previous table) as one spilled row: change in value (this year − last year), change in rank (positive = moved up), and a note such as 排名上升5位 / up 5 places.
+ * 与上一年（SCI_Previous）相比，溢出一行三列：指数变化、排名变化（正为上升）、说明。Change since last year: value change, rank change (up is positive), a note.
  * @customfunction CHANGE
  * @streaming
  * @helpurl https://localhost:3000/help.html#sci-change
@@ -171,10 +171,10 @@ function answer<T>(compute: () => Outcome<T>): T {
 }
 
 /**
- * 对区域中的数据评分并排名（溢出为三列：排名、行政区、指数值，按名次排序，无表头）；表头在区域的第一行或第一列，可转置，标题行跳过。Scores the table in a range and spills its ranking: rank, district, value, best first; headers in its first row or column (transposed tables too), titles skipped.
+ * 对区域中的数据评分并排名，溢出三列：排名、行政区、指数值。Scores a range's table and spills its ranking: rank, district, value, best first.
  * @customfunction EVALUATE
  * @helpurl https://localhost:3000/help.html#sci-evaluate
- * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row (or column).
+ * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row or column.
  * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
  * @param [scope] 范围：全市（默认）、中心城区或郊区。Scope: 全市 (city, default), 中心城区 or 郊区.
  */
@@ -186,7 +186,7 @@ export function evaluate(range: any[][], indicator?: string | number | null, sco
  * 区域中某行政区的指数值，默认综合指数，不四舍五入。Returns a district's value of an indicator in a range's table, by default the composite, unrounded.
  * @customfunction VALUE
  * @helpurl https://localhost:3000/help.html#sci-value
- * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row (or column).
+ * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row or column.
  * @param district 行政区：浦东、浦东新区、Pudong 或 310115。District: short or full Chinese name, English name or GB/T 2260 code.
  * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
  */
@@ -198,7 +198,7 @@ export function value(range: any[][], district: string | number | null, indicato
  * 区域中某行政区的排名（并列同名次，如 1、1、3），按两位小数比较。Returns a district's competition rank in a range's table (ties share a rank: 1, 1, 3) on values rounded to 2 decimals.
  * @customfunction RANKOF
  * @helpurl https://localhost:3000/help.html#sci-rankof
- * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row (or column).
+ * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row or column.
  * @param district 行政区：浦东、浦东新区、Pudong 或 310115。District: short or full Chinese name, English name or GB/T 2260 code.
  * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
  * @param [scope] 范围：全市（默认）、中心城区、郊区，或 region（所在区域）。Scope: 全市 (city, default), 中心城区, 郊区, or region (the district's own region).

@@ -70,6 +70,14 @@ describe("functions.json", async () => {
     }
   });
 
+  it("keeps descriptions short enough for the Insert Function dialog (the help page has the rest)", () => {
+    // The dialog shows about two lines under the function list; the argument boxes one line each.
+    for (const f of metadata.functions) {
+      expect(f.description!.length, `${f.id}: ${f.description}`).toBeLessThanOrEqual(130);
+      for (const p of f.parameters) expect(p.description!.length, `${f.id}.${p.name}: ${p.description}`).toBeLessThanOrEqual(120);
+    }
+  });
+
   it("streams every function that reads the model; SCORE too (it scores with the workbook's framework); the range functions are plain; none is volatile", () => {
     for (const f of metadata.functions) {
       expect(!!f.options?.stream, f.id).toBe(!PLAIN.includes(f.id));
