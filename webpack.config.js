@@ -60,6 +60,51 @@ class AddinPagesPlugin {
   }
 }
 
+/** Where the task pane loads office.js from: Microsoft's CDN (the default, required for AppSource). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** SCI_OFFICE_JS=local: office.js and the files it loads, from the @microsoft/office-js package, under dist/office/. */
+const OFFICE_JS_LOCAL = "office/office.js";
+
+/** The folder of @microsoft/office-js's files, or an error saying how to get it. */
+function officeJsFolder() {
+  let pkg;
+  try {
+    pkg = require.resolve("@microsoft/office-js/package.json", { paths: [__dirname] });
+  } catch {
+    throw new Error("SCI_OFFICE_JS=local serves office.js from dist/office/, which needs the @microsoft/office-js package: npm install --save-dev @microsoft/office-js");
+  }
+  return path.join(path.dirname(pkg), "dist");
+}
+
+/** `cdn` (default) or `local`, from SCI_OFFICE_JS. */
+function officeJsMode() {
+  const mode = (process.env.SCI_OFFICE_JS || "cdn").toLowerCase();
+  if (mode !== "cdn" && mode !== "local") throw new Error(`SCI_OFFICE_JS must be cdn or local, not ${process.env.SCI_OFFICE_JS}`);
+  return mode;
+}
+
+/** The task pane's page with office.js from where this build serves it. */
+function withOfficeJs(html, mode) {
+  if (mode === "cdn") return html;
+  if (!html.includes(OFFICE_JS_CDN)) throw new Error("taskpane.html no longer names office.js's CDN address");
+  return html.split(OFFICE_JS_CDN).join(OFFICE_JS_LOCAL);
+}
+
+/** Points taskpane.html's office.js at dist/office/ for SCI_OFFICE_JS=local. */
+class OfficeJsPlugin {
+  constructor(mode) {
+    this.mode = mode;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsPlugin", (data) => {
+        data.html = withOfficeJs(data.html, this.mode);
+        return data;
+      });
+    });
+  }
+}
+
 /** Fails the build when an emitted script uses what one of the add-in's webviews (./webviews.js) lacks. */
 class WebviewSyntaxPlugin {
   apply(compiler) {
@@ -75,16 +120,19 @@ class WebviewSyntaxPlugin {
 }
 
 /** The icons as they are; the manifest with its URLs pointed at the deployment. */
-function copyPatterns(url) {
+function copyPatterns(url, officeJs = "cdn") {
   return [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewrite(content.toString(), url) },
+    // office.js loads its locale strings and host scripts from beside itself: the whole folder.
+    ...(officeJs === "local" ? [{ from: "**/*", context: officeJsFolder(), to: "office/", info: { minimized: true } }] : []),
   ];
 }
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const url = deployUrl();
+  const officeJs = officeJsMode();
   const server = env.WEBPACK_SERVE ? await httpsOptions() : undefined;
   return {
     mode: dev ? "development" : "production",
@@ -127,7 +175,8 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
       }),
-      new CopyWebpackPlugin({ patterns: copyPatterns(url) }),
+      new OfficeJsPlugin(officeJs),
+      new CopyWebpackPlugin({ patterns: copyPatterns(url, officeJs) }),
     ],
     performance: { hints: false }, // sizes are measured by `npm run bench`
     devServer: {
@@ -150,3 +199,5 @@ module.exports.DEV_URL = DEV_URL;
 module.exports.helpPage = helpPage;
 module.exports.copyPatterns = copyPatterns;
 module.exports.deployUrl = deployUrl;
+module.exports.withOfficeJs = withOfficeJs;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
