@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import { printable } from "../core";
 
 /** Where a command writes. Injected so tests can run the CLI in-process. */
 export interface Io {
@@ -38,3 +39,9 @@ export class CliError extends Error {
 
 export const usageError = (zh: string, en: string) => new CliError(`用法错误：${zh} / usage error: ${en}`, EXIT_USAGE);
 export const inputError = (zh: string, en: string) => new CliError(`${zh} / ${en}`, EXIT_INPUT);
+
+/** Text for the terminal: no control characters or escape sequences, at most `max` characters. */
+export function terminal(text: string, max = 280): string {
+  const line = printable(text);
+  return line.length > max ? line.slice(0, max - 1) + "…" : line;
+}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { auditCommand } from "./audit";
-import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, usageError, type Command, type Io } from "./command";
+import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, terminal, usageError, type Command, type Io } from "./command";
 import { compareCommand } from "./compare";
 import { mapCommand } from "./map";
 import { inspectCommand } from "./inspect";
@@ -61,12 +61,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(e.message + "\n");
+      io.stderr(terminal(e.message, 800) + "\n");
       if (e.exitCode === EXIT_USAGE) io.stderr("运行 sci --help 查看用法 / run sci --help for usage\n");
       return e.exitCode;
     }
     const why = String((e as Error)?.message ?? e).split("\n")[0].slice(0, 300);
-    io.stderr(`意外错误：${why} / unexpected error: ${why}\n`);
+    io.stderr(`意外错误：${terminal(why)} / unexpected error: ${terminal(why)}\n`);
     return EXIT_INPUT;
   }
 }

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
 import { geometryFor, reportLayout, withMap } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
-import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io } from "./command";
+import { EXIT_INPUT, EXIT_OK, inputError, terminal, usageError, type Command, type Io } from "./command";
 import { SELECT_HELP, SELECT_OPTIONS, selectionOf } from "./adopt";
 import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
@@ -101,5 +101,5 @@ ${SELECT_HELP}
 
 /** Every issue on its own line, errors first, each naming its cell, district and indicator. */
 export function printIssues(io: Io, issues: readonly Issue[]): void {
-  for (const i of sortIssues(issues)) io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${i.zh} / ${i.en}\n`);
+  for (const i of sortIssues(issues)) io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${terminal(i.zh)} / ${terminal(i.en)}\n`);
 }

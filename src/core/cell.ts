@@ -55,11 +55,22 @@ function safeText(v: unknown): string {
   }
 }
 
-/** User text quoted in a message: one line, bounded length. */
+/** Control characters (C0, DEL, C1) and the bidirectional overrides that reorder a terminal line. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print: line breaks and tabs as spaces, other control characters as \xHH or \uHHHH, never a terminal escape. */
+export function printable(s: string): string {
+  return s.replace(/[\r\n\t]+/g, " ").replace(UNPRINTABLE, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${n.toString(16).toUpperCase()}`;
+  });
+}
+
+/** User text quoted in a message: one printable line, bounded length. */
 export function quote(v: unknown): string {
   const p = parseCell(v);
   const s = p.kind === "number" ? String(p.value) : p.kind === "empty" ? "" : p.text;
-  const line = s.replace(/[\r\n\t]+/g, " ");
+  const line = printable(s.length > 200 ? s.slice(0, 200) : s);
   return line.length > 40 ? line.slice(0, 39) + "…" : line;
 }
 
@@ -93,6 +104,31 @@ function decimal(t: string): number {
   }
   if (digits === 0 || digits > 15) return NaN;
   return point < 0 ? m : m / POW10[n - 1 - point];
+}
+
+/** Characters that print as nothing: zero-width space, joiners, word joiner, BOM. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Spaces other than the ASCII one that Excel users type or paste (no-break, ideographic). */
+const ODD_SPACE = /[\u00a0\u2007\u202f\u3000]/g;
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A cell's text as the evaluator meant it: invisible characters and odd spaces dropped at the
+ * ends, invisible characters dropped inside names (never inside a number: `1\uFEFF20` stays
+ * text, so it is reported rather than read as 120), and `98%` as 0.98 when `percent` is set
+ * (a CSV holds the percent-formatted cell's text). Numbers and other values pass unchanged.
+ */
+export function cleanCell(v: CellValue | unknown, percent = false): unknown {
+  if (typeof v !== "string") return v;
+  const trimmed = v.replace(ODD_SPACE, " ").replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, "");
+  let text = trimmed;
+  const inner = trimmed.replace(INVISIBLE, "");
+  if (inner !== trimmed && !NUMBER_TEXT.test(inner.normalize("NFKC"))) text = inner;
+  if (percent) {
+    const m = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(text.normalize("NFKC"));
+    if (m) return Number((Number(m[1]) / 100).toPrecision(15));
+  }
+  return text;
 }
 
 /**

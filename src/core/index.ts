@@ -1,8 +1,8 @@
 // The scoring core's public API: pure TypeScript that runs in any JavaScript host. Every name an
 // edge may use is listed here; what is not (the PRNG, edit distance) is internal.
 export { columnLetter, cellAddress, parseAddress } from "./address";
-export { parseCell, cellText, quote, type GridCell, type CellValue, type Parsed } from "./cell";
-export { parseCsv, toCsv } from "./csv";
+export { parseCell, cellText, quote, printable, cleanCell, type GridCell, type CellValue, type Parsed } from "./cell";
+export { parseCsv, toCsv, sniffDelimiter, DELIMITERS, type Delimiter } from "./csv";
 export { inputOf, type Dataset } from "./dataset";
 export { CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
 export { buildFramework, frameworkRowsFromTable, pathOf, type Framework, type FrameworkRow, type Indicator } from "./framework";

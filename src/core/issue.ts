@@ -136,6 +136,11 @@ export const ISSUE_CODES = [
   "adopt-ambiguous-header",
   "adopt-computed-header",
   "adopt-unknown-header",
+  // Files as read: what the readers found around or inside the table
+  "title-row",
+  "sheet-chosen",
+  "cells-outside-table",
+  "value-too-large",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

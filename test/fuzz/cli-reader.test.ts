@@ -41,7 +41,8 @@ function assertFinite(v: unknown): void {
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const csvText = readFileSync(join(FIXTURES, "inputs.csv"), "utf8");
-const errorsAt = (json: ScoresJson | undefined) => (json?.issues ?? []).filter((i) => i.severity === "error").map((i) => i.cell?.address);
+/** The cells named by errors, each once (a cell may be both negative and too large to compute with). */
+const errorsAt = (json: ScoresJson | undefined) => [...new Set((json?.issues ?? []).filter((i) => i.severity === "error").map((i) => i.cell?.address))];
 
 /** GBK bytes for text, from the decoder's own table (Node has no GBK encoder). */
 function gbk(text: string): Uint8Array {
