@@ -386,7 +386,7 @@ function locateFrameworkIssues(issues: Issue[], rows: readonly FrameworkRow[], t
     let c = codeCol;
     if (i.code === "framework-bad-weight") c = weightCol;
     if (i.code === "framework-duplicate-no") c = noCol;
-    if (i.code === "framework-weights") {
+    if (i.code === "framework-weights" || i.code === "framework-weights-rounded") {
       const child = rows.find((r) => r.parent === i.indicator);
       row = child?.source?.row ?? row;
       c = weightCol;

@@ -54,7 +54,7 @@ export function frameworkFromTable(table: InputTable): { framework?: Framework; 
   const parsed = frameworkRowsFromTable(rows, table.sheet).map((r) => ({
     ...r,
     no: Number.isInteger(r.no) ? r.no : undefined,
-    source: r.source && { ...r.source, row: r.source.row + origin.row },
+    source: r.source && { ...r.source, row: r.source.row + origin.row, ...(r.source.col !== undefined ? { col: r.source.col + origin.col } : {}) },
   }));
   const built = buildFramework(parsed);
   issues.push(...built.issues);

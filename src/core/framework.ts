@@ -1,3 +1,4 @@
+import { cellAddress } from "./address";
 import { issue, type Issue } from "./issue";
 import { parseWeight } from "./weight";
 
@@ -12,8 +13,8 @@ export interface FrameworkRow {
   nameEn: string;
   /** Relative to siblings: a number or text such as `9/40`. */
   weight: number | string;
-  /** Where the row came from, for messages (zero-based sheet row). */
-  source?: { sheet?: string; row: number };
+  /** Where the row came from, for messages (zero-based sheet row; `col`: the weight's column). */
+  source?: { sheet?: string; row: number; col?: number };
 }
 
 export interface Indicator {
@@ -49,6 +50,8 @@ export interface Framework {
 }
 
 const WEIGHT_TOLERANCE = 1e-9;
+/** Weights written to 4 decimals (3/7 as 0.4286) sum to 1 within this: accepted, with a warning, and rescaled. */
+const ROUNDED_WEIGHTS = 0.0005;
 
 /** Builds and checks a framework. Returns issues instead of throwing. */
 export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Framework; issues: Issue[] } {
@@ -144,20 +147,47 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
     }
   }
 
+  /** The weight cells of `codes` (framework.csv!G3、G4…), and the first one as the issue's cell. */
+  const weightCells = (codes: readonly string[]) => {
+    const cells = codes
+      .map((c) => rows.find((x) => String(x.code).trim() === c)?.source)
+      .filter((src): src is NonNullable<FrameworkRow["source"]> => src !== undefined)
+      .map((src) => ({ sheet: src.sheet, address: cellAddress(src.row, src.col ?? 0), row: src.row, col: src.col ?? 0 }));
+    if (!cells.length) return { zh: "", en: "", extra: {} };
+    // The issue's cell (the first weight) is prefixed by whoever shows it; the others are listed.
+    const list = cells.slice(0, 8).map((c) => c.address);
+    const more = cells.length > 8 ? "…" : "";
+    return { zh: `（${list.join("、")}${more}）`, en: ` (${list.join(", ")}${more})`, extra: { cell: cells[0] } };
+  };
   for (const p of indicators.values()) {
     if (p.children.length === 0) continue;
     const sum = p.children.reduce((s, c) => s + indicators.get(c)!.weight, 0);
-    if (Number.isFinite(sum) && Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+    if (!Number.isFinite(sum) || Math.abs(sum - 1) <= WEIGHT_TOLERANCE) continue;
+    const at = weightCells(p.children);
+    const shown = +sum.toFixed(12);
+    if (Math.abs(sum - 1) <= ROUNDED_WEIGHTS) {
+      // Rounded fractions (3/7 → 0.4286): rescaled so they sum to 1, keeping their proportions.
+      for (const c of p.children) indicators.get(c)!.weight /= sum;
       issues.push(
         issue(
-          "error",
-          "framework-weights",
-          `指标 ${p.code}（${p.nameZh}）的下级权重之和为 ${+sum.toFixed(12)}，应为 1`,
-          `weights of the children of ${p.code} (${p.nameEn}) sum to ${+sum.toFixed(12)}, not 1`,
-          { indicator: p.code },
+          "warning",
+          "framework-weights-rounded",
+          `指标 ${p.code}（${p.nameZh}）的下级权重${at.zh}之和为 ${shown}，按四舍五入处理，已按比例调整为和为 1`,
+          `weights${at.en} of the children of ${p.code} (${p.nameEn}) sum to ${shown}; taken as rounded and rescaled to sum to 1`,
+          { ...at.extra, indicator: p.code },
         ),
       );
+      continue;
     }
+    issues.push(
+      issue(
+        "error",
+        "framework-weights",
+        `指标 ${p.code}（${p.nameZh}）的下级权重${at.zh}之和为 ${shown}，应为 1`,
+        `weights${at.en} of the children of ${p.code} (${p.nameEn}) sum to ${shown}, not 1`,
+        { ...at.extra, indicator: p.code },
+      ),
+    );
   }
 
   if (issues.some((i) => i.severity === "error") || roots.length !== 1) return { issues };
@@ -236,7 +266,7 @@ export function frameworkRowsFromTable(table: readonly (readonly unknown[])[], s
       nameZh: text(r, c.zh),
       nameEn: text(r, c.en),
       weight: c.weight < 0 ? "" : typeof r[c.weight] === "number" ? (r[c.weight] as number) : text(r, c.weight),
-      source: { sheet, row: i + 1 },
+      source: { sheet, row: i + 1, ...(c.weight >= 0 ? { col: c.weight } : {}) },
     }));
 }
 

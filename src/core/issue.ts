@@ -59,6 +59,7 @@ export const ISSUE_CODES = [
   "framework-orphan",
   "framework-cycle",
   "framework-weights",
+  "framework-weights-rounded",
   "framework-duplicate-no",
   "framework-missing-column",
   "framework-bad-no",

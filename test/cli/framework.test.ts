@@ -57,8 +57,36 @@ describe("sci score --framework", () => {
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain("[framework-weights]");
     expect(ran.stderr).toContain("1.05");
+    // The file and the weight cells of A, B and C (rows 3, 13 and 41 of framework.csv, column G).
+    expect(ran.stderr).toContain("[framework-weights] framework-bad.csv!G3：指标 SCI（智慧城市发展水平指数）的下级权重（G3、G13、G41）之和为 1.05");
+    expect(ran.stderr).toContain("weights (G3, G13, G41) of the children of SCI");
     expect(ran.stdout).toBe("");
     expect(ran.stderr).not.toMatch(STACK);
+  });
+});
+
+describe("weights rounded to 4 decimals", () => {
+  it("A, B, C as 0.2001, 0.5, 0.3 (sum 1.0001): accepted with a warning naming the cells, rescaled", async () => {
+    const fw = framework.map((r) => (r[0] === "A" ? [...r.slice(0, W), "0.2001"] : r[0] === "B" ? [...r.slice(0, W), "0.5"] : r[0] === "C" ? [...r.slice(0, W), "0.3"] : r));
+    const base = await sciJson(["score"]);
+    const r = await sciJson(["score", "--framework", write("framework-rounded.csv", fw)]);
+    expect(r.ran.code).toBe(0);
+    const warned = r.issues.filter((i) => i.code === "framework-weights-rounded");
+    expect(warned.map((i) => [i.severity, i.cell?.address, i.indicator])).toEqual([["warning", "G3", "SCI"]]);
+    expect(warned[0].zh).toContain("framework-rounded.csv!G3：指标 SCI（智慧城市发展水平指数）的下级权重（G3、G13、G41）");
+    expect(warned[0].zh).toContain("1.0001");
+    r.districts.forEach((d, i) => {
+      const b = base.districts[i];
+      const expected = ((0.2001 * b.values.A + 0.5 * b.values.B + 0.3 * b.values.C) / 1.0001) * b.coefficient;
+      expect(d.values.SCI).toBeCloseTo(expected, 10);
+    });
+  });
+
+  it("a sum 0.0006 off is still refused", async () => {
+    const fw = framework.map((r) => (r[0] === "A" ? [...r.slice(0, W), "0.2006"] : r));
+    const ran = await sci(["score", "--framework", write("framework-off.csv", fw)]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain("[framework-weights] framework-off.csv!G3：指标 SCI（智慧城市发展水平指数）的下级权重（G3、G13、G41）之和为 1.0006");
   });
 });
 

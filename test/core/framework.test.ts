@@ -121,12 +121,19 @@ describe("framework checks", () => {
     expect(both(w)).toContain("0.9");
   });
 
-  it("1e-10 off is accepted (tolerance 1e-9), 1e-8 off is not", () => {
+  it("1e-10 off is accepted (tolerance 1e-9); up to 0.0005 off is taken as rounded, with a warning and rescaled; more is refused", () => {
     const near = small();
     near[4] = row("Y2", "Y", 0.5 + 1e-10);
     expect(buildFramework(near).issues).toEqual([]);
+    const rounded = small();
+    rounded[4] = row("Y2", "Y", 0.5005);
+    const built = buildFramework(rounded);
+    expect(built.issues.map((i) => [i.code, i.severity])).toEqual([["framework-weights-rounded", "warning"]]);
+    const fw = built.framework!;
+    expect(fw.indicators.get("Y2")!.weight).toBeCloseTo(0.5005 / 1.0005, 15);
+    expect(fw.indicators.get("Y1")!.weight + fw.indicators.get("Y2")!.weight).toBeCloseTo(1, 15);
     const far = small();
-    far[4] = row("Y2", "Y", 0.5 + 1e-8);
+    far[4] = row("Y2", "Y", 0.5006);
     expect(codes(far)).toEqual(["framework-weights"]);
   });
 
