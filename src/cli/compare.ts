@@ -3,15 +3,17 @@ import { changeOf, compare, findIndicator, hasErrors, rankChangeText, round2, ty
 import { comparisonLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
-import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
 import { printIssues } from "./score";
+import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
 import { alignColumns } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
 export const compareCommand: Command = {
   name: "compare",
   summary: "两年对比：各区各指标的值与排名变化 / year over year: change in every value and rank",
-  help: `用法 / Usage: sci compare OLD NEW [--json] [--out FILE.xlsx] [--indicator CODE] [--framework FILE.csv]
+  help: `用法 / Usage: sci compare OLD NEW [--json] [--out FILE.xlsx [--force]] [--indicator CODE]
+                   [--old-label TEXT] [--new-label TEXT] [--framework FILE] [--districts FILE]
 
 比较两年的输入表（如 2019 与 2020）：每个区、每个指标的指数值变化与排名变化（全市、区内）。
 Compares two years' input tables: for every district and indicator, the change in value and
@@ -20,6 +22,7 @@ in rank (city and region). Districts in only one year are listed, not compared.
   OLD, NEW          两年的输入表（.csv 或 .xlsx）/ the two years' input tables (.csv or .xlsx)
   --json            以 JSON 输出全部变化与问题 / print every change and issue as JSON
   --out FILE        写出对比工作簿（总览 + 明细）/ write the comparison workbook (overview + detail)
+${FORCE_HELP}
   --indicator CODE  屏幕表格显示的指标（默认综合指数 SCI）/ the indicator the table shows (default SCI)
   --old-label TEXT  旧年份名称（默认取文件名中的年份）/ the older year's name (default: the year in the file name)
   --new-label TEXT  新年份名称 / the newer year's name
@@ -34,6 +37,7 @@ ${FRAMEWORK_HELP}
   options: {
     json: { type: "boolean" },
     out: { type: "string" },
+    ...FORCE_OPTION,
     indicator: { type: "string" },
     "old-label": { type: "string" },
     "new-label": { type: "string" },
@@ -46,7 +50,7 @@ ${FRAMEWORK_HELP}
     const [oldFile, newFile] = positionals;
     const framework = text(values, "framework");
     const districts = text(values, "districts");
-    const out = checkOut(text(values, "out"), io, [oldFile, newFile, framework, districts]);
+    const out = checkOut(text(values, "out"), io, [oldFile, newFile, framework, districts], values.force === true);
     const labels = { old: text(values, "old-label") ?? labelOf(oldFile), new: text(values, "new-label") ?? labelOf(newFile) };
     if (labels.old === labels.new) [labels.old, labels.new] = [`${labels.old}（旧 old）`, `${labels.new}（新 new）`];
 

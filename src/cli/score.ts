@@ -4,8 +4,9 @@ import { geometryFor, reportLayout, withMap } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, terminal, usageError, type Command, type Io } from "./command";
 import { SELECT_HELP, SELECT_OPTIONS, selectionOf } from "./adopt";
-import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { scoresJson } from "./json";
+import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
 import { rankingTable } from "./table";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
 import { writeLayoutXlsx } from "./write-xlsx";
@@ -13,9 +14,10 @@ import { writeLayoutXlsx } from "./write-xlsx";
 export const scoreCommand: Command = {
   name: "score",
   summary: "评分并排名（默认：内置 2020 数据） / score and rank (default: the built-in 2020 data)",
-  help: `用法 / Usage: sci score [INPUT.csv|INPUT.xlsx] [--json] [--out FILE.xlsx] [--label TEXT]
+  help: `用法 / Usage: sci score [INPUT.csv|INPUT.xlsx] [--json] [--out FILE.xlsx [--force]] [--label TEXT]
+                 [--rounding exact|report] [--framework FILE] [--districts FILE]
        sci score WORKBOOK.xlsx --sheet NAME [--range A3:AP19] [...]
-       sci score --raw RAW.csv --settings SETTINGS.csv [--framework FRAMEWORK.csv] [...]
+       sci score --raw RAW.csv --settings SETTINGS.csv [--framework FILE] [--districts FILE] [...]
 
 计算各区的智慧城市发展水平指数、各级指标、排名与平均值。
 Scores every district on every indicator, with ranks and city/region means.
@@ -25,6 +27,7 @@ Scores every district on every indicator, with ranks and city/region means.
                  without it the built-in 2020 data is scored
   --json         以 JSON 输出全部指标值、排名、平均值与问题 / print every value, rank, mean and issue as JSON
   --out FILE     写出排名工作簿 (.xlsx)；输入有错误时不写 / write the ranking workbook; never on input errors
+${FORCE_HELP}
   --label TEXT   报告年份/标题，如 2021（内置数据默认 2020）/ the report's year or title, e.g. 2021
   --rounding report
                  各级计算指数先四舍五入到 2 位小数再向上汇总（与 2020 年报告表格一致）；默认 exact 全精度
@@ -45,6 +48,7 @@ ${SELECT_HELP}
   options: {
     json: { type: "boolean" },
     out: { type: "string" },
+    ...FORCE_OPTION,
     label: { type: "string" },
     rounding: { type: "string" },
     ...GEOMETRY_OPTION,
@@ -62,7 +66,7 @@ ${SELECT_HELP}
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
-    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")]);
+    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")], values.force === true);
     const checked = await loadDataset({ ...src, rounding }, io);
     const geometryFile = text(values, "geometry");
     // The workbook's map: given shapes, else the built-in ones; an entity list without shapes has none.

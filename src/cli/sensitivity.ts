@@ -4,8 +4,9 @@ import { wordsOf } from "../report";
 import { sensitivityLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
 import { CHOICE_OPTIONS, choicesOf } from "./choices";
-import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { printIssues } from "./score";
+import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
 import { alignColumns } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
@@ -13,7 +14,8 @@ export const sensitivityCommand: Command = {
   name: "sensitivity",
   summary: "排名稳健性：权重随机扰动下的排名区间 / robustness of ranks when the weights are perturbed",
   help: `用法 / Usage: sci sensitivity [INPUT.csv|INPUT.xlsx] [--replications N] [--perturbation 0.1] [--seed S]
-                       [--indicator CODE] [--json] [--out FILE.xlsx]
+                       [--indicator CODE] [--json] [--out FILE.xlsx [--force]] [--label TEXT]
+                       [--framework FILE] [--districts FILE] [--raw RAW.csv --settings SETTINGS.csv]
 
 蒙特卡洛敏感性分析：每次将各级每个权重乘以 [1−p, 1+p] 内的均匀随机因子、同级重新归一后重新评分排名。
 给出每个区的基准排名、中位排名、5%–95% 分位区间，以及保持原排名的比例。同一种子结果可复现。
@@ -29,6 +31,7 @@ how often it keeps its place. The same seed repeats the same run.
   --indicator CODE    检验哪个指标的排名（默认综合指数 SCI）/ whose ranks to test (default SCI)
   --json              以 JSON 输出 / print JSON
   --out FILE          写出稳健性工作表 (.xlsx) / write the sensitivity sheet (.xlsx)
+${FORCE_HELP}
   --label TEXT        报告年份/标题 / the report's year or title
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
@@ -46,6 +49,7 @@ ${RAW_HELP}
     indicator: { type: "string" },
     json: { type: "boolean" },
     out: { type: "string" },
+    ...FORCE_OPTION,
     label: { type: "string" },
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
@@ -58,7 +62,7 @@ ${RAW_HELP}
     const replications = wholeNumber(text(values, "replications"), "--replications");
     const perturbation = fraction(text(values, "perturbation"));
     const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices: choicesOf(values) };
-    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts]);
+    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts], values.force === true);
 
     const loaded = await loadDataset(src, io);
     const issues: Issue[] = [...loaded.issues];

@@ -115,6 +115,10 @@ export async function writeLayoutXlsx(layout: ReportLayout, file: string): Promi
   try {
     await (await layoutWorkbook(layout)).xlsx.writeFile(tmp);
     await rename(tmp, file);
+  } catch (e) {
+    // The temporary file is ours, not the user's: a message names the file they asked for.
+    const why = String((e as Error)?.message ?? e).split(tmp).join(file);
+    throw new Error(why);
   } finally {
     await rm(tmp, { force: true });
   }

@@ -1,0 +1,34 @@
+import { accessSync, constants, statSync } from "node:fs";
+import * as path from "node:path";
+import { usageError, type Io, type Options } from "./command";
+
+/** `--force`: let --out replace a file that exists. */
+export const FORCE_OPTION: Options = { force: { type: "boolean" } };
+export const FORCE_HELP = `  --force           --out 的文件已存在时覆盖它 / overwrite the --out file if it exists`;
+
+/**
+ * Checks --out before anything is read or scored: an .xlsx file, none of the files read, in a
+ * folder that exists and can be written, not a folder itself, and not an existing file unless
+ * `force`. Each problem is a usage error (exit 2). Returns the absolute path.
+ */
+export function checkOut(out: string | undefined, io: Io, inputs: (string | undefined)[], force = false): string | undefined {
+  if (out === undefined) return undefined;
+  const file = path.resolve(io.cwd, out);
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (info?.isDirectory()) throw usageError(`--out 是一个文件夹，不是文件：${out}`, `--out is a folder, not a file: ${out}`);
+  if (path.extname(file).toLowerCase() !== ".xlsx") throw usageError(`--out 须是 .xlsx 文件：${out}`, `--out must be an .xlsx file: ${out}`);
+  for (const input of inputs)
+    if (input !== undefined && path.relative(path.resolve(io.cwd, input), file) === "")
+      throw usageError("--out 不能覆盖输入文件", "--out would overwrite the input file");
+  const folder = path.dirname(file);
+  const dir = statSync(folder, { throwIfNoEntry: false });
+  if (!dir) throw usageError(`--out 的文件夹不存在：${path.dirname(out) || "."}`, `the folder of --out does not exist: ${path.dirname(out) || "."}`);
+  if (!dir.isDirectory()) throw usageError(`--out 的上级不是文件夹：${path.dirname(out)}`, `the folder of --out is not a folder: ${path.dirname(out)}`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw usageError(`无法写入 --out 的文件夹：${path.dirname(out) || "."}`, `the folder of --out cannot be written: ${path.dirname(out) || "."}`);
+  }
+  if (info && !force) throw usageError(`--out 的文件已存在：${out}；加 --force 覆盖`, `--out already exists: ${out}; add --force to overwrite it`);
+  return file;
+}
