@@ -101,10 +101,11 @@ describe("input errors: exit 1", () => {
     expect(ran.stderr).toContain("无法读取 Excel 文件 corrupt.xlsx");
   });
 
-  it("an --out that cannot be written is one line, exit 1", async () => {
+  it("an --out in a folder that does not exist is a usage error before scoring (exit 2)", async () => {
     const ran = await sci(["score", "--out", join(dir, "no-such-dir", "x.xlsx")]);
-    expect(ran.code).toBe(1);
-    expect(ran.stderr).toMatch(/无法写出 .*x\.xlsx/);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toMatch(/--out 的文件夹不存在：.*no-such-dir/);
     expect(ran.stderr).not.toMatch(STACK);
   });
 });
