@@ -8,6 +8,7 @@ import { mapCommand } from "./map";
 import { inspectCommand } from "./inspect";
 import { scoreCommand } from "./score";
 import { sensitivityCommand } from "./sensitivity";
+import { templateCommand } from "./template";
 
 /** The command table. Another subcommand adds itself with `registerCommand`. */
 const commands = new Map<string, Command>();
@@ -22,6 +23,7 @@ registerCommand(sensitivityCommand);
 registerCommand(mapCommand);
 registerCommand(auditCommand);
 registerCommand(inspectCommand);
+registerCommand(templateCommand);
 
 function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));

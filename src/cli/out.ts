@@ -13,22 +13,29 @@ export const FORCE_HELP = `  --force           --out 的文件已存在时覆盖
  */
 export function checkOut(out: string | undefined, io: Io, inputs: (string | undefined)[], force = false): string | undefined {
   if (out === undefined) return undefined;
+  return checkPath(out, io, inputs, force, ".xlsx", "--out");
+}
+
+/** The same checks for a CSV that `sci template` writes. */
+export const checkCsvOut = (out: string, io: Io, force: boolean): string => checkPath(out, io, [], force, ".csv", out);
+
+function checkPath(out: string, io: Io, inputs: (string | undefined)[], force: boolean, ext: string, what: string): string {
   const file = path.resolve(io.cwd, out);
   const info = statSync(file, { throwIfNoEntry: false });
-  if (info?.isDirectory()) throw usageError(`--out 是一个文件夹，不是文件：${out}`, `--out is a folder, not a file: ${out}`);
-  if (path.extname(file).toLowerCase() !== ".xlsx") throw usageError(`--out 须是 .xlsx 文件：${out}`, `--out must be an .xlsx file: ${out}`);
+  if (info?.isDirectory()) throw usageError(`${what} 是一个文件夹，不是文件：${out}`, `${what} is a folder, not a file: ${out}`);
+  if (path.extname(file).toLowerCase() !== ext) throw usageError(`${what} 须是 ${ext} 文件：${out}`, `${what} must be an ${ext} file: ${out}`);
   for (const input of inputs)
     if (input !== undefined && path.relative(path.resolve(io.cwd, input), file) === "")
       throw usageError("--out 不能覆盖输入文件", "--out would overwrite the input file");
   const folder = path.dirname(file);
   const dir = statSync(folder, { throwIfNoEntry: false });
-  if (!dir) throw usageError(`--out 的文件夹不存在：${path.dirname(out) || "."}`, `the folder of --out does not exist: ${path.dirname(out) || "."}`);
-  if (!dir.isDirectory()) throw usageError(`--out 的上级不是文件夹：${path.dirname(out)}`, `the folder of --out is not a folder: ${path.dirname(out)}`);
+  if (!dir) throw usageError(`${what} 的文件夹不存在：${path.dirname(out) || "."}`, `the folder of ${what} does not exist: ${path.dirname(out) || "."}`);
+  if (!dir.isDirectory()) throw usageError(`${what} 的上级不是文件夹：${path.dirname(out)}`, `the folder of ${what} is not a folder: ${path.dirname(out)}`);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw usageError(`无法写入 --out 的文件夹：${path.dirname(out) || "."}`, `the folder of --out cannot be written: ${path.dirname(out) || "."}`);
+    throw usageError(`无法写入 ${what} 的文件夹：${path.dirname(out) || "."}`, `the folder of ${what} cannot be written: ${path.dirname(out) || "."}`);
   }
-  if (info && !force) throw usageError(`--out 的文件已存在：${out}；加 --force 覆盖`, `--out already exists: ${out}; add --force to overwrite it`);
+  if (info && !force) throw usageError(`${what} 的文件已存在：${out}；加 --force 覆盖`, `${what} already exists: ${out}; add --force to overwrite it`);
   return file;
 }

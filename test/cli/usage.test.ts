@@ -3,9 +3,10 @@
 import { compareCommand } from "../../src/cli/compare";
 import { scoreCommand } from "../../src/cli/score";
 import { sensitivityCommand } from "../../src/cli/sensitivity";
+import { templateCommand } from "../../src/cli/template";
 
 describe("usage lines", () => {
-  for (const command of [scoreCommand, compareCommand, sensitivityCommand]) {
+  for (const command of [scoreCommand, compareCommand, sensitivityCommand, templateCommand]) {
     it(`sci ${command.name} lists every option`, () => {
       const [usage, ...rest] = command.help.split("\n\n");
       const body = rest.join("\n\n");
