@@ -47,7 +47,10 @@ export function rankingTable(s: Scores): string {
       return ["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...codes.map((c) => fixed2(avg[fw.index.get(c)!])), ...(coef ? [""] : []), ""];
     }),
   ];
-  const title = `${s.dataset.label ? s.dataset.label + "年 " : ""}${root.nameZh}排名 / ${root.nameEn} ranking${s.dataset.label ? " " + s.dataset.label : ""}`;
+  // 2021年… for a year; another label (本年, 试算) as it is, never 本年年.
+  const label = s.dataset.label ?? "";
+  const en = /^[\x20-\x7e]+$/.test(label) ? `${label} ` : ""; // a Chinese label (本年) stays out of the English
+  const title = `${/^\d{4}$/.test(label) ? `${label}年 ` : label ? `${label} ` : ""}${root.nameZh}排名 / ${en}${root.nameEn} ranking`;
   const legend = root.children.map((c) => `${c} ${fw.indicators.get(c)!.nameZh} ${fw.indicators.get(c)!.nameEn}`).join("; ");
   const right = [true, false, ...codes.map(() => true), ...(coef ? [true] : []), false];
   return `${title}\n\n${alignColumns(rows, right)}\n${fw.root} = ${root.nameZh}; ${legend}\n`;

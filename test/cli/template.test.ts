@@ -58,3 +58,17 @@ describe("sci template", () => {
     expect(unknown.stderr).toContain("input、raw、framework、districts");
   });
 });
+
+describe("the year of sci score's titles", () => {
+  it("comes from the input file's name, in both languages; a file without one gets no 年 twice", async () => {
+    const file = join(dir, "inputs-2021.csv");
+    writeFileSync(file, readFileSync(join(__dirname, "..", "fixtures", "shanghai-2020", "inputs.csv")));
+    const ran = await sci(["score", file]);
+    expect(ran.stdout.split("\n")[0]).toBe("2021年 智慧城市发展水平指数排名 / 2021 Smart City Development Index ranking");
+    const plain = join(dir, "data.csv");
+    writeFileSync(plain, readFileSync(file));
+    const first = (await sci(["score", plain])).stdout.split("\n")[0];
+    expect(first).not.toMatch(/年年/);
+    expect(first.split(" / ")[1]).toBe("Smart City Development Index ranking");
+  });
+});
