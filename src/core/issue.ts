@@ -125,6 +125,7 @@ export const ISSUE_CODES = [
   // Files
   "csv-encoding",
   "workbook-unreadable",
+  "workbook-unfollowed",
   // Maps: a profile's shapes (GeoJSON)
   "geometry-invalid",
   "geometry-unknown-feature",

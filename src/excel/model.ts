@@ -3,7 +3,7 @@
 // the workbook's SCI tables (SCI_Input, SCI_Framework, SCI_Raw + SCI_Settings, SCI_Previous),
 // read in one round trip, validated and scored once per burst of changes, with the rounding
 // the workbook's settings name.
-import { issue } from "../core";
+import { issue, type Issue } from "../core";
 import { asRounding, buildModel, modelFromSources, type Model, type Rounding } from "./build";
 import type { Profile } from "../core";
 import { defaultProfile } from "../data";
@@ -104,7 +104,15 @@ function build(read: WorkbookSources): Model {
   const sources = adoption.sources;
   const key = keyOf(sources);
   if (key === currentKey) return current;
-  return publish(locateModel(modelFromSources(sources, current.version + 1, rounding, profile), adoption), key);
+  return publish(withNotices(locateModel(modelFromSources(sources, current.version + 1, rounding, profile), adoption)), key);
+}
+
+/** Set when Excel refused the event handlers: every model then says edits need a re-read. */
+let unfollowed: Issue | undefined;
+
+function withNotices(m: Model): Model {
+  if (!unfollowed) return m;
+  return { ...m, issues: [...m.issues, unfollowed], issuesOf: { ...m.issuesOf, workbook: [...(m.issuesOf?.workbook ?? []), unfollowed] } };
 }
 
 export const getRounding = (): Rounding => rounding;
@@ -225,6 +233,12 @@ export function watch(options: WatchOptions = {}): Promise<void> {
         // Without events the cells still get this workbook's figures; edits then need the
         // ribbon's re-read button or the pane. Said once, here.
         console.error("SCI: cannot follow workbook changes; use the ribbon's re-read button after edits", e);
+        unfollowed = issue(
+          "warning",
+          "workbook-unfollowed",
+          "Excel 未允许 SCI 跟随工作簿的更改：编辑 SCI 表后，请点击功能区的「重新读取」",
+          "Excel did not let SCI follow the workbook's changes: after editing an SCI table, press Re-read input on the ribbon",
+        );
       }
       await refresh();
     })();

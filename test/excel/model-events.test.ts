@@ -32,6 +32,9 @@ describe("following the workbook", () => {
     expect(model.getModel().tables?.input?.sheet).toBe("SCI 输入");
     const builtin = model.buildModel(undefined, 0, "exact");
     expect(value(districtValue(model.getModel(), "崇明", null))).toBeGreaterThan(value(districtValue(builtin, "崇明", null)));
+    // Said once in the console, and in the model (the pane lists it) as a warning.
+    expect(model.getModel().issues.map((i) => [i.severity, i.code])).toEqual([["warning", "workbook-unfollowed"]]);
+    expect(model.getModel().issues[0].zh).toContain("重新读取");
     expect(errors).toHaveBeenCalledTimes(1);
     expect(String(errors.mock.calls[0][0])).toContain("cannot follow workbook changes");
     errors.mockRestore();
