@@ -3,7 +3,8 @@ import { audit, hasErrors, sobol, SOBOL_DEFAULTS, type Audit, type Choices, type
 import { auditLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
-import { checkOut, FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
+import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { printIssues } from "./score";
 import { alignColumns } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
@@ -11,8 +12,9 @@ import { writeLayoutXlsx } from "./write-xlsx";
 export const auditCommand: Command = {
   name: "audit",
   summary: "统计审计：分布与异常值、相关性、Cronbach α、权重与重要性、去一、Sobol 敏感性 / statistical audit (JRC/COINr style)",
-  help: `用法 / Usage: sci audit [INPUT.csv|INPUT.xlsx] [--framework F] [--districts F] [--json] [--out audit.xlsx]
+  help: `用法 / Usage: sci audit [INPUT.csv|INPUT.xlsx] [--framework F] [--districts F] [--json] [--out audit.xlsx [--force]]
                  [--impute M] [--treat jrc] [--missing skip] [--aggregation A] [--samples N] [--seed S]
+                 [--label TEXT] [--raw RAW.csv --settings SETTINGS.csv]
 
 按 JRC/OECD《综合指数编制手册》审计指数：每个指标的 n、均值、样本标准差、最小、最大、偏度 (SKEW)、
 峰度 (KURT) 与 JRC 异常值标记（|偏度| ≥ 2 且峰度 ≥ 3.5）；与上级和综合指数的 Pearson 相关、与综合指数的
@@ -26,6 +28,7 @@ null (JSON) or "—", each with a note.
   INPUT             输入表；省略则用内置 2020 数据 / input table; without it the built-in 2020 data
   --json            以 JSON 输出 / print JSON
   --out FILE        写出审计工作表 (.xlsx)，相关矩阵带色阶 / write the audit sheet, matrices colour-scaled
+${FORCE_HELP}
   --samples N       Sobol 基础样本数（默认 ${SOBOL_DEFAULTS.samples}，共 N·(d+2) 次；0 不做）
                     Sobol base samples (default ${SOBOL_DEFAULTS.samples}: N·(d+2) runs; 0 skips it)
   --seed S          随机种子（默认 1）/ random seed (default 1)
@@ -40,6 +43,7 @@ ${RAW_HELP}
   options: {
     json: { type: "boolean" },
     out: { type: "string" },
+    ...FORCE_OPTION,
     label: { type: "string" },
     samples: { type: "string" },
     seed: { type: "string" },
@@ -55,7 +59,7 @@ ${RAW_HELP}
     const samples = samplesText === undefined ? SOBOL_DEFAULTS.samples : Number(samplesText);
     if (!/^\d+$/.test(samplesText ?? "0")) throw usageError(`--samples 须为整数：${samplesText}`, `--samples must be a whole number: ${samplesText}`);
     const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices };
-    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts]);
+    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts], values.force === true);
 
     // impute → treat → normalise → aggregate happen in the assessment, as for sci score.
     const loaded = await loadDataset(src, io);

@@ -14,6 +14,7 @@ export const compareCommand: Command = {
   summary: "两年对比：各区各指标的值与排名变化 / year over year: change in every value and rank",
   help: `用法 / Usage: sci compare OLD NEW [--json] [--out FILE.xlsx [--force]] [--indicator CODE]
                    [--old-label TEXT] [--new-label TEXT] [--framework FILE] [--districts FILE]
+                   [--impute M] [--treat jrc] [--missing skip] [--aggregation A]
 
 比较两年的输入表（如 2019 与 2020）：每个区、每个指标的指数值变化与排名变化（全市、区内）。
 Compares two years' input tables: for every district and indicator, the change in value and

@@ -6,14 +6,16 @@ import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io, typ
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
 import { svgToPng } from "./png";
+import { checkOutOf, FORCE_HELP, FORCE_OPTION } from "./out";
 import { printIssues } from "./score";
 
 export const mapCommand: Command = {
   name: "map",
   summary: "各区指数地图（SVG 或 PNG） / a map of the districts by index (SVG or PNG)",
-  help: `用法 / Usage: sci map [INPUT.csv|INPUT.xlsx] [--indicator CODE] [--out map.svg|map.png]
+  help: `用法 / Usage: sci map [INPUT.csv|INPUT.xlsx] [--indicator CODE] [--out map.svg|map.png [--force]]
                 [--scope city|REGION] [--classes quantile|equal|tiers] [--k 5] [--width 640]
                 [--scale 2] [--lang zh|en] [--geometry FILE.geojson] [--label TEXT]
+                [--rounding exact|report] [--framework FILE] [--districts FILE] [--raw RAW.csv --settings SETTINGS.csv]
 
 按所选指标的分级给各区着色，标注区名与数值，附图例（分级界值与区数）。
 Colours every district by its class on one indicator, with names, values and a legend.
@@ -21,6 +23,7 @@ Colours every district by its class on one indicator, with names, values and a l
   INPUT             输入表；省略则用内置 2020 数据 / input table; default: the built-in 2020 data
   --indicator CODE  指标（代码、序号或名称；默认综合指数 SCI）/ indicator by code, number or name (default SCI)
   --out FILE        写出 .svg 或 .png；省略则把 SVG 输出到标准输出 / write .svg or .png; default: SVG on stdout
+${FORCE_HELP}
   --scope S         city 全部（默认）或一个区域（名称或代码）/ city: all (default), or a region by name or id
   --classes M       quantile 分位数（默认）、equal 等距、tiers 每 10 分一档（100 为基准）
                     quantile (default), equal intervals, or tiers of 10 points about the benchmark 100
@@ -40,6 +43,7 @@ ${RAW_HELP}
   options: {
     indicator: { type: "string" },
     out: { type: "string" },
+    ...FORCE_OPTION,
     scope: { type: "string" },
     classes: { type: "string" },
     k: { type: "string" },
@@ -57,7 +61,7 @@ ${RAW_HELP}
       throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const options = mapOptions(values);
     const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
-    const out = checkMapOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")]);
+    const out = checkMapOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")], values.force === true);
     const checked = await loadDataset({ ...src, rounding: options.rounding }, io);
     const scores = checked.assessment?.scores;
     const shapes = scores ? await loadGeometry(text(values, "geometry"), checked.assessment?.profile, scores.dataset.districts, io) : { issues: [] };
@@ -123,12 +127,5 @@ function scopeId(s: Scores, query: string | undefined): string {
   throw usageError(`--scope：未知区域「${query}」；可用：${names.join("、")}`, `--scope: unknown region "${query}"; use one of: city, ${s.dataset.regions.map((r) => r.en).join(", ")}`);
 }
 
-/** --out must be .svg or .png, and none of the files read. */
-function checkMapOut(out: string | undefined, io: Io, inputs: (string | undefined)[]): string | undefined {
-  if (out === undefined) return undefined;
-  const file = path.resolve(io.cwd, out);
-  if (![".svg", ".png"].includes(path.extname(file).toLowerCase())) throw usageError(`--out 须是 .svg 或 .png 文件：${out}`, `--out must be an .svg or .png file: ${out}`);
-  for (const input of inputs)
-    if (input !== undefined && path.relative(path.resolve(io.cwd, input), file) === "") throw usageError("--out 不能覆盖输入文件", "--out would overwrite the input file");
-  return file;
-}
+/** --out must be .svg or .png, none of the files read, and (unless --force) no existing file. */
+const checkMapOut = (out: string | undefined, io: Io, inputs: (string | undefined)[], force = false) => checkOutOf([".svg", ".png"], out, io, inputs, force);

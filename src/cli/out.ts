@@ -19,11 +19,18 @@ export function checkOut(out: string | undefined, io: Io, inputs: (string | unde
 /** The same checks for a CSV that `sci template` writes. */
 export const checkCsvOut = (out: string, io: Io, force: boolean): string => checkPath(out, io, [], force, ".csv", out);
 
-function checkPath(out: string, io: Io, inputs: (string | undefined)[], force: boolean, ext: string, what: string): string {
+/** The same checks for other kinds of output (`sci map`: .svg or .png). */
+export function checkOutOf(exts: readonly string[], out: string | undefined, io: Io, inputs: (string | undefined)[], force = false): string | undefined {
+  return out === undefined ? undefined : checkPath(out, io, inputs, force, exts, "--out");
+}
+
+function checkPath(out: string, io: Io, inputs: (string | undefined)[], force: boolean, ext: string | readonly string[], what: string): string {
   const file = path.resolve(io.cwd, out);
   const info = statSync(file, { throwIfNoEntry: false });
+  const exts = typeof ext === "string" ? [ext] : ext;
   if (info?.isDirectory()) throw usageError(`${what} 是一个文件夹，不是文件：${out}`, `${what} is a folder, not a file: ${out}`);
-  if (path.extname(file).toLowerCase() !== ext) throw usageError(`${what} 须是 ${ext} 文件：${out}`, `${what} must be an ${ext} file: ${out}`);
+  if (!exts.includes(path.extname(file).toLowerCase()))
+    throw usageError(`${what} 须是 ${exts.join(" 或 ")} 文件：${out}`, `${what} must be an ${exts.join(" or an ")} file: ${out}`);
   for (const input of inputs)
     if (input !== undefined && path.relative(path.resolve(io.cwd, input), file) === "")
       throw usageError("--out 不能覆盖输入文件", "--out would overwrite the input file");

@@ -15,7 +15,8 @@ export const scoreCommand: Command = {
   name: "score",
   summary: "评分并排名（默认：内置 2020 数据） / score and rank (default: the built-in 2020 data)",
   help: `用法 / Usage: sci score [INPUT.csv|INPUT.xlsx] [--json] [--out FILE.xlsx [--force]] [--label TEXT]
-                 [--rounding exact|report] [--framework FILE] [--districts FILE]
+                 [--rounding exact|report] [--framework FILE] [--districts FILE] [--geometry FILE.geojson]
+                 [--impute M] [--treat jrc] [--missing skip] [--aggregation A]
        sci score WORKBOOK.xlsx --sheet NAME [--range A3:AP19] [...]
        sci score --raw RAW.csv --settings SETTINGS.csv [--framework FILE] [--districts FILE] [...]
 

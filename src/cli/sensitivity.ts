@@ -16,6 +16,7 @@ export const sensitivityCommand: Command = {
   help: `用法 / Usage: sci sensitivity [INPUT.csv|INPUT.xlsx] [--replications N] [--perturbation 0.1] [--seed S]
                        [--indicator CODE] [--json] [--out FILE.xlsx [--force]] [--label TEXT]
                        [--framework FILE] [--districts FILE] [--raw RAW.csv --settings SETTINGS.csv]
+                       [--impute M] [--treat jrc]
 
 蒙特卡洛敏感性分析：每次将各级每个权重乘以 [1−p, 1+p] 内的均匀随机因子、同级重新归一后重新评分排名。
 给出每个区的基准排名、中位排名、5%–95% 分位区间，以及保持原排名的比例。同一种子结果可复现。

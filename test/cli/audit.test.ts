@@ -142,7 +142,7 @@ describe("sci audit --raw --settings", () => {
 describe("the audit workbook", async () => {
   const file = join(dir, "audit.xlsx");
   const first = await sci(["audit", "--samples", "100", "--out", file], dir);
-  const second = await sci(["audit", "--samples", "100", "--out", file], dir);
+  const second = await sci(["audit", "--samples", "100", "--out", file, "--force"], dir); // rewriting needs --force
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];

@@ -4,9 +4,11 @@ import { compareCommand } from "../../src/cli/compare";
 import { scoreCommand } from "../../src/cli/score";
 import { sensitivityCommand } from "../../src/cli/sensitivity";
 import { templateCommand } from "../../src/cli/template";
+import { auditCommand } from "../../src/cli/audit";
+import { mapCommand } from "../../src/cli/map";
 
 describe("usage lines", () => {
-  for (const command of [scoreCommand, compareCommand, sensitivityCommand, templateCommand]) {
+  for (const command of [scoreCommand, compareCommand, sensitivityCommand, templateCommand, auditCommand, mapCommand]) {
     it(`sci ${command.name} lists every option`, () => {
       const [usage, ...rest] = command.help.split("\n\n");
       const body = rest.join("\n\n");
