@@ -195,7 +195,7 @@ export function value(range: any[][], district: string | number | null, indicato
 }
 
 /**
- * 区域中某行政区的排名（并列同名次，如 1、1、3），按两位小数比较。Returns a district's competition rank in a range's table (ties share a rank: 1, 1, 3) on values rounded to 2 decimals.
+ * 区域中某行政区的排名（并列同名次），按两位小数比较。A district's rank in a range's table (ties share a rank), on 2-decimal values.
  * @customfunction RANKOF
  * @helpurl https://localhost:3000/help.html#sci-rankof
  * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row or column.

@@ -6,9 +6,10 @@ import { sensitivityCommand } from "../../src/cli/sensitivity";
 import { templateCommand } from "../../src/cli/template";
 import { auditCommand } from "../../src/cli/audit";
 import { mapCommand } from "../../src/cli/map";
+import { inspectCommand } from "../../src/cli/inspect";
 
 describe("usage lines", () => {
-  for (const command of [scoreCommand, compareCommand, sensitivityCommand, templateCommand, auditCommand, mapCommand]) {
+  for (const command of [scoreCommand, compareCommand, sensitivityCommand, templateCommand, auditCommand, mapCommand, inspectCommand]) {
     it(`sci ${command.name} lists every option`, () => {
       const [usage, ...rest] = command.help.split("\n\n");
       const body = rest.join("\n\n");
