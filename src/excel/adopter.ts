@@ -4,7 +4,7 @@
 import type { ReadingChoices } from "../core";
 import type { Selected } from "./adopt";
 import type { Link, LinkOptions, LinkResult } from "./link";
-import type { ExcelRun } from "./workbook";
+import { delayedRun, type ExcelRun } from "./workbook";
 
 export type { Link, LinkOptions, LinkResult, Selected };
 
@@ -20,7 +20,8 @@ export interface Adopter {
   saveChoices(choices: ReadingChoices): Promise<void>;
 }
 
-export function officeAdopter(run: ExcelRun = (batch) => Excel.run(batch)): Adopter {
+// Like the pane's other batches, these wait while the user is editing a cell instead of failing.
+export function officeAdopter(run: ExcelRun = delayedRun): Adopter {
   const adopt = () => import("./adopt");
   const link = () => import("./link");
   return {

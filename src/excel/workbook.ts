@@ -45,7 +45,7 @@ export interface SciWorkbook {
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** The pane's batches wait while the user is editing a cell instead of failing (Excel.RunOptions). */
-const delayedRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+export const delayedRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
 export function officeWorkbook(run: ExcelRun = delayedRun): SciWorkbook {
   const write = async (layout: ReportLayout, onProgress?: (done: number) => void) => {

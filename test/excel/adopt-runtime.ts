@@ -33,7 +33,8 @@ export async function openOwn(build: (xl: AdoptRuntime["xl"]) => void, stored: R
   settings.install();
   const runs = { count: 0 };
   const ns = xl.namespace;
-  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (batch: never) => (runs.count++, ns.run(batch)) };
+  // Excel.run(batch) or Excel.run(options, batch), as Office takes it.
+  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (...args: never[]) => (runs.count++, (ns.run as (...a: never[]) => unknown)(...args)) };
   const model = await import("../../src/excel/model");
   const adopt = await import("../../src/excel/adopt");
   const link = await import("../../src/excel/link");

@@ -2,6 +2,7 @@
 // (Excel.RunOptions.delayForCellEdit), and may refuse one for a moment when busy. Neither is
 // the workbook's fault: the SCI cells keep their figures and the read happens once it can.
 import { cellAddress } from "../../src/core";
+import { officeAdopter } from "../../src/excel/adopter";
 import { officeWorkbook } from "../../src/excel/workbook";
 import { FakeExcel } from "../fakes/excel";
 import { cell, FakeError, useFunctionsRuntime, wait } from "../functions/fake-runtime";
@@ -105,6 +106,22 @@ describe("the pane's batches", () => {
     excel.endEdit();
     expect(await inserted).toMatchObject({ ok: true });
     expect(excel.table("SCI_Input")).toBeDefined();
+    expect(excel.runOptions).toEqual([{ delayForCellEdit: true }]);
+  });
+
+  it("of 使用所选数据 (reading the selection) wait too", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("数据", [["district", "A1.1"], ["浦东", 1]]);
+    (globalThis as Record<string, unknown>).Excel = excel.namespace;
+    excel.startEdit();
+    let done = false;
+    const read = officeAdopter()
+      .read()
+      .then((r) => ((done = true), r), (e: unknown) => ((done = true), e));
+    await wait(1000);
+    expect(done).toBe(false);
+    excel.endEdit();
+    await read;
     expect(excel.runOptions).toEqual([{ delayForCellEdit: true }]);
   });
 });
