@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // The webviews the add-in runs in, declared once: the build compiles to them and checks every
 // emitted script against them. The add-in uses the shared runtime, which Office runs only in
 // Chromium webviews (WebView2 on Windows, Excel on the web in current browsers) and in
@@ -58,14 +57,17 @@ function unsupported(code, file = "script") {
   const found = [];
   const where = (n) => `${file}:${n.loc.start.line}:${n.loc.start.column + 1}`;
   walk(ast, (n) => {
-    if (n.type === "Literal" && n.regex && hasLookbehind(n.regex.pattern)) found.push(`${where(n)}: regex lookbehind /${n.regex.pattern.slice(0, 60)}/ (${WEBVIEWS.oldest} cannot parse it)`);
+    if (n.type === "Literal" && n.regex && hasLookbehind(n.regex.pattern))
+      found.push(`${where(n)}: regex lookbehind /${n.regex.pattern.slice(0, 60)}/ (${WEBVIEWS.oldest} cannot parse it)`);
     if ((n.type === "NewExpression" || n.type === "CallExpression") && n.callee.type === "Identifier" && n.callee.name === "RegExp") {
       const first = n.arguments[0];
-      if (first && first.type === "Literal" && typeof first.value === "string" && hasLookbehind(first.value)) found.push(`${where(n)}: RegExp("${first.value.slice(0, 60)}") uses lookbehind`);
+      if (first && first.type === "Literal" && typeof first.value === "string" && hasLookbehind(first.value))
+        found.push(`${where(n)}: RegExp("${first.value.slice(0, 60)}") uses lookbehind`);
     }
     if (n.type === "CallExpression" && n.callee.type === "MemberExpression" && !n.callee.computed && WEBVIEWS.lateMethods.includes(n.callee.property.name))
       found.push(`${where(n)}: .${n.callee.property.name}() is not in ${WEBVIEWS.oldest}`);
-    if (n.type === "CallExpression" && n.callee.type === "Identifier" && WEBVIEWS.lateGlobals.includes(n.callee.name)) found.push(`${where(n)}: ${n.callee.name}() is not in ${WEBVIEWS.oldest}`);
+    if (n.type === "CallExpression" && n.callee.type === "Identifier" && WEBVIEWS.lateGlobals.includes(n.callee.name))
+      found.push(`${where(n)}: ${n.callee.name}() is not in ${WEBVIEWS.oldest}`);
   });
   return found;
 }

@@ -12,7 +12,11 @@ type Kind = (typeof KINDS)[number];
 export function templateRows(kind: Kind, profile: Profile = defaultProfile): GridCell[][] {
   const regionName = (id: string) => profile.regions.find((r) => r.id === id)?.zh ?? id;
   if (kind === "framework") return frameworkTable(defaultFrameworkRows);
-  if (kind === "districts") return [["district", "region", "full_name", "name_en", "code"], ...profile.districts.map((d) => [d.id, regionName(d.region), d.fullZh ?? "", d.en ?? "", d.code ?? ""])];
+  if (kind === "districts")
+    return [
+      ["district", "region", "full_name", "name_en", "code"],
+      ...profile.districts.map((d) => [d.id, regionName(d.region), d.fullZh ?? "", d.en ?? "", d.code ?? ""]),
+    ];
   // input and raw: one row per entity, one column per input indicator, values left empty.
   const header = ["district", "region", ...profile.framework.leaves, ...(profile.coefficient ? [profile.coefficient.headers[0]] : [])];
   return [header, ...profile.districts.map((d) => [d.id, regionName(d.region), ...header.slice(2).map(() => "")])];
@@ -40,7 +44,10 @@ Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci sc
   async run({ values, positionals }, io) {
     const [kind, file, ...extra] = positionals;
     if (!KINDS.includes(kind as Kind))
-      throw usageError(`须给出模板种类：${KINDS.join("、")}${kind ? `（而不是「${kind}」）` : ""}`, `give the kind of template: ${KINDS.join(", ")}${kind ? ` (not "${kind}")` : ""}`);
+      throw usageError(
+        `须给出模板种类：${KINDS.join("、")}${kind ? `（而不是「${kind}」）` : ""}`,
+        `give the kind of template: ${KINDS.join(", ")}${kind ? ` (not "${kind}")` : ""}`,
+      );
     if (extra.length) throw usageError(`参数过多：${extra.join(" ")}`, `too many arguments: ${extra.join(" ")}`);
     const out = checkCsvOut(file ?? `sci-${kind}.csv`, io, values.force === true);
     writeFileSync(out, "\uFEFF" + toCsv(templateRows(kind as Kind)).replace(/\n/g, "\r\n"));

@@ -1,4 +1,3 @@
-/* global Excel */
 // The pane's door to 使用所选数据: read the selection, link it, save the mapping, unlink —
 // plain data in and out, backed by Excel.run (a fake in tests). Loaded on first use.
 import type { ReadingChoices } from "../core";

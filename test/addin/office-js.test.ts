@@ -60,7 +60,9 @@ describe("office.js", () => {
   it.runIf(!!installed)("with @microsoft/office-js installed, SCI_OFFICE_JS=local copies its files to dist/office/", async () => {
     const config = await configWith("local");
     expect(copied(config)).toContain("office/");
-    const pattern = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin").patterns.find((p: { to: string }) => p.to === "office/");
+    const pattern = config.plugins
+      .find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin")
+      .patterns.find((p: { to: string }) => p.to === "office/");
     expect(existsSync(path.join(pattern.context, "office.js"))).toBe(true);
   });
 });

@@ -8,9 +8,21 @@ const sciOf = (r: { districts: { district: string; values: Record<string, number
 
 describe("examples/", () => {
   it("inputs-2020.csv and framework.csv are the spec's files", () => {
-    const plain = (file: string) => readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n").trim();
-    expect(plain(ex("inputs-2020.csv"))).toBe(fixtureRows("inputs.csv").map((r) => r.join(",")).join("\n"));
-    expect(plain(ex("framework.csv"))).toBe(fixtureRows("framework.csv").map((r) => r.join(",")).join("\n"));
+    const plain = (file: string) =>
+      readFileSync(file, "utf8")
+        .replace(/^\uFEFF/, "")
+        .replace(/\r\n/g, "\n")
+        .trim();
+    expect(plain(ex("inputs-2020.csv"))).toBe(
+      fixtureRows("inputs.csv")
+        .map((r) => r.join(","))
+        .join("\n"),
+    );
+    expect(plain(ex("framework.csv"))).toBe(
+      fixtureRows("framework.csv")
+        .map((r) => r.join(","))
+        .join("\n"),
+    );
   });
 
   it("score them every way: the input table, raw data with settings, the framework and the entity list all give the built-in figures", async () => {

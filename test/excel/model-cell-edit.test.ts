@@ -111,13 +111,19 @@ describe("the pane's batches", () => {
 
   it("of 使用所选数据 (reading the selection) wait too", async () => {
     const excel = new FakeExcel();
-    excel.addSheet("数据", [["district", "A1.1"], ["浦东", 1]]);
+    excel.addSheet("数据", [
+      ["district", "A1.1"],
+      ["浦东", 1],
+    ]);
     (globalThis as Record<string, unknown>).Excel = excel.namespace;
     excel.startEdit();
     let done = false;
     const read = officeAdopter()
       .read()
-      .then((r) => ((done = true), r), (e: unknown) => ((done = true), e));
+      .then(
+        (r) => ((done = true), r),
+        (e: unknown) => ((done = true), e),
+      );
     await wait(1000);
     expect(done).toBe(false);
     excel.endEdit();

@@ -1,7 +1,7 @@
 // The @customfunction wrappers in a fake custom-functions runtime: what each cell shows.
 import * as sci from "../../src/functions/functions";
 import { cell, FakeError, flush, installCustomFunctions } from "./fake-runtime";
-import { chineseThenEnglish, inputRow } from "./fixtures";
+import { inputRow } from "./fixtures";
 
 beforeAll(() => {
   installCustomFunctions();

@@ -21,7 +21,11 @@ export function fixture(name: string): string[][] {
 /** inputs.csv: district, region, the 38 input codes, coefficient; 16 districts. */
 export const inputs = (): string[][] => fixture("inputs.csv");
 /** The published composite (SCI) of each district, two decimals. */
-export const publishedSci = new Map(fixture("published-summary.csv").slice(1).map((r) => [r[0], Number(r[1])]));
+export const publishedSci = new Map(
+  fixture("published-summary.csv")
+    .slice(1)
+    .map((r) => [r[0], Number(r[1])]),
+);
 
 export const col = (header: string[], name: string) => header.indexOf(name);
 

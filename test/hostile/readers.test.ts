@@ -30,7 +30,11 @@ async function sci(name: string, bytes: Buffer | string): Promise<Outcome> {
   const out = join(dir, `${n++}-out.xlsx`);
   let stdout = "";
   let stderr = "";
-  const code = await run(["score", file, "--rounding", "report", "--json", "--out", out], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir });
+  const code = await run(["score", file, "--rounding", "report", "--json", "--out", out], {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: dir,
+  });
   // Whatever happened: bounded, printable lines.
   expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   for (const line of stderr.split("\n")) expect(line.length, line.slice(0, 80)).toBeLessThanOrEqual(600);
@@ -76,7 +80,7 @@ describe("encodings and delimiters Excel's Save As offers", () => {
     scoredAsPublished(await sci("unicode-be.csv", utf16be(csv("\t"))));
   });
 
-  it("GB18030/GBK (Excel's Chinese \"CSV\"), with a warning to save as UTF-8", async () => {
+  it('GB18030/GBK (Excel\'s Chinese "CSV"), with a warning to save as UTF-8', async () => {
     const o = await sci("gbk.csv", gb18030(csv()));
     scoredAsPublished(o);
     expect(warnings(o).map((i) => i.code)).toEqual(["csv-encoding"]);
@@ -98,11 +102,30 @@ describe("what people put around a table", () => {
   });
 
   it("a notes sheet before the data, and a hidden first sheet: the data sheet is read, with a warning", async () => {
-    const notes = await sci("notes.xlsx", await xlsx([{ name: "说明", rows: [["填表说明"], ["1. 数值保留两位小数"], ["2. 系数在 0 到 1 之间"]] }, { name: "数据", rows }]));
+    const notes = await sci(
+      "notes.xlsx",
+      await xlsx([
+        { name: "说明", rows: [["填表说明"], ["1. 数值保留两位小数"], ["2. 系数在 0 到 1 之间"]] },
+        { name: "数据", rows },
+      ]),
+    );
     scoredAsPublished(notes);
     expect(warnings(notes).map((i) => i.code)).toEqual(["sheet-chosen"]);
     expect(warnings(notes)[0].zh).toContain("数据");
-    const hidden = await sci("hidden.xlsx", await xlsx([{ name: "旧", rows: [["x", "y"], [1, 2]], state: "hidden" }, { name: "数据", rows }]));
+    const hidden = await sci(
+      "hidden.xlsx",
+      await xlsx([
+        {
+          name: "旧",
+          rows: [
+            ["x", "y"],
+            [1, 2],
+          ],
+          state: "hidden",
+        },
+        { name: "数据", rows },
+      ]),
+    );
     scoredAsPublished(hidden);
     expect(warnings(hidden)[0].zh).toContain("数据");
   });
@@ -140,7 +163,11 @@ describe("what people put around a table", () => {
     const c = col(header, "A1.1");
     const cells: Record<string, { formula: string }> = {};
     for (let r = 2; r <= 17; r++) cells[`${columnName(c)}${r}`] = { formula: `${columnName(c + 1)}${r}*1` };
-    const message = refused(await sci("formulas.xlsx", await xlsx([{ name: "数据", rows: rows.map((x) => x.map((v, j) => (j === c ? null : v))), cells }])), `${columnName(c)}2`, "16");
+    const message = refused(
+      await sci("formulas.xlsx", await xlsx([{ name: "数据", rows: rows.map((x) => x.map((v, j) => (j === c ? null : v))), cells }])),
+      `${columnName(c)}2`,
+      "16",
+    );
     expect(message).toContain("公式");
   });
 });
