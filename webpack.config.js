@@ -112,7 +112,9 @@ class WebviewSyntaxPlugin {
       compilation.hooks.processAssets.tap({ name: "WebviewSyntaxPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, (assets) => {
         for (const [name, asset] of Object.entries(assets)) {
           if (!name.endsWith(".js") || name.startsWith("office/")) continue; // office.js is Microsoft's own
-          for (const problem of unsupported(asset.source().toString(), name)) compilation.errors.push(new Error(problem));
+          // Syntax a webview cannot parse stops every bundle on the page: an error. A late
+          // built-in fails only where it is called (and a dependency may test for it): a warning.
+          for (const problem of unsupported(asset.source().toString(), name)) (/ is not in /.test(problem) ? compilation.warnings : compilation.errors).push(new Error(problem));
         }
       });
     });
@@ -153,6 +155,8 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        // Dependencies beyond the webviews' syntax (e.g. a class static block) are compiled down.
+        { test: /\.m?js$/, include: /node_modules/, use: { loader: path.resolve(__dirname, "downlevel-loader.js") } },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

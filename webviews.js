@@ -3,14 +3,14 @@
 // Chromium webviews (WebView2 on Windows, Excel on the web in current browsers) and in
 // WKWebView on the Mac; Internet Explorer 11 and EdgeHTML are out. The oldest of these is
 // WKWebView on a Mac that can no longer update Safari past 14 (macOS 10.15/11 with Office
-// 2019 or 2021): ES2020 syntax, no regular-expression lookbehind (Safari 16.4), no ES2022 class
+// 2019 or 2021): ES2021 syntax (Safari 14 has logical assignment), no regular-expression lookbehind (Safari 16.4), no ES2022 class
 // fields, and none of the library methods Safari added in 15.4.
 const acorn = require("acorn");
 
 const WEBVIEWS = {
   /** Syntax level every webview parses; TypeScript compiles the add-in to it. */
-  ecmaVersion: 2020,
-  typescriptTarget: "ES2020",
+  ecmaVersion: 2021,
+  typescriptTarget: "ES2021",
   /** What the oldest webview is, for messages. */
   oldest: "Safari 14 (WKWebView)",
   /** Built-ins newer than the oldest webview: a call to one fails at run time, not at parse. */
