@@ -9,7 +9,6 @@ import { relativeTargets } from "./xlsx-package";
 export const INPUT_NAME = "SCI_Input";
 
 /** Numbers at or beyond this size overflow sums, means and squares: refused at the reader. */
-export const LARGEST_VALUE = 1e15;
 
 /** Empty rows that may separate parts of one table; a cell further below is not in it. */
 const MAX_GAP = 10;
@@ -78,10 +77,8 @@ async function readCsv(file: string, box?: Box, titles = true): Promise<ReadInpu
   if (box) {
     // The range the user named is the table, exactly: no title row looked for.
     const cut = cutRows(all, box);
-    issues.push(...hugeValues(cut, name, box.top - 1, box.left - 1));
     return { table: { sheet: name, origin: { row: box.top - 1, col: box.left - 1 }, rows: cut }, issues };
   }
-  issues.push(...hugeValues(all, name, 0, 0));
   const start = titles ? headerRow(all) : 0;
   if (start > 0) issues.push(titleWarning(all, start, name, 0));
   return { table: { sheet: name, origin: { row: start, col: 0 }, rows: all.slice(start) }, issues };
@@ -110,36 +107,6 @@ function titleWarning(rows: readonly (readonly unknown[])[], start: number, shee
   return issue("warning", "title-row", `${sheet}!${address}：${rowNo}是标题，不是表头，已跳过；表头在第 ${start + 1} 行`, `${sheet}!${address}: ${rowEn} hold a title, not the header, and were skipped; the header is row ${start + 1}`, {
     cell: { sheet, address, row: at, col: c + col0 },
   });
-}
-
-/**
- * A number too large to compute with (1e308: its mean is Infinity) is an error, one for the
- * file, at the first such cell; validation would only call it implausible.
- */
-function hugeValues(rows: readonly (readonly unknown[])[], sheet: string, row0: number, col0: number): Issue[] {
-  let first: { address: string; row: number; col: number; shown: string } | undefined;
-  let count = 0;
-  rows.forEach((r, i) =>
-    r.forEach((v, j) => {
-      const p = parseCell(v);
-      if (p.kind === "number" && Number.isFinite(p.value) && Math.abs(p.value) >= LARGEST_VALUE) {
-        count++;
-        first ??= { address: cellAddress(row0 + i, col0 + j), row: row0 + i, col: col0 + j, shown: String(p.value) };
-      }
-    }),
-  );
-  if (!first) return [];
-  const more = count > 1 ? `等 ${count} 个单元格` : "";
-  const moreEn = count > 1 ? ` and ${count - 1} more cell${count > 2 ? "s" : ""}` : "";
-  return [
-    issue(
-      "error",
-      "value-too-large",
-      `${sheet}!${first.address}${more}的数值 ${first.shown} 过大，无法计算（绝对值须小于 1e15）`,
-      `${sheet}!${first.address}${moreEn}: the value ${first.shown} is too large to compute with (it must be below 1e15 in size)`,
-      { cell: { sheet, address: first.address, row: first.row, col: first.col } },
-    ),
-  ];
 }
 
 type Sheet = Worksheet;
@@ -181,7 +148,6 @@ async function readXlsx(file: string, sheetWanted?: string, range?: Box, titles 
       for (const [c, v] of cells.get(r) ?? []) values[c - range.left] = v;
       rows.push(values);
     }
-    issues.push(...hugeValues(rows, sheetName, range.top - 1, range.left - 1));
     return { table: { sheet: sheetName, origin: { row: range.top - 1, col: range.left - 1 }, rows }, issues };
   }
   const block = tableBlock(cells, box, sheetName, issues);
@@ -193,7 +159,6 @@ async function readXlsx(file: string, sheetWanted?: string, range?: Box, titles 
     for (const [c, v] of cells.get(r) ?? []) if (c >= block.left && c <= block.right) values[c - block.left] = v;
     rows.push(values);
   }
-  issues.push(...hugeValues(rows, sheetName, block.top - 1, block.left - 1));
   const start = titles ? headerRow(rows) : 0;
   if (start > 0) issues.push(titleWarning(rows, start, sheetName, block.left - 1));
   return { table: { sheet: sheetName, origin: { row: block.top - 1 + start, col: block.left - 1 }, rows: rows.slice(start) }, issues };

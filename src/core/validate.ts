@@ -228,7 +228,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       }
       const x = plainNumber(row[col]);
       // The common case, a plain number in range, needs no further look (NaN fails both tests).
-      inputs[at + j] = x >= 0 && x <= plausibleMax ? x : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
+      inputs[at + j] = x >= 0 && x <= plausibleMax && x < LARGEST_VALUE ? x : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
     }
     let coefficient = 1;
     if (coefficientCol >= 0) coefficient = checkNumber(row[coefficientCol], { row: r, col: coefficientCol, district: district.id }, "coefficient");
@@ -260,6 +260,11 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       const shown = text.length > 40 ? text.slice(0, 39) + "…" : text;
       report("error", "non-finite", c, `${what[0]}不是有限数（${shown}）`, `${what[1]} is not finite (${shown})`);
       return NaN;
+    }
+    if (Math.abs(x) >= LARGEST_VALUE) {
+      // Too large to compute with: sums and means of such values overflow to Infinity.
+      report("error", "value-too-large", c, `数值 ${x} 过大，无法计算（绝对值须小于 1e15）`, `the value ${x} is too large to compute with (it must be below 1e15 in size)`);
+      return x;
     }
     if (kind === "coefficient" && coef) {
       if (!(x > coef.min && x <= coef.max))
@@ -327,6 +332,9 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     issues,
   };
 }
+
+/** Values at or above this in size are refused: their sums overflow before any mean is taken. */
+export const LARGEST_VALUE = 1e15;
 
 /** Empty as a cell that holds nothing, without parsing it. */
 const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");

@@ -197,13 +197,18 @@ describe("what is inside the cells", () => {
     scoredAsPublished(await sci("percent.xlsx", await xlsx([{ name: "数据", rows, formats }])));
   });
 
-  it("1e308 in two districts: refused as one issue at the first cell, never Infinity", async () => {
+  it("1e308 in two districts: each refused at its cell, never Infinity, no file", async () => {
     const c = col(header, "B2.3");
     const big = rows.map((r, i) => r.map((v, j) => (j === c && (i === 1 || i === 2) ? "1e308" : v)));
     const o = await sci("huge.csv", utf8(delimited(big, ",")));
-    refused(o, `${columnName(c)}2`, "1e+308", "等 2 个单元格");
+    expect(o.code).toBe(1);
+    expect(o.wrote).toBe(false);
     expect(o.json!.districts).toEqual([]);
-    expect(o.json!.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell?.address])).toEqual([["value-too-large", `${columnName(c)}2`]]);
+    expect(o.json!.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell?.address])).toEqual([
+      ["value-too-large", `${columnName(c)}2`],
+      ["value-too-large", `${columnName(c)}3`],
+    ]);
+    expect(o.stderr).toContain("1e+308 过大，无法计算");
   });
 
   it("terminal escape sequences and a 1 MB name are quoted safely and cut short", async () => {
