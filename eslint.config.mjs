@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // custom-functions-metadata reads `any` as Excel's any-typed argument: the JSDoc contract needs it.
+    files: ["src/functions/functions.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
     files: ["src/taskpane/**/*.tsx", "src/taskpane/**/*.ts"],
     plugins: { "react-hooks": reactHooks },
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },

@@ -29,7 +29,9 @@ const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", 
 function helpPage(metadata) {
   const sections = metadata.functions.map((f) => {
     const signature = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
-    const params = f.parameters.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.optional ? "（可选 optional）" : ""}</td><td>${escapeHtml(p.description ?? "")}</td></tr>`).join("");
+    const params = f.parameters
+      .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.optional ? "（可选 optional）" : ""}</td><td>${escapeHtml(p.description ?? "")}</td></tr>`)
+      .join("");
     return `<section id="sci-${f.id.toLowerCase()}"><h2><code>SCI.${escapeHtml(f.name)}(${escapeHtml(signature)})</code></h2><p>${escapeHtml(f.description ?? "")}</p>${params ? `<table>${params}</table>` : ""}</section>`;
   });
   return `<!doctype html>
@@ -71,7 +73,9 @@ function officeJsFolder() {
   try {
     pkg = require.resolve("@microsoft/office-js/package.json", { paths: [__dirname] });
   } catch {
-    throw new Error("SCI_OFFICE_JS=local serves office.js from dist/office/, which needs the @microsoft/office-js package: npm install --save-dev @microsoft/office-js");
+    throw new Error(
+      "SCI_OFFICE_JS=local serves office.js from dist/office/, which needs the @microsoft/office-js package: npm install --save-dev @microsoft/office-js",
+    );
   }
   return path.join(path.dirname(pkg), "dist");
 }
@@ -114,7 +118,8 @@ class WebviewSyntaxPlugin {
           if (!name.endsWith(".js") || name.startsWith("office/")) continue; // office.js is Microsoft's own
           // Syntax a webview cannot parse stops every bundle on the page: an error. A late
           // built-in fails only where it is called (and a dependency may test for it): a warning.
-          for (const problem of unsupported(asset.source().toString(), name)) (/ is not in /.test(problem) ? compilation.warnings : compilation.errors).push(new Error(problem));
+          for (const problem of unsupported(asset.source().toString(), name))
+            (/ is not in /.test(problem) ? compilation.warnings : compilation.errors).push(new Error(problem));
         }
       });
     });

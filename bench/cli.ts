@@ -47,7 +47,10 @@ export function cliScore3000(): { value: number; detail: string } {
       small.push(runSci(["score"]).ms);
     }
     const ratio = median(big) / median(small);
-    return { value: Number(ratio.toFixed(2)), detail: `3,000 entities ${median(big).toFixed(0)} ms vs built-in 16 ${median(small).toFixed(0)} ms, median of 5 processes each` };
+    return {
+      value: Number(ratio.toFixed(2)),
+      detail: `3,000 entities ${median(big).toFixed(0)} ms vs built-in 16 ${median(small).toFixed(0)} ms, median of 5 processes each`,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -59,5 +62,8 @@ export function peak100k(): { value: number; detail: string } {
   const r = spawnSync(process.execPath, [script], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`the peak-memory run failed: ${String(r.stderr).split("\n")[0]}`);
   const { peakMb, tableMb } = JSON.parse(r.stdout) as { peakMb: number; tableMb: number };
-  return { value: peakMb, detail: `peak resident memory of the whole process; ${tableMb} MB with the table of cells alone (strings as a CSV reader gives them)` };
+  return {
+    value: peakMb,
+    detail: `peak resident memory of the whole process; ${tableMb} MB with the table of cells alone (strings as a CSV reader gives them)`,
+  };
 }

@@ -16,7 +16,10 @@ export interface Figure {
 export const notAvailable = (f: Omit<Figure, "value" | "reason">, reason: string): Figure => ({ ...f, value: null, reason });
 
 /** Runs a measurement; anything it throws becomes "n/a (why)" rather than a number. */
-export async function attempt(f: Omit<Figure, "value" | "reason">, measure: () => Promise<Partial<Figure> & { value: number }> | (Partial<Figure> & { value: number })): Promise<Figure> {
+export async function attempt(
+  f: Omit<Figure, "value" | "reason">,
+  measure: () => Promise<Partial<Figure> & { value: number }> | (Partial<Figure> & { value: number }),
+): Promise<Figure> {
   try {
     return { ...f, ...(await measure()) };
   } catch (e) {

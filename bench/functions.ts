@@ -37,7 +37,9 @@ export function callMix(n = CALLS): { calls: Call[]; bad: number } {
     if (r < 0.02) {
       bad++; // an unknown district, an ambiguous name (政务服务 is B1 and C2.1), a bad scope
       const which = i % 3;
-      calls.push(which === 0 ? (m) => districtValue(m, "浦西") : which === 1 ? (m) => districtValue(m, "浦东", "政务服务") : (m) => scopeAverage(m, "A", "乡村"));
+      calls.push(
+        which === 0 ? (m) => districtValue(m, "浦西") : which === 1 ? (m) => districtValue(m, "浦东", "政务服务") : (m) => scopeAverage(m, "A", "乡村"),
+      );
     } else if (r < 0.45) {
       const d = pick(districts);
       const k = pick([null, ...indicatorArgs, "区域创新/政务服务"]);
@@ -117,7 +119,8 @@ export function evaluateCalls(runs = 15, warmup = 5): Timing {
   const m = model();
   const check = evaluateRange(m, userRange(0));
   const ranking = rankingTable(m);
-  if (!check.ok || !ranking.ok || JSON.stringify(check.value) !== JSON.stringify(ranking.value)) throw new Error(`SCI.EVALUATE over the 2020 range is not the 2020 ranking: ${JSON.stringify(check)}`);
+  if (!check.ok || !ranking.ok || JSON.stringify(check.value) !== JSON.stringify(ranking.value))
+    throw new Error(`SCI.EVALUATE over the 2020 range is not the 2020 ranking: ${JSON.stringify(check)}`);
   const pudong = rangeValue(m, userRange(0), "浦东");
   if (!pudong.ok || round2(pudong.value) !== 133.41) throw new Error(`SCI.VALUE(range, "浦东") is not 133.41: ${JSON.stringify(pudong)}`);
   const xuhui = rangeRank(m, userRange(0), "徐汇");

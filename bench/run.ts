@@ -35,25 +35,77 @@ async function load<T>(importer: () => Promise<T>): Promise<T> {
 
 async function figures(): Promise<Figure[]> {
   const out: Figure[] = [];
-  out.push(await attempt({ key: "whole_job_16_ms", label: "whole job: 16 entities' cells → validated, scored, ranked, averaged", unit: "ms", target: 5 }, () => ms(wholeJob16())));
-  out.push(await attempt({ key: "whole_job_3000_ms", label: "whole job: 3,000 entities (CSV cells + entity list)", unit: "ms", target: 100 }, () => ms(wholeJob3000())));
+  out.push(
+    await attempt({ key: "whole_job_16_ms", label: "whole job: 16 entities' cells → validated, scored, ranked, averaged", unit: "ms", target: 5 }, () =>
+      ms(wholeJob16()),
+    ),
+  );
+  out.push(
+    await attempt({ key: "whole_job_3000_ms", label: "whole job: 3,000 entities (CSV cells + entity list)", unit: "ms", target: 100 }, () =>
+      ms(wholeJob3000()),
+    ),
+  );
   out.push(await attempt({ key: "whole_job_100k_ms", label: "whole job: 100,000 entities", unit: "ms", target: 750 }, () => ms(wholeJob100k())));
   out.push(await attempt({ key: "whole_job_100k_peak_mb", label: "whole job: 100,000 entities, peak memory of the process", unit: "MB" }, () => peak100k()));
-  out.push(await attempt({ key: "sensitivity_3000_1k_ms", label: "sensitivity: 1,000 replications × 3,000 entities", unit: "ms" }, () => ms(sensitivity3000())));
-  out.push(await attempt({ key: "model_rebuild_3000_ms", label: "model rebuild: 3,000 rows in SCI_Input and SCI_Districts", unit: "ms", target: 100 }, async () => ms(await modelRebuild3000())));
-  out.push(await attempt({ key: "cli_score_3000_vs_16", label: "sci score: 3,000 entities with --districts ÷ built-in 16, per process", unit: "×", target: 2 }, () => cliScore3000()));
-  out.push(await attempt({ key: "core_score_100k_ms", label: `core: score ${ENTITIES.toLocaleString("en")} entities × 38 inputs (batch path)`, unit: "ms", target: 30 }, () => ms(coreScore100k())));
+  out.push(
+    await attempt({ key: "sensitivity_3000_1k_ms", label: "sensitivity: 1,000 replications × 3,000 entities", unit: "ms" }, () => ms(sensitivity3000())),
+  );
+  out.push(
+    await attempt({ key: "model_rebuild_3000_ms", label: "model rebuild: 3,000 rows in SCI_Input and SCI_Districts", unit: "ms", target: 100 }, async () =>
+      ms(await modelRebuild3000()),
+    ),
+  );
+  out.push(
+    await attempt({ key: "cli_score_3000_vs_16", label: "sci score: 3,000 entities with --districts ÷ built-in 16, per process", unit: "×", target: 2 }, () =>
+      cliScore3000(),
+    ),
+  );
+  out.push(
+    await attempt(
+      { key: "core_score_100k_ms", label: `core: score ${ENTITIES.toLocaleString("en")} entities × 38 inputs (batch path)`, unit: "ms", target: 30 },
+      () => ms(coreScore100k()),
+    ),
+  );
   out.push(await attempt({ key: "model_rebuild_ms", label: "model rebuild: validate + score 16 districts", unit: "ms", target: 1 }, () => ms(modelRebuild())));
-  out.push(await attempt({ key: "sensitivity_10k_ms", label: "sensitivity: 10,000 replications × 16 districts", unit: "ms", target: 1000 }, () => ms(sensitivity10k())));
-  out.push(await attempt({ key: "audit_2020_ms", label: "audit: the whole statistical audit of the 16 districts", unit: "ms", target: 50 }, () => ms(audit2020())));
+  out.push(
+    await attempt({ key: "sensitivity_10k_ms", label: "sensitivity: 10,000 replications × 16 districts", unit: "ms", target: 1000 }, () =>
+      ms(sensitivity10k()),
+    ),
+  );
+  out.push(
+    await attempt({ key: "audit_2020_ms", label: "audit: the whole statistical audit of the 16 districts", unit: "ms", target: 50 }, () => ms(audit2020())),
+  );
   out.push(await attempt({ key: "sobol_2020_ms", label: "Sobol: N = 1,000 base samples over every choice (6,000 runs)", unit: "ms" }, () => ms(sobol2020())));
-  out.push(await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () => ms(await (await load(() => import("./functions"))).functionCalls())));
-  out.push(await attempt({ key: "evaluate_1k_ms", label: "1,000 SCI.EVALUATE/VALUE/RANKOF formulas over one 16-row range, after an edit", unit: "ms", target: 20 }, async () => ms((await load(() => import("./functions"))).evaluateCalls())));
-  out.push(await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, async () => (await load(() => import("./sheets"))).rankingSheetSyncs()));
-  const sheets3000 = attempt({ key: "ranking_sheets_3000_syncs", label: "context.sync calls to write the ranking sheets of 3,000 entities", unit: "syncs" }, async () => (await load(() => import("./sheets"))).rankingSheets3000());
+  out.push(
+    await attempt({ key: "functions_10k_calls_ms", label: "10,000 mixed SCI function calls on one model", unit: "ms", target: 20 }, async () =>
+      ms(await (await load(() => import("./functions"))).functionCalls()),
+    ),
+  );
+  out.push(
+    await attempt(
+      { key: "evaluate_1k_ms", label: "1,000 SCI.EVALUATE/VALUE/RANKOF formulas over one 16-row range, after an edit", unit: "ms", target: 20 },
+      async () => ms((await load(() => import("./functions"))).evaluateCalls()),
+    ),
+  );
+  out.push(
+    await attempt({ key: "ranking_sheet_syncs", label: "context.sync calls to write every ranking sheet", unit: "syncs", target: 3 }, async () =>
+      (await load(() => import("./sheets"))).rankingSheetSyncs(),
+    ),
+  );
+  const sheets3000 = attempt(
+    { key: "ranking_sheets_3000_syncs", label: "context.sync calls to write the ranking sheets of 3,000 entities", unit: "syncs" },
+    async () => (await load(() => import("./sheets"))).rankingSheets3000(),
+  );
   const big = await sheets3000;
   out.push(big);
-  out.push({ key: "ranking_sheets_3000_largest_request_kb", label: "largest write request for 3,000 entities (Excel on the web: 5,120 KB)", unit: "KB", target: 5120, value: "largest" in big && typeof big.largest === "number" ? Math.round(big.largest / 1024) : null, reason: big.reason });
+  out.push({
+    key: "ranking_sheets_3000_largest_request_kb",
+    label: "largest write request for 3,000 entities (Excel on the web: 5,120 KB)",
+    unit: "KB",
+    target: 5120,
+    value: "largest" in big && typeof big.largest === "number" ? Math.round(big.largest / 1024) : null,
+    reason: big.reason,
+  });
   out.push(...(await (await import("./taskpane")).taskpaneFigures()));
   return out;
 }
@@ -62,7 +114,8 @@ function human(fs: readonly Figure[]): string {
   const width = Math.max(...fs.map((f) => f.label.length));
   const lines = fs.map((f) => {
     const value = f.value === null ? `n/a (${f.reason})` : `${f.value} ${f.unit}`;
-    const verdict = f.value === null || f.target === undefined ? "" : f.value <= f.target ? `  ok (target ≤ ${f.target} ${f.unit})` : `  OVER target ≤ ${f.target} ${f.unit}`;
+    const verdict =
+      f.value === null || f.target === undefined ? "" : f.value <= f.target ? `  ok (target ≤ ${f.target} ${f.unit})` : `  OVER target ≤ ${f.target} ${f.unit}`;
     return `${f.label.padEnd(width)}  ${value}${verdict}${f.detail ? `\n${"".padEnd(width)}    ${f.key}: ${f.detail}` : `\n${"".padEnd(width)}    ${f.key}`}`;
   });
   return `SCI bench — node ${process.version}, ${machine()}\n\n${lines.join("\n")}\n`;

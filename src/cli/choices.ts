@@ -24,7 +24,8 @@ export function choicesOf(values: Values): Choices {
   const pick = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
     const v = text(values, name);
     if (v === undefined) return undefined;
-    if (!(allowed as readonly string[]).includes(v)) throw usageError(`--${name} 只能是 ${allowed.join("、")}，而不是「${v}」`, `--${name} must be one of ${allowed.join(", ")}, not "${v}"`);
+    if (!(allowed as readonly string[]).includes(v))
+      throw usageError(`--${name} 只能是 ${allowed.join("、")}，而不是「${v}」`, `--${name} must be one of ${allowed.join(", ")}, not "${v}"`);
     return v as T;
   };
   return {

@@ -69,7 +69,9 @@ ${FRAMEWORK_HELP}
     if (!c || hasErrors(issues)) {
       if (values.json) io.stdout(JSON.stringify(comparisonJson(undefined, issues), null, 2) + "\n");
       const errors = issues.filter((i) => i.severity === "error").length;
-      io.stderr(`有 ${errors} 个错误，未比较${out ? "，未写出 " + path.basename(out) : ""} / ${errors} error${errors === 1 ? "" : "s"}: nothing compared${out ? ", " + path.basename(out) + " not written" : ""}\n`);
+      io.stderr(
+        `有 ${errors} 个错误，未比较${out ? "，未写出 " + path.basename(out) : ""} / ${errors} error${errors === 1 ? "" : "s"}: nothing compared${out ? ", " + path.basename(out) + " not written" : ""}\n`,
+      );
       return EXIT_INPUT;
     }
 
@@ -77,7 +79,8 @@ ${FRAMEWORK_HELP}
     else {
       const found = findIndicator(c.framework, text(values, "indicator") ?? c.framework.root);
       if (!found.ok) throw usageError(found.zh, found.en);
-      if (!c.codes.includes(found.value)) throw usageError(`指标 ${found.value} 仅见于一年，无法比较`, `indicator ${found.value} is in one year only and cannot be compared`);
+      if (!c.codes.includes(found.value))
+        throw usageError(`指标 ${found.value} 仅见于一年，无法比较`, `indicator ${found.value} is in one year only and cannot be compared`);
       io.stdout(comparisonTable(c, found.value));
     }
     if (out !== undefined) {
@@ -86,7 +89,9 @@ ${FRAMEWORK_HELP}
         const why = String((e as Error)?.message ?? e).split("\n")[0];
         throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
       });
-      io.stderr(`已写出对比工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the comparison workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`);
+      io.stderr(
+        `已写出对比工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the comparison workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,
+      );
     }
     return EXIT_OK;
   },
@@ -107,7 +112,16 @@ export function comparisonTable(c: Comparison, code: string): string {
   const rows = c.districts
     .map((d) => ({ d, x: changeOf(c, d.district, code)! }))
     .sort((a, b) => a.x.city.new - b.x.city.new)
-    .map(({ d, x }) => [String(x.city.new), d.district, fixed2(x.old), fixed2(x.new), signed(x.change), String(x.city.old), String(x.city.new), rankChangeText(x.city.change)]);
+    .map(({ d, x }) => [
+      String(x.city.new),
+      d.district,
+      fixed2(x.old),
+      fixed2(x.new),
+      signed(x.change),
+      String(x.city.old),
+      String(x.city.new),
+      rankChangeText(x.city.change),
+    ]);
   const head = [
     [c.words.rank.zh, c.words.entity.zh, c.oldLabel, c.newLabel, "变化", `${c.oldLabel}排名`, `${c.newLabel}排名`, "排名变化"],
     [c.words.rank.en, c.words.entity.en, "", "", "Change", "Rank", "Rank", "Rank change"],
@@ -130,7 +144,9 @@ export function comparisonJson(c: Comparison | undefined, issues: readonly Issue
     districts: c.districts.map((d) => ({
       district: d.district,
       region: d.region,
-      changes: Object.fromEntries(d.indicators.map((x) => [x.indicator, { old: x.old, new: x.new, change: x.change, ranks: { city: x.city, region: x.region } }])),
+      changes: Object.fromEntries(
+        d.indicators.map((x) => [x.indicator, { old: x.old, new: x.new, change: x.change, ranks: { city: x.city, region: x.region } }]),
+      ),
     })),
     onlyOld: c.onlyOld,
     onlyNew: c.onlyNew,

@@ -25,7 +25,14 @@ export async function loadGeometry(
     const geometry = geometryFor(profile, districts);
     if (geometry) return { geometry, issues: [] };
     return {
-      issues: [issue("error", "geometry-missing", "这些行政区没有内置地图形状：请用 --geometry 提供 GeoJSON 文件", "there are no built-in shapes for these districts: give a GeoJSON file with --geometry")],
+      issues: [
+        issue(
+          "error",
+          "geometry-missing",
+          "这些行政区没有内置地图形状：请用 --geometry 提供 GeoJSON 文件",
+          "there are no built-in shapes for these districts: give a GeoJSON file with --geometry",
+        ),
+      ],
     };
   }
   const full = path.resolve(io.cwd, file);

@@ -1,5 +1,20 @@
 import * as path from "node:path";
-import { adoptInput, assess, asSource, locateAssessment, withProfile, type Assessment, type Choices, type Dataset, type Framework, type Issue, type Profile, type Reading, type Rounding, type Sources } from "../core";
+import {
+  adoptInput,
+  assess,
+  asSource,
+  locateAssessment,
+  withProfile,
+  type Assessment,
+  type Choices,
+  type Dataset,
+  type Framework,
+  type Issue,
+  type Profile,
+  type Reading,
+  type Rounding,
+  type Sources,
+} from "../core";
 import { defaultProfile } from "../data";
 import { usageError, type Io, type Options, type Values } from "./command";
 import { readInputFile, type Selection } from "./read";
@@ -63,11 +78,13 @@ export async function loadFramework(file: string | undefined, io: Io, profile: P
  * Problems with the files' content are issues; a missing file or a wrong combination of
  * options is a usage error.
  */
-export async function loadDataset(src: DatasetSource, io: Io, profile: Profile = defaultProfile): Promise<{ dataset?: Dataset; assessment?: Assessment; reading?: Reading; issues: Issue[] }> {
-  if (src.raw !== undefined && src.input !== undefined)
-    throw usageError("输入表与 --raw 只能选一个", "give either an input table or --raw, not both");
-  if ((src.raw === undefined) !== (src.settings === undefined))
-    throw usageError("--raw 与 --settings 须一起使用", "--raw and --settings go together");
+export async function loadDataset(
+  src: DatasetSource,
+  io: Io,
+  profile: Profile = defaultProfile,
+): Promise<{ dataset?: Dataset; assessment?: Assessment; reading?: Reading; issues: Issue[] }> {
+  if (src.raw !== undefined && src.input !== undefined) throw usageError("输入表与 --raw 只能选一个", "give either an input table or --raw, not both");
+  if ((src.raw === undefined) !== (src.settings === undefined)) throw usageError("--raw 与 --settings 须一起使用", "--raw and --settings go together");
   const issues: Issue[] = [];
   const sources: Sources = {};
   const files: [keyof Sources, string | undefined][] = [

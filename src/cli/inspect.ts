@@ -6,8 +6,22 @@ import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
 import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
 
-const KIND = { title: ["标题或说明", "title or note"], header: ["表头", "header"], blank: ["空行", "blank"], note: ["说明", "note"], aggregate: ["平均或合计", "average or total"] } as const;
-const BY = { word: ["列名", "by its word"], code: ["按代码", "by code"], number: ["按序号", "by number"], name: ["按名称", "by name"], "name-code": ["按名称 (代码)", "by name (code)"], path: ["按路径", "by path"], choice: ["已选", "chosen"] } as const;
+const KIND = {
+  title: ["标题或说明", "title or note"],
+  header: ["表头", "header"],
+  blank: ["空行", "blank"],
+  note: ["说明", "note"],
+  aggregate: ["平均或合计", "average or total"],
+} as const;
+const BY = {
+  word: ["列名", "by its word"],
+  code: ["按代码", "by code"],
+  number: ["按序号", "by number"],
+  name: ["按名称", "by name"],
+  "name-code": ["按名称 (代码)", "by name (code)"],
+  path: ["按路径", "by path"],
+  choice: ["已选", "chosen"],
+} as const;
 
 export const inspectCommand: Command = {
   name: "inspect",

@@ -67,7 +67,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (e.exitCode === EXIT_USAGE) io.stderr("运行 sci --help 查看用法 / run sci --help for usage\n");
       return e.exitCode;
     }
-    const why = String((e as Error)?.message ?? e).split("\n")[0].slice(0, 300);
+    const why = String((e as Error)?.message ?? e)
+      .split("\n")[0]
+      .slice(0, 300);
     io.stderr(`意外错误：${terminal(why)} / unexpected error: ${terminal(why)}\n`);
     return EXIT_INPUT;
   }
@@ -91,7 +93,10 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const command = commands.get(first);
   if (!command) {
     if (first.startsWith("-")) throw usageError(`未知选项 ${first}`, `unknown option ${first}`);
-    throw usageError(`未知命令「${first}」；可用命令：${[...commands.keys()].join("、")}`, `unknown command "${first}"; commands: ${[...commands.keys()].join(", ")}`);
+    throw usageError(
+      `未知命令「${first}」；可用命令：${[...commands.keys()].join("、")}`,
+      `unknown command "${first}"; commands: ${[...commands.keys()].join(", ")}`,
+    );
   }
   const parsed = parseOptions(command, rest);
   if (parsed.values.help) {

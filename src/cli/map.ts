@@ -57,11 +57,22 @@ ${RAW_HELP}
     ...RAW_OPTIONS,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1)
-      throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const options = mapOptions(values);
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label") };
-    const out = checkMapOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")], values.force === true);
+    const src = {
+      input: positionals[0],
+      raw: text(values, "raw"),
+      settings: text(values, "settings"),
+      framework: text(values, "framework"),
+      districts: text(values, "districts"),
+      label: text(values, "label"),
+    };
+    const out = checkMapOut(
+      text(values, "out"),
+      io,
+      [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")],
+      values.force === true,
+    );
     const checked = await loadDataset({ ...src, rounding: options.rounding }, io);
     const scores = checked.assessment?.scores;
     const shapes = scores ? await loadGeometry(text(values, "geometry"), checked.assessment?.profile, scores.dataset.districts, io) : { issues: [] };
@@ -92,12 +103,16 @@ ${RAW_HELP}
 function mapOptions(values: Values) {
   const classes = text(values, "classes") ?? "quantile";
   if (!CLASS_METHODS.includes(classes as ClassMethod))
-    throw usageError(`--classes 只能是 ${CLASS_METHODS.join("、")}，而不是「${classes}」`, `--classes must be one of ${CLASS_METHODS.join(", ")}, not "${classes}"`);
+    throw usageError(
+      `--classes 只能是 ${CLASS_METHODS.join("、")}，而不是「${classes}」`,
+      `--classes must be one of ${CLASS_METHODS.join(", ")}, not "${classes}"`,
+    );
   const whole = (name: string, fallback: number, min: number, max: number) => {
     const t = text(values, name);
     if (t === undefined) return fallback;
     const n = Number(t);
-    if (!Number.isInteger(n) || n < min || n > max) throw usageError(`--${name} 须是 ${min}–${max} 的整数，而不是「${t}」`, `--${name} must be a whole number from ${min} to ${max}, not "${t}"`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw usageError(`--${name} 须是 ${min}–${max} 的整数，而不是「${t}」`, `--${name} must be a whole number from ${min} to ${max}, not "${t}"`);
     return n;
   };
   const lang = text(values, "lang") ?? "zh";
@@ -105,7 +120,14 @@ function mapOptions(values: Values) {
   const rounding = text(values, "rounding") ?? "exact";
   if (rounding !== "exact" && rounding !== "report")
     throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
-  return { classes: classes as ClassMethod, k: whole("k", 5, 2, 9), width: whole("width", 640, 240, 4000), scale: whole("scale", 2, 1, 4), lang: lang as "zh" | "en", rounding: rounding as "exact" | "report" };
+  return {
+    classes: classes as ClassMethod,
+    k: whole("k", 5, 2, 9),
+    width: whole("width", 640, 240, 4000),
+    scale: whole("scale", 2, 1, 4),
+    lang: lang as "zh" | "en",
+    rounding: rounding as "exact" | "report",
+  };
 }
 
 /** The indicator by code, number or name; default the composite. */
@@ -114,7 +136,10 @@ function indicatorCode(s: Scores, query: string | undefined): string {
   const found = findIndicator(fw, query ?? fw.root);
   if (found.ok) return found.value;
   const choices = found.choices.length ? found.choices : fw.order.slice(0, 6);
-  throw usageError(`--indicator：未知或有歧义的指标「${query}」；可用：${choices.join("；")}`, `--indicator: unknown or ambiguous indicator "${query}"; try: ${choices.join("; ")}`);
+  throw usageError(
+    `--indicator：未知或有歧义的指标「${query}」；可用：${choices.join("；")}`,
+    `--indicator: unknown or ambiguous indicator "${query}"; try: ${choices.join("; ")}`,
+  );
 }
 
 /** `city` (or the profile's word for the whole, 全市), or a region of the dataset by id or name. */
@@ -124,7 +149,10 @@ function scopeId(s: Scores, query: string | undefined): string {
   const id = regionId(query, s.dataset.regions);
   if (id && s.dataset.regions.some((r) => r.id === id)) return id;
   const names = [whole.zh, ...s.dataset.regions.map((r) => r.zh)];
-  throw usageError(`--scope：未知区域「${query}」；可用：${names.join("、")}`, `--scope: unknown region "${query}"; use one of: city, ${s.dataset.regions.map((r) => r.en).join(", ")}`);
+  throw usageError(
+    `--scope：未知区域「${query}」；可用：${names.join("、")}`,
+    `--scope: unknown region "${query}"; use one of: city, ${s.dataset.regions.map((r) => r.en).join(", ")}`,
+  );
 }
 
 /** --out must be .svg or .png, none of the files read, and (unless --force) no existing file. */

@@ -1,7 +1,19 @@
 import { readFile, stat } from "node:fs/promises";
 import * as path from "node:path";
 import type { Workbook, Worksheet } from "exceljs";
-import { cellAddress, cleanCell, issue, parseAddress, parseCell, parseCsv, printable, sniffDelimiter, type CellValue, type InputTable, type Issue } from "../core";
+import {
+  cellAddress,
+  cleanCell,
+  issue,
+  parseAddress,
+  parseCell,
+  parseCsv,
+  printable,
+  sniffDelimiter,
+  type CellValue,
+  type InputTable,
+  type Issue,
+} from "../core";
 import { inputError, usageError } from "./command";
 import { relativeTargets } from "./xlsx-package";
 
@@ -29,11 +41,17 @@ export interface Selection {
 export async function readInputFile(file: string, shown = file, select: Selection = {}): Promise<ReadInput> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx")
-    throw usageError(`不支持的文件类型「${printable(path.basename(file))}」，请用 .csv 或 .xlsx`, `unsupported file type "${printable(path.basename(file))}": use .csv or .xlsx`);
+    throw usageError(
+      `不支持的文件类型「${printable(path.basename(file))}」，请用 .csv 或 .xlsx`,
+      `unsupported file type "${printable(path.basename(file))}": use .csv or .xlsx`,
+    );
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw usageError(`找不到输入文件 ${printable(shown)}`, `input file not found: ${printable(shown)}`);
   if (select.sheet !== undefined && ext === ".csv")
-    throw usageError(`--sheet 只用于 .xlsx 文件，${printable(path.basename(file))} 是 CSV`, `--sheet is for .xlsx files; ${printable(path.basename(file))} is a CSV file`);
+    throw usageError(
+      `--sheet 只用于 .xlsx 文件，${printable(path.basename(file))} 是 CSV`,
+      `--sheet is for .xlsx files; ${printable(path.basename(file))} is a CSV file`,
+    );
   const box = select.range === undefined ? undefined : rangeBox(select.range);
   // With --sheet or --range the core reads the evaluator's own layout (titles, orientation);
   // otherwise a title row above the header is skipped here.
@@ -43,7 +61,10 @@ export async function readInputFile(file: string, shown = file, select: Selectio
 
 /** `A3:AP19` (or one cell) as a box; anything else is a usage error. */
 function rangeBox(range: string): Box {
-  const [a, b = a, more] = range.trim().split(":").map((p) => parseAddress(p));
+  const [a, b = a, more] = range
+    .trim()
+    .split(":")
+    .map((p) => parseAddress(p));
   if (!a || !b || more !== undefined)
     throw usageError(`--range 须是 A3:AP19 这样的区域，而不是「${printable(range)}」`, `--range must be a range such as A3:AP19, not "${printable(range)}"`);
   return { top: Math.min(a.row, b.row) + 1, left: Math.min(a.col, b.col) + 1, bottom: Math.max(a.row, b.row) + 1, right: Math.max(a.col, b.col) + 1 };
@@ -65,7 +86,14 @@ function decode(bytes: Uint8Array, name: string): { text: string; issues: Issue[
     // Excel on Chinese Windows saves "CSV" in GBK; GB18030 is its superset.
     return {
       text: new TextDecoder("gb18030").decode(bytes),
-      issues: [issue("warning", "csv-encoding", `${name} 不是 UTF-8 编码，已按 GB18030 (GBK) 读取；建议另存为「CSV UTF-8」`, `${name} is not UTF-8; it was read as GB18030 (GBK). Save it as "CSV UTF-8" to be sure`)],
+      issues: [
+        issue(
+          "warning",
+          "csv-encoding",
+          `${name} 不是 UTF-8 编码，已按 GB18030 (GBK) 读取；建议另存为「CSV UTF-8」`,
+          `${name} is not UTF-8; it was read as GB18030 (GBK). Save it as "CSV UTF-8" to be sure`,
+        ),
+      ],
     };
   }
 }
@@ -100,13 +128,22 @@ function headerRow(rows: readonly (readonly unknown[])[]): number {
 function titleWarning(rows: readonly (readonly unknown[])[], start: number, sheet: string, col0: number): Issue {
   const r = rows.findIndex((row, i) => i < start && row.some((v) => parseCell(v).kind !== "empty"));
   const at = Math.max(0, r);
-  const c = Math.max(0, rows[at].findIndex((v) => parseCell(v).kind !== "empty"));
+  const c = Math.max(
+    0,
+    rows[at].findIndex((v) => parseCell(v).kind !== "empty"),
+  );
   const address = cellAddress(at, c + col0);
   const rowNo = start === 1 ? "第 1 行" : `第 1–${start} 行`;
   const rowEn = start === 1 ? "row 1" : `rows 1–${start}`;
-  return issue("warning", "title-row", `${sheet}!${address}：${rowNo}是标题，不是表头，已跳过；表头在第 ${start + 1} 行`, `${sheet}!${address}: ${rowEn} hold a title, not the header, and were skipped; the header is row ${start + 1}`, {
-    cell: { sheet, address, row: at, col: c + col0 },
-  });
+  return issue(
+    "warning",
+    "title-row",
+    `${sheet}!${address}：${rowNo}是标题，不是表头，已跳过；表头在第 ${start + 1} 行`,
+    `${sheet}!${address}: ${rowEn} hold a title, not the header, and were skipped; the header is row ${start + 1}`,
+    {
+      cell: { sheet, address, row: at, col: c + col0 },
+    },
+  );
 }
 
 type Sheet = Worksheet;
@@ -117,7 +154,9 @@ function unreadable(name: string, e: unknown): never {
   const why = printable(String((e as Error)?.message ?? e).split("\n")[0]).slice(0, 160);
   const zip = /zip|central directory|end of data|signature/i.test(why);
   throw inputError(
-    zip ? `无法读取 Excel 文件 ${name}：它不是有效的 .xlsx 文件（无法解压），请在 Excel 中另存为「Excel 工作簿 (*.xlsx)」` : `无法读取 Excel 文件 ${name}：文件内容已损坏或不是 Excel 写出的格式，请在 Excel 中打开后另存为 .xlsx`,
+    zip
+      ? `无法读取 Excel 文件 ${name}：它不是有效的 .xlsx 文件（无法解压），请在 Excel 中另存为「Excel 工作簿 (*.xlsx)」`
+      : `无法读取 Excel 文件 ${name}：文件内容已损坏或不是 Excel 写出的格式，请在 Excel 中打开后另存为 .xlsx`,
     `cannot read the Excel file ${name} (${why})`,
   );
 }
@@ -238,7 +277,10 @@ function namedSheet(wb: Workbook, wanted: string, file: string): { sheet: Sheet;
   const sheet = wb.worksheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
   if (sheet) return { sheet, box: { top: 1, left: 1, bottom: 1_048_576, right: 16_384 } };
   const names = wb.worksheets.map((s) => printable(s.name));
-  throw inputError(`${file} 中没有工作表「${printable(wanted)}」；工作表有：${names.join("、")}`, `${file} has no sheet "${printable(wanted)}"; its sheets: ${names.join(", ")}`);
+  throw inputError(
+    `${file} 中没有工作表「${printable(wanted)}」；工作表有：${names.join("、")}`,
+    `${file} has no sheet "${printable(wanted)}"; its sheets: ${names.join(", ")}`,
+  );
 }
 
 /** How much a sheet holds: its non-empty cells. */

@@ -59,15 +59,28 @@ ${SELECT_HELP}
     ...SELECT_OPTIONS,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1)
-      throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const select = selectionOf(values);
     if (select && positionals[0] === undefined) throw usageError("--sheet 与 --range 须配合输入文件使用", "--sheet and --range need an input file");
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), select, choices: choicesOf(values) };
+    const src = {
+      input: positionals[0],
+      raw: text(values, "raw"),
+      settings: text(values, "settings"),
+      framework: text(values, "framework"),
+      districts: text(values, "districts"),
+      label: text(values, "label"),
+      select,
+      choices: choicesOf(values),
+    };
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);
-    const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")], values.force === true);
+    const out = checkOut(
+      text(values, "out"),
+      io,
+      [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")],
+      values.force === true,
+    );
     const checked = await loadDataset({ ...src, rounding }, io);
     const geometryFile = text(values, "geometry");
     // The workbook's map: given shapes, else the built-in ones; an entity list without shapes has none.
@@ -83,7 +96,9 @@ ${SELECT_HELP}
     if (!scores || hasErrors(issues)) {
       if (values.json) io.stdout(JSON.stringify(scoresJson(undefined, issues), null, 2) + "\n");
       const errors = issues.filter((i) => i.severity === "error").length;
-      io.stderr(`输入有 ${errors} 个错误，未评分${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing scored${out ? ", " + path.basename(out) + " not written" : ""}\n`);
+      io.stderr(
+        `输入有 ${errors} 个错误，未评分${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing scored${out ? ", " + path.basename(out) + " not written" : ""}\n`,
+      );
       return EXIT_INPUT;
     }
 
@@ -98,7 +113,9 @@ ${SELECT_HELP}
         const why = String((e as Error)?.message ?? e).split("\n")[0];
         throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
       });
-      io.stderr(`已写出排名工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the ranking workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`);
+      io.stderr(
+        `已写出排名工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the ranking workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,
+      );
     }
     return EXIT_OK;
   },
@@ -106,5 +123,6 @@ ${SELECT_HELP}
 
 /** Every issue on its own line, errors first, each naming its cell, district and indicator. */
 export function printIssues(io: Io, issues: readonly Issue[]): void {
-  for (const i of sortIssues(issues)) io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${terminal(i.zh)} / ${terminal(i.en)}\n`);
+  for (const i of sortIssues(issues))
+    io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${terminal(i.zh)} / ${terminal(i.en)}\n`);
 }

@@ -58,11 +58,18 @@ ${RAW_HELP}
     treat: CHOICE_OPTIONS.treat,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1)
-      throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
     const replications = wholeNumber(text(values, "replications"), "--replications");
     const perturbation = fraction(text(values, "perturbation"));
-    const src = { input: positionals[0], raw: text(values, "raw"), settings: text(values, "settings"), framework: text(values, "framework"), districts: text(values, "districts"), label: text(values, "label"), choices: choicesOf(values) };
+    const src = {
+      input: positionals[0],
+      raw: text(values, "raw"),
+      settings: text(values, "settings"),
+      framework: text(values, "framework"),
+      districts: text(values, "districts"),
+      label: text(values, "label"),
+      choices: choicesOf(values),
+    };
     const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts], values.force === true);
 
     const loaded = await loadDataset(src, io);
@@ -79,7 +86,9 @@ ${RAW_HELP}
     if (!result || hasErrors(issues)) {
       if (values.json) io.stdout(JSON.stringify({ result: null, issues }, null, 2) + "\n");
       const errors = issues.filter((i) => i.severity === "error").length;
-      io.stderr(`输入有 ${errors} 个错误，未分析${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing analysed${out ? ", " + path.basename(out) + " not written" : ""}\n`);
+      io.stderr(
+        `输入有 ${errors} 个错误，未分析${out ? "，未写出 " + path.basename(out) : ""} / ${errors} input error${errors === 1 ? "" : "s"}: nothing analysed${out ? ", " + path.basename(out) + " not written" : ""}\n`,
+      );
       return EXIT_INPUT;
     }
     const ds = loaded.dataset!;
@@ -99,7 +108,8 @@ ${RAW_HELP}
 function wholeNumber(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(/[,_]/g, ""));
-  if (!/^\s*[\d,_]+\s*$/.test(value) || !Number.isSafeInteger(n)) throw usageError(`${option} 须为正整数：${value}`, `${option} must be a whole number: ${value}`);
+  if (!/^\s*[\d,_]+\s*$/.test(value) || !Number.isSafeInteger(n))
+    throw usageError(`${option} 须为正整数：${value}`, `${option} must be a whole number: ${value}`);
   return n;
 }
 
@@ -108,7 +118,8 @@ function fraction(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const pct = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
   const n = pct ? Number(pct[1]) / 100 : /^\s*\d*\.?\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(n)) throw usageError(`--perturbation 须为小数或百分数（如 0.1 或 10%）：${value}`, `--perturbation must be a fraction or a percentage (0.1 or 10%): ${value}`);
+  if (!Number.isFinite(n))
+    throw usageError(`--perturbation 须为小数或百分数（如 0.1 或 10%）：${value}`, `--perturbation must be a fraction or a percentage (0.1 or 10%): ${value}`);
   return n;
 }
 

@@ -12,7 +12,16 @@ const pad = (text: string, width: number, right: boolean) => {
 /** Rows of cells as aligned text; `right[c]` right-aligns column c (numbers). */
 export function alignColumns(rows: string[][], right: boolean[]): string {
   const widths = right.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ""))));
-  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], right[c])).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, c) => pad(cell, widths[c], right[c]))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 const fixed2 = (x: number) => (Number.isFinite(x) ? round2(x).toFixed(2) : "—");

@@ -39,8 +39,7 @@ function writeSheet(ws: Worksheet, sheet: SheetLayout): void {
     }),
   );
   for (const b of sheet.numbers)
-    for (let r = b.row; r < b.row + b.rows; r++)
-      for (let c = b.col; c < b.col + b.cols; c++) ws.getCell(r + 1, c + 1).numFmt = NUMBER_FORMAT;
+    for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) ws.getCell(r + 1, c + 1).numFmt = NUMBER_FORMAT;
   for (const r of sheet.headerRows)
     sheet.cells[r]?.forEach((v, c) => {
       if (v !== null) ws.getCell(r + 1, c + 1).font = { bold: true };
@@ -55,7 +54,11 @@ function writeSheet(ws: Worksheet, sheet: SheetLayout): void {
         {
           type: "colorScale",
           priority: 1,
-          cfvo: [{ type: "num", value: s.min }, { type: "num", value: s.mid }, { type: "num", value: s.max }],
+          cfvo: [
+            { type: "num", value: s.min },
+            { type: "num", value: s.mid },
+            { type: "num", value: s.max },
+          ],
           color: [{ argb: `FF${s.colors.low}` }, { argb: `FF${s.colors.mid}` }, { argb: `FF${s.colors.high}` }],
         },
       ],
@@ -117,7 +120,9 @@ export async function writeLayoutXlsx(layout: ReportLayout, file: string): Promi
     await rename(tmp, file);
   } catch (e) {
     // The temporary file is ours, not the user's: a message names the file they asked for.
-    const why = String((e as Error)?.message ?? e).split(tmp).join(file);
+    const why = String((e as Error)?.message ?? e)
+      .split(tmp)
+      .join(file);
     throw new Error(why);
   } finally {
     await rm(tmp, { force: true });

@@ -96,7 +96,8 @@ const builtinCache = new WeakMap<Profile, Map<Rounding, { dataset?: Dataset; sco
 export function assess(sources: Sources, base: Profile, options: AssessOptions = {}): Assessment {
   const rounding = options.rounding ?? "exact";
   const st: Stage = { sources, profile: base, rounding, options, issuesOf: {}, errorTables: [] };
-  for (const kind of Object.keys(sources) as SourceKind[]) if (sources[kind]) (st.tables ??= {})[kind] = { name: SOURCE_TABLES[kind], sheet: sources[kind]!.sheet };
+  for (const kind of Object.keys(sources) as SourceKind[])
+    if (sources[kind]) (st.tables ??= {})[kind] = { name: SOURCE_TABLES[kind], sheet: sources[kind]!.sheet };
   const stages = [frameworkStage, rosterStage, inputStage, scoreStage, previousStage];
   for (const stage of stages) if (stage(st) === "stop") break;
   const mode: Assessment["mode"] = sources.input ? "input" : sources.raw ? "raw" : "builtin";
@@ -197,8 +198,22 @@ function validateOptions(st: Stage, extra: { label?: string; expectAll?: boolean
 function inputStage(st: Stage): "stop" | void {
   const { input, raw, settings } = st.sources;
   const notes: Issue[] = [];
-  if (input && raw) notes.push(unused(raw, `已有 ${SOURCE_TABLES.input} 表，按其计分，${SOURCE_TABLES.raw} 未使用`, `there is an ${SOURCE_TABLES.input} table, which is scored; ${SOURCE_TABLES.raw} is not used`));
-  if (settings && !raw) notes.push(unused(settings, `没有 ${SOURCE_TABLES.raw} 表，${SOURCE_TABLES.settings} 未使用`, `there is no ${SOURCE_TABLES.raw} table, so ${SOURCE_TABLES.settings} is not used`));
+  if (input && raw)
+    notes.push(
+      unused(
+        raw,
+        `已有 ${SOURCE_TABLES.input} 表，按其计分，${SOURCE_TABLES.raw} 未使用`,
+        `there is an ${SOURCE_TABLES.input} table, which is scored; ${SOURCE_TABLES.raw} is not used`,
+      ),
+    );
+  if (settings && !raw)
+    notes.push(
+      unused(
+        settings,
+        `没有 ${SOURCE_TABLES.raw} 表，${SOURCE_TABLES.settings} 未使用`,
+        `there is no ${SOURCE_TABLES.raw} table, so ${SOURCE_TABLES.settings} is not used`,
+      ),
+    );
   st.issuesOf.workbook = notes;
 
   const builtinLabel = st.options.label ?? st.profile.label ?? THIS_YEAR;
@@ -331,7 +346,16 @@ function builtinInputs(st: Stage): { dataset?: Dataset; issues: Issue[] } {
   const r = validate({ rows }, validateOptions(st, { label }));
   const fw = st.framework!;
   const issues: Issue[] = [];
-  const codeCol = Math.max(0, (t.rows[0] ?? []).findIndex((h) => ["code", "代码"].includes(String(h ?? "").trim().toLowerCase())));
+  const codeCol = Math.max(
+    0,
+    (t.rows[0] ?? []).findIndex((h) =>
+      ["code", "代码"].includes(
+        String(h ?? "")
+          .trim()
+          .toLowerCase(),
+      ),
+    ),
+  );
   for (const i of r.issues) {
     if (i.severity !== "error") continue; // profile columns the framework dropped are simply unused
     if (i.code !== "missing-column") {
@@ -373,8 +397,16 @@ function place(i: Issue, c: ReturnType<typeof cellOf>): Issue {
  * first child's weight, other indicator problems at the indicator's code cell.
  */
 function locateFrameworkIssues(issues: Issue[], rows: readonly FrameworkRow[], t: SourceTable): Issue[] {
-  const header = (t.rows[0] ?? []).map((h) => String(h ?? "").trim().toLowerCase());
-  const col = (...names: string[]) => Math.max(0, header.findIndex((h) => names.includes(h)));
+  const header = (t.rows[0] ?? []).map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase(),
+  );
+  const col = (...names: string[]) =>
+    Math.max(
+      0,
+      header.findIndex((h) => names.includes(h)),
+    );
   const codeCol = col("code", "代码");
   const weightCol = col("weight", "权重");
   const noCol = col("no", "序号");

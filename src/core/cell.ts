@@ -6,11 +6,7 @@ export type CellValue = string | number | boolean | null | undefined;
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
-export type Parsed =
-  | { kind: "number"; value: number }
-  | { kind: "empty" }
-  | { kind: "error"; text: string }
-  | { kind: "text"; text: string };
+export type Parsed = { kind: "number"; value: number } | { kind: "empty" } | { kind: "error"; text: string } | { kind: "text"; text: string };
 
 /** Turns a raw cell into a number when it honestly is one ("120.5", " 1,234.5 ", full-width digits). */
 export function parseCell(v: unknown): Parsed {
@@ -34,8 +30,7 @@ export function parseCell(v: unknown): Parsed {
   if (s === "") return { kind: "empty" };
   if (EXCEL_ERROR.test(s)) return { kind: "error", text: s.toUpperCase() };
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) || /^[+-]?(Infinity|NaN)$/.test(plain))
-    return { kind: "number", value: Number(plain) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) || /^[+-]?(Infinity|NaN)$/.test(plain)) return { kind: "number", value: Number(plain) };
   return { kind: "text", text: s };
 }
 

@@ -65,18 +65,36 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
 
   const codes = fw.order.filter((c) => oldFw.index.has(c));
   for (const c of fw.order.filter((c) => !oldFw.index.has(c)))
-    issues.push(issue("warning", "compare-new-indicator", `指标 ${c} 仅见于${newLabel}，未比较`, `indicator ${c} is only in ${newLabel}; not compared`, { indicator: c }));
+    issues.push(
+      issue("warning", "compare-new-indicator", `指标 ${c} 仅见于${newLabel}，未比较`, `indicator ${c} is only in ${newLabel}; not compared`, { indicator: c }),
+    );
   for (const c of oldFw.order.filter((c) => !fw.index.has(c)))
-    issues.push(issue("warning", "compare-dropped-indicator", `指标 ${c} 仅见于${oldLabel}，未比较`, `indicator ${c} is only in ${oldLabel}; not compared`, { indicator: c }));
+    issues.push(
+      issue("warning", "compare-dropped-indicator", `指标 ${c} 仅见于${oldLabel}，未比较`, `indicator ${c} is only in ${oldLabel}; not compared`, {
+        indicator: c,
+      }),
+    );
 
   const oldIndex = new Map(older.dataset.districts.map((d, i) => [d.id, i]));
   const newIds = new Set(newer.dataset.districts.map((d) => d.id));
   const onlyOld = older.dataset.districts.filter((d) => !newIds.has(d.id)).map((d) => d.id);
   const onlyNew = newer.dataset.districts.filter((d) => !oldIndex.has(d.id)).map((d) => d.id);
   for (const d of onlyOld)
-    issues.push(issue("warning", "compare-district-dropped", `${e.zh}「${d}」仅见于${oldLabel}数据，未比较`, `${e.en} "${d}" is only in the ${oldLabel} data; not compared`, { district: d }));
+    issues.push(
+      issue(
+        "warning",
+        "compare-district-dropped",
+        `${e.zh}「${d}」仅见于${oldLabel}数据，未比较`,
+        `${e.en} "${d}" is only in the ${oldLabel} data; not compared`,
+        { district: d },
+      ),
+    );
   for (const d of onlyNew)
-    issues.push(issue("warning", "compare-district-new", `${e.zh}「${d}」仅见于${newLabel}数据，未比较`, `${e.en} "${d}" is only in the ${newLabel} data; not compared`, { district: d }));
+    issues.push(
+      issue("warning", "compare-district-new", `${e.zh}「${d}」仅见于${newLabel}数据，未比较`, `${e.en} "${d}" is only in the ${newLabel} data; not compared`, {
+        district: d,
+      }),
+    );
 
   const Ko = oldFw.order.length;
   const Kn = fw.order.length;
@@ -86,7 +104,15 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
     if (i === undefined) return;
     const was = older.dataset.districts[i];
     if (was.region !== d.region)
-      issues.push(issue("warning", "compare-region-changed", `${e.zh}「${d.id}」的区域由 ${was.region} 变为 ${d.region}，区内排名按各年区域计`, `district "${d.id}" moved from region ${was.region} to ${d.region}; rank in region is each year's own`, { district: d.id }));
+      issues.push(
+        issue(
+          "warning",
+          "compare-region-changed",
+          `${e.zh}「${d.id}」的区域由 ${was.region} 变为 ${d.region}，区内排名按各年区域计`,
+          `district "${d.id}" moved from region ${was.region} to ${d.region}; rank in region is each year's own`,
+          { district: d.id },
+        ),
+      );
     districts.push({
       district: d.id,
       region: d.region,
@@ -106,7 +132,14 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
     });
   });
   if (districts.length === 0)
-    issues.push(issue("error", "compare-no-common-district", `${oldLabel}与${newLabel}数据没有共同的${e.zh}`, `the ${oldLabel} and ${newLabel} data have no ${e.en} in common`));
+    issues.push(
+      issue(
+        "error",
+        "compare-no-common-district",
+        `${oldLabel}与${newLabel}数据没有共同的${e.zh}`,
+        `the ${oldLabel} and ${newLabel} data have no ${e.en} in common`,
+      ),
+    );
   return { oldLabel, newLabel, framework: fw, codes, districts, regions: newer.dataset.regions, words, onlyOld, onlyNew, issues };
 }
 

@@ -27,10 +27,10 @@ const norm = (s: string) =>
   /^[A-Za-z0-9]*$/.test(s)
     ? s.toLowerCase()
     : s
-    .normalize("NFKC")
-    .trim()
-    .toLowerCase()
-    .replace(/[\s'’`\-\u200b-\u200d\u2060]/g, "");
+        .normalize("NFKC")
+        .trim()
+        .toLowerCase()
+        .replace(/[\s'’`\-\u200b-\u200d\u2060]/g, "");
 
 /** A region's id from any of its names (`中心城区`, `central`, `Central districts`); undefined if none. */
 export function regionId(text: string, regions: readonly Region[]): string | undefined {

@@ -28,13 +28,25 @@ export function frameworkFromTable(table: InputTable): { framework?: Framework; 
   const rows = Array.isArray(table.rows) ? table.rows.map((r) => (Array.isArray(r) ? r : [])) : [];
   const at = (row: number, col: number) => {
     const address = cellAddress(origin.row + row, origin.col + col);
-    return { address, full: table.sheet ? `${table.sheet}!${address}` : address, cell: { sheet: table.sheet, address, row: origin.row + row, col: origin.col + col } };
+    return {
+      address,
+      full: table.sheet ? `${table.sheet}!${address}` : address,
+      cell: { sheet: table.sheet, address, row: origin.row + row, col: origin.col + col },
+    };
   };
-  const header = (rows[0] ?? []).map((h) => String(h ?? "").trim().toLowerCase());
+  const header = (rows[0] ?? []).map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   for (const [names, shown] of REQUIRED)
     if (!header.some((h) => names.includes(h))) {
       const c = at(0, header.length);
-      issues.push(issue("error", "framework-missing-column", `${c.full}：指标体系表缺少「${shown}」列`, `${c.full}: the framework table has no "${shown}" column`, { cell: c.cell }));
+      issues.push(
+        issue("error", "framework-missing-column", `${c.full}：指标体系表缺少「${shown}」列`, `${c.full}: the framework table has no "${shown}" column`, {
+          cell: c.cell,
+        }),
+      );
     }
   if (issues.length) return { rows: [], issues };
 
@@ -45,7 +57,13 @@ export function frameworkFromTable(table: InputTable): { framework?: Framework; 
       if (p.kind === "empty" || (p.kind === "number" && Number.isInteger(p.value) && p.value > 0)) return;
       const c = at(i + 1, noCol);
       issues.push(
-        issue("error", "framework-bad-no", `${c.full}：指标序号「${quote(r[noCol])}」须为正整数`, `${c.full}: report number "${quote(r[noCol])}" must be a whole number above 0`, { cell: c.cell }),
+        issue(
+          "error",
+          "framework-bad-no",
+          `${c.full}：指标序号「${quote(r[noCol])}」须为正整数`,
+          `${c.full}: report number "${quote(r[noCol])}" must be a whole number above 0`,
+          { cell: c.cell },
+        ),
       );
     });
 
@@ -65,7 +83,15 @@ export function frameworkFromTable(table: InputTable): { framework?: Framework; 
 export function frameworkTable(rows: readonly FrameworkRow[]): GridCell[][] {
   return [
     FRAMEWORK_HEADER,
-    ...rows.map((r) => [r.code, r.level ?? null, r.no ?? null, r.parent ?? null, r.nameZh, r.nameEn, typeof r.weight === "number" ? r.weight : String(r.weight)]),
+    ...rows.map((r) => [
+      r.code,
+      r.level ?? null,
+      r.no ?? null,
+      r.parent ?? null,
+      r.nameZh,
+      r.nameEn,
+      typeof r.weight === "number" ? r.weight : String(r.weight),
+    ]),
   ];
 }
 

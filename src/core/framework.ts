@@ -56,8 +56,7 @@ const ROUNDED_WEIGHTS = 0.0005;
 /** Builds and checks a framework. Returns issues instead of throwing. */
 export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Framework; issues: Issue[] } {
   const issues: Issue[] = [];
-  const where = (r: FrameworkRow) =>
-    r.source ? { cell: { sheet: r.source.sheet, address: `A${r.source.row + 1}`, row: r.source.row, col: 0 } } : {};
+  const where = (r: FrameworkRow) => (r.source ? { cell: { sheet: r.source.sheet, address: `A${r.source.row + 1}`, row: r.source.row, col: 0 } } : {});
   const at = (r: FrameworkRow) => (r.source ? `${r.source.sheet ? r.source.sheet + "!" : ""}第${r.source.row + 1}行 ` : "");
   const atEn = (r: FrameworkRow) => (r.source ? `${r.source.sheet ? r.source.sheet + "!" : ""}row ${r.source.row + 1}: ` : "");
 
@@ -210,9 +209,15 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
     if (no === undefined) continue;
     if (seenNo.has(no))
       issues.push(
-        issue("error", "framework-duplicate-no", `指标序号 ${no} 重复（${seenNo.get(no)}、${c}）`, `report number ${no} is used twice (${seenNo.get(no)}, ${c})`, {
-          indicator: c,
-        }),
+        issue(
+          "error",
+          "framework-duplicate-no",
+          `指标序号 ${no} 重复（${seenNo.get(no)}、${c}）`,
+          `report number ${no} is used twice (${seenNo.get(no)}, ${c})`,
+          {
+            indicator: c,
+          },
+        ),
       );
     seenNo.set(no, c);
   }
@@ -244,7 +249,14 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
 /** Reads framework.csv's columns (code, level, no, parent, name_zh, name_en, weight). */
 export function frameworkRowsFromTable(table: readonly (readonly unknown[])[], sheet?: string): FrameworkRow[] {
   const [header = [], ...body] = table;
-  const col = (...names: string[]) => header.findIndex((h) => names.includes(String(h ?? "").trim().toLowerCase()));
+  const col = (...names: string[]) =>
+    header.findIndex((h) =>
+      names.includes(
+        String(h ?? "")
+          .trim()
+          .toLowerCase(),
+      ),
+    );
   const c = {
     code: col("code", "代码"),
     level: col("level", "层级"),
@@ -273,7 +285,6 @@ export function frameworkRowsFromTable(table: readonly (readonly unknown[])[], s
 /** The path from the root's child down to `code`, e.g. ["C", "C2", "C2.1"]. */
 export function pathOf(framework: Framework, code: string): string[] {
   const path: string[] = [];
-  for (let c: string | undefined = code; c !== undefined && c !== framework.root; c = framework.indicators.get(c)?.parent)
-    path.unshift(c);
+  for (let c: string | undefined = code; c !== undefined && c !== framework.root; c = framework.indicators.get(c)?.parent) path.unshift(c);
   return path;
 }

@@ -159,13 +159,7 @@ export interface Issue extends Text {
 }
 
 /** An issue; `zh` and `en` each name the sheet/cell, district and indicator in their language. */
-export function issue(
-  severity: Severity,
-  code: IssueCode,
-  zh: string,
-  en: string,
-  extra: Omit<Issue, "severity" | "code" | "zh" | "en"> = {},
-): Issue {
+export function issue(severity: Severity, code: IssueCode, zh: string, en: string, extra: Omit<Issue, "severity" | "code" | "zh" | "en"> = {}): Issue {
   return { severity, code, zh, en, ...extra };
 }
 

@@ -56,7 +56,10 @@ export function findIndicator(fw: Framework, query: unknown, among?: readonly st
   }
   if (!among && ["sci", "综合", "综合指数", "composite", "总指数"].includes(q)) return { ok: true, value: fw.root };
 
-  const segments = raw.split(/[/／\\>]/).map(norm).filter(Boolean);
+  const segments = raw
+    .split(/[/／\\>]/)
+    .map(norm)
+    .filter(Boolean);
   let matches: Indicator[];
   if (segments.length > 1) {
     matches = pool.filter((ind) => {
@@ -86,9 +89,7 @@ export function findIndicator(fw: Framework, query: unknown, among?: readonly st
 
 function unknown(fw: Framework, raw: string, pool: readonly Indicator[]): Lookup<string> {
   const q = norm(raw);
-  const near = q
-    ? pool.filter((i) => namesOf(i).some((n) => n.includes(q) || (n.length > 1 && q.includes(n)))).slice(0, 5)
-    : [];
+  const near = q ? pool.filter((i) => namesOf(i).some((n) => n.includes(q) || (n.length > 1 && q.includes(n)))).slice(0, 5) : [];
   const choices = near.map((m) => describeIndicator(fw, m.code));
   const choicesEn = near.map((m) => describeIndicator(fw, m.code, "en"));
   // An example from this framework, not from any one assessment.

@@ -119,7 +119,10 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
   const header = rows[0] ?? [];
   const col: Partial<Record<Column, number>> = {};
   header.forEach((h, c) => {
-    const parts = String(h ?? "").split(/[/／]/).map(key).filter(Boolean);
+    const parts = String(h ?? "")
+      .split(/[/／]/)
+      .map(key)
+      .filter(Boolean);
     if (!parts.length) return;
     const found = (Object.keys(HEADERS) as Column[]).find((k) => HEADERS[k].some((n) => parts.includes(key(n))));
     if (!found) report("warning", "settings-unknown-column", 0, c, `未知列「${quote(h)}」，已忽略`, `unknown column "${quote(h)}" is ignored`);
@@ -150,7 +153,15 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
     if (!found.ok) {
       const computed = findIndicator(fw, query);
       if (computed.ok)
-        report("error", "settings-computed-indicator", r, ic, "这是计算所得的指标，只有三级（输入）指标需要标准化设置", "this indicator is computed by SCI; only input indicators are normalised", computed.value);
+        report(
+          "error",
+          "settings-computed-indicator",
+          r,
+          ic,
+          "这是计算所得的指标，只有三级（输入）指标需要标准化设置",
+          "this indicator is computed by SCI; only input indicators are normalised",
+          computed.value,
+        );
       else report("error", "settings-unknown-indicator", r, ic, found.zh, found.en);
       continue;
     }
@@ -165,11 +176,27 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
     const mc = col.method!;
     const method = lookupName(METHOD_NAMES, row[mc]);
     if (parseCell(row[mc]).kind === "empty") {
-      report("error", "settings-missing-method", r, mc, `方法为空，可选：${METHODS.join("、")}`, `the method is empty; choose one of ${METHODS.join(", ")}`, code);
+      report(
+        "error",
+        "settings-missing-method",
+        r,
+        mc,
+        `方法为空，可选：${METHODS.join("、")}`,
+        `the method is empty; choose one of ${METHODS.join(", ")}`,
+        code,
+      );
       continue;
     }
     if (!method) {
-      report("error", "settings-unknown-method", r, mc, `未知方法「${quote(row[mc])}」，可选：${METHODS.join("、")}`, `unknown method "${quote(row[mc])}"; choose one of ${METHODS.join(", ")}`, code);
+      report(
+        "error",
+        "settings-unknown-method",
+        r,
+        mc,
+        `未知方法「${quote(row[mc])}」，可选：${METHODS.join("、")}`,
+        `unknown method "${quote(row[mc])}"; choose one of ${METHODS.join(", ")}`,
+        code,
+      );
       continue;
     }
 
@@ -178,17 +205,41 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
     if (col.direction !== undefined && parseCell(dirCell).kind !== "empty") {
       const d = lookupName(DIRECTION_NAMES, dirCell);
       if (!d) {
-        report("error", "settings-unknown-direction", r, col.direction, `未知方向「${quote(dirCell)}」，可选：higher（越大越好）、lower（越小越好）`, `unknown direction "${quote(dirCell)}"; use higher (more is better) or lower (less is better)`, code);
+        report(
+          "error",
+          "settings-unknown-direction",
+          r,
+          col.direction,
+          `未知方向「${quote(dirCell)}」，可选：higher（越大越好）、lower（越小越好）`,
+          `unknown direction "${quote(dirCell)}"; use higher (more is better) or lower (less is better)`,
+          code,
+        );
         continue;
       }
       if ((method === "ratio" || method === "index") && d === "lower") {
         const hint = method === "ratio" ? "越小越好请用 inverse 方法" : "指数值须已按越大越好编制";
         const hintEn = method === "ratio" ? "for less-is-better use the inverse method" : "an index must already be more-is-better";
-        report("error", "settings-direction-conflict", r, col.direction, `方法 ${method} 只能是越大越好（higher）；${hint}`, `method ${method} is more-is-better (higher); ${hintEn}`, code);
+        report(
+          "error",
+          "settings-direction-conflict",
+          r,
+          col.direction,
+          `方法 ${method} 只能是越大越好（higher）；${hint}`,
+          `method ${method} is more-is-better (higher); ${hintEn}`,
+          code,
+        );
         continue;
       }
       if (method === "inverse" && d === "higher") {
-        report("error", "settings-direction-conflict", r, col.direction, "inverse 方法即越小越好（lower）；越大越好请用 ratio 方法", "the inverse method is less-is-better (lower); for more-is-better use ratio", code);
+        report(
+          "error",
+          "settings-direction-conflict",
+          r,
+          col.direction,
+          "inverse 方法即越小越好（lower）；越大越好请用 ratio 方法",
+          "the inverse method is less-is-better (lower); for more-is-better use ratio",
+          code,
+        );
         continue;
       }
       direction = d;
@@ -234,7 +285,15 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
 
   for (const leaf of fw.leaves)
     if (!firstRow.has(leaf))
-      report("error", "settings-missing-indicator-row", rows.length, col.indicator!, `缺少该指标的标准化设置（${describeIndicator(fw, leaf)}）`, `no normalisation setting for this indicator (${leaf})`, leaf);
+      report(
+        "error",
+        "settings-missing-indicator-row",
+        rows.length,
+        col.indicator!,
+        `缺少该指标的标准化设置（${describeIndicator(fw, leaf)}）`,
+        `no normalisation setting for this indicator (${leaf})`,
+        leaf,
+      );
   return hasErrors(issues) ? { issues } : { settings, issues };
 }
 
@@ -259,8 +318,7 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
     const last = rows.length ? Math.max(...rows) : undefined;
     const col = raw.source?.colOf.get(leaf);
     const sheet = raw.source?.sheet;
-    const address =
-      row !== undefined && col !== undefined ? cellAddress(row, col) + (last !== row ? `:${cellAddress(last!, col)}` : "") : undefined;
+    const address = row !== undefined && col !== undefined ? cellAddress(row, col) + (last !== row ? `:${cellAddress(last!, col)}` : "") : undefined;
     const full = address && (sheet ? `${sheet}!${address}` : address);
     const district = i === undefined ? undefined : raw.districts[i].id;
     const atZh = [full, district, `${leaf} ${ind.nameZh}`].filter(Boolean).join("，");
@@ -293,12 +351,18 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
     switch (s.method) {
       case "ratio":
       case "index":
-        for (const i of given) if (x(i) < 0) bad(i, `原始值 ${x(i)} 为负数，${s.method} 方法不适用`, `raw value ${x(i)} is negative; the ${s.method} method does not apply`);
+        for (const i of given)
+          if (x(i) < 0) bad(i, `原始值 ${x(i)} 为负数，${s.method} 方法不适用`, `raw value ${x(i)} is negative; the ${s.method} method does not apply`);
         if (ok) for (let i = 0; i < n; i++) put(i, s.method === "ratio" ? (100 * x(i)) / s.benchmark! : x(i));
         break;
       case "inverse":
         for (const i of given)
-          if (!(x(i) > 0)) bad(i, `原始值 ${x(i)} 不是正数，反向指数 100×基准值/原始值 无法计算`, `raw value ${x(i)} is not positive: the inverse index 100 × benchmark / value is undefined`);
+          if (!(x(i) > 0))
+            bad(
+              i,
+              `原始值 ${x(i)} 不是正数，反向指数 100×基准值/原始值 无法计算`,
+              `raw value ${x(i)} is not positive: the inverse index 100 × benchmark / value is undefined`,
+            );
         if (ok) for (let i = 0; i < n; i++) put(i, (100 * s.benchmark!) / x(i));
         break;
       case "minmax": {
@@ -306,7 +370,14 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
         let max = -Infinity;
         for (const i of given) [min, max] = [Math.min(min, x(i)), Math.max(max, x(i))];
         if (!(max - min > 1e-12 * Math.max(1, Math.abs(max), Math.abs(min)))) {
-          report("error", "normalise-no-spread", leaf, undefined, `各区原始值相同（${min}），无法做极差标准化`, `every district has the same raw value (${min}): min-max is undefined`);
+          report(
+            "error",
+            "normalise-no-spread",
+            leaf,
+            undefined,
+            `各区原始值相同（${min}），无法做极差标准化`,
+            `every district has the same raw value (${min}): min-max is undefined`,
+          );
           break;
         }
         for (let i = 0; i < n; i++) put(i, (100 * (s.direction === "higher" ? x(i) - min : max - x(i))) / (max - min));
@@ -320,7 +391,14 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
         for (const i of given) ss += (x(i) - mean) ** 2;
         const sd = Math.sqrt(ss / m);
         if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) {
-          report("error", "normalise-no-spread", leaf, undefined, "各区原始值的标准差为 0，无法计算标准分", "the raw values have zero standard deviation: the z-score is undefined");
+          report(
+            "error",
+            "normalise-no-spread",
+            leaf,
+            undefined,
+            "各区原始值的标准差为 0，无法计算标准分",
+            "the raw values have zero standard deviation: the z-score is undefined",
+          );
           break;
         }
         const sign = s.direction === "higher" ? 1 : -1;
@@ -339,7 +417,14 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
         if (!Number.isFinite(v)) report("error", "normalise-non-finite", leaf, i, `标准化结果不是有限数（${v}）`, `the normalised value is not finite (${v})`);
         else if (v < 0) report("error", "normalise-negative", leaf, i, `标准化结果 ${v} 为负数`, `the normalised value ${v} is negative`);
         else if (v > plausibleMax)
-          report("warning", "normalise-implausible", leaf, i, `指数 ${+v.toFixed(2)} 异常偏大（超过 ${plausibleMax}），请核对基准值`, `index ${+v.toFixed(2)} is implausibly large (over ${plausibleMax}); check the benchmark`);
+          report(
+            "warning",
+            "normalise-implausible",
+            leaf,
+            i,
+            `指数 ${+v.toFixed(2)} 异常偏大（超过 ${plausibleMax}），请核对基准值`,
+            `index ${+v.toFixed(2)} is implausibly large (over ${plausibleMax}); check the benchmark`,
+          );
       });
   if (hasErrors(issues)) return { issues };
   return { dataset: { ...raw, inputs: out }, issues };

@@ -67,19 +67,34 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
     const id = key(row[c.id]);
     if (!id) {
       const w = at(r, c.id);
-      issues.push(issue("error", "roster-missing-name", `${w.full}：名称为空，但该行有内容`, `${w.full}: the name is empty but the row is not`, { cell: w.cell }));
+      issues.push(
+        issue("error", "roster-missing-name", `${w.full}：名称为空，但该行有内容`, `${w.full}: the name is empty but the row is not`, { cell: w.cell }),
+      );
       continue;
     }
     const regionText = key(row[c.region]);
     if (!regionText) {
       const w = at(r, c.region);
-      issues.push(issue("error", "roster-missing-region", `${w.full}：「${quote(id)}」的区域为空`, `${w.full}: "${quote(id)}" has no region`, { cell: w.cell, district: id }));
+      issues.push(
+        issue("error", "roster-missing-region", `${w.full}：「${quote(id)}」的区域为空`, `${w.full}: "${quote(id)}" has no region`, {
+          cell: w.cell,
+          district: id,
+        }),
+      );
       continue;
     }
     if (seen.has(id)) {
       const w = at(r, c.id);
       const first = origin.row + seen.get(id)! + 1;
-      issues.push(issue("error", "roster-duplicate", `${w.full}：「${quote(id)}」重复（首次出现在第 ${first} 行）`, `${w.full}: "${quote(id)}" is listed twice (first on row ${first})`, { cell: w.cell, district: id }));
+      issues.push(
+        issue(
+          "error",
+          "roster-duplicate",
+          `${w.full}：「${quote(id)}」重复（首次出现在第 ${first} 行）`,
+          `${w.full}: "${quote(id)}" is listed twice (first on row ${first})`,
+          { cell: w.cell, district: id },
+        ),
+      );
       continue;
     }
     seen.set(id, r);

@@ -56,7 +56,12 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
   }
   let nan = false;
   for (let i = 0; i < n && !nan; i++) nan = keys[i] !== keys[i];
-  const sorted = nan ? keys.subarray(0, n).filter((k) => k === k).sort() : keys.slice(0, n).sort();
+  const sorted = nan
+    ? keys
+        .subarray(0, n)
+        .filter((k) => k === k)
+        .sort()
+    : keys.slice(0, n).sort();
   const m = sorted.length;
   for (let i = 0; i < n; i++) {
     const k = keys[i];

@@ -97,10 +97,24 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
   const p = options.perturbation ?? SENSITIVITY_DEFAULTS.perturbation;
   const seed = seedOf(options.seed ?? SENSITIVITY_DEFAULTS.seed);
   if (!(Number.isInteger(R) && R >= 1 && R <= MAX_REPLICATIONS))
-    issues.push(issue("error", "sensitivity-replications", `重复次数「${R}」须为 1 至 ${MAX_REPLICATIONS} 的整数`, `replications "${R}" must be a whole number from 1 to ${MAX_REPLICATIONS}`));
+    issues.push(
+      issue(
+        "error",
+        "sensitivity-replications",
+        `重复次数「${R}」须为 1 至 ${MAX_REPLICATIONS} 的整数`,
+        `replications "${R}" must be a whole number from 1 to ${MAX_REPLICATIONS}`,
+      ),
+    );
   // p ≥ 1 could drive a weight to zero or below; a fraction was meant.
   if (!(Number.isFinite(p) && p >= 0 && p < 1))
-    issues.push(issue("error", "sensitivity-perturbation", `权重扰动幅度「${p}」须在 [0, 1) 内（如 0.1 表示 ±10%）`, `perturbation "${p}" must be in [0, 1) (0.1 means ±10%)`));
+    issues.push(
+      issue(
+        "error",
+        "sensitivity-perturbation",
+        `权重扰动幅度「${p}」须在 [0, 1) 内（如 0.1 表示 ±10%）`,
+        `perturbation "${p}" must be in [0, 1) (0.1 means ±10%)`,
+      ),
+    );
   let target = 0;
   if (options.indicator !== undefined) {
     const found = findIndicator(fw, options.indicator);
@@ -111,7 +125,14 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
   if (n === 0) issues.push(issue("error", "sensitivity-no-districts", "没有可分析的对象", "there are no entities to analyse"));
   else if (R * n * 2 > MAX_RANKS) {
     const most = Math.floor(MAX_RANKS / (2 * n));
-    issues.push(issue("error", "sensitivity-replications", `${n} 个对象最多可重复 ${most} 次（现为 ${R} 次）`, `with ${n} entities at most ${most} replications fit (asked for ${R})`));
+    issues.push(
+      issue(
+        "error",
+        "sensitivity-replications",
+        `${n} 个对象最多可重复 ${most} 次（现为 ${R} 次）`,
+        `with ${n} entities at most ${most} replications fit (asked for ${R})`,
+      ),
+    );
   }
   if (issues.length) return { issues };
 

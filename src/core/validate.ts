@@ -135,8 +135,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       return;
     }
     const claim = (kind: string, current: number, set: (c: number) => void) => {
-      if (current >= 0)
-        report("error", "duplicate-column", { row: 0, col }, `「${quote(h)}」列重复`, `duplicate ${kind} column "${quote(h)}"`);
+      if (current >= 0) report("error", "duplicate-column", { row: 0, col }, `「${quote(h)}」列重复`, `duplicate ${kind} column "${quote(h)}"`);
       else set(col);
     };
     if (DISTRICT_HEADERS.includes(text)) return claim("district", districtCol, (c) => (districtCol = c));
@@ -145,27 +144,63 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     const code = headerIndicator(fw, cellText(h));
     if (code.ok) {
       if (leafCol.has(code.value))
-        report("error", "duplicate-column", { row: 0, col, indicator: code.value }, `指标列重复（另见 ${cellAddress(origin.row, origin.col + leafCol.get(code.value)!)}）`, `duplicate indicator column (also ${cellAddress(origin.row, origin.col + leafCol.get(code.value)!)})`);
+        report(
+          "error",
+          "duplicate-column",
+          { row: 0, col, indicator: code.value },
+          `指标列重复（另见 ${cellAddress(origin.row, origin.col + leafCol.get(code.value)!)}）`,
+          `duplicate indicator column (also ${cellAddress(origin.row, origin.col + leafCol.get(code.value)!)})`,
+        );
       else leafCol.set(code.value, col);
       return;
     }
     const computed = findIndicator(fw, cellText(h));
     if (computed.ok) {
-      report("warning", "computed-column", { row: 0, col, indicator: computed.value }, "这是计算所得的指标，输入值被忽略，由 SCI 计算", "this indicator is computed by SCI; the column is ignored");
+      report(
+        "warning",
+        "computed-column",
+        { row: 0, col, indicator: computed.value },
+        "这是计算所得的指标，输入值被忽略，由 SCI 计算",
+        "this indicator is computed by SCI; the column is ignored",
+      );
       return;
     }
-    report("warning", "unknown-column", { row: 0, col }, `未知列「${quote(h)}」，已忽略${code.choices.length ? "（是否指 " + code.choices.join("；") + "）" : ""}`, `unknown column "${quote(h)}" is ignored${code.choices.length ? " (did you mean " + code.choicesEn.join("; ") + ")" : ""}`);
+    report(
+      "warning",
+      "unknown-column",
+      { row: 0, col },
+      `未知列「${quote(h)}」，已忽略${code.choices.length ? "（是否指 " + code.choices.join("；") + "）" : ""}`,
+      `unknown column "${quote(h)}" is ignored${code.choices.length ? " (did you mean " + code.choicesEn.join("; ") + ")" : ""}`,
+    );
   });
 
   if (districtCol < 0)
     report("error", "missing-district-column", { row: 0, col: 0 }, `缺少「${entity.zh}」列`, `missing the ${entity.en} column ("${entity.zh}" or "district")`);
   for (const leaf of fw.leaves)
     if (!leafCol.has(leaf))
-      report("error", "missing-column", { row: 0, col: header.length, indicator: leaf }, `缺少指标列（${describeIndicator(fw, leaf)}）`, `missing indicator column (${leaf})`);
+      report(
+        "error",
+        "missing-column",
+        { row: 0, col: header.length, indicator: leaf },
+        `缺少指标列（${describeIndicator(fw, leaf)}）`,
+        `missing indicator column (${leaf})`,
+      );
   if (coef && coefficientCol < 0 && !opts.coefficientOptional)
-    report("warning", "missing-coefficient-column", { row: 0, col: header.length }, `缺少「${coef.name.zh}」列，按 1.00 计算`, `no "${coef.name.zh}" (${coef.name.en}) column: 1.00 is used`);
+    report(
+      "warning",
+      "missing-coefficient-column",
+      { row: 0, col: header.length },
+      `缺少「${coef.name.zh}」列，按 1.00 计算`,
+      `no "${coef.name.zh}" (${coef.name.en}) column: 1.00 is used`,
+    );
   if (!opts.roster && regionCol < 0)
-    report("error", "missing-region-column", { row: 0, col: header.length }, `未给出${entity.zh}名单时须有「区域」列`, `a "区域" (region) column is needed when the ${entity.en} list is not given`);
+    report(
+      "error",
+      "missing-region-column",
+      { row: 0, col: header.length },
+      `未给出${entity.zh}名单时须有「区域」列`,
+      `a "区域" (region) column is needed when the ${entity.en} list is not given`,
+    );
   if (districtCol < 0) return { issues };
 
   const districts: District[] = [];
@@ -186,7 +221,13 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     if (row.every(isBlank)) continue; // blank rows are common below tables
     const nameCell = parseCell(row[districtCol]);
     if (nameCell.kind === "empty") {
-      report("error", "missing-district-name", { row: r, col: districtCol }, `${entity.zh}名称为空，但该行有数据`, `${entity.en} name is empty but the row has data`);
+      report(
+        "error",
+        "missing-district-name",
+        { row: r, col: districtCol },
+        `${entity.zh}名称为空，但该行有数据`,
+        `${entity.en} name is empty but the row has data`,
+      );
       continue;
     }
     named++;
@@ -194,7 +235,9 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     let district: District | undefined;
     const regionText = regionCol >= 0 ? parseCell(row[regionCol]) : ({ kind: "empty" } as const);
     const regionGiven =
-      regionText.kind === "text" || regionText.kind === "number" ? (regionId(cellText(row[regionCol]), knownRegions) ?? cellText(row[regionCol]).trim()) : undefined;
+      regionText.kind === "text" || regionText.kind === "number"
+        ? (regionId(cellText(row[regionCol]), knownRegions) ?? cellText(row[regionCol]).trim())
+        : undefined;
     if (opts.roster) {
       const found = opts.roster.resolve(name, entity);
       if (!found.ok) {
@@ -205,7 +248,13 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       district = found.district;
       const home = regionOf(district.region, knownRegions);
       if (regionGiven !== undefined && regionGiven !== district.region)
-        report("warning", "region-mismatch", { row: r, col: regionCol, district: district.id }, `区域「${quote(regionText)}」与名单中的${home.zh}不符，按${home.zh}计`, `region "${quote(regionText)}" disagrees with the list's ${home.en}; ${home.en} is used`);
+        report(
+          "warning",
+          "region-mismatch",
+          { row: r, col: regionCol, district: district.id },
+          `区域「${quote(regionText)}」与名单中的${home.zh}不符，按${home.zh}计`,
+          `region "${quote(regionText)}" disagrees with the list's ${home.en}; ${home.en} is used`,
+        );
     } else {
       if (regionGiven === undefined) {
         report("error", "missing-region", { row: r, col: Math.max(regionCol, 0), district: name }, "区域为空", "region is empty");
@@ -214,7 +263,13 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       district = { id: name, region: regionGiven };
     }
     if (firstRow.has(district.id)) {
-      report("error", "duplicate-district", { row: r, col: districtCol, district: district.id }, `${entity.zh}重复（首次出现在第 ${origin.row + firstRow.get(district.id)! + 1} 行）`, `duplicate ${entity.en} (first on row ${origin.row + firstRow.get(district.id)! + 1})`);
+      report(
+        "error",
+        "duplicate-district",
+        { row: r, col: districtCol, district: district.id },
+        `${entity.zh}重复（首次出现在第 ${origin.row + firstRow.get(district.id)! + 1} 行）`,
+        `duplicate ${entity.en} (first on row ${origin.row + firstRow.get(district.id)! + 1})`,
+      );
       continue;
     }
     firstRow.set(district.id, r);
@@ -228,7 +283,8 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       }
       const x = plainNumber(row[col]);
       // The common case, a plain number in range, needs no further look (NaN fails both tests).
-      inputs[at + j] = x >= 0 && x <= plausibleMax && x < LARGEST_VALUE ? x : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
+      inputs[at + j] =
+        x >= 0 && x <= plausibleMax && x < LARGEST_VALUE ? x : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
     }
     let coefficient = 1;
     if (coefficientCol >= 0) coefficient = checkNumber(row[coefficientCol], { row: r, col: coefficientCol, district: district.id }, "coefficient");
@@ -263,17 +319,35 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     }
     if (Math.abs(x) >= LARGEST_VALUE) {
       // Too large to compute with: sums and means of such values overflow to Infinity.
-      report("error", "value-too-large", c, `数值 ${x} 过大，无法计算（绝对值须小于 1e15）`, `the value ${x} is too large to compute with (it must be below 1e15 in size)`);
+      report(
+        "error",
+        "value-too-large",
+        c,
+        `数值 ${x} 过大，无法计算（绝对值须小于 1e15）`,
+        `the value ${x} is too large to compute with (it must be below 1e15 in size)`,
+      );
       return x;
     }
     if (kind === "coefficient" && coef) {
       if (!(x > coef.min && x <= coef.max))
-        report("error", "coefficient-range", c, `${coef.name.zh} ${x} 不在 (${coef.min}, ${coef.max}] 内`, `${coef.name.en} ${x} is outside (${coef.min}, ${coef.max}]`);
+        report(
+          "error",
+          "coefficient-range",
+          c,
+          `${coef.name.zh} ${x} 不在 (${coef.min}, ${coef.max}] 内`,
+          `${coef.name.en} ${x} is outside (${coef.min}, ${coef.max}]`,
+        );
       return x;
     }
     if (x < 0 && !opts.allowNegative) report("error", "negative", c, `指标值 ${x} 为负数`, `value ${x} is negative`);
     else if (x > plausibleMax)
-      report("warning", "implausible", c, `指标值 ${x} 异常偏大（超过 ${plausibleMax}），请核对`, `value ${x} is implausibly large (over ${plausibleMax}); please check`);
+      report(
+        "warning",
+        "implausible",
+        c,
+        `指标值 ${x} 异常偏大（超过 ${plausibleMax}），请核对`,
+        `value ${x} is implausibly large (over ${plausibleMax}); please check`,
+      );
     return x;
   }
 
@@ -302,7 +376,13 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     const meant = new Set(unknown.map((u) => u.suggestion).filter((x): x is string => !!x));
     for (const d of opts.roster.districts)
       if (!firstRow.has(d.id) && !meant.has(d.id))
-        report("error", "missing-district", { row: rows.length, col: districtCol, district: d.id }, `输入表缺少该${entity.zh}`, `the ${entity.en} is missing from the input table`);
+        report(
+          "error",
+          "missing-district",
+          { row: rows.length, col: districtCol, district: d.id },
+          `输入表缺少该${entity.zh}`,
+          `the ${entity.en} is missing from the input table`,
+        );
   }
   if (districts.length === 0 && !hasErrors(issues))
     report("error", "no-districts", { row: 1, col: districtCol }, `输入表没有任何${entity.zh}数据`, `the input table has no ${entity.en} rows`);

@@ -14,9 +14,7 @@ export class Syncs {
 /** The part of an Office error worth showing: its code and message, one line. */
 export function reason(e: unknown): string {
   const err = e as { code?: unknown; message?: unknown };
-  const text = [typeof err?.code === "string" ? err.code : "", typeof err?.message === "string" ? err.message : String(e)]
-    .filter(Boolean)
-    .join(": ");
+  const text = [typeof err?.code === "string" ? err.code : "", typeof err?.message === "string" ? err.message : String(e)].filter(Boolean).join(": ");
   return text.replace(/\s+/g, " ").slice(0, 200);
 }
 

@@ -186,7 +186,7 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch,
   if (!rows || !cols) return [];
   const formats = numberFormats(sheet);
   const chunks: Chunk[] = [];
-  for (let from = 0; from < rows; ) {
+  for (let from = 0; from < rows;) {
     let bytes = 0;
     let to = from;
     // Each cell goes out as its value and its format, and comes back as its value.
@@ -233,11 +233,7 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch,
  * back to confirm them. If the write fails, this click's sheets are deleted again, or the
  * result names the sheets that remain.
  */
-export async function writeLayout(
-  context: Excel.RequestContext,
-  layout: ReportLayout,
-  onProgress?: (done: number) => void,
-): Promise<RankingResult> {
+export async function writeLayout(context: Excel.RequestContext, layout: ReportLayout, onProgress?: (done: number) => void): Promise<RankingResult> {
   const syncs = new Syncs(context);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");

@@ -78,7 +78,10 @@ export async function writeCellText(context: Excel.RequestContext, cell: CellRef
     const where = cell.sheet ? `${cell.sheet}!${cell.address}` : cell.address;
     return {
       ok: false,
-      message: { zh: `无法写入 ${where}：工作表可能已改名、删除或受保护（${reason(e)}）`, en: `Could not write ${where}: the sheet may have been renamed, deleted or protected (${reason(e)})` },
+      message: {
+        zh: `无法写入 ${where}：工作表可能已改名、删除或受保护（${reason(e)}）`,
+        en: `Could not write ${where}: the sheet may have been renamed, deleted or protected (${reason(e)})`,
+      },
     };
   }
 }

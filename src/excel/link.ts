@@ -38,7 +38,7 @@ export type LinkResult = { ok: true; link: Link; syncs: number } | { ok: false; 
 
 function documentSettings(): Office.Settings | undefined {
   try {
-    return typeof Office === "undefined" ? undefined : Office.context?.document?.settings ?? undefined;
+    return typeof Office === "undefined" ? undefined : (Office.context?.document?.settings ?? undefined);
   } catch {
     return undefined;
   }

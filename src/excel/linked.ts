@@ -17,7 +17,7 @@ export interface LinkedSources {
  */
 export function adoptSources(read: WorkbookSources, link: Link | undefined, profile: Profile): LinkedSources {
   const { adopted, ...sources } = read;
-  const own = link ? adopted ?? sources.input : undefined;
+  const own = link ? (adopted ?? sources.input) : undefined;
   if (!link || !own) return { sources };
   const adoption = adoptInput(sources, own, profile, link.choices);
   return { sources: adoption.sources, adoption };

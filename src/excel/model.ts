@@ -165,7 +165,12 @@ function publishFailure(e: unknown): Model {
   const text = (e instanceof Error ? e.message : String(e)).slice(0, 200);
   const names = (known?.length ? known : (["input"] as SourceKind[])).map((k) => SOURCE_TABLES[k]).join("、");
   const namesEn = names.replace(/、/g, ", ");
-  const failure = issue("error", "workbook-unreadable", `无法读取 ${names} 表：${text}`, `could not read the ${namesEn} table${known && known.length > 1 ? "s" : ""}: ${text}`);
+  const failure = issue(
+    "error",
+    "workbook-unreadable",
+    `无法读取 ${names} 表：${text}`,
+    `could not read the ${namesEn} table${known && known.length > 1 ? "s" : ""}: ${text}`,
+  );
   const key = `failure:${rounding}:${text}`;
   return key === currentKey ? current : publish({ source: "workbook", issues: [failure], errorTables: [], rounding, version: current.version + 1 }, key);
 }
@@ -201,8 +206,7 @@ let starting: Promise<unknown> | undefined;
 
 /** The model once no read is pending: what a formula should be computed from. */
 export async function settled(): Promise<Model> {
-  for (let pending = starting ?? queued ?? running; pending; pending = starting ?? queued ?? running)
-    await pending.catch(() => undefined);
+  for (let pending = starting ?? queued ?? running; pending; pending = starting ?? queued ?? running) await pending.catch(() => undefined);
   return current;
 }
 
@@ -264,8 +268,7 @@ async function listen(debounceMs: number): Promise<void> {
   // An event that names no table (some hosts leave both out) might be about ours.
   const concerns = (tableId?: string, tableName?: string) =>
     sourceIds.size === 0 || (tableId === undefined && tableName === undefined) || (tableId !== undefined && sourceIds.has(tableId)) || ours(tableName);
-  const eventsSupported =
-    typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+  const eventsSupported = typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported("ExcelApi", "1.9");
   if (!eventsSupported) return; // older Excel: the ribbon's refresh button and the pane still rebuild
   await Excel.run({ delayForCellEdit: true }, async (context) => {
     const { tables, worksheets } = context.workbook;

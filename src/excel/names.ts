@@ -19,7 +19,10 @@ export function cleanSheetName(name: string, max = MAX_SHEET_NAME): string {
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  n = cut(n, max).trim().replace(/^'+|'+$/g, "").trim();
+  n = cut(n, max)
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
   if (n === "") n = "SCI";
   if (n.toLowerCase() === "history") n = "History_";
   return n;

@@ -9,7 +9,7 @@ export const ROUNDING_SETTING = "sci.rounding";
 
 function documentSettings(): Office.Settings | undefined {
   try {
-    return typeof Office === "undefined" ? undefined : Office.context?.document?.settings ?? undefined;
+    return typeof Office === "undefined" ? undefined : (Office.context?.document?.settings ?? undefined);
   } catch {
     return undefined; // a host without document settings: the choice lasts the session
   }

@@ -16,10 +16,7 @@ export const RAW_SHEET = "SCI 原始数据";
 export const SETTINGS_SHEET = "SCI 标准化设置";
 export const PREVIOUS_SHEET = "SCI 上一年";
 
-export type InsertResult =
-  | { ok: true; sheets: string[]; tables: string[]; syncs: number; notice?: Text }
-  | (Exists & { table: string })
-  | WriteFailure;
+export type InsertResult = { ok: true; sheets: string[]; tables: string[]; syncs: number; notice?: Text } | (Exists & { table: string }) | WriteFailure;
 
 type Cell = LayoutCell;
 const TEXT = "@";
@@ -59,13 +56,21 @@ function writeSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
  * (table names) exists already, nothing is added: that table is selected and the result says
  * where it is. A failure removes the sheets this call added.
  */
-async function insertSheets(context: Excel.RequestContext, guard: readonly string[], plans: SheetPlan[], notice?: (tables: string[]) => Text | undefined): Promise<InsertResult> {
+async function insertSheets(
+  context: Excel.RequestContext,
+  guard: readonly string[],
+  plans: SheetPlan[],
+  notice?: (tables: string[]) => Text | undefined,
+): Promise<InsertResult> {
   const syncs = new Syncs(context);
   const { tables: existing, sheets: taken } = await loadNames(context, syncs);
   const clash = guard.find((g) => existing.some((n) => n.toLowerCase() === g.toLowerCase()));
   if (clash) return { ...(await selectExisting(context, syncs, clash)), table: clash };
 
-  const names = freshNames(plans.map((p) => p.sheet), taken);
+  const names = freshNames(
+    plans.map((p) => p.sheet),
+    taken,
+  );
   try {
     const sheets = context.workbook.worksheets;
     const added = plans.map((plan, k) => {
@@ -153,7 +158,12 @@ export type PreviousKind = "empty" | "2020";
  * year (the comparison takes its label from a year in the title, else the sheet name). Empty,
  * or filled with the published 2020 data to try the comparison out.
  */
-export function insertPreviousTable(context: Excel.RequestContext, kind: PreviousKind, fw: Framework = defaultProfile.framework, label?: string): Promise<InsertResult> {
+export function insertPreviousTable(
+  context: Excel.RequestContext,
+  kind: PreviousKind,
+  fw: Framework = defaultProfile.framework,
+  label?: string,
+): Promise<InsertResult> {
   const year = label?.trim();
   const title = year
     ? `上一年输入（${year}） / Last year's inputs (${year})`

@@ -15,10 +15,7 @@ export const FRAMEWORK_SHEET = "SCI 指标体系";
 /** An empty template (districts and regions only) or one filled with the published 2020 data. */
 export type TemplateKind = "empty" | "2020";
 
-export type TemplateResult =
-  | { ok: true; inputSheet: string; frameworkSheet: string; syncs: number }
-  | Exists
-  | WriteFailure;
+export type TemplateResult = { ok: true; inputSheet: string; frameworkSheet: string; syncs: number } | Exists | WriteFailure;
 
 type Cell = string | number | null;
 
@@ -89,7 +86,9 @@ function writeInputSheet(ws: Excel.Worksheet, rows: Cell[][]): void {
 
 function writeFrameworkSheet(ws: Excel.Worksheet, rows: Cell[][]): void {
   const cols = rows[0].length;
-  const formats = rows.map((row, r) => row.map((_, c) => (r === 0 || [0, 3, 4, 5].includes(c) ? TEXT : c === 6 ? "# ???/???" : c === 7 ? "0.0000" : "General")));
+  const formats = rows.map((row, r) =>
+    row.map((_, c) => (r === 0 || [0, 3, 4, 5].includes(c) ? TEXT : c === 6 ? "# ???/???" : c === 7 ? "0.0000" : "General")),
+  );
   ws.getRangeByIndexes(0, 0, rows.length, cols).numberFormat = formats;
   ws.getRangeByIndexes(0, 0, rows.length, cols).values = rows.map((row) => row.map((v) => v ?? ""));
   ws.getRangeByIndexes(0, 0, 1, cols).format.font.bold = true;

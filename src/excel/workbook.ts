@@ -26,9 +26,7 @@ export interface TableOptions {
 
 export type TableResult =
   /** `notice`: inserted, but something to know (e.g. SCI_Input takes precedence over raw data). */
-  | { ok: true; sheets: string[]; syncs: number; notice?: Text }
-  | { ok: false; reason: "exists"; sheet: string; message: Text; syncs: number }
-  | WriteFailure;
+  { ok: true; sheets: string[]; syncs: number; notice?: Text } | { ok: false; reason: "exists"; sheet: string; message: Text; syncs: number } | WriteFailure;
 
 export interface SciWorkbook {
   insertTemplate(kind: TemplateKind): Promise<TemplateResult>;

@@ -19,7 +19,11 @@ export function scoreValues(
   const rows = grid.length;
   const cols = Math.max(0, ...grid.map((r) => r.length));
   if (rows > 1 && cols > 1)
-    return fail("invalidValue", `需要一行或一列共 ${L} 个值，收到 ${rows} 行 × ${cols} 列`, `needs one row or one column of ${L} values; got ${rows} rows × ${cols} columns`);
+    return fail(
+      "invalidValue",
+      `需要一行或一列共 ${L} 个值，收到 ${rows} 行 × ${cols} 列`,
+      `needs one row or one column of ${L} values; got ${rows} rows × ${cols} columns`,
+    );
   const flat = grid.flat();
   if (flat.length !== L)
     return fail(
@@ -52,7 +56,11 @@ export function scoreValues(
     const [lo, hi] = spec ? [spec.min, spec.max] : [0, 1];
     const name = spec?.name ?? { zh: "系数", en: "coefficient" };
     if (p.kind !== "number" || !(p.value > lo && p.value <= hi))
-      return fail("invalidValue", `${name.zh}「${quote(coefficient)}」须在 (${lo}, ${hi}] 内`, `the ${name.en} "${quote(coefficient)}" must be in (${lo}, ${hi}]`);
+      return fail(
+        "invalidValue",
+        `${name.zh}「${quote(coefficient)}」须在 (${lo}, ${hi}] 内`,
+        `the ${name.en} "${quote(coefficient)}" must be in (${lo}, ${hi}]`,
+      );
     c = p.value;
   }
   const out = new Float64Array(fw.order.length);

@@ -65,7 +65,12 @@ export function district(district: string | number | null, indicator: string | n
  * @param [scope] 范围：全市（默认）、中心城区、郊区，或 region（所在区域）。Scope: 全市 (city, default), 中心城区, 郊区, or region (the district's own region).
  * @param invocation Streaming invocation.
  */
-export function rank(district: string | number | null, indicator: string | number | null, scope: string | number | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function rank(
+  district: string | number | null,
+  indicator: string | number | null,
+  scope: string | number | null,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
   stream(invocation, (m) => districtRank(m, district, indicator, scope));
 }
 
@@ -151,7 +156,12 @@ export function indicators(level: string | number | null, invocation: CustomFunc
  * @param [scope] 排名范围：全市（默认）、中心城区、郊区，或 region（所在区域）。Rank scope: 全市 (city, default), 中心城区, 郊区, or region (the district's own region).
  * @param invocation Streaming invocation.
  */
-export function change(district: string | number | null, indicator: string | number | null, scope: string | number | null, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+export function change(
+  district: string | number | null,
+  indicator: string | number | null,
+  scope: string | number | null,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
   // Decision: one row of three cells rather than three functions, so a district's change, its
   // rank movement and the words for it stay together and update together; #N/A (not 0) when
   // there is no last year to compare with. See districtChange in ./figures.

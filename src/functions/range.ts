@@ -56,7 +56,11 @@ function sameCells(a: unknown[][], b: unknown): boolean {
 
 function build(values: unknown, profile: Profile, rounding: Rounding): Outcome<Model> {
   if (!Array.isArray(values) || !values.every(Array.isArray) || values.length < 2)
-    return fail("invalidValue", "需要一个区域：表头（第一行或第一列）与各行政区的数据", "needs a range: a header (first row or column) and the districts' data");
+    return fail(
+      "invalidValue",
+      "需要一个区域：表头（第一行或第一列）与各行政区的数据",
+      "needs a range: a header (first row or column) and the districts' data",
+    );
   // Addresses inside the range: no sheet, the range's first cell is A1.
   const adoption = adoptInput({}, { sheet: "", origin: { row: 0, col: 0 }, rows: values }, profile);
   const readErrors = adoption.reading.issues.filter((i) => i.severity === "error");

@@ -20,7 +20,7 @@ function tableIssues(model: Model, table: string) {
   if (!model.issuesOf) return model.issues;
   const kind = (Object.keys(SOURCE_TABLES) as (keyof typeof SOURCE_TABLES)[]).find((k) => SOURCE_TABLES[k] === table);
   // Inputs missing for a new indicator of SCI_Framework are reported with the inputs.
-  return [...(kind ? model.issuesOf[kind] ?? [] : []), ...(table === SOURCE_TABLES.framework && !model.tables?.input ? model.issuesOf.input ?? [] : [])];
+  return [...(kind ? (model.issuesOf[kind] ?? []) : []), ...(table === SOURCE_TABLES.framework && !model.tables?.input ? (model.issuesOf.input ?? []) : [])];
 }
 
 /** #N/A naming the tables with errors, how many, and the first of them. */
@@ -45,7 +45,10 @@ export const frameworkOf = (model: Model): Framework => model.framework ?? model
  */
 export function usableFramework(model: Model): Outcome<Framework> {
   if (model.frameworkSource === "workbook" && !model.framework)
-    return tableErrors([SOURCE_TABLES.framework], (model.issuesOf?.framework ?? []).filter((i) => i.severity === "error"));
+    return tableErrors(
+      [SOURCE_TABLES.framework],
+      (model.issuesOf?.framework ?? []).filter((i) => i.severity === "error"),
+    );
   return ok(frameworkOf(model));
 }
 
@@ -57,7 +60,11 @@ const rosterCache = new WeakMap<Dataset, { roster: Roster; found: Map<string, Ou
 export function resolveIndicator(fw: Framework, arg: unknown, fallback?: string): Outcome<string> {
   if (isOmitted(arg)) {
     if (fallback !== undefined) return ok(fallback);
-    return fail("invalidValue", "缺少指标参数，请写代码（如 B2.3）、序号（如 13）或名称", "the indicator argument is missing: give a code (B2.3), report number (13) or name");
+    return fail(
+      "invalidValue",
+      "缺少指标参数，请写代码（如 B2.3）、序号（如 13）或名称",
+      "the indicator argument is missing: give a code (B2.3), report number (13) or name",
+    );
   }
   let cache = indicatorCache.get(fw);
   if (!cache) indicatorCache.set(fw, (cache = new Map()));
@@ -115,7 +122,11 @@ export function resolveScope(ds: Dataset, arg: unknown, district?: number): Outc
   if (district === undefined) {
     const { zh, en } = scopeChoices(ds);
     const e = entityOf(ds);
-    return fail("invalidValue", `「${quote(arg)}」指${e.zh}所在区域，此函数没有${e.zh}参数；请用 ${zh}`, `"${quote(arg)}" means the ${e.en}'s own region, but this function has no ${e.en}; use ${en}`);
+    return fail(
+      "invalidValue",
+      `「${quote(arg)}」指${e.zh}所在区域，此函数没有${e.zh}参数；请用 ${zh}`,
+      `"${quote(arg)}" means the ${e.en}'s own region, but this function has no ${e.en}; use ${en}`,
+    );
   }
   return ok({ kind: "region", region: regionOf(ds.districts[district].region, ds.regions) });
 }

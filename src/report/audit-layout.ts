@@ -50,29 +50,94 @@ export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choic
     ...a.indicators.filter((i) => i.outlier).map((i) => ["异常值 outlier", i.code, name(i.code), `偏度 skew ${fmt(i.skew)}，峰度 kurtosis ${fmt(i.kurtosis)}`]),
     ...a.collinear.map(([x, y, r]) => ["共线 collinear", `${x} · ${y}`, `${name(x)} · ${name(y)}`, `r = ${fmt(r)}`]),
     ...a.negative.map(([x, r]) => ["与上级负相关 negative", x, name(x), `r = ${fmt(r)}`]),
-    ...a.treatments.map((t) => ["已处理 treated", t.indicator, name(t.indicator), `${t.method}${t.steps ? " ×" + t.steps : ""}：${t.changed.length} 个值 values`]),
+    ...a.treatments.map((t) => [
+      "已处理 treated",
+      t.indicator,
+      name(t.indicator),
+      `${t.method}${t.steps ? " ×" + t.steps : ""}：${t.changed.length} 个值 values`,
+    ]),
     ...a.imputed.map((m) => ["已插补 imputed", m.indicator, `${m.district}${m.cell ? " " + m.cell : ""}`, m.value]),
   ];
-  table("flags", "需关注 / Flags", ["类别 / flag", "指标 / indicator", "名称 / name", "说明 / detail"], flags.length ? flags : [["无 / none", null, null, null]]);
+  table(
+    "flags",
+    "需关注 / Flags",
+    ["类别 / flag", "指标 / indicator", "名称 / name", "说明 / detail"],
+    flags.length ? flags : [["无 / none", null, null, null]],
+  );
 
   const imp = new Map(a.importance.map((x) => [x.indicator, x]));
   const rm = new Map(a.removeOne.map((x) => [x.indicator, x]));
   table(
     "indicators",
     "指标统计 / Indicators",
-    ["代码 / code", "名称 / name", "上级 / parent", "n", "均值 / mean", "标准差 / sd", "最小 / min", "最大 / max", "偏度 / skew", "峰度 / kurtosis", "异常值 / outlier", "r 上级 / parent", "r 综合 / composite", "ρ 综合 / composite", "权重 / weight", "r²", "r² 占比 / share", "去除后平均排名变动 / mean rank shift", "最大排名变动 / max rank shift"],
+    [
+      "代码 / code",
+      "名称 / name",
+      "上级 / parent",
+      "n",
+      "均值 / mean",
+      "标准差 / sd",
+      "最小 / min",
+      "最大 / max",
+      "偏度 / skew",
+      "峰度 / kurtosis",
+      "异常值 / outlier",
+      "r 上级 / parent",
+      "r 综合 / composite",
+      "ρ 综合 / composite",
+      "权重 / weight",
+      "r²",
+      "r² 占比 / share",
+      "去除后平均排名变动 / mean rank shift",
+      "最大排名变动 / max rank shift",
+    ],
     a.indicators.map((i) => {
       const m = imp.get(i.code);
       const r = rm.get(i.code);
-      return [i.code, name(i.code), i.parent, i.n, shown(i.mean), shown(i.sd), shown(i.min), shown(i.max), shown(i.skew), shown(i.kurtosis), i.outlier ? "是 yes" : "否 no", shown(i.rParent), shown(i.rComposite), shown(i.rhoComposite), m ? m.weight : null, m ? shown(m.r2) : null, m ? shown(m.share) : null, shown(r?.meanAbsRankShift), shown(r?.maxRankShift)];
+      return [
+        i.code,
+        name(i.code),
+        i.parent,
+        i.n,
+        shown(i.mean),
+        shown(i.sd),
+        shown(i.min),
+        shown(i.max),
+        shown(i.skew),
+        shown(i.kurtosis),
+        i.outlier ? "是 yes" : "否 no",
+        shown(i.rParent),
+        shown(i.rComposite),
+        shown(i.rhoComposite),
+        m ? m.weight : null,
+        m ? shown(m.r2) : null,
+        m ? shown(m.share) : null,
+        shown(r?.meanAbsRankShift),
+        shown(r?.maxRankShift),
+      ];
     }),
-    [[4, 6], [11, 8]],
+    [
+      [4, 6],
+      [11, 8],
+    ],
   );
 
-  table("cronbach", "Cronbach α / Cronbach's alpha", ["上级 / parent", "名称 / name", "下级数 / children", "α"], a.cronbach.map((x) => [x.parent, name(x.parent), fw.indicators.get(x.parent)!.children.length, shown(x.alpha)]), [[3, 1]]);
+  table(
+    "cronbach",
+    "Cronbach α / Cronbach's alpha",
+    ["上级 / parent", "名称 / name", "下级数 / children", "α"],
+    a.cronbach.map((x) => [x.parent, name(x.parent), fw.indicators.get(x.parent)!.children.length, shown(x.alpha)]),
+    [[3, 1]],
+  );
 
   for (const m of a.matrices) {
-    const first = table(`corr-${m.parent}`, `${m.parent} ${name(m.parent)}：下级相关矩阵 / correlations`, [null, ...m.codes], m.codes.map((code, i) => [code, ...m.r[i].map(shown)]), [[1, m.codes.length]]);
+    const first = table(
+      `corr-${m.parent}`,
+      `${m.parent} ${name(m.parent)}：下级相关矩阵 / correlations`,
+      [null, ...m.codes],
+      m.codes.map((code, i) => [code, ...m.r[i].map(shown)]),
+      [[1, m.codes.length]],
+    );
     colorScales.push({ row: first, col: 1, rows: m.codes.length, cols: m.codes.length, min: -1, mid: 0, max: 1, colors: CORRELATION_COLORS });
   }
 
@@ -86,12 +151,23 @@ export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choic
 
   if (opts.sobol) {
     const s = opts.sobol;
-    push([`Sobol 敏感性指数：N = ${s.samples}，${s.runs} 次，种子 ${s.seed}，自助 ${s.bootstrap} 次 / Sobol indices of the mean absolute rank shift: N = ${s.samples}, ${s.runs} runs, seed ${s.seed}, ${s.bootstrap} bootstrap resamples`]);
+    push([
+      `Sobol 敏感性指数：N = ${s.samples}，${s.runs} 次，种子 ${s.seed}，自助 ${s.bootstrap} 次 / Sobol indices of the mean absolute rank shift: N = ${s.samples}, ${s.runs} runs, seed ${s.seed}, ${s.bootstrap} bootstrap resamples`,
+    ]);
     table(
       "sobol",
       "不确定因素 / Uncertainty",
       ["因素 / choice", "选项 / levels", "一阶 / first", "95% 区间 / CI", null, "总效应 / total", "95% 区间 / CI", null],
-      s.factors.map((f) => [`${f.zh} / ${f.en}`, f.levels.join(" | "), shown(f.first), shown(f.firstCI?.[0]), shown(f.firstCI?.[1]), shown(f.total), shown(f.totalCI?.[0]), shown(f.totalCI?.[1])]),
+      s.factors.map((f) => [
+        `${f.zh} / ${f.en}`,
+        f.levels.join(" | "),
+        shown(f.first),
+        shown(f.firstCI?.[0]),
+        shown(f.firstCI?.[1]),
+        shown(f.total),
+        shown(f.totalCI?.[0]),
+        shown(f.totalCI?.[1]),
+      ]),
       [[2, 6]],
     );
   }
@@ -100,7 +176,10 @@ export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choic
   return {
     key: "audit",
     name: `统计审计${title ? " " + title : ""}`.slice(0, 31),
-    cells: cells.map((r) => [...r.map((v) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(15)) : v)), ...Array<LayoutCell>(width - r.length).fill(null)]),
+    cells: cells.map((r) => [
+      ...r.map((v) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(15)) : v)),
+      ...Array<LayoutCell>(width - r.length).fill(null),
+    ]),
     numbers,
     headerRows,
     freezeRows: 1,

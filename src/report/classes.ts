@@ -19,7 +19,10 @@ export const TIER_STEP = 10;
  * values tie or (tiers) the values span fewer bands. No values: no breaks.
  */
 export function classBreaks(values: readonly number[], method: ClassMethod, k = 5): number[] {
-  const v = values.filter(Number.isFinite).map(round2).sort((a, b) => a - b);
+  const v = values
+    .filter(Number.isFinite)
+    .map(round2)
+    .sort((a, b) => a - b);
   const n = v.length;
   if (n === 0) return [];
   const [min, max] = [v[0], v[n - 1]];

@@ -27,7 +27,13 @@ export function comparisonLayout(c: Comparison): ReportLayout {
   const overview: LayoutCell[][] = [
     [`${root.nameZh}变化 ${span} / Change in the ${root.nameEn}, ${span}`],
     [],
-    [`${entity.zh} / ${entity.en}`, "区域 / region", ...valueHead, ...RANK_HEAD(whole.zh, whole.en.toLowerCase(), c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
+    [
+      `${entity.zh} / ${entity.en}`,
+      "区域 / region",
+      ...valueHead,
+      ...RANK_HEAD(whole.zh, whole.en.toLowerCase(), c.oldLabel, c.newLabel),
+      ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel),
+    ],
   ];
   const first = overview.length;
   const sorted = rootAt < 0 ? [] : [...c.districts].sort((a, b) => a.indicators[rootAt].city.new - b.indicators[rootAt].city.new);
@@ -45,12 +51,30 @@ export function comparisonLayout(c: Comparison): ReportLayout {
   const detail: LayoutCell[][] = [
     [`各指标变化 ${span} / Change in every indicator, ${span}`],
     [],
-    ["代码 / code", "指标 / indicator", `${entity.zh} / ${entity.en}`, "区域 / region", ...valueHead, ...RANK_HEAD(whole.zh, whole.en.toLowerCase(), c.oldLabel, c.newLabel), ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel)],
+    [
+      "代码 / code",
+      "指标 / indicator",
+      `${entity.zh} / ${entity.en}`,
+      "区域 / region",
+      ...valueHead,
+      ...RANK_HEAD(whole.zh, whole.en.toLowerCase(), c.oldLabel, c.newLabel),
+      ...RANK_HEAD("区内", "region", c.oldLabel, c.newLabel),
+    ],
   ];
   c.codes.forEach((code, k) => {
     for (const d of c.districts) {
       const x = d.indicators[k];
-      detail.push([code, fw.indicators.get(code)!.nameZh, d.district, regionName(d.region), x.old, x.new, x.change, ...rankCells(x.city), ...rankCells(x.region)]);
+      detail.push([
+        code,
+        fw.indicators.get(code)!.nameZh,
+        d.district,
+        regionName(d.region),
+        x.old,
+        x.new,
+        x.change,
+        ...rankCells(x.city),
+        ...rankCells(x.region),
+      ]);
     }
   });
 

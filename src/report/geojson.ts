@@ -42,12 +42,7 @@ function polygonsOf(geometry: unknown): Polygon[] | undefined {
  * and a district without a feature, are warnings (the map leaves it out); a file with no usable
  * feature is an error. Several features of one district are its parts.
  */
-export function geometryFromGeoJson(
-  json: unknown,
-  roster: Roster,
-  file = "GeoJSON",
-  options: ProjectOptions = {},
-): { geometry?: Geometry; issues: Issue[] } {
+export function geometryFromGeoJson(json: unknown, roster: Roster, file = "GeoJSON", options: ProjectOptions = {}): { geometry?: Geometry; issues: Issue[] } {
   const issues: Issue[] = [];
   const features = (json as { type?: unknown; features?: unknown } | null)?.features;
   if ((json as { type?: unknown } | null)?.type !== "FeatureCollection" || !Array.isArray(features)) {
@@ -62,15 +57,28 @@ export function geometryFromGeoJson(
     const label = names.length ? String(props.name ?? names[0]) : `#${n + 1}`;
     const district = names.map((v) => roster.find(v)).find((d) => d);
     if (!district) {
-      issues.push(issue("warning", "geometry-unknown-feature", `${file}：要素「${label}」不对应任何行政区，未用于地图`, `${file}: feature "${label}" matches no district and is not mapped`));
+      issues.push(
+        issue(
+          "warning",
+          "geometry-unknown-feature",
+          `${file}：要素「${label}」不对应任何行政区，未用于地图`,
+          `${file}: feature "${label}" matches no district and is not mapped`,
+        ),
+      );
       return;
     }
     const polygons = polygonsOf(feature?.geometry);
     if (!polygons) {
       issues.push(
-        issue("warning", "geometry-bad-feature", `${file}：要素「${label}」不是经纬度的 Polygon 或 MultiPolygon，未用于地图`, `${file}: feature "${label}" is not a Polygon or MultiPolygon in longitude/latitude and is not mapped`, {
-          district: district.id,
-        }),
+        issue(
+          "warning",
+          "geometry-bad-feature",
+          `${file}：要素「${label}」不是经纬度的 Polygon 或 MultiPolygon，未用于地图`,
+          `${file}: feature "${label}" is not a Polygon or MultiPolygon in longitude/latitude and is not mapped`,
+          {
+            district: district.id,
+          },
+        ),
       );
       return;
     }
@@ -82,7 +90,15 @@ export function geometryFromGeoJson(
   }
   for (const d of roster.districts)
     if (!parts.has(d.id))
-      issues.push(issue("warning", "geometry-missing-district", `${file}：缺少行政区「${d.id}」的形状，地图中不显示`, `${file}: no shape for district "${d.en ?? d.id}" (${d.id}); the map leaves it out`, { district: d.id }));
+      issues.push(
+        issue(
+          "warning",
+          "geometry-missing-district",
+          `${file}：缺少行政区「${d.id}」的形状，地图中不显示`,
+          `${file}: no shape for district "${d.en ?? d.id}" (${d.id}); the map leaves it out`,
+          { district: d.id },
+        ),
+      );
   const shapes: LonLatShape[] = roster.districts.filter((d) => parts.has(d.id)).map((d) => ({ id: d.id, polygons: parts.get(d.id)! }));
   return { geometry: projectShapes(shapes, options), issues };
 }

@@ -39,7 +39,7 @@ export function centroid(shape: EntityShape): Point {
       cx += (x1 + x2) * f;
       cy += (y1 + y2) * f;
     }
-  return a === 0 ? shape.rings[0]?.[0] ?? [0, 0] : [cx / (3 * a), cy / (3 * a)];
+  return a === 0 ? (shape.rings[0]?.[0] ?? [0, 0]) : [cx / (3 * a), cy / (3 * a)];
 }
 
 /** Even-odd rule over all rings, so holes and separate parts come out right. */
@@ -65,8 +65,7 @@ function segmentDistance([x, y]: Point, [x1, y1]: Point, [x2, y2]: Point): numbe
 /** Distance to the nearest edge of any ring. */
 export function edgeDistance(shape: EntityShape, p: Point): number {
   let d = Infinity;
-  for (const ring of shape.rings)
-    for (let i = 0, n = ring.length; i < n; i++) d = Math.min(d, segmentDistance(p, ring[i], ring[(i + 1) % n]));
+  for (const ring of shape.rings) for (let i = 0, n = ring.length; i < n; i++) d = Math.min(d, segmentDistance(p, ring[i], ring[(i + 1) % n]));
   return d;
 }
 

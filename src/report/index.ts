@@ -1,13 +1,50 @@
 // Presentation, pure: the report's sheets as plain cell arrays with their styles. Reads Scores;
 // knows nothing of Excel, so the CLI's writer and the add-in's write the same layouts.
-export { reportLayout, wordsOf, titleZh, type LayoutCell, type Block, type TableLayout, type ChartLayout, type PictureLayout, type SheetLayout, type ReportLayout, type ColorScale } from "./layout";
+export {
+  reportLayout,
+  wordsOf,
+  titleZh,
+  type LayoutCell,
+  type Block,
+  type TableLayout,
+  type ChartLayout,
+  type PictureLayout,
+  type SheetLayout,
+  type ReportLayout,
+  type ColorScale,
+} from "./layout";
 export { comparisonLayout } from "./compare-layout";
 export { sensitivityLayout } from "./sensitivity-layout";
 export { auditLayout, CORRELATION_COLORS } from "./audit-layout";
-export { HEADER_FILL, RULE_COLOR, DEFAULT_COLUMN_CHARS, sheetStyle, columnPoints, keepTablesWhole, wrapLines, blockCells, type PageSetup, type SheetStyle } from "./style";
+export {
+  HEADER_FILL,
+  RULE_COLOR,
+  DEFAULT_COLUMN_CHARS,
+  sheetStyle,
+  columnPoints,
+  keepTablesWhole,
+  wrapLines,
+  blockCells,
+  type PageSetup,
+  type SheetStyle,
+} from "./style";
 export { displayWidth } from "./width";
 // Maps: shapes, the GeoJSON reader, classes, colours, the map as data and as SVG, its place on a sheet.
-export { areaKm2, boundsOf, centroid, contains, edgeDistance, labelPoint, ringArea, shapeArea, type Bounds, type EntityShape, type Geometry, type Point, type Ring } from "./geometry";
+export {
+  areaKm2,
+  boundsOf,
+  centroid,
+  contains,
+  edgeDistance,
+  labelPoint,
+  ringArea,
+  shapeArea,
+  type Bounds,
+  type EntityShape,
+  type Geometry,
+  type Point,
+  type Ring,
+} from "./geometry";
 export { projectShapes, type LonLat, type LonLatShape, type ProjectOptions } from "./project";
 export { geometryFromGeoJson } from "./geojson";
 export { CLASS_METHODS, TIER_STEP, classBreaks, classOf, type ClassMethod } from "./classes";

@@ -88,7 +88,9 @@ export function reportLayout(s: Scores, title = s.dataset.label ?? ""): ReportLa
   for (let level = 1; level <= depth; level++) {
     const codes = fw.order.filter((c) => fw.indicators.get(c)!.level === level);
     const label = LEVEL_NAMES[level] ?? `${level}级指标`;
-    sheets.push(indicatorSheet(s, codes, `level${level}`, `${base} ${label}`, `${titleZh(title)}${label}排名 / ${titleEn(title)}level-${level} indicator rankings`));
+    sheets.push(
+      indicatorSheet(s, codes, `level${level}`, `${base} ${label}`, `${titleZh(title)}${label}排名 / ${titleEn(title)}level-${level} indicator rankings`),
+    );
   }
   return { title, sheets };
 }
@@ -116,7 +118,18 @@ class Grid {
     );
     // Titles span the sheet; they should not widen the first column.
     columnWidths[0] = Math.min(columnWidths[0], 14);
-    return { key, name, cells, numbers: this.numbers, headerRows: this.headerRows, freezeRows, tables: this.tables, charts: this.charts, columnWidths, centered: this.centered };
+    return {
+      key,
+      name,
+      cells,
+      numbers: this.numbers,
+      headerRows: this.headerRows,
+      freezeRows,
+      tables: this.tables,
+      charts: this.charts,
+      columnWidths,
+      centered: this.centered,
+    };
   }
 }
 
@@ -161,7 +174,8 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
     g.push([...head, ...extraHead], true);
     const sorted = sortByRank(members, ranks, K, fw.index.get(fw.root)!);
     const first = g.row;
-    for (const i of sorted) g.push([...row(i, ranks[i * K + fw.index.get(fw.root)!]), ...(extraHead.length ? [regionOf(s.dataset.districts[i].region, s.dataset.regions).zh] : [])]);
+    for (const i of sorted)
+      g.push([...row(i, ranks[i * K + fw.index.get(fw.root)!]), ...(extraHead.length ? [regionOf(s.dataset.districts[i].region, s.dataset.regions).zh] : [])]);
     const mean = members.reduce((t, i) => t + s.dataset.coefficients[i], 0) / Math.max(1, members.length);
     g.push([null, avgLabel, ...codes.map((c) => avg[fw.index.get(c)!]), ...(coef ? [mean] : [])]);
     g.numbers.push({ row: first, col: 2, rows: sorted.length + 1, cols: codes.length + (coef ? 1 : 0) });
@@ -203,8 +217,14 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
     const top = g.row;
     const number = ind.no !== undefined ? `${ind.no}. ` : "";
     g.push([`${number}${ind.nameZh}（${code}）/ ${ind.nameEn}`], true);
-    g.push(regions.flatMap((r) => [r.zh, null, null]), true);
-    g.push(regions.flatMap(() => [w.rank.zh, w.entity.zh, "指数值"]), true);
+    g.push(
+      regions.flatMap((r) => [r.zh, null, null]),
+      true,
+    );
+    g.push(
+      regions.flatMap(() => [w.rank.zh, w.entity.zh, "指数值"]),
+      true,
+    );
     const columns = regions.map((r) =>
       sortByRank(
         s.dataset.districts.flatMap((d, i) => (d.region === r.id ? [i] : [])),
@@ -216,7 +236,11 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
     const height = Math.max(0, ...columns.map((c) => c.length));
     const first = g.row;
     for (let m = 0; m < height; m++)
-      g.push(columns.flatMap((col) => (m < col.length ? [s.regionRanks[col[m] * K + k], s.dataset.districts[col[m]].id, s.values[col[m] * K + k]] : [null, null, null])));
+      g.push(
+        columns.flatMap((col) =>
+          m < col.length ? [s.regionRanks[col[m] * K + k], s.dataset.districts[col[m]].id, s.values[col[m] * K + k]] : [null, null, null],
+        ),
+      );
     g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
     g.push([null, `${w.whole.zh}平均`, s.averages.get("city")![k]]);
     regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + 2, cols: 1 }));

@@ -34,7 +34,17 @@ export function withPicture(sheet: SheetLayout, picture: Picture): SheetLayout {
   const height = MAP_ROWS * ROW_PX;
   const width = Math.round((height * picture.width) / picture.height);
   const cols = sheet.cells.length ? sheet.cells[0].length : 0;
-  const slot: PictureLayout = { key: picture.key, title: picture.title, svg: picture.svg, row: 2, col: cols + 1, rows: MAP_ROWS, cols: Math.ceil(width / COLUMN_PX), width, height };
+  const slot: PictureLayout = {
+    key: picture.key,
+    title: picture.title,
+    svg: picture.svg,
+    row: 2,
+    col: cols + 1,
+    rows: MAP_ROWS,
+    cols: Math.ceil(width / COLUMN_PX),
+    width,
+    height,
+  };
   return { ...sheet, pictures: [...(sheet.pictures ?? []), slot] };
 }
 

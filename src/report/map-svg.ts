@@ -10,13 +10,11 @@ export const MAP_FONTS = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 /** Text and attribute values: markup characters escaped, and characters XML forbids dropped. */
-export const xml = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>"']/g, (c) => ESCAPES[c]);
+export const xml = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 const num = (x: number) => String(Math.round(x * 10) / 10);
 /** 2 decimals as the report prints them (half away from zero): 103.245 is 103.25. */
 const fixed = (x: number) => round2(x).toFixed(2);
-
 
 export function mapSvg(m: MapLayout): string {
   const f = m.frame;
@@ -30,7 +28,7 @@ export function mapSvg(m: MapLayout): string {
     `<text x="${f.x}" y="38" font-size="${num(fs)}" fill="#444444">${xml(m.subtitle)}</text>`,
   );
   // The districts, in the geometry's units; the nested viewport scales and clips them.
-  const stroke = String(Math.round((70 / f.scale)) / 100); // 0.7 px, in units
+  const stroke = String(Math.round(70 / f.scale) / 100); // 0.7 px, in units
   out.push(
     `<svg x="${f.x}" y="${f.y}" width="${num(f.width)}" height="${f.height}" viewBox="${f.minX} ${f.minY} ${num(f.width / f.scale)} ${num(f.height / f.scale)}" preserveAspectRatio="xMinYMin meet">`,
     `<g stroke="#555555" stroke-width="${stroke}" stroke-linejoin="round" fill-rule="evenodd">`,

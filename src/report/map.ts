@@ -120,7 +120,7 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
     const at = labelPoint(shape);
     rooms.push(edgeDistance(shape, at) * scale);
     const d2 = shape.rings.map((r) => `M${r.map(([x, y]) => `${x} ${y}`).join("L")}Z`).join("");
-    areas.push({ id: d.id, name: lang === "zh" ? d.id : d.en ?? d.id, value, cls, fill, d: d2, label: px(at), labelLines: [], labelFill: textOn(fill) });
+    areas.push({ id: d.id, name: lang === "zh" ? d.id : (d.en ?? d.id), value, cls, fill, d: d2, label: px(at), labelLines: [], labelFill: textOn(fill) });
   });
   placeLabels(areas, rooms, fontSize);
   const words = wordsOf(s.dataset);
@@ -128,7 +128,7 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
     const count = areas.filter((a) => a.cls === j).length;
     return { fill, from: breaks[j], to: breaks[j + 1], count, text: legendText(breaks[j], breaks[j + 1], count, lang, words.entity.zh) };
   });
-  const missing = districts.filter((d, i) => inScope(i) && !byId.has(d.id)).map((d) => (lang === "zh" ? d.id : d.en ?? d.id));
+  const missing = districts.filter((d, i) => inScope(i) && !byId.has(d.id)).map((d) => (lang === "zh" ? d.id : (d.en ?? d.id)));
   const region = scope === CITY.id ? words.whole : regionOf(scope, s.dataset.regions);
   const label = s.dataset.label ?? "";
   const m = METHOD_TEXT[method](legend.length);

@@ -52,9 +52,13 @@ function MapView({ t, lang, scores, geometry }: { t: Strings; lang: Lang; scores
   // these shapes) follows in a background render.
   const ready = useDeferredValue(true, false);
   const shown = fw.index.has(code) ? code : fw.root;
-  const layout = useMemo(() => (ready ? mapLayout(scores, shown, scope, geometry, { width, lang, minFontSize: 11 }) : undefined), [ready, scores, shown, scope, geometry, width, lang]);
+  const layout = useMemo(
+    () => (ready ? mapLayout(scores, shown, scope, geometry, { width, lang, minFontSize: 11 }) : undefined),
+    [ready, scores, shown, scope, geometry, width, lang],
+  );
   const scopes = [CITY.id, ...scores.dataset.regions.map((r) => r.id)];
-  const scopeName = (id: string) => (id === CITY.id ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh);
+  const scopeName = (id: string) =>
+    id === CITY.id ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh;
   const rows = layout ? layout.areas.filter((a) => a.cls >= 0).sort((a, b) => b.value - a.value) : [];
   return (
     <section aria-label={t.map}>

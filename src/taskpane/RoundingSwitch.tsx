@@ -35,7 +35,11 @@ export function RoundingSwitch({ t, model, current }: { t: Strings; model: Model
       <p id={hint} className={s.hint}>
         {t.roundingHint}
       </p>
-      {problem && <Status intent="warning" title={t.problem}>{problem(t)}</Status>}
+      {problem && (
+        <Status intent="warning" title={t.problem}>
+          {problem(t)}
+        </Status>
+      )}
     </div>
   );
 }

@@ -78,7 +78,8 @@ const zh = {
   customFramework: "当前使用工作簿中的自定义指标体系。",
   builtinFramework: "当前使用内置的 2020 年指标体系。",
   rawMode: "本年数据来自原始数据（SCI_Raw 按 SCI_Settings 标准化）。",
-  tableIssues: (errors: number, warnings: number) => `这些表有 ${errors.toLocaleString("zh-CN")} 个错误、${warnings.toLocaleString("zh-CN")} 个警告，详见「2. 检查」。`,
+  tableIssues: (errors: number, warnings: number) =>
+    `这些表有 ${errors.toLocaleString("zh-CN")} 个错误、${warnings.toLocaleString("zh-CN")} 个警告，详见「2. 检查」。`,
 };
 
 export type AnalysisStrings = typeof zh;
@@ -149,7 +150,8 @@ const en: AnalysisStrings = {
   insertFramework: "Insert editable framework",
   insertFrameworkHint: "In SCI_Framework, add, drop, rename and reweight indicators; once it checks out, scores follow it.",
   insertDistricts: "Insert the entity list",
-  insertDistrictsHint: "SCI_Districts lists the entities and their regions (prefilled with the built-in list); replace it with another list and SCI ranks and groups those.",
+  insertDistrictsHint:
+    "SCI_Districts lists the entities and their regions (prefilled with the built-in list); replace it with another list and SCI ranks and groups those.",
   insertingTable: "Inserting…",
   insertedTables: (sheets: string[]) => `Inserted ${sheets.map((n) => `"${n}"`).join(", ")}. Once they are filled in, any issues are listed under “2. Check”.`,
   customFramework: "Scoring with the workbook's own framework.",

@@ -40,15 +40,18 @@ const en: AuditStrings = {
   negative: (code: string, name: string, r: string) => `${code} ${name} correlates negatively with its parent (r = ${r}): check its direction`,
   heatmap: "Correlations within a parent",
   parent: "Parent",
-  heatmapCaption: (parent: string, alpha: string) => `Pearson correlations between the children of ${parent} (red −1, white 0, blue +1); Cronbach's alpha = ${alpha}`,
+  heatmapCaption: (parent: string, alpha: string) =>
+    `Pearson correlations between the children of ${parent} (red −1, white 0, blue +1); Cronbach's alpha = ${alpha}`,
   importance: "Weights vs importance",
-  importanceCaption: "Each input indicator's nominal weight in the composite, beside its share of the squared correlations (r²) with the composite: a share far below the weight means the indicator hardly moves the ranks.",
+  importanceCaption:
+    "Each input indicator's nominal weight in the composite, beside its share of the squared correlations (r²) with the composite: a share far below the weight means the indicator hardly moves the ranks.",
   weight: "Weight",
   share: "r² share",
   code: "Indicator",
   removeOne: "Mean rank shift without it",
   sobol: "Run Sobol sensitivity analysis",
-  sobolHint: "Varies the aggregation method, outlier treatment, whether the coefficient applies (if there is one) and the weights (±10%) together; the output is the mean absolute shift of city ranks; N = 1000, seed 1.",
+  sobolHint:
+    "Varies the aggregation method, outlier treatment, whether the coefficient applies (if there is one) and the weights (±10%) together; the output is the mean absolute shift of city ranks; N = 1000, seed 1.",
   sobolRunning: "Computing the Sobol indices…",
   sobolCaption: (n: number, runs: number, seed: number) => `Sobol sensitivity indices (N = ${n}, ${runs} runs, seed ${seed})`,
   choice: "Choice",

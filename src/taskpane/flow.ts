@@ -29,11 +29,20 @@ export function scoredText(model: Model, adopted?: Adopted): Text {
   const label = model.dataset?.label ?? model.scores?.dataset.label ?? "";
   if (model.mode === "raw") {
     const sheet = model.tables?.raw?.sheet;
-    return { zh: `将评分：工作簿的 SCI_Raw 原始数据${sheet ? `（工作表「${sheet}」）` : ""}`, en: `Scoring: the workbook's SCI_Raw raw data${sheet ? ` (sheet "${sheet}")` : ""}` };
+    return {
+      zh: `将评分：工作簿的 SCI_Raw 原始数据${sheet ? `（工作表「${sheet}」）` : ""}`,
+      en: `Scoring: the workbook's SCI_Raw raw data${sheet ? ` (sheet "${sheet}")` : ""}`,
+    };
   }
   if (model.source === "workbook") {
     const sheet = model.tables?.input?.sheet;
-    return { zh: `将评分：工作簿的 SCI_Input 表${sheet ? `（工作表「${sheet}」）` : ""}`, en: `Scoring: the workbook's SCI_Input table${sheet ? ` (sheet "${sheet}")` : ""}` };
+    return {
+      zh: `将评分：工作簿的 SCI_Input 表${sheet ? `（工作表「${sheet}」）` : ""}`,
+      en: `Scoring: the workbook's SCI_Input table${sheet ? ` (sheet "${sheet}")` : ""}`,
+    };
   }
-  return { zh: `将评分：内置 ${label} 年数据（工作簿中还没有 SCI_Input 表）`, en: `Scoring: the built-in ${label} data (the workbook has no SCI_Input table yet)` };
+  return {
+    zh: `将评分：内置 ${label} 年数据（工作簿中还没有 SCI_Input 表）`,
+    en: `Scoring: the built-in ${label} data (the workbook has no SCI_Input table yet)`,
+  };
 }

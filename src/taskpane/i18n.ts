@@ -34,7 +34,8 @@ const zh = {
   allGoodDetail: (n: number, table: string) => `${table} 表中 ${n} 个行政区的数据均有效。`,
   toFillTitle: "模板待填写",
   toFillDetail: (cells: string, districts: string) => `${districts} 个行政区共 ${cells} 格待填写。填好后自动重新检查。`,
-  found: (errors: string, warnings: string) => (warnings === "0" ? `发现 ${errors} 个错误` : errors === "0" ? `发现 ${warnings} 个警告` : `发现 ${errors} 个错误、${warnings} 个警告`),
+  found: (errors: string, warnings: string) =>
+    warnings === "0" ? `发现 ${errors} 个错误` : errors === "0" ? `发现 ${warnings} 个警告` : `发现 ${errors} 个错误、${warnings} 个警告`,
   alsoToFill: (cells: string) => `另有 ${cells} 格待填写。`,
   warningsOnly: "可以生成排名，但请先核对这些警告。",
   issuesLabel: "问题列表（错误在前）",
@@ -119,7 +120,9 @@ const en: Strings = {
   toFillTitle: "Template to fill in",
   toFillDetail: (cells: string, districts: string) => `${cells} cells to fill in ${districts} districts. The check runs again as you fill them.`,
   found: (errors: string, warnings: string) =>
-    [errors !== "0" && `${errors} error${errors === "1" ? "" : "s"}`, warnings !== "0" && `${warnings} warning${warnings === "1" ? "" : "s"}`].filter(Boolean).join(", "),
+    [errors !== "0" && `${errors} error${errors === "1" ? "" : "s"}`, warnings !== "0" && `${warnings} warning${warnings === "1" ? "" : "s"}`]
+      .filter(Boolean)
+      .join(", "),
   alsoToFill: (cells: string) => `${cells} more cell${cells === "1" ? "" : "s"} to fill.`,
   warningsOnly: "The ranking can be generated, but check these warnings first.",
   issuesLabel: "Issues (errors first)",

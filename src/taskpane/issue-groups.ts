@@ -18,8 +18,7 @@ export interface Fix {
 }
 
 export type IssueItem =
-  | { kind: "fill"; key: string; sheet?: string; district?: string; count: number; first: CellRef }
-  | { kind: "issue"; key: string; issue: Issue; fix?: Fix };
+  { kind: "fill"; key: string; sheet?: string; district?: string; count: number; first: CellRef } | { kind: "issue"; key: string; issue: Issue; fix?: Fix };
 
 export interface IssueGroups {
   /** Errors, then the cells to fill, then warnings. */

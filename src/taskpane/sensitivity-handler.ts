@@ -37,7 +37,11 @@ export function handleSensitivity(message: unknown, post: (reply: SensitivityRep
   const m = message as Partial<SensitivityRequest> | undefined;
   const id = typeof m?.id === "number" ? m.id : -1;
   if (m?.type !== "run" || !isDataset(m.dataset)) {
-    post({ type: "failed", id, issues: [issue("error", "sensitivity-message", "稳健性分析收到无法识别的请求", "the robustness analysis received a request it does not understand")] });
+    post({
+      type: "failed",
+      id,
+      issues: [issue("error", "sensitivity-message", "稳健性分析收到无法识别的请求", "the robustness analysis received a request it does not understand")],
+    });
     return;
   }
   try {

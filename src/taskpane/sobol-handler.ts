@@ -19,7 +19,11 @@ export function handleSobol(message: unknown, post: (reply: SobolReply) => void)
   const id = typeof m?.id === "number" ? m.id : -1;
   const d = m?.dataset;
   if (m?.type !== "sobol" || !d || !d.framework || !Array.isArray(d.districts) || !isFloat64(d.inputs) || !isFloat64(d.coefficients)) {
-    post({ type: "failed", id, issues: [issue("error", "sensitivity-message", "敏感性分析收到无法识别的请求", "the sensitivity analysis received a request it does not understand")] });
+    post({
+      type: "failed",
+      id,
+      issues: [issue("error", "sensitivity-message", "敏感性分析收到无法识别的请求", "the sensitivity analysis received a request it does not understand")],
+    });
     return;
   }
   try {

@@ -74,7 +74,11 @@ export const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     fontVariantNumeric: "tabular-nums",
     maxWidth: "100%",
-    "& th, & td": { padding: `3px ${tokens.spacingHorizontalSNudge}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top" },
+    "& th, & td": {
+      padding: `3px ${tokens.spacingHorizontalSNudge}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: "top",
+    },
     "& th": { fontWeight: tokens.fontWeightSemibold },
     "& tr > :first-child": { paddingLeft: 0 },
     "& tr > :last-child": { paddingRight: 0 },

@@ -51,7 +51,16 @@ describe("the add-in build", async () => {
 
   it("appends each association to the functions bundle", () => {
     const js = file("functions.js");
-    for (const [id, fn] of [["DISTRICT", "district"], ["RANK", "rank"], ["CITY", "city"], ["RANKING", "ranking"], ["CONTRIB", "contrib"], ["SCORE", "score"], ["INDICATORS", "indicators"], ["CHANGE", "change"]])
+    for (const [id, fn] of [
+      ["DISTRICT", "district"],
+      ["RANK", "rank"],
+      ["CITY", "city"],
+      ["RANKING", "ranking"],
+      ["CONTRIB", "contrib"],
+      ["SCORE", "score"],
+      ["INDICATORS", "indicators"],
+      ["CHANGE", "change"],
+    ])
       expect(js).toContain(`CustomFunctions.associate("${id}", ${fn})`);
   });
 

@@ -86,7 +86,10 @@ describe("manifest.xml", () => {
     expect(localised.length).toBe(9); // DisplayName, Description and seven ribbon strings
     for (const e of localised) {
       const overrides = all("Override", e).filter((o) => o.parentElement === e);
-      expect(overrides.map((o) => o.getAttribute("Locale")), e.getAttribute("id") ?? e.localName).toEqual(english);
+      expect(
+        overrides.map((o) => o.getAttribute("Locale")),
+        e.getAttribute("id") ?? e.localName,
+      ).toEqual(english);
       expect(new Set(overrides.map((o) => o.getAttribute("Value"))).size, e.getAttribute("id") ?? e.localName).toBe(1);
     }
   });
@@ -131,7 +134,11 @@ describe("manifest.xml", () => {
   });
 
   it("resolves every resid and keeps strings within Office's limits", () => {
-    const ids = new Set(all("*", resources).map((e) => e.getAttribute("id")).filter(Boolean));
+    const ids = new Set(
+      all("*", resources)
+        .map((e) => e.getAttribute("id"))
+        .filter(Boolean),
+    );
     const used = all("*").filter((e) => e.hasAttribute("resid"));
     expect(used.length).toBeGreaterThan(10);
     for (const e of used) {

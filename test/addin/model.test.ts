@@ -29,7 +29,7 @@ async function open(rows: unknown[][] | undefined): Promise<void> {
 useFunctionsRuntime();
 
 describe("where the model's data comes from", () => {
-  it("a workbook without SCI_Input uses the built-in 2020 data: =SCI.DISTRICT(\"浦东\") is 133.41", async () => {
+  it('a workbook without SCI_Input uses the built-in 2020 data: =SCI.DISTRICT("浦东") is 133.41', async () => {
     await open(undefined);
     expect(model.getModel().source).toBe("builtin");
     const c = cell<number>();

@@ -81,18 +81,27 @@ describe.skipIf(!!SKIP)(SKIP ? `使用所选数据 in Chromium (skipped: ${SKIP}
     await view().getByRole("button", { name: "将「徐会区」改为「徐汇」" }).click();
     await view().getByText("16 个行政区均已识别").waitFor();
     await view().getByRole("button", { name: "链接为 SCI 输入" }).click();
-    await view().getByText(/已链接：区域 评估数据!A1:AP19/).waitFor();
+    await view()
+      .getByText(/已链接：区域 评估数据!A1:AP19/)
+      .waitFor();
     const linked = await page.evaluate(() => sciFake.excel.snapshot());
     expect(linked.names).toEqual([{ name: "SCI_Input", sheet: "评估数据", address: "A1:AP19" }]);
     expect({ ...linked, names: [] }).toEqual(before);
-    expect(await page.evaluate(() => sciFake.settings["sci.input"])).toMatchObject({ kind: "range", name: "SCI_Input", choices: { entities: { 徐会区: "徐汇" } } });
+    expect(await page.evaluate(() => sciFake.settings["sci.input"])).toMatchObject({
+      kind: "range",
+      name: "SCI_Input",
+      choices: { entities: { 徐会区: "徐汇" } },
+    });
 
     // The model reads through the link: the functions answer from the user's range.
     const pudong = await page.evaluate(
       () =>
         new Promise<unknown>((resolve) => {
           const results: unknown[] = [];
-          sciFake.functions.DISTRICT("浦东", null, { setResult: (v: unknown) => (results.push(v), typeof v === "number" && resolve(v)), onCanceled: () => undefined });
+          sciFake.functions.DISTRICT("浦东", null, {
+            setResult: (v: unknown) => (results.push(v), typeof v === "number" && resolve(v)),
+            onCanceled: () => undefined,
+          });
         }),
     );
     expect(Math.round(Number(pudong) * 100) / 100).toBe(133.41);

@@ -61,7 +61,10 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
   it("audit: Sobol indices in the Web Worker equal sobol(); the audit sheet with its colour scales", async () => {
     await page.getByRole("button", { name: "统计审计" }).click();
     const audit = page.getByRole("region", { name: "统计审计" });
-    await audit.getByRole("region", { name: "需关注" }).getByText(/^A3 信息资源：异常值/).waitFor();
+    await audit
+      .getByRole("region", { name: "需关注" })
+      .getByText(/^A3 信息资源：异常值/)
+      .waitFor();
     await audit.getByRole("button", { name: "运行 Sobol 敏感性分析" }).click();
     const results = audit.locator("[data-path]");
     await results.waitFor();

@@ -19,7 +19,11 @@ export function ensureBuilt(root: string): string {
   const html = path.join(dist, "taskpane.html");
   const source = Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
   if (existsSync(html) && statSync(html).mtimeMs >= source) return dist;
-  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root, stdio: "pipe", timeout: 240_000 });
+  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
+    cwd: root,
+    stdio: "pipe",
+    timeout: 240_000,
+  });
   if (!existsSync(html)) throw new Error("npm run build did not produce dist/taskpane.html");
   const now = new Date();
   utimesSync(html, now, now); // webpack skips rewriting an unchanged file; mark this build

@@ -63,7 +63,8 @@ export function measure(page: Page): Promise<Layout> {
         const w = rects.reduce((sum, x) => sum + x.width, 0);
         if (w < shortest) [shortest, shortestWord] = [w, seg.segment];
       }
-      if (Number.isFinite(shortest) && widest + 0.5 < shortest) narrow.push(`"${text.trim().slice(0, 40)}" ${widest.toFixed(1)} px < "${shortestWord}" ${shortest.toFixed(1)} px`);
+      if (Number.isFinite(shortest) && widest + 0.5 < shortest)
+        narrow.push(`"${text.trim().slice(0, 40)}" ${widest.toFixed(1)} px < "${shortestWord}" ${shortest.toFixed(1)} px`);
     }
     for (const t of document.querySelectorAll("svg text")) {
       const size = parseFloat(getComputedStyle(t).fontSize);
@@ -81,7 +82,10 @@ export function measure(page: Page): Promise<Layout> {
     const wide = [...document.querySelectorAll("body *")]
       .filter((e) => !hidden(e) && e.getBoundingClientRect().right > edge + 0.5)
       .slice(-5)
-      .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class")?.slice(0, 40)}"> right ${e.getBoundingClientRect().right.toFixed(1)}: ${(e.textContent ?? "").slice(0, 40)}`);
+      .map(
+        (e) =>
+          `<${e.tagName.toLowerCase()} class="${e.getAttribute("class")?.slice(0, 40)}"> right ${e.getBoundingClientRect().right.toFixed(1)}: ${(e.textContent ?? "").slice(0, 40)}`,
+      );
     return {
       wide,
       scrollWidth: document.documentElement.scrollWidth,

@@ -6,7 +6,14 @@ import { type FakeExcel, TableCollection, WorksheetCollection } from "../fakes/e
 import type { Change } from "../fakes/excel-state";
 
 type Handler = (args: Record<string, unknown>) => Promise<unknown> | unknown;
-const handlers = { tableAdded: [] as Handler[], tableChanged: [] as Handler[], tableDeleted: [] as Handler[], sheetDeleted: [] as Handler[], sheetChanged: [] as Handler[], sheetCalculated: [] as Handler[] };
+const handlers = {
+  tableAdded: [] as Handler[],
+  tableChanged: [] as Handler[],
+  tableDeleted: [] as Handler[],
+  sheetDeleted: [] as Handler[],
+  sheetChanged: [] as Handler[],
+  sheetCalculated: [] as Handler[],
+};
 
 function source(list: Handler[]) {
   return {
@@ -33,7 +40,13 @@ export function installEvents(excel: FakeExcel): () => void {
   define(WorksheetCollection.prototype, "onChanged", handlers.sheetChanged);
   define(WorksheetCollection.prototype, "onCalculated", handlers.sheetCalculated);
   excel.calculated.push((sheet) =>
-    setTimeout(() => handlers.sheetCalculated.forEach((h) => void Promise.resolve(h({ source: "Local", type: "WorksheetCalculated", worksheetId: `{${sheet.id}}`, address: "" })).catch(() => undefined)), 0),
+    setTimeout(
+      () =>
+        handlers.sheetCalculated.forEach(
+          (h) => void Promise.resolve(h({ source: "Local", type: "WorksheetCalculated", worksheetId: `{${sheet.id}}`, address: "" })).catch(() => undefined),
+        ),
+      0,
+    ),
   );
 
   const state = excel.state;
@@ -45,7 +58,8 @@ export function installEvents(excel: FakeExcel): () => void {
     const fresh: Change[] = state.changes.slice(seen);
     seen = state.changes.length;
     for (const ch of fresh) {
-      const raise = (list: Handler[], args: Record<string, unknown>) => list.forEach((h) => void Promise.resolve(h({ source: "Local", ...args })).catch(() => undefined));
+      const raise = (list: Handler[], args: Record<string, unknown>) =>
+        list.forEach((h) => void Promise.resolve(h({ source: "Local", ...args })).catch(() => undefined));
       if (ch.op === "tables.add") {
         const t = state.tables.find((x) => x.sheet.name === ch.sheet) ?? state.tables[state.tables.length - 1];
         raise(handlers.tableAdded, { type: "TableAdded", tableId: t && String(t.id) });

@@ -92,8 +92,7 @@ export async function openPane(browser: Browser, base: string, officeScript: str
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(base + "/")) return route.continue();
-    if (/\/office(\.debug)?\.js(\?|$)/i.test(url))
-      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeScript });
+    if (/\/office(\.debug)?\.js(\?|$)/i.test(url)) return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeScript });
     blocked.push(url);
     return route.abort("blockedbyclient");
   });

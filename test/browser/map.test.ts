@@ -18,7 +18,12 @@ describe.skipIf(!!SKIP)(SKIP ? `the results map in Chromium (skipped: ${SKIP})` 
       await map.locator(":scope > svg").waitFor();
       const box = await map.evaluate((el) => {
         const svg = el.querySelector("svg")!;
-        return { container: el.clientWidth, svg: Number(svg.getAttribute("width")), drawn: svg.getBoundingClientRect().width, paths: svg.querySelectorAll("path").length };
+        return {
+          container: el.clientWidth,
+          svg: Number(svg.getAttribute("width")),
+          drawn: svg.getBoundingClientRect().width,
+          paths: svg.querySelectorAll("path").length,
+        };
       });
       expect(box.paths).toBe(16);
       // Drawn for the width it has, not scaled from another.

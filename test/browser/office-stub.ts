@@ -31,7 +31,15 @@ w.CustomFunctions = {
     else for (const [k, f] of Object.entries(id)) functions[k.toUpperCase()] = f;
   },
   Error: CustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+    nullReference: "#NULL!",
+    invalidName: "#NAME?",
+    invalidReference: "#REF!",
+  },
 };
 const info = { host: "Excel", platform: "OfficeOnline" };
 // Document settings as the add-in sees them; `saved` is what the file would keep.

@@ -53,7 +53,10 @@ async function expectSheet(page: Page, name: string, sheet: SheetLayout) {
     }),
   );
   const addr = a1(sheet.numbers[0].row, sheet.numbers[0].col);
-  const info = await page.evaluate(([n, a]) => ({ fmt: sciFake.excel.cell(n, a).numberFormat, freeze: sciFake.excel.sheet(n).freezeRows, charts: sciFake.excel.sheet(n).charts.length }), [name, addr]);
+  const info = await page.evaluate(
+    ([n, a]) => ({ fmt: sciFake.excel.cell(n, a).numberFormat, freeze: sciFake.excel.sheet(n).freezeRows, charts: sciFake.excel.sheet(n).charts.length }),
+    [name, addr],
+  );
   expect(info.fmt).toBe("0.00");
   expect(info.freeze).toBe(sheet.freezeRows);
   expect(info.charts).toBe(sheet.charts.length);

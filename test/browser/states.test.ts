@@ -14,7 +14,13 @@ const DIR = path.join(SHOTS, "states");
 const INPUT = "SCI 输入";
 
 type Scalar = string | number | boolean;
-declare const sciFake: { excel: { values(sheet: string, address?: string): Scalar[][]; setCell(sheet: string, address: string, value: Scalar): void; selection?: { sheet: string; address: string } } };
+declare const sciFake: {
+  excel: {
+    values(sheet: string, address?: string): Scalar[][];
+    setCell(sheet: string, address: string, value: Scalar): void;
+    selection?: { sheet: string; address: string };
+  };
+};
 
 /** The layout checks and axe, then a full-page screenshot named after the state. */
 async function check(page: Page, width: number, state: string, part?: Locator) {
@@ -114,7 +120,11 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByRole("region", { name: "逐年比较" }).getByRole("table").waitFor();
       await page.evaluate(() => sciFake.excel.setCell("SCI 上一年", "AO3", 0.5));
       const yoy = page.getByRole("region", { name: "逐年比较" });
-      await yoy.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "浦东" }) }).getByText("↑15").waitFor();
+      await yoy
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: "浦东" }) })
+        .getByText("↑15")
+        .waitFor();
       await check(page, width, "08-analysis-year-over-year", yoy);
 
       await page.getByRole("button", { name: "排名稳健性" }).click();

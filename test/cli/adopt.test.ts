@@ -30,7 +30,8 @@ async function expectPublished(json: Awaited<ReturnType<typeof sciJson>>) {
   expect(json.averages).toEqual(builtin.averages);
   for (const p of publishedSummary()) {
     const d = json.districts.find((x) => x.district === p.district)!;
-    for (const code of ["SCI", "A", "B", "C"]) expect(cents(d.values[code]), `${p.district} ${code}`).toBe(ONE_CENT_OFF[`${p.district} ${code}`] ?? p.figures[code]);
+    for (const code of ["SCI", "A", "B", "C"])
+      expect(cents(d.values[code]), `${p.district} ${code}`).toBe(ONE_CENT_OFF[`${p.district} ${code}`] ?? p.figures[code]);
   }
 }
 
@@ -66,7 +67,10 @@ describe("sci score --sheet on the evaluator's own workbook", async () => {
   it("names the sheet's own cell for a broken value, and lists the sheets for an unknown one", async () => {
     const grid = OWN.map((r) => [...r]);
     grid[5][3] = "待补"; // third district, third column: sheet row 7 (from B2), column E
-    const broken = await workbook("broken.xlsx", [["说明", [["x"]]], ["数据", grid, "B2"]]);
+    const broken = await workbook("broken.xlsx", [
+      ["说明", [["x"]]],
+      ["数据", grid, "B2"],
+    ]);
     const ran = await sci(["score", broken, "--sheet", "数据"]);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain("错误 error [not-a-number] 数据!E7，静安，A2.1");
@@ -79,7 +83,10 @@ describe("sci score --sheet on the evaluator's own workbook", async () => {
     expect((await sci(["score", file, "--sheet", "数据", "--range", "here"])).code).toBe(2);
     expect((await sci(["score", "--sheet", "数据"])).code).toBe(2);
     const csv = await sci(["score", INPUTS_CSV, "--sheet", "数据"]);
-    expect([csv.code, csv.stderr.split("\n")[0]]).toEqual([2, "用法错误：--sheet 只用于 .xlsx 文件，inputs.csv 是 CSV / usage error: --sheet is for .xlsx files; inputs.csv is a CSV file"]);
+    expect([csv.code, csv.stderr.split("\n")[0]]).toEqual([
+      2,
+      "用法错误：--sheet 只用于 .xlsx 文件，inputs.csv 是 CSV / usage error: --sheet is for .xlsx files; inputs.csv is a CSV file",
+    ]);
   });
 });
 
@@ -97,7 +104,9 @@ describe("sci inspect", async () => {
     expect(out).toContain("表头 / Header: 数据 第 4 行 / 数据 row 4");
     expect(out).toContain("跳过 / Skipped: 数据 第 2 行 标题或说明 / 数据 row 2 title or note");
     expect(out).toContain("方向 / Orientation: 每行一个行政区 / one district per row");
-    expect(out).toContain("数据!D4  5G建设应用 → A1.1 新型基础设施/基础能力/5G建设应用 / A1.1 New infrastructure/Basic capacity/5G deployment and applications  [按名称 / by name]");
+    expect(out).toContain(
+      "数据!D4  5G建设应用 → A1.1 新型基础设施/基础能力/5G建设应用 / A1.1 New infrastructure/Basic capacity/5G deployment and applications  [按名称 / by name]",
+    );
     expect(out).toContain("[有歧义 ambiguous: B1 | C2.1；暂按 / read as C2.1]");
     expect(out).toContain("缺少 / Missing: 无 / none");
     expect(out).toContain("数据!B5  浦东 → 浦东");
@@ -112,6 +121,8 @@ describe("sci inspect", async () => {
     expect(ran.code).toBe(1);
     expect(ran.stdout).toContain("方向 / Orientation: 转置，每列一个行政区 / transposed: one district per column");
     expect(ran.stdout).toContain("报告表!H4  徐会 → 未知 / unknown，是否指「徐汇」/ did you mean 徐汇");
-    expect(ran.stdout).toContain("错误 error [unknown-district] 报告表!H4：未知行政区「徐会」；是否指「徐汇」 / 报告表!H4: unknown district \"徐会\"; did you mean \"Xuhui\" (徐汇)");
+    expect(ran.stdout).toContain(
+      '错误 error [unknown-district] 报告表!H4：未知行政区「徐会」；是否指「徐汇」 / 报告表!H4: unknown district "徐会"; did you mean "Xuhui" (徐汇)',
+    );
   });
 });

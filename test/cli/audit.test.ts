@@ -35,7 +35,20 @@ describe("sci audit --json on the built-in 2020 data", async () => {
   it("exits 0 with the issue's names", () => {
     expect(ran.code).toBe(0);
     for (const key of ["indicators", "cronbach", "collinear", "negative", "importance", "removeOne"]) expect(json).toHaveProperty(key);
-    expect(Object.keys(json.indicators.A2)).toEqual(["parent", "n", "mean", "sd", "min", "max", "skew", "kurtosis", "outlier", "r_parent", "r_composite", "rho_composite"]);
+    expect(Object.keys(json.indicators.A2)).toEqual([
+      "parent",
+      "n",
+      "mean",
+      "sd",
+      "min",
+      "max",
+      "skew",
+      "kurtosis",
+      "outlier",
+      "r_parent",
+      "r_composite",
+      "rho_composite",
+    ]);
   });
   it("every indicator except the composite; every parent with two or more children", () => {
     expect(Object.keys(json.indicators)).toHaveLength(51);
@@ -94,7 +107,10 @@ describe("sci audit with choices", () => {
     const { ran, json } = await auditJson([file, "--impute", "region-mean", "--samples", "0"]);
     expect(ran.code).toBe(0);
     expect(json.imputed).toEqual([{ district: rows[3][0], indicator: "A1.1", value: expect.any(Number), cell: "one-empty.csv!C4" }]);
-    const region = rows.slice(1).filter((r, i) => i !== 2 && r[1] === rows[3][1]).map((r) => Number(r[2]));
+    const region = rows
+      .slice(1)
+      .filter((r, i) => i !== 2 && r[1] === rows[3][1])
+      .map((r) => Number(r[2]));
     expect(json.imputed[0].value).toBeCloseTo(region.reduce((s, x) => s + x, 0) / region.length, 10);
     expect(json.issues.filter((i) => i.code === "imputed").map((i) => i.cell?.address)).toEqual(["C4"]);
   });
@@ -129,7 +145,11 @@ describe("sci audit --raw --settings", () => {
     const raw = join(dir, "raw.csv");
     writeFileSync(raw, rows.map((r, i) => r.map((v, c) => (i > 0 && inputCol(c) ? String((Number(v) * 40) / 100) : v)).join(",")).join("\n") + "\n");
     const settings = join(dir, "settings.csv");
-    writeFileSync(settings, [["indicator", "method", "benchmark"], ...rows[0].filter((_, c) => inputCol(c)).map((code) => [code, "ratio", "40"])].map((r) => r.join(",")).join("\n") + "\n");
+    writeFileSync(
+      settings,
+      [["indicator", "method", "benchmark"], ...rows[0].filter((_, c) => inputCol(c)).map((code) => [code, "ratio", "40"])].map((r) => r.join(",")).join("\n") +
+        "\n",
+    );
     const { ran, json } = await auditJson(["--raw", raw, "--settings", settings, "--treat", "jrc", "--samples", "200"]);
     expect(ran.code).toBe(0);
     // Ratio normalisation is linear, so treating raw values flags and treats the same indicators.

@@ -19,7 +19,11 @@ describe("sci score with choices", () => {
   it("--impute city-median fills the cell with the median of the other 15 and warns naming it", async () => {
     const r = await sciJson(["score", file, "--impute", "city-median"], dir);
     expect(r.ran.code).toBe(0);
-    const others = rows.slice(1).filter((_, i) => i !== 4).map((x) => Number(x[4])).sort((a, b) => a - b);
+    const others = rows
+      .slice(1)
+      .filter((_, i) => i !== 4)
+      .map((x) => Number(x[4]))
+      .sort((a, b) => a - b);
     const median = (others[7] + others[7]) / 2; // 15 values: the 8th
     const d = r.districts.find((x) => x.district === rows[5][0])!;
     expect(d.values[col]).toBe(median);

@@ -16,7 +16,10 @@ function write(name: string, body: string[][]): string {
 }
 // 2021: 崇明 +10 on every input (composite +9.9 at coefficient 0.99), 徐汇 −10.
 const shift: Record<string, number> = { 崇明: 10, 徐汇: -10 };
-const NEW = write("inputs-2021.csv", rows.map((r) => (shift[r[0]] ? r.map((v, c) => (isInput(c) ? String(Number(v) + shift[r[0]]) : v)) : r)));
+const NEW = write(
+  "inputs-2021.csv",
+  rows.map((r) => (shift[r[0]] ? r.map((v, c) => (isInput(c) ? String(Number(v) + shift[r[0]]) : v)) : r)),
+);
 
 interface ChangeJson {
   old: number;
@@ -41,7 +44,11 @@ describe("sci compare", () => {
     expect(ran.stderr).toBe("");
     const lines = ran.stdout.split("\n");
     expect(lines[0]).toBe("智慧城市发展水平指数（SCI）变化 inputs→2021 / Change in Smart City Development Index (SCI), inputs→2021");
-    const row = (d: string) => lines.find((l) => l.includes(` ${d} `))!.trim().split(/\s{2,}/);
+    const row = (d: string) =>
+      lines
+        .find((l) => l.includes(` ${d} `))!
+        .trim()
+        .split(/\s{2,}/);
     // rank, district, old, new, change, old rank, new rank, words
     expect(row("崇明")).toEqual(["14", "崇明", "87.31", "97.21", "+9.90", "16", "14", "排名上升2位 / up 2 places"]);
     expect(row("徐汇")).toEqual(["4", "徐汇", "126.74", "116.74", "-10.00", "2", "4", "排名下降2位 / down 2 places"]);
@@ -89,7 +96,10 @@ describe("sci compare", () => {
   });
 
   it("a district in one year only is listed and the rest compared", async () => {
-    const old = write("inputs-2019.csv", rows.filter((r) => r[0] !== "金山"));
+    const old = write(
+      "inputs-2019.csv",
+      rows.filter((r) => r[0] !== "金山"),
+    );
     const ran = await sci(["compare", old, NEW]);
     expect(ran.code).toBe(0);
     expect(ran.stderr).toContain("warning [compare-district-new]");
@@ -99,7 +109,10 @@ describe("sci compare", () => {
   });
 
   it("an input error in either year: exit 1, every issue with its cell, no workbook", async () => {
-    const bad = write("bad-2021.csv", rows.map((r) => (r[0] === "徐汇" ? r.map((v, c) => (head[c] === "B2.3" ? "n/a" : v)) : r)));
+    const bad = write(
+      "bad-2021.csv",
+      rows.map((r) => (r[0] === "徐汇" ? r.map((v, c) => (head[c] === "B2.3" ? "n/a" : v)) : r)),
+    );
     const out = join(dir, "never.xlsx");
     const ran = await sci(["compare", INPUTS_CSV, bad, "--out", out]);
     expect(ran.code).toBe(1);

@@ -150,7 +150,11 @@ describe("help and version: exit 0", () => {
   });
 
   it("sci score --help and sci help score describe the options", async () => {
-    for (const argv of [["score", "--help"], ["score", "-h"], ["help", "score"]]) {
+    for (const argv of [
+      ["score", "--help"],
+      ["score", "-h"],
+      ["help", "score"],
+    ]) {
       const ran = await sci(argv);
       expect(ran.code).toBe(0);
       for (const option of ["--json", "--out FILE", "INPUT"]) expect(ran.stdout).toContain(option);

@@ -18,7 +18,9 @@ const W = framework[0].indexOf("weight");
 
 describe("sci score --framework", () => {
   it("C dropped, A and B weighted 2/7 and 5/7: SCI = (2A + 5B) / 7 × coefficient", async () => {
-    const noC = framework.filter((r) => !r[0].startsWith("C")).map((r) => (r[0] === "A" ? [...r.slice(0, W), "2/7"] : r[0] === "B" ? [...r.slice(0, W), "5/7"] : r));
+    const noC = framework
+      .filter((r) => !r[0].startsWith("C"))
+      .map((r) => (r[0] === "A" ? [...r.slice(0, W), "2/7"] : r[0] === "B" ? [...r.slice(0, W), "5/7"] : r));
     const base = await sciJson(["score"]);
     const r = await sciJson(["score", "--framework", write("framework-noC.csv", noC)]);
     expect(r.ran.code).toBe(0);
@@ -33,7 +35,10 @@ describe("sci score --framework", () => {
   });
 
   it("a new indicator needs its input column; with it, C3 is the mean of four", async () => {
-    const fw = [...framework.map((r) => (r[0].startsWith("C3.") ? [...r.slice(0, W), "25%"] : r)), ["C3.4", "3", "39", "C3", "数字孪生", "Digital twins", "25%"]];
+    const fw = [
+      ...framework.map((r) => (r[0].startsWith("C3.") ? [...r.slice(0, W), "25%"] : r)),
+      ["C3.4", "3", "39", "C3", "数字孪生", "Digital twins", "25%"],
+    ];
     const fwFile = write("framework-c34.csv", fw);
     const missing = await sci(["score", "--framework", fwFile]);
     expect(missing.code).toBe(1);
@@ -53,7 +58,14 @@ describe("sci score --framework", () => {
   });
 
   it("a broken framework: exit 1, the issue printed, nothing scored", async () => {
-    const ran = await sci(["score", "--framework", write("framework-bad.csv", framework.map((r) => (r[0] === "A" ? [...r.slice(0, W), "1/4"] : r)))]);
+    const ran = await sci([
+      "score",
+      "--framework",
+      write(
+        "framework-bad.csv",
+        framework.map((r) => (r[0] === "A" ? [...r.slice(0, W), "1/4"] : r)),
+      ),
+    ]);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain("[framework-weights]");
     expect(ran.stderr).toContain("1.05");
@@ -67,7 +79,9 @@ describe("sci score --framework", () => {
 
 describe("weights rounded to 4 decimals", () => {
   it("A, B, C as 0.2001, 0.5, 0.3 (sum 1.0001): accepted with a warning naming the cells, rescaled", async () => {
-    const fw = framework.map((r) => (r[0] === "A" ? [...r.slice(0, W), "0.2001"] : r[0] === "B" ? [...r.slice(0, W), "0.5"] : r[0] === "C" ? [...r.slice(0, W), "0.3"] : r));
+    const fw = framework.map((r) =>
+      r[0] === "A" ? [...r.slice(0, W), "0.2001"] : r[0] === "B" ? [...r.slice(0, W), "0.5"] : r[0] === "C" ? [...r.slice(0, W), "0.3"] : r,
+    );
     const base = await sciJson(["score"]);
     const r = await sciJson(["score", "--framework", write("framework-rounded.csv", fw)]);
     expect(r.ran.code).toBe(0);

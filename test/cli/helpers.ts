@@ -46,8 +46,7 @@ export function fixtureRows(name: string): string[][] {
 export const cents = (x: number): number => Number((Math.round(Number((x * 100).toPrecision(12))) / 100).toFixed(2));
 
 /** Zero-based column → letters (0 → A, 26 → AA), for columns up to ZZ. */
-export const columnName = (c: number): string =>
-  (c >= 26 ? String.fromCharCode(64 + Math.floor(c / 26)) : "") + String.fromCharCode(65 + (c % 26));
+export const columnName = (c: number): string => (c >= 26 ? String.fromCharCode(64 + Math.floor(c / 26)) : "") + String.fromCharCode(65 + (c % 26));
 
 /** A stack trace looks like "    at fn (file:line)". None may reach the user. */
 export const STACK = /^\s+at\s/m;

@@ -103,7 +103,15 @@ describe("sci map", () => {
   });
 
   it("maps with a GeoJSON file matched by name and code, warning about what is missing", async () => {
-    const square = (lon: number) => [[[lon, 31], [lon + 0.05, 31], [lon + 0.05, 31.05], [lon, 31.05], [lon, 31]]];
+    const square = (lon: number) => [
+      [
+        [lon, 31],
+        [lon + 0.05, 31],
+        [lon + 0.05, 31.05],
+        [lon, 31.05],
+        [lon, 31],
+      ],
+    ];
     const file = join(dir, "few.geojson");
     const features = [
       { type: "Feature", properties: { name: "浦东新区" }, geometry: { type: "Polygon", coordinates: square(121.5) } },
@@ -176,9 +184,23 @@ describe("another entity list", () => {
   });
 
   it("maps with its own GeoJSON, over one of its regions", async () => {
-    const square = (lon: number) => [[[lon, 30], [lon + 0.1, 30], [lon + 0.1, 30.1], [lon, 30.1], [lon, 30]]];
+    const square = (lon: number) => [
+      [
+        [lon, 30],
+        [lon + 0.1, 30],
+        [lon + 0.1, 30.1],
+        [lon, 30.1],
+        [lon, 30],
+      ],
+    ];
     const file = join(dir, "counties.geojson");
-    writeFileSync(file, JSON.stringify({ type: "FeatureCollection", features: names.map((name, i) => ({ type: "Feature", properties: { name }, geometry: { type: "Polygon", coordinates: square(110 + i / 10) } })) }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: names.map((name, i) => ({ type: "Feature", properties: { name }, geometry: { type: "Polygon", coordinates: square(110 + i / 10) } })),
+      }),
+    );
     const r = await sci(["map", input, "--districts", list, "--geometry", file, "--scope", "西部"]);
     expect(r.code, r.stderr).toBe(0);
     const p = new Map(paths(r.stdout));

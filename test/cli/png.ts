@@ -15,7 +15,7 @@ export function decodePng(png: Buffer): Image {
   let height = 0;
   let channels = 4;
   const idat: Buffer[] = [];
-  for (let p = 8; p < png.length; ) {
+  for (let p = 8; p < png.length;) {
     const len = png.readUInt32BE(p);
     const type = png.subarray(p + 4, p + 8).toString("latin1");
     const data = png.subarray(p + 8, p + 8 + len);
@@ -23,7 +23,8 @@ export function decodePng(png: Buffer): Image {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       const [depth, colour, , , interlace] = data.subarray(8, 13);
-      if (depth !== 8 || (colour !== 6 && colour !== 2) || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour ${colour}, interlace ${interlace}`);
+      if (depth !== 8 || (colour !== 6 && colour !== 2) || interlace !== 0)
+        throw new Error(`unsupported PNG: depth ${depth}, colour ${colour}, interlace ${interlace}`);
       channels = colour === 6 ? 4 : 3;
     } else if (type === "IDAT") idat.push(data);
     p += 12 + len;

@@ -7,8 +7,10 @@ import { both } from "../core/fixtures";
 
 const framework = fixtureRows("framework.csv");
 const CODES = framework.slice(1).map((r) => r[0]);
-const LEAVES = framework.slice(1).filter((r) => r[1] === "3").map((r) => r[0]);
-
+const LEAVES = framework
+  .slice(1)
+  .filter((r) => r[1] === "3")
+  .map((r) => r[0]);
 
 /** Competition ranks, highest first, on 2-decimal values: 1 + how many are strictly greater. */
 const competition = (xs: number[]) => xs.map((x) => 1 + xs.filter((y) => cents(y) > cents(x)).length);
@@ -16,13 +18,21 @@ const competition = (xs: number[]) => xs.map((x) => 1 + xs.filter((y) => cents(y
 describe("sci score --json on the built-in 2020 data", async () => {
   const json = await sciJson(["score"]);
   const byName = new Map(json.districts.map((d) => [d.district, d]));
-  const region = new Map(fixtureRows("districts.csv").slice(1).map((r) => [r[0], r[4]]));
+  const region = new Map(
+    fixtureRows("districts.csv")
+      .slice(1)
+      .map((r) => [r[0], r[4]]),
+  );
 
   it("exits 0 with no issues and 16 districts in input order", () => {
     expect(json.ran.code).toBe(0);
     expect(json.ran.stderr).toBe("");
     expect(json.issues).toEqual([]);
-    expect(json.districts.map((d) => d.district)).toEqual(fixtureRows("inputs.csv").slice(1).map((r) => r[0]));
+    expect(json.districts.map((d) => d.district)).toEqual(
+      fixtureRows("inputs.csv")
+        .slice(1)
+        .map((r) => r[0]),
+    );
     for (const d of json.districts) expect(d.region, d.district).toBe(region.get(d.district));
   });
 
@@ -101,10 +111,16 @@ describe("sci score --json on the built-in 2020 data", async () => {
   it("ranks are competition ranks on 2-decimal values, over the city and within the region, for every code", () => {
     for (const code of CODES) {
       const city = competition(json.districts.map((d) => d.values[code]));
-      expect(json.districts.map((d) => d.ranks[code].city), code).toEqual(city);
+      expect(
+        json.districts.map((d) => d.ranks[code].city),
+        code,
+      ).toEqual(city);
       for (const r of ["central", "suburban"]) {
         const members = json.districts.filter((d) => d.region === r);
-        expect(members.map((d) => d.ranks[code].region), `${code} ${r}`).toEqual(competition(members.map((d) => d.values[code])));
+        expect(
+          members.map((d) => d.ranks[code].region),
+          `${code} ${r}`,
+        ).toEqual(competition(members.map((d) => d.values[code])));
       }
     }
   });
@@ -121,8 +137,7 @@ describe("sci score --json on the built-in 2020 data", async () => {
 
   it("the input values of every district are the fixture's inputs", () => {
     const [head, ...rows] = fixtureRows("inputs.csv");
-    for (const row of rows)
-      for (const leaf of LEAVES) expect(byName.get(row[0])!.values[leaf], `${row[0]} ${leaf}`).toBe(Number(row[head.indexOf(leaf)]));
+    for (const row of rows) for (const leaf of LEAVES) expect(byName.get(row[0])!.values[leaf], `${row[0]} ${leaf}`).toBe(Number(row[head.indexOf(leaf)]));
   });
 });
 
@@ -149,10 +164,24 @@ describe("sci score INPUT.csv", async () => {
     const [head, ...rows] = fixtureRows("inputs.csv");
     const leafNo = new Map(framework.slice(1).map((r) => [r[0], r[2]]));
     const nameZh = new Map(framework.slice(1).map((r) => [r[0], r[4]]));
-    const english = new Map(fixtureRows("districts.csv").slice(1).map((r) => [r[0], r[2]]));
+    const english = new Map(
+      fixtureRows("districts.csv")
+        .slice(1)
+        .map((r) => [r[0], r[2]]),
+    );
     // Half the indicators by report number, half by Chinese name (the unambiguous ones).
     const renamed = head.map((h, c) =>
-      h === "district" ? "行政区" : h === "region" ? "区域" : h === "coefficient" ? "网络安全状况系数" : c % 2 ? leafNo.get(h)! : h.startsWith("C2") ? h : nameZh.get(h)!,
+      h === "district"
+        ? "行政区"
+        : h === "region"
+          ? "区域"
+          : h === "coefficient"
+            ? "网络安全状况系数"
+            : c % 2
+              ? leafNo.get(h)!
+              : h.startsWith("C2")
+                ? h
+                : nameZh.get(h)!,
     );
     const csv = [renamed, ...rows.map((r) => [english.get(r[0])!, r[1] === "central" ? "中心城区" : "郊区", ...r.slice(2)])].map((r) => r.join(",")).join("\n");
     writeFileSync(join(dir, "zh.csv"), csv);
@@ -165,8 +194,12 @@ describe("sci score INPUT.csv", async () => {
     // GBK bytes of the few Chinese characters used, from the GB 2312 code table.
     const GBK: Record<string, number[]> = { 浦: [0xc6, 0xd6], 东: [0xb6, 0xab], 备: [0xb1, 0xb8], 注: [0xd7, 0xa2] };
     const encode = (t: string) =>
-      Buffer.from([...t].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : GBK[ch] ?? expect.fail(`no GBK code for ${ch}`))));
-    const english = new Map(fixtureRows("districts.csv").slice(1).map((r) => [r[0], r[2]]));
+      Buffer.from([...t].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (GBK[ch] ?? expect.fail(`no GBK code for ${ch}`)))));
+    const english = new Map(
+      fixtureRows("districts.csv")
+        .slice(1)
+        .map((r) => [r[0], r[2]]),
+    );
     const [head, ...rows] = fixtureRows("inputs.csv");
     const csv = [[...head, "备注"], ...rows.map((r) => [r[0] === "浦东" ? r[0] : english.get(r[0])!, ...r.slice(1), ""])];
     const bytes = encode(csv.map((r) => r.join(",")).join("\n"));

@@ -31,7 +31,12 @@ describe("sci sensitivity", () => {
     expect(lines[1]).toContain("2000 replications, seed 1");
     const rows = dataRows(ran.stdout);
     expect(rows).toHaveLength(16);
-    expect(rows[0].trim().split(/\s{2,}/).slice(0, 6)).toEqual(["1", "浦东 Pudong", "133.41", "1", "1", "100.0%"]);
+    expect(
+      rows[0]
+        .trim()
+        .split(/\s{2,}/)
+        .slice(0, 6),
+    ).toEqual(["1", "浦东 Pudong", "133.41", "1", "1", "100.0%"]);
     expect(rows[15]).toContain("崇明 Chongming");
   });
 
@@ -81,7 +86,13 @@ describe("sci sensitivity", () => {
   });
 
   it("bad options are usage errors, exit 2, without a stack trace", async () => {
-    for (const args of [["--perturbation", "2"], ["--perturbation", "lots"], ["--replications", "ten"], ["--replications", "0"], ["--indicator", "nothing"]]) {
+    for (const args of [
+      ["--perturbation", "2"],
+      ["--perturbation", "lots"],
+      ["--replications", "ten"],
+      ["--replications", "0"],
+      ["--indicator", "nothing"],
+    ]) {
       const ran = await sci(["sensitivity", ...args]);
       expect(ran.code, args.join(" ")).toBe(2);
       expect(ran.stderr).toMatch(/用法错误/);

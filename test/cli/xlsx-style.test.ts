@@ -41,7 +41,10 @@ describe("the ranking workbook, printed", async () => {
       expect(overall.getCell(address).fill, address).toEqual(GREY);
       expect(overall.getCell(address).alignment, address).toEqual({ horizontal: "centerContinuous", vertical: "middle" });
     }
-    for (const address of ["A3", "A5", "C5", "B13"]) expect(overall.getCell(address).fill?.type === "pattern" && (overall.getCell(address).fill as ExcelJS.FillPattern).pattern === "solid", address).toBe(false);
+    for (const address of ["A3", "A5", "C5", "B13"])
+      expect(overall.getCell(address).fill?.type === "pattern" && (overall.getCell(address).fill as ExcelJS.FillPattern).pattern === "solid", address).toBe(
+        false,
+      );
     // Indicator sheets: the region row (中心城区 … 郊区) and the column row are both header.
     const level1 = wb.worksheets[1];
     expect([level1.getCell("A4").value, level1.getCell("D4").value, level1.getCell("A5").value]).toEqual(["中心城区", "郊区", "排名"]);
@@ -105,7 +108,8 @@ describe("a comparison workbook gets the same look", async () => {
     layout.sheets.forEach((sheet, s) => {
       const ws = wb.worksheets[s];
       const style = sheetStyle(sheet);
-      for (const [r, c] of blockCells(style.ruled[0])) expect(ws.getCell(r + 1, c + 1).border, `${sheet.name} r${r} c${c}`).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
+      for (const [r, c] of blockCells(style.ruled[0]))
+        expect(ws.getCell(r + 1, c + 1).border, `${sheet.name} r${r} c${c}`).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
       for (const [r, c] of blockCells(style.headers[0])) expect(ws.getCell(r + 1, c + 1).fill).toEqual(GREY);
       for (const [r, c] of style.centered.flatMap((b) => [...blockCells(b)])) expect(ws.getCell(r + 1, c + 1).alignment).toEqual({ horizontal: "center" });
       expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${sheet.freezeRows}` });

@@ -18,8 +18,7 @@ async function readBack(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const inBlock = (sheet: SheetLayout, r: number, c: number) =>
-  sheet.numbers.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
+const inBlock = (sheet: SheetLayout, r: number, c: number) => sheet.numbers.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
 
 describe("sci score --out FILE.xlsx", async () => {
   const file = join(dir, "ranking.xlsx");
@@ -30,7 +29,9 @@ describe("sci score --out FILE.xlsx", async () => {
   it("exits 0, prints the ranking, says what it wrote, leaves no temporary file", () => {
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain("浦东 Pudong");
-    expect(ran.stderr).toBe(`已写出排名工作簿 ranking.xlsx（${layout.sheets.length} 个工作表） / wrote the ranking workbook ranking.xlsx (${layout.sheets.length} sheets)\n`);
+    expect(ran.stderr).toBe(
+      `已写出排名工作簿 ranking.xlsx（${layout.sheets.length} 个工作表） / wrote the ranking workbook ranking.xlsx (${layout.sheets.length} sheets)\n`,
+    );
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 

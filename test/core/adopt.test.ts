@@ -21,7 +21,11 @@ describe("readGrid: where the header is", () => {
     const r = read(inputsGrid());
     expect([r.orientation, r.header, r.entityField]).toEqual(["rows", 0, 0]);
     expect(r.missing).toEqual([]);
-    expect(r.entities.map((e) => e.id)).toEqual(inputsGrid().slice(1).map((row) => row[0]));
+    expect(r.entities.map((e) => e.id)).toEqual(
+      inputsGrid()
+        .slice(1)
+        .map((row) => row[0]),
+    );
     expect(r.fields.filter((f) => f.role.kind === "indicator")).toHaveLength(38);
     expect(r.fields.map((f) => f.role.kind).filter((k) => k !== "indicator")).toEqual(["entity", "region", "coefficient"]);
     expect(r.issues).toEqual([]);
@@ -50,7 +54,11 @@ describe("readGrid: where the header is", () => {
   it("recognises a transposed table (indicators as rows, districts as columns) and skips its 全市 column", () => {
     const r = read(transposedGrid());
     expect(r.orientation).toBe("columns");
-    expect(r.entities.map((e) => e.name)).toEqual(inputsGrid().slice(1).map((row) => row[0]));
+    expect(r.entities.map((e) => e.name)).toEqual(
+      inputsGrid()
+        .slice(1)
+        .map((row) => row[0]),
+    );
     // The 序号 column is the header (numbers name no two indicators alike); the names beside
     // it are a second header line that names the coefficient and region rows.
     expect(r.header).toBe(0);
@@ -73,7 +81,13 @@ describe("readGrid: where the header is", () => {
   });
 
   it("finds no header in a grid that names no indicator, and says so in both languages", () => {
-    const r = read([["a", "b"], [1, 2]], { sheet: "S" });
+    const r = read(
+      [
+        ["a", "b"],
+        [1, 2],
+      ],
+      { sheet: "S" },
+    );
     expect(r.header).toBe(-1);
     expect(r.issues.map((i) => [i.code, i.cell?.address])).toEqual([["adopt-no-header", "A1"]]);
     expect(isChineseThenEnglish(r.issues[0])).toBe(true);
@@ -101,8 +115,18 @@ describe("readGrid: mapping", () => {
     expect(f.match).toEqual({ status: "ambiguous", choices: ["B1", "C2.1"] });
     expect(f.role).toEqual({ kind: "ignore" });
     expect(r.missing).toEqual(["C2.1", "C2.2", "C2.3", "C2.4"]);
-    expect(r.issues.map((i) => i.code).sort()).toEqual(["adopt-ambiguous-header", "adopt-ambiguous-header", "adopt-ambiguous-header", "adopt-ambiguous-header", "adopt-computed-header"]);
-    expect(scoreReading(r).issues.map((i) => [i.code, i.indicator]).filter(([c]) => c === "missing-column")).toEqual([
+    expect(r.issues.map((i) => i.code).sort()).toEqual([
+      "adopt-ambiguous-header",
+      "adopt-ambiguous-header",
+      "adopt-ambiguous-header",
+      "adopt-ambiguous-header",
+      "adopt-computed-header",
+    ]);
+    expect(
+      scoreReading(r)
+        .issues.map((i) => [i.code, i.indicator])
+        .filter(([c]) => c === "missing-column"),
+    ).toEqual([
       ["missing-column", "C2.1"],
       ["missing-column", "C2.2"],
       ["missing-column", "C2.3"],
@@ -230,7 +254,12 @@ describe("adoptInput with another entity list (SCI_Districts / --districts)", ()
     // Indicators as rows by Chinese name, counties as columns, a title above, one name misspelt.
     const names = ["指标", ...COUNTIES.map(([id]) => id)];
     names[3] = "红林"; // 红岭
-    const own: Grid = [["各县数据"], names, ...FW.leaves.map((c, j) => [FW.indicators.get(c)!.nameZh, ...COUNTIES.map((_, i) => value(i, j))]), ["网络安全状况系数", ...COUNTIES.map((_, i) => 1 - i * 0.01)]];
+    const own: Grid = [
+      ["各县数据"],
+      names,
+      ...FW.leaves.map((c, j) => [FW.indicators.get(c)!.nameZh, ...COUNTIES.map((_, i) => value(i, j))]),
+      ["网络安全状况系数", ...COUNTIES.map((_, i) => 1 - i * 0.01)],
+    ];
     const table = { sheet: "县", origin: { row: 0, col: 0 }, rows: own as unknown[][] };
     const first = adoptInput({ districts }, table, shanghai2020);
     expect(first.reading.orientation).toBe("columns");

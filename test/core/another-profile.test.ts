@@ -268,7 +268,12 @@ describe("another entity list in the workbook: SCI_Districts", () => {
       await ctx.sync();
     });
     xl.addTable("名单", `A1:B${COUNTIES.length + 1}`, "SCI_Districts");
-    xl.addSheet("县表", [HEADER.slice(0, -1), ...rows().slice(1).map((r) => r.slice(0, -1))]);
+    xl.addSheet("县表", [
+      HEADER.slice(0, -1),
+      ...rows()
+        .slice(1)
+        .map((r) => r.slice(0, -1)),
+    ]);
     xl.addTable("县表", `A1:F${COUNTIES.length + 1}`, "SCI_Input");
     (globalThis as Record<string, unknown>).Excel = xl.namespace;
     const model = await import("../../src/excel/model");

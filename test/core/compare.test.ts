@@ -144,9 +144,13 @@ describe("comparison sheets", () => {
   });
 
   it("lists districts present in one year only under the overview", () => {
-    const old15 = score(validated(inputRows().filter((r) => r[0] !== "金山"), { expectAll: false }).dataset!);
+    const old15 = score(
+      validated(
+        inputRows().filter((r) => r[0] !== "金山"),
+        { expectAll: false },
+      ).dataset!,
+    );
     const sheet = comparisonLayout(compare(old15, newer, { old: "2019", new: "2020" })).sheets[0];
     expect(sheet.cells.some((r) => r[0] === "仅见于2020 / only in 2020" && r[1] === "金山")).toBe(true);
   });
 });
-

@@ -65,7 +65,12 @@ export function publishedSummary(): { district: string; figures: Record<string, 
 }
 
 /** district → region, from districts.csv. */
-export const regionOfDistrict = (): Map<string, string> => new Map(readFixture("districts.csv").slice(1).map((r) => [r[0], r[4]]));
+export const regionOfDistrict = (): Map<string, string> =>
+  new Map(
+    readFixture("districts.csv")
+      .slice(1)
+      .map((r) => [r[0], r[4]]),
+  );
 
 /** Competition ranks ("1, 1, 3"), highest first: 1 + how many are strictly greater. */
 export const competition = (xs: readonly number[]): number[] => xs.map((x) => 1 + xs.filter((y) => y > x).length);

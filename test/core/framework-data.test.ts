@@ -85,7 +85,9 @@ describe("scoring with an edited framework", () => {
   });
 
   it("a new indicator without its input column: one error naming the indicator in both languages", () => {
-    const r = scoreWith(edited({ weights: { "C3.1": "1/4", "C3.2": "1/4", "C3.3": "1/4" }, add: [["C3.4", "3", "39", "C3", "数字孪生", "Digital twins", "1/4"]] }));
+    const r = scoreWith(
+      edited({ weights: { "C3.1": "1/4", "C3.2": "1/4", "C3.3": "1/4" }, add: [["C3.4", "3", "39", "C3", "数字孪生", "Digital twins", "1/4"]] }),
+    );
     expect(r.framework).toBeDefined();
     expect(r.scores).toBeUndefined();
     const errors = r.issues.filter((i) => i.severity === "error");

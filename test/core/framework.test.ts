@@ -94,7 +94,12 @@ describe("framework checks", () => {
     const rows = [...small(), row("P", "Q", 1), row("Q", "P", 1)];
     const { framework, issues } = buildFramework(rows);
     expect(framework).toBeUndefined();
-    expect(issues.filter((i) => i.code === "framework-cycle").map((i) => i.indicator).sort()).toEqual(["P", "Q"]);
+    expect(
+      issues
+        .filter((i) => i.code === "framework-cycle")
+        .map((i) => i.indicator)
+        .sort(),
+    ).toEqual(["P", "Q"]);
   });
 
   it("a node that is its own parent is a cycle", () => {

@@ -24,13 +24,32 @@ describe("overall sheet", () => {
     const t = overall.tables.find((x) => x.key === key)!;
     const cells = overall.cells;
     expect(cells[t.row][0]).toContain(zh);
-    expect(cells[t.row + 1].slice(0, 7)).toEqual(["排名", "行政区", "智慧城市发展水平指数", "新型基础设施指数", "智慧应用指数", "发展环境指数", "网络安全状况系数"]);
+    expect(cells[t.row + 1].slice(0, 7)).toEqual([
+      "排名",
+      "行政区",
+      "智慧城市发展水平指数",
+      "新型基础设施指数",
+      "智慧应用指数",
+      "发展环境指数",
+      "网络安全状况系数",
+    ]);
     const body = cells.slice(t.row + 2, t.row + 10);
-    expect(body.map((r) => r[1]).sort()).toEqual([...regions].filter(([, r]) => r === key).map(([d]) => d).sort());
+    expect(body.map((r) => r[1]).sort()).toEqual(
+      [...regions]
+        .filter(([, r]) => r === key)
+        .map(([d]) => d)
+        .sort(),
+    );
     for (const r of body) {
       const i = idx(r[1] as string);
       expect(r[0]).toBe(rankOf(s, i, "SCI", "region"));
-      expect(r.slice(2, 7)).toEqual([shownValue(s, i, "SCI"), shownValue(s, i, "A"), shownValue(s, i, "B"), shownValue(s, i, "C"), shown(s.dataset.coefficients[i])]);
+      expect(r.slice(2, 7)).toEqual([
+        shownValue(s, i, "SCI"),
+        shownValue(s, i, "A"),
+        shownValue(s, i, "B"),
+        shownValue(s, i, "C"),
+        shown(s.dataset.coefficients[i]),
+      ]);
     }
     const ranks = body.map((r) => r[0] as number);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -91,7 +110,12 @@ describe("indicator sheets", () => {
         s.dataset.regions.forEach((region, g) => {
           expect(sh.cells[t.row + 1][g * 3]).toBe(region.zh);
           const rows = sh.cells.slice(t.row + 3, t.row + 11).map((r) => r.slice(g * 3, g * 3 + 3));
-          expect(rows.map((r) => r[1]).sort()).toEqual([...regions].filter(([, r]) => r === region.id).map(([d]) => d).sort());
+          expect(rows.map((r) => r[1]).sort()).toEqual(
+            [...regions]
+              .filter(([, r]) => r === region.id)
+              .map(([d]) => d)
+              .sort(),
+          );
           for (const [rank, id, value] of rows) {
             const i = idx(id as string);
             expect(value, `${code} ${id}`).toBe(shownValue(s, i, code));
@@ -149,7 +173,11 @@ describe("every sheet", () => {
     // Every non-integer number is an index value and so formatted 0.00.
     sh.cells.forEach((row: LayoutCell[], r) =>
       row.forEach((v, c) => {
-        if (typeof v === "number" && !Number.isInteger(v)) expect(sh.numbers.some((b) => inBlock(b, r, c)), `${key} ${r},${c}`).toBe(true);
+        if (typeof v === "number" && !Number.isInteger(v))
+          expect(
+            sh.numbers.some((b) => inBlock(b, r, c)),
+            `${key} ${r},${c}`,
+          ).toBe(true);
       }),
     );
     for (const t of sh.tables) expect(t.row + t.rows).toBeLessThanOrEqual(sh.cells.length);

@@ -1,7 +1,19 @@
 // Raw statistics to index numbers (issue 6): every method against values worked out by hand,
 // the settings sheet's issues by cell, and the 2020 data recovered from made-up raw figures.
 import fc from "fast-check";
-import { buildFramework, normalise, normaliseTable, parseSettings, round2, score, settingsTemplate, validate, valueOf, type Framework, type Issue } from "../../src/core";
+import {
+  buildFramework,
+  normalise,
+  normaliseTable,
+  parseSettings,
+  round2,
+  score,
+  settingsTemplate,
+  validate,
+  valueOf,
+  type Framework,
+  type Issue,
+} from "../../src/core";
 import { FW, inputRows, isChineseThenEnglish, publishedSummary, ROSTER, scores2020 } from "./fixtures";
 import { both } from "./fixtures";
 
@@ -35,50 +47,98 @@ const close = (xs: number[] | undefined, want: number[]) => {
 
 describe("each method, worked out by hand", () => {
   it("ratio: 100 × value / benchmark; benchmark 80 gives 62.5, 100, 150, 250", () => {
-    const r = run([["X", "ratio", 80], ["Y", "index"]]);
+    const r = run([
+      ["X", "ratio", 80],
+      ["Y", "index"],
+    ]);
     expect(r.issues).toEqual([]);
     close(r.X, [62.5, 100, 150, 250]); // 100·50/80, 100·80/80, 100·120/80, 100·200/80
     close(r.Y, [10, 10, 30, 30]); // index: used as it is
   });
 
   it("a cap limits the index: ratio 80 capped at 150 gives 62.5, 100, 150, 150", () => {
-    close(run([["X", "ratio", 80, 150], ["Y", "index"]]).X, [62.5, 100, 150, 150]);
+    close(
+      run([
+        ["X", "ratio", 80, 150],
+        ["Y", "index"],
+      ]).X,
+      [62.5, 100, 150, 150],
+    );
   });
 
   it("inverse: 100 × benchmark / value; benchmark 40 gives 80, 50, 33.33, 20", () => {
-    const r = run([["X", "inverse", 40], ["Y", "index"]]);
+    const r = run([
+      ["X", "inverse", 40],
+      ["Y", "index"],
+    ]);
     expect(r.settings!.get("X")!.direction).toBe("lower");
     close(r.X, [80, 50, 100 / 3, 20]); // 4000/50, 4000/80, 4000/120, 4000/200
   });
 
   it("minmax: 100 × (x − min) / (max − min) = 0, 20, 46.67, 100 (min 50, max 200)", () => {
-    close(run([["X", "minmax"], ["Y", "index"]]).X, [0, 20, (100 * 70) / 150, 100]); // 0/150, 30/150, 70/150, 150/150
+    close(
+      run([
+        ["X", "minmax"],
+        ["Y", "index"],
+      ]).X,
+      [0, 20, (100 * 70) / 150, 100],
+    ); // 0/150, 30/150, 70/150, 150/150
   });
 
   it("minmax, less is better: 100 × (max − x) / (max − min) = 100, 80, 53.33, 0", () => {
-    close(run([["X", "极差", null, null, "越小越好"], ["Y", "index"]]).X, [100, 80, (100 * 80) / 150, 0]);
+    close(
+      run([
+        ["X", "极差", null, null, "越小越好"],
+        ["Y", "index"],
+      ]).X,
+      [100, 80, (100 * 80) / 150, 0],
+    );
   });
 
   it("zscore: 100 + 10·z with the population sd; Y = 10, 10, 30, 30 (mean 20, sd 10) gives 90, 90, 110, 110", () => {
-    close(run([["X", "index"], ["Y", "zscore"]]).Y, [90, 90, 110, 110]);
-    close(run([["X", "index"], ["Y", "标准分", null, null, "lower"]]).Y, [110, 110, 90, 90]);
+    close(
+      run([
+        ["X", "index"],
+        ["Y", "zscore"],
+      ]).Y,
+      [90, 90, 110, 110],
+    );
+    close(
+      run([
+        ["X", "index"],
+        ["Y", "标准分", null, null, "lower"],
+      ]).Y,
+      [110, 110, 90, 90],
+    );
   });
 
   it("zscore on X: mean 112.5, sd √3168.75 = 56.29; S (200) scores 100 + 10 × 87.5 / 56.29 = 115.54", () => {
     // deviations −62.5, −32.5, 7.5, 87.5; squares sum to 12675; / 4 = 3168.75
     const sd = Math.sqrt(3168.75);
-    const r = run([["X", "z-score"], ["Y", "index"]]);
+    const r = run([
+      ["X", "z-score"],
+      ["Y", "index"],
+    ]);
     close(r.X, [100 - (10 * 62.5) / sd, 100 - (10 * 32.5) / sd, 100 + (10 * 7.5) / sd, 100 + (10 * 87.5) / sd]);
     expect(round2(r.X![3])).toBe(115.54);
   });
 
   it("a benchmark may be a percentage: 95% is 0.95", () => {
-    const r = run([["X", "比值", "95%"], ["Y", "index"]], [RAW[0], ["P", "north", 0.95, 1, 1], ["Q", "north", 0.475, 1, 1], ["R", "south", 1.9, 1, 1], ["S", "south", 0.76, 1, 1]]);
+    const r = run(
+      [
+        ["X", "比值", "95%"],
+        ["Y", "index"],
+      ],
+      [RAW[0], ["P", "north", 0.95, 1, 1], ["Q", "north", 0.475, 1, 1], ["R", "south", 1.9, 1, 1], ["S", "south", 0.76, 1, 1]],
+    );
     close(r.X, [100, 50, 200, 80]);
   });
 
   it("the normalised indices score like any others: T = (X + Y) / 2 × coefficient", () => {
-    const { dataset } = run([["X", "ratio", 80], ["Y", "zscore"]]);
+    const { dataset } = run([
+      ["X", "ratio", 80],
+      ["Y", "zscore"],
+    ]);
     const s = score(dataset!);
     // P: (62.5 + 90)/2 = 76.25; Q: (100 + 90)/2 = 95; R: (150 + 110)/2 × 0.9 = 117; S: (250 + 110)/2 = 180
     [76.25, 95, 117, 180].forEach((t, i) => expect(valueOf(s, i, "T")).toBeCloseTo(t, 10));
@@ -132,14 +192,31 @@ describe("the settings sheet's issues name the cell", () => {
   });
 
   it("a table without a method column is one error, not a crash", () => {
-    const r = parseSettings({ rows: [["indicator", "benchmark"], ["X", 1]] }, SMALL);
+    const r = parseSettings(
+      {
+        rows: [
+          ["indicator", "benchmark"],
+          ["X", 1],
+        ],
+      },
+      SMALL,
+    );
     expect(r.settings).toBeUndefined();
     expect(r.issues.map((i) => i.code)).toEqual(["settings-missing-column"]);
     expect(parseSettings({ rows: [] }, SMALL).issues.map((i) => i.code)).toEqual(["settings-missing-column", "settings-missing-column"]);
   });
 
   it("Chinese headers and names work: 指标 方法 基准值 上限 方向", () => {
-    const r = parseSettings({ rows: [["指标", "方法", "基准值", "上限", "方向"], ["宽带速率", "反向比值", 40, 150, ""], ["投诉件数", "极差", "", "", "负向"]] }, SMALL);
+    const r = parseSettings(
+      {
+        rows: [
+          ["指标", "方法", "基准值", "上限", "方向"],
+          ["宽带速率", "反向比值", 40, 150, ""],
+          ["投诉件数", "极差", "", "", "负向"],
+        ],
+      },
+      SMALL,
+    );
     expect(r.issues).toEqual([]);
     expect(r.settings!.get("X")).toMatchObject({ method: "inverse", direction: "lower", benchmark: 40, cap: 150 });
     expect(r.settings!.get("Y")).toMatchObject({ method: "minmax", direction: "lower" });
@@ -150,27 +227,69 @@ describe("values that cannot be normalised are issues at the raw cell, never NaN
   const withX = (xs: unknown[]) => RAW.map((r, i) => (i === 0 ? r : [r[0], r[1], xs[i - 1], r[3], r[4]]));
 
   it("zero or negative raw value under inverse: the cell, district and indicator are named", () => {
-    const r = run([["X", "inverse", 40], ["Y", "index"]], withX([50, 80, 120, 0]));
+    const r = run(
+      [
+        ["X", "inverse", 40],
+        ["Y", "index"],
+      ],
+      withX([50, 80, 120, 0]),
+    );
     expect(r.dataset).toBeUndefined();
     expect(r.codes).toEqual(["normalise-bad-value"]);
     const i = r.issues[0];
     expect(i.cell!.address).toBe("C5"); // S is on row 5, X in column C
     expect([i.district, i.indicator]).toEqual(["S", "X"]);
     expect(both(i)).toContain("SCI_Raw!C5");
-    expect(run([["X", "inverse", 40], ["Y", "index"]], withX([-1, 80, 120, 200])).codes).toEqual(["normalise-bad-value"]);
+    expect(
+      run(
+        [
+          ["X", "inverse", 40],
+          ["Y", "index"],
+        ],
+        withX([-1, 80, 120, 200]),
+      ).codes,
+    ).toEqual(["normalise-bad-value"]);
   });
 
   it("negative raw value: allowed for minmax and zscore, an error for ratio and index", () => {
-    const r = run([["X", "minmax"], ["Y", "index"]], withX([-10, 0, 10, 30]));
+    const r = run(
+      [
+        ["X", "minmax"],
+        ["Y", "index"],
+      ],
+      withX([-10, 0, 10, 30]),
+    );
     expect(r.issues).toEqual([]);
     close(r.X, [0, 25, 50, 100]);
-    expect(run([["X", "ratio", 10], ["Y", "index"]], withX([-10, 0, 10, 30])).codes).toEqual(["normalise-bad-value"]);
-    expect(run([["X", "index"], ["Y", "index"]], withX([-10, 0, 10, 30])).codes).toEqual(["normalise-bad-value"]);
+    expect(
+      run(
+        [
+          ["X", "ratio", 10],
+          ["Y", "index"],
+        ],
+        withX([-10, 0, 10, 30]),
+      ).codes,
+    ).toEqual(["normalise-bad-value"]);
+    expect(
+      run(
+        [
+          ["X", "index"],
+          ["Y", "index"],
+        ],
+        withX([-10, 0, 10, 30]),
+      ).codes,
+    ).toEqual(["normalise-bad-value"]);
   });
 
   it("all districts equal: minmax and zscore have no spread", () => {
     for (const method of ["minmax", "zscore"]) {
-      const r = run([["X", method], ["Y", "index"]], withX([7, 7, 7, 7]));
+      const r = run(
+        [
+          ["X", method],
+          ["Y", "index"],
+        ],
+        withX([7, 7, 7, 7]),
+      );
       expect(r.dataset).toBeUndefined();
       expect(r.codes).toEqual(["normalise-no-spread"]);
       expect(both(r.issues[0])).toContain("SCI_Raw!C2:C5");
@@ -179,7 +298,10 @@ describe("values that cannot be normalised are issues at the raw cell, never NaN
   });
 
   it("an implausibly large index (a benchmark in the wrong unit) is a warning", () => {
-    const r = run([["X", "ratio", 0.08], ["Y", "index"]]);
+    const r = run([
+      ["X", "ratio", 0.08],
+      ["Y", "index"],
+    ]);
     expect(r.dataset).toBeDefined();
     expect(r.codes).toEqual(["normalise-implausible", "normalise-implausible", "normalise-implausible", "normalise-implausible"]);
   });

@@ -13,7 +13,18 @@ const EXCEL_ERRORS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", 
 
 /** Any cell a spreadsheet, a CSV reader or a careless caller could hand over. */
 const anyCell: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withBoxedValues: true, withTypedArray: true, withSparseArray: true, withObjectString: true, maxDepth: 2 }),
+  fc.anything({
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withBoxedValues: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withObjectString: true,
+    maxDepth: 2,
+  }),
   fc.double(), // NaN, ±Infinity, -0, 5e-324, 1.8e308
   fc.constantFrom(...EXCEL_ERRORS, "", "  ", "1e400", "-1e-400", "1,234.5", "１２０．５", "Infinity", "NaN", "=SUM(A1:A9)", "+1", "@A1", "-", "."),
   fc.constantFrom(...head, "行政区", "区域", "网络安全状况系数", "政务服务", "13", "浦东新区", "Pudong", "310115", "浦冬"),
@@ -72,7 +83,24 @@ describe("validation never throws", () => {
 
   it("on the 2020 table with hostile cells: each one is reported at its own address", () => {
     const bad = fc.oneof(
-      fc.constantFrom<unknown>(...EXCEL_ERRORS, "", "  ", null, undefined, NaN, Infinity, -Infinity, "1e400", "-1e400", "NaN", "Infinity", true, false, "n/a", "—"),
+      fc.constantFrom<unknown>(
+        ...EXCEL_ERRORS,
+        "",
+        "  ",
+        null,
+        undefined,
+        NaN,
+        Infinity,
+        -Infinity,
+        "1e400",
+        "-1e400",
+        "NaN",
+        "Infinity",
+        true,
+        false,
+        "n/a",
+        "—",
+      ),
       fc.record({ error: fc.constantFrom(...EXCEL_ERRORS) }),
       fc.double({ max: -1e-300, noNaN: true }),
       fc.string({ maxLength: 8 }).map((s) => "=" + s),
@@ -102,7 +130,17 @@ describe("validation never throws", () => {
 describe("validation's safety net", () => {
   it("a cell whose every property access throws becomes one internal error, not a throw", () => {
     // No spreadsheet or CSV reader hands over such a thing; a buggy caller might.
-    const trap = new Proxy({}, { get: () => { throw new Error("trap"); }, has: () => { throw new Error("trap"); } });
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("trap");
+        },
+        has: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     const rows: unknown[][] = base.map((r) => [...r]);
     rows[3][5] = trap;
     const { dataset, issues } = validated(rows);
@@ -170,10 +208,16 @@ describe("scores", () => {
     fc.assert(
       fc.property(inputsArb, coefficientsArb, fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (inputs, coefficients, k) => {
         const a = score(withInputs(inputs, coefficients));
-        const b = score(withInputs(inputs.map((x) => x * k), coefficients));
+        const b = score(
+          withInputs(
+            inputs.map((x) => x * k),
+            coefficients,
+          ),
+        );
         const wrong: string[] = [];
         for (let t = 0; t < a.values.length; t++) if (!close(b.values[t], k * a.values[t])) wrong.push(`${b.values[t]} vs ${k} × ${a.values[t]}`);
-        for (const [scope, avg] of a.averages) for (let t = 0; t < K; t++) if (!close(b.averages.get(scope)![t], k * avg[t])) wrong.push(`${scope} ${FW.order[t]}`);
+        for (const [scope, avg] of a.averages)
+          for (let t = 0; t < K; t++) if (!close(b.averages.get(scope)![t], k * avg[t])) wrong.push(`${scope} ${FW.order[t]}`);
         expect(wrong).toEqual([]);
       }),
       { numRuns: 100 },
@@ -193,7 +237,11 @@ describe("scores", () => {
         for (const [i, d] of a.dataset.districts.entries()) {
           const j = b.dataset.districts.findIndex((x) => x.id === d.id);
           for (const code of FW.order)
-            if (valueOf(b, j, code) !== valueOf(a, i, code) || rankOf(b, j, code, "city") !== rankOf(a, i, code, "city") || rankOf(b, j, code, "region") !== rankOf(a, i, code, "region"))
+            if (
+              valueOf(b, j, code) !== valueOf(a, i, code) ||
+              rankOf(b, j, code, "city") !== rankOf(a, i, code, "city") ||
+              rankOf(b, j, code, "region") !== rankOf(a, i, code, "region")
+            )
               wrong.push(`${d.id} ${code}`);
         }
         for (const [scope, avg] of a.averages)

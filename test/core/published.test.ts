@@ -11,7 +11,6 @@ const at = (id: string) => {
 };
 const codeOf = (zh: string) => [...FW.indicators.values()].find((i) => i.nameZh === zh)!.code;
 
-
 /** round2(value) is the published figure, or the listed one with the published figure a cent away. */
 function expectPublished(what: string, value: number, published: number) {
   const off = ONE_CENT_OFF[what];
@@ -26,9 +25,7 @@ describe("published-summary.csv", () => {
   const published = publishedSummary();
 
   it("55 of the 64 district figures to the cent, the other 9 within 0.01", () => {
-    const exact = published.flatMap((p) =>
-      ["SCI", "A", "B", "C"].filter((code) => round2(valueOf(s, at(p.district), code)) === p.figures[code]),
-    );
+    const exact = published.flatMap((p) => ["SCI", "A", "B", "C"].filter((code) => round2(valueOf(s, at(p.district), code)) === p.figures[code]));
     expect(exact).toHaveLength(55);
     expect(Object.keys(ONE_CENT_OFF).filter((k) => !k.startsWith("city"))).toHaveLength(9);
   });

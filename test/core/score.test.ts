@@ -98,11 +98,17 @@ describe("ranks", () => {
     const regions = regionOfDistrict();
     for (const code of FW.order) {
       const all = s.dataset.districts.map((_, i) => round2(valueOf(s, i, code)));
-      expect(s.dataset.districts.map((_, i) => rankOf(s, i, code, "city")), code).toEqual(competition(all));
+      expect(
+        s.dataset.districts.map((_, i) => rankOf(s, i, code, "city")),
+        code,
+      ).toEqual(competition(all));
       for (const region of ["central", "suburban"]) {
         const members = s.dataset.districts.flatMap((d, i) => (regions.get(d.id) === region ? [i] : []));
         const expected = competition(members.map((i) => all[i]));
-        expect(members.map((i) => rankOf(s, i, code, "region")), `${code} ${region}`).toEqual(expected);
+        expect(
+          members.map((i) => rankOf(s, i, code, "region")),
+          `${code} ${region}`,
+        ).toEqual(expected);
       }
     }
   });

@@ -58,7 +58,10 @@ describe("sensitivity", () => {
     const base = baselineRanks("SCI");
     r.districts.forEach((d, i) => {
       expect(d.district).toBe(ds.districts[i].id);
-      for (const [scope, rank] of [["city", base.city[i]], ["region", base.region[i]]] as const) {
+      for (const [scope, rank] of [
+        ["city", base.city[i]],
+        ["region", base.region[i]],
+      ] as const) {
         const x = d.ranks[scope];
         expect([x.baseline, x.median, x.p5, x.p95, x.keep], `${d.district} ${scope}`).toEqual([rank, rank, rank, rank, 1]);
         expect(x.counts![rank - 1]).toBe(500);

@@ -1,7 +1,19 @@
 // How generated sheets look and print: rules, grey headers, centred ranks, the page setup and
 // page breaks, derived from any layout (ranking, comparison, robustness).
 import { compare, score, sensitivity } from "../../src/core";
-import { blockCells, columnPoints, comparisonLayout, keepTablesWhole, reportLayout, sensitivityLayout, sheetStyle, wrapLines, type Block, type SheetLayout, type TableLayout } from "../../src/report";
+import {
+  blockCells,
+  columnPoints,
+  comparisonLayout,
+  keepTablesWhole,
+  reportLayout,
+  sensitivityLayout,
+  sheetStyle,
+  wrapLines,
+  type Block,
+  type SheetLayout,
+  type TableLayout,
+} from "../../src/report";
 import { datasetOf, inputRows, scores2020 } from "./fixtures";
 
 const layout = reportLayout(scores2020(), "2020");
@@ -23,7 +35,9 @@ describe("the ranking sheets' style", () => {
         expect(header).toEqual({ row: t.row + 1, col: t.col, rows: s.key === "overall" ? 1 : 2, cols: t.cols });
         expect(rowsOf(header).every((r) => s.headerRows.includes(r))).toBe(true);
         expect(s.headerRows.includes(header.row + header.rows)).toBe(false); // the body is not shaded
-        expect(s.cells[header.row + header.rows - 1].slice(0, 3)).toEqual(s.key === "overall" ? ["排名", "行政区", "智慧城市发展水平指数"] : ["排名", "行政区", "指数值"]);
+        expect(s.cells[header.row + header.rows - 1].slice(0, 3)).toEqual(
+          s.key === "overall" ? ["排名", "行政区", "智慧城市发展水平指数"] : ["排名", "行政区", "指数值"],
+        );
       });
     }
   });
@@ -70,7 +84,10 @@ describe("the ranking sheets' style", () => {
       const s = sheet(key);
       const breaks = sheetStyle(s).page.rowBreaks;
       const starts = new Set(s.tables.map((t) => t.row));
-      expect(breaks.every((r) => starts.has(r)), key).toBe(true);
+      expect(
+        breaks.every((r) => starts.has(r)),
+        key,
+      ).toBe(true);
       const pages = [0, ...breaks, s.cells.length];
       for (const t of s.tables) {
         const page = pages.findIndex((p, k) => t.row >= p && t.row < pages[k + 1]);
@@ -162,7 +179,17 @@ describe("other layouts get the same style without asking", () => {
   });
 
   it("a layout without tables or hints gets none, and still a page setup", () => {
-    const bare: SheetLayout = { key: "x", name: "x", cells: [["a", 1]], numbers: [], headerRows: [0], freezeRows: 0, tables: [], charts: [], columnWidths: [10, 10] };
+    const bare: SheetLayout = {
+      key: "x",
+      name: "x",
+      cells: [["a", 1]],
+      numbers: [],
+      headerRows: [0],
+      freezeRows: 0,
+      tables: [],
+      charts: [],
+      columnWidths: [10, 10],
+    };
     expect(sheetStyle(bare)).toMatchObject({ ruled: [], headers: [], centered: [], page: { orientation: "portrait", printTitleRows: 0, rowBreaks: [] } });
   });
 });

@@ -240,7 +240,7 @@ describe("headers", () => {
   it("行政区 / 区域 / 网络安全状况系数 headers, and shuffled columns", () => {
     const names = { district: "行政区", region: "区域", coefficient: "网络安全状况系数" } as Record<string, string>;
     const order = [...base[0].keys()].reverse();
-    const rows = base.map((r, i) => order.map((j) => (i === 0 ? names[r[j]] ?? r[j] : r[j])));
+    const rows = base.map((r, i) => order.map((j) => (i === 0 ? (names[r[j]] ?? r[j]) : r[j])));
     const { dataset, issues } = validated(rows);
     expect(issues).toEqual([]);
     expect([...dataset!.inputs]).toEqual([...expected]);

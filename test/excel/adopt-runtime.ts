@@ -20,7 +20,11 @@ export interface AdoptRuntime {
  * Opens `build`'s workbook (or `xl`, reopened) with `stored` document settings; the model is
  * watching and settled.
  */
-export async function openOwn(build: (xl: AdoptRuntime["xl"]) => void, stored: Record<string, unknown> = {}, reuse?: AdoptRuntime["xl"]): Promise<AdoptRuntime> {
+export async function openOwn(
+  build: (xl: AdoptRuntime["xl"]) => void,
+  stored: Record<string, unknown> = {},
+  reuse?: AdoptRuntime["xl"],
+): Promise<AdoptRuntime> {
   vi.resetModules();
   const fakes: Fakes = await import("../fakes/excel");
   const { installEvents } = await import("../browser/fake-events");
@@ -48,7 +52,11 @@ export async function openOwn(build: (xl: AdoptRuntime["xl"]) => void, stored: R
 export function ownSheet(xl: AdoptRuntime["xl"], name: string, cells: (Scalar | null)[][], at = "A1"): void {
   const grid = cells.map((r) => r.map((v) => (v === null ? "" : v)));
   const width = Math.max(...grid.map((r) => r.length));
-  xl.addSheet(name, grid.map((r) => [...r, ...Array(width - r.length).fill("")]), at);
+  xl.addSheet(
+    name,
+    grid.map((r) => [...r, ...Array(width - r.length).fill("")]),
+    at,
+  );
   const s = xl.sheet(name);
   for (const c of s.cells.values()) if (typeof c.value === "number") c.numberFormat = "0.00";
   s.columnWidths.set(0, 96);

@@ -235,7 +235,11 @@ describe("adopting a table of another entity list (SCI_Districts)", () => {
     const value = (i: number, j: number) => 70 + ((i * 13 + j * 5) % 50);
     const plain = [["district", ...leaves, "coefficient"], ...counties.map(([id], i) => [id, ...leaves.map((_, j) => value(i, j)), 1])];
     // The evaluator's sheet: a title, then 县 and indicators by report number; 金湾 written 金湾县.
-    const own = [["各县 2024 年数据"], ["县", ...leaves.map((c) => defaultProfile.framework.indicators.get(c)!.no!), "系数"], ...plain.slice(1).map((r, i) => [i === 2 ? "金湾县" : r[0], ...r.slice(1)])];
+    const own = [
+      ["各县 2024 年数据"],
+      ["县", ...leaves.map((c) => defaultProfile.framework.indicators.get(c)!.no!), "系数"],
+      ...plain.slice(1).map((r, i) => [i === 2 ? "金湾县" : r[0], ...r.slice(1)]),
+    ];
     const rt = await openOwn((xl) => {
       ownSheet(xl, "名单", [["district", "region"], ...counties]);
       xl.addTable("名单", "A1:B5", "SCI_Districts");
@@ -246,7 +250,13 @@ describe("adopting a table of another entity list (SCI_Districts)", () => {
     const m = rt.model.getModel();
     expect(errorsOf(rt)).toEqual([]);
     expect(m.scores!.dataset.districts.map((d) => [d.id, d.region])).toEqual(counties);
-    const reference = assess({ districts: { sheet: "名单", origin: { row: 0, col: 0 }, rows: [["district", "region"], ...counties] }, input: { sheet: "S", origin: { row: 0, col: 0 }, rows: plain } }, defaultProfile);
+    const reference = assess(
+      {
+        districts: { sheet: "名单", origin: { row: 0, col: 0 }, rows: [["district", "region"], ...counties] },
+        input: { sheet: "S", origin: { row: 0, col: 0 }, rows: plain },
+      },
+      defaultProfile,
+    );
     expect([...m.scores!.values]).toEqual([...reference.scores!.values]);
   });
 });

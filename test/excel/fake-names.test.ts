@@ -5,7 +5,10 @@ import { FakeExcel, FakeOfficeError } from "../fakes/excel";
 
 function book(): FakeExcel {
   const xl = new FakeExcel({ sheets: ["数据"] });
-  xl.addSheet("其他", [["a", "b"], [1, 2]]);
+  xl.addSheet("其他", [
+    ["a", "b"],
+    [1, 2],
+  ]);
   xl.addTable("其他", "A1:B2", "MyTable");
   return xl;
 }
@@ -74,6 +77,9 @@ describe("fake Excel: names, tables under a range", () => {
       await ctx.sync();
     });
     expect(xl.table("MyTable")).toBeUndefined();
-    expect(xl.values("其他", "A1:B2")).toEqual([["a", "b"], [1, 2]]);
+    expect(xl.values("其他", "A1:B2")).toEqual([
+      ["a", "b"],
+      [1, 2],
+    ]);
   });
 });

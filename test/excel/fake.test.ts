@@ -91,7 +91,15 @@ describe("fake Excel", () => {
 
   it("tables: add with headers, name, ranges, lookup; selection", async () => {
     const xl = new FakeExcel();
-    xl.addSheet("Data", [["a", "b"], [1, 2], [3, 4]], "B2");
+    xl.addSheet(
+      "Data",
+      [
+        ["a", "b"],
+        [1, 2],
+        [3, 4],
+      ],
+      "B2",
+    );
     await xl.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Data");
       const t = ws.tables.add(ws.getRange("B2:C4"), true);
@@ -102,7 +110,10 @@ describe("fake Excel", () => {
       all.load("items/name");
       await ctx.sync();
       expect(body.address).toBe("Data!B3:C4");
-      expect(body.values).toEqual([[1, 2], [3, 4]]);
+      expect(body.values).toEqual([
+        [1, 2],
+        [3, 4],
+      ]);
       expect(all.items.map((x) => x.name)).toEqual(["T_x"]);
       t.getHeaderRowRange().getCell(0, 1).select();
       await ctx.sync();

@@ -15,7 +15,11 @@ export function csv(name: string): string[][] {
 }
 
 /** `9/40` → 0.225. */
-export const fraction = (s: string): number => s.split("/").map(Number).reduce((a, b) => a / b);
+export const fraction = (s: string): number =>
+  s
+    .split("/")
+    .map(Number)
+    .reduce((a, b) => a / b);
 
 /** Zero-based (row, col) → `AO17`, worked out here rather than by the code under test. */
 export function a1(row: number, col: number): string {

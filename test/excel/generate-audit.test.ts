@@ -64,14 +64,24 @@ describe("the fake workbook's conditional formats", () => {
   it("reject an unknown type and criteria without colours, as Excel does", async () => {
     const xl = new FakeExcel();
     xl.addSheet("S", [[1]]);
-    await expect(xl.runExcel(async (ctx) => {
-      ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.add("Rainbow" as Excel.ConditionalFormatType);
-      await ctx.sync();
-    })).rejects.toThrow(/conditional format type/);
-    await expect(xl.runExcel(async (ctx) => {
-      const cf = ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.add("ColorScale");
-      cf.colorScale.criteria = { minimum: { type: "Number", formula: "0" } as Excel.ConditionalColorScaleCriterion, maximum: { type: "Number", formula: "1", color: "#FFFFFF" } };
-      await ctx.sync();
-    })).rejects.toThrow(/colour-scale criteria/);
+    await expect(
+      xl.runExcel(async (ctx) => {
+        ctx.workbook.worksheets
+          .getItem("S")
+          .getRange("A1")
+          .conditionalFormats.add("Rainbow" as Excel.ConditionalFormatType);
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/conditional format type/);
+    await expect(
+      xl.runExcel(async (ctx) => {
+        const cf = ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.add("ColorScale");
+        cf.colorScale.criteria = {
+          minimum: { type: "Number", formula: "0" } as Excel.ConditionalColorScaleCriterion,
+          maximum: { type: "Number", formula: "1", color: "#FFFFFF" },
+        };
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/colour-scale criteria/);
   });
 });

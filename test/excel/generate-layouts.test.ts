@@ -47,7 +47,14 @@ describe("writeLayout: the year-over-year comparison", () => {
   it("writes both sheets cell for cell in 2 syncs, under the layout's names", async () => {
     const xl = new FakeExcel();
     const result = await xl.runExcel((ctx) => writeLayout(ctx, layout));
-    expect(result).toEqual({ ok: true, sheets: ["对比 2019→2020", "对比明细 2019→2020"], syncs: 2, mismatches: [], largestRequest: expect.any(Number), notes: [] });
+    expect(result).toEqual({
+      ok: true,
+      sheets: ["对比 2019→2020", "对比明细 2019→2020"],
+      syncs: 2,
+      mismatches: [],
+      largestRequest: expect.any(Number),
+      notes: [],
+    });
     expect(xl.syncs).toBe(2);
     layout.sheets.forEach((sheet) => expectWritten(xl, sheet.name, sheet));
     // Detail: every indicator of the framework for every district.

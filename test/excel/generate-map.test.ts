@@ -51,7 +51,10 @@ describe("the map on the ranking sheets", () => {
       expect(result).toMatchObject({ ok: true, syncs: 2, mismatches: [] });
       if (!result.ok) return;
       expect(result.notes).toEqual([
-        { zh: "此版本的 Excel 不支持插入 SVG 图形（ExcelApi 1.9），「排名 2020」未附地图", en: 'this Excel cannot insert SVG shapes (ExcelApi 1.9): "排名 2020" has no map' },
+        {
+          zh: "此版本的 Excel 不支持插入 SVG 图形（ExcelApi 1.9），「排名 2020」未附地图",
+          en: 'this Excel cannot insert SVG shapes (ExcelApi 1.9): "排名 2020" has no map',
+        },
       ]);
       expect(xl.sheet("排名 2020").shapes).toEqual([]);
       expect(xl.sheet("排名 2020").charts).toHaveLength(4);

@@ -98,7 +98,9 @@ describe("the ranking sheets' look in Excel", () => {
 
   it("an Excel without ExcelApi 1.9 gets the rules and fills but leaves printing alone", async () => {
     const asked: string[] = [];
-    const office = { context: { requirements: { isSetSupported: (set: string, v: string) => (asked.push(`${set} ${v}`), set !== "ExcelApi" || Number(v) < 1.9) } } };
+    const office = {
+      context: { requirements: { isSetSupported: (set: string, v: string) => (asked.push(`${set} ${v}`), set !== "ExcelApi" || Number(v) < 1.9) } },
+    };
     vi.stubGlobal("Office", office);
     try {
       const xl = new FakeExcel();

@@ -17,7 +17,14 @@ describe("writeRanking", () => {
     const xl = new FakeExcel();
     const progress: number[] = [];
     const result = await xl.runExcel((ctx) => writeRanking(ctx, layout, (p) => progress.push(p)));
-    expect(result).toEqual({ ok: true, sheets: ["排名 2020", "排名 2020 一级指标", "排名 2020 二级指标", "排名 2020 三级指标"], syncs: 2, mismatches: [], largestRequest: expect.any(Number), notes: [] });
+    expect(result).toEqual({
+      ok: true,
+      sheets: ["排名 2020", "排名 2020 一级指标", "排名 2020 二级指标", "排名 2020 三级指标"],
+      syncs: 2,
+      mismatches: [],
+      largestRequest: expect.any(Number),
+      notes: [],
+    });
     expect(xl.syncs).toBe(2);
     expect(progress).toEqual([0.2, 1]);
     expect(xl.sheetNames()).toEqual(["Sheet1", ...layout.sheets.map((s) => s.name)]);
@@ -44,11 +51,23 @@ describe("writeRanking", () => {
       expect(sheet.columnWidths.map((w, c) => ws.columnWidths.get(c))).toEqual(sheet.columnWidths.map((w) => (w * 7 + 5) * 0.75));
       expect(ws.charts).toHaveLength(sheet.charts.length);
       sheet.charts.forEach((ch, k) =>
-        expect(ws.charts[k]).toMatchObject({ type: "BarClustered", title: ch.title, source: ch.values, xValues: ch.categories, reversePlotOrder: true, legendVisible: false }),
+        expect(ws.charts[k]).toMatchObject({
+          type: "BarClustered",
+          title: ch.title,
+          source: ch.values,
+          xValues: ch.categories,
+          reversePlotOrder: true,
+          legendVisible: false,
+        }),
       );
     }
     // The composite and the three first-level indices are charted.
-    expect(xl.sheet("排名 2020").charts.map((c) => c.title)).toEqual(["智慧城市发展水平指数 2020", "新型基础设施指数 2020", "智慧应用指数 2020", "发展环境指数 2020"]);
+    expect(xl.sheet("排名 2020").charts.map((c) => c.title)).toEqual([
+      "智慧城市发展水平指数 2020",
+      "新型基础设施指数 2020",
+      "智慧应用指数 2020",
+      "发展环境指数 2020",
+    ]);
     expect(xl.selection?.sheet).toBe("排名 2020");
   });
 
@@ -78,7 +97,10 @@ describe("writeRanking", () => {
 
   it("never overwrites: a taken name gets a fresh one and the user's sheet is untouched", async () => {
     const xl = new FakeExcel();
-    xl.addSheet("排名 2020", [["my ranking", 1], ["keep", "=me"]]);
+    xl.addSheet("排名 2020", [
+      ["my ranking", 1],
+      ["keep", "=me"],
+    ]);
     const before = xl.snapshot();
     const first = await xl.runExcel((ctx) => writeRanking(ctx, layout2020()));
     expect(first.ok && first.sheets).toEqual(["排名 2020 (2)", "排名 2020 一级指标 (2)", "排名 2020 二级指标 (2)", "排名 2020 三级指标 (2)"]);
@@ -102,11 +124,8 @@ describe("writeRanking", () => {
 
   it("text stays text: formula-like district names from an open roster are never formulas", async () => {
     const head = INPUTS_2020[0];
-    const names = ["=SUM(1,2)", "+86 区", "-东区", "@home", "=HYPERLINK(\"http://x\")", "0012"];
-    const rows = [
-      ["行政区", "区域", ...head.slice(2)],
-      ...names.map((n, i) => [n, i % 2 ? "郊区" : "中心城区", ...INPUTS_2020[i + 1].slice(2)]),
-    ];
+    const names = ["=SUM(1,2)", "+86 区", "-东区", "@home", '=HYPERLINK("http://x")', "0012"];
+    const rows = [["行政区", "区域", ...head.slice(2)], ...names.map((n, i) => [n, i % 2 ? "郊区" : "中心城区", ...INPUTS_2020[i + 1].slice(2)])];
     const { dataset, issues } = validate({ rows }, { framework: framework2020 });
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);
     const layout = reportLayout(score(dataset!), "=1+1");
@@ -118,7 +137,10 @@ describe("writeRanking", () => {
       expect(xl.values(name, corner(sheet))).toEqual(expected(sheet));
     }
     const written = result.ok ? result.sheets[0] : "";
-    const texts = xl.values(written).flat().filter((v) => typeof v === "string");
+    const texts = xl
+      .values(written)
+      .flat()
+      .filter((v) => typeof v === "string");
     for (const n of names.filter((n) => n !== "0012")) expect(texts).toContain(n);
     expect(xl.values(written).flat()).not.toContain("#NAME?");
   });
@@ -128,7 +150,17 @@ describe("writeRanking", () => {
     const layout: ReportLayout = {
       title: "t",
       sheets: [
-        { key: "overall", name: "Hostile", cells: [hostile, hostile.map((_, i) => i)], numbers: [{ row: 1, col: 0, rows: 1, cols: 9 }], headerRows: [0], freezeRows: 1, tables: [], charts: [], columnWidths: [] },
+        {
+          key: "overall",
+          name: "Hostile",
+          cells: [hostile, hostile.map((_, i) => i)],
+          numbers: [{ row: 1, col: 0, rows: 1, cols: 9 }],
+          headerRows: [0],
+          freezeRows: 1,
+          tables: [],
+          charts: [],
+          columnWidths: [],
+        },
       ],
     };
     const xl = new FakeExcel();

@@ -117,7 +117,9 @@ describe("the workbook's rounding", () => {
   it("a setting Office cannot save is applied all the same, and the failure is reported in Chinese, then English", async () => {
     await open();
     settings.failNextSave("read-only workbook");
-    await expect(model.setRounding("report")).rejects.toThrow(/^取整设置未能保存到工作簿：read-only workbook \/ the rounding setting could not be saved in the workbook: read-only workbook$/);
+    await expect(model.setRounding("report")).rejects.toThrow(
+      /^取整设置未能保存到工作簿：read-only workbook \/ the rounding setting could not be saved in the workbook: read-only workbook$/,
+    );
     expect(model.getModel().rounding).toBe("report");
     expect(indexOf(model.getModel().scores!, "杨浦", "A")).toBe(YANGPU_A);
     expect(settings.saved).toEqual({});

@@ -72,7 +72,10 @@ describe("SCI.CHANGE following SCI_Input and SCI_Previous", () => {
     await open();
     await xl.runExcel(async (ctx) => {
       const ws = ctx.workbook.worksheets.add("Notes");
-      ws.getRange("A1:B2").values = [["a", "b"], [1, 2]];
+      ws.getRange("A1:B2").values = [
+        ["a", "b"],
+        [1, 2],
+      ];
       ws.tables.add("A1:B2", true).name = "Notes";
       await ctx.sync();
     });

@@ -58,7 +58,12 @@ describe("CLI workbook and add-in sheets", () => {
 });
 
 /** A cell's look in words both writers share. */
-const ALIGN: Record<string, string> = { center: "Center", centerContinuous: "CenterAcrossSelection", Center: "Center", CenterAcrossSelection: "CenterAcrossSelection" };
+const ALIGN: Record<string, string> = {
+  center: "Center",
+  centerContinuous: "CenterAcrossSelection",
+  Center: "Center",
+  CenterAcrossSelection: "CenterAcrossSelection",
+};
 function cliLook(cell: ExcelJS.Cell): string {
   const sides = (["top", "bottom", "left", "right"] as const).filter((k) => cell.border?.[k]?.style === "thin");
   const fill = cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? `#${cell.fill.fgColor?.argb?.slice(2)}` : "";
@@ -89,7 +94,12 @@ describe("CLI workbook and add-in sheets look alike", () => {
       );
       const page = excel.sheet(ws.name).page;
       const cli = ws.pageSetup;
-      expect([page.orientation.toLowerCase(), page.zoom.horizontalFitToPages, page.zoom.verticalFitToPages ?? 0, page.centerHorizontally]).toEqual([cli.orientation, cli.fitToWidth, cli.fitToHeight, cli.horizontalCentered]);
+      expect([page.orientation.toLowerCase(), page.zoom.horizontalFitToPages, page.zoom.verticalFitToPages ?? 0, page.centerHorizontally]).toEqual([
+        cli.orientation,
+        cli.fitToWidth,
+        cli.fitToHeight,
+        cli.horizontalCentered,
+      ]);
       expect(`1:${page.printTitleRows!.rows}`).toBe(cli.printTitlesRow);
       expect(`${a1(0, 0)}:${a1(page.printArea!.rows - 1, page.printArea!.cols - 1)}`).toBe(cli.printArea?.replace(/\$/g, ""));
       expect(Object.fromEntries(Object.entries(page.margins).map(([k, v]) => [k, Math.round((v / 72) * 1000) / 1000]))).toEqual(cli.margins);

@@ -9,7 +9,12 @@ function workbook(kinds: Record<string, string>): FakeExcel {
   let n = 0;
   for (const [name, sheet] of Object.entries(kinds)) {
     // Each table two rows down and one column in, under a title in A1.
-    xl.addSheet(sheet, [[`${sheet} title`, "", ""], ["", "", ""], ["", "h1", "h2"], ["", n, n + 1]]);
+    xl.addSheet(sheet, [
+      [`${sheet} title`, "", ""],
+      ["", "", ""],
+      ["", "h1", "h2"],
+      ["", n, n + 1],
+    ]);
     xl.addTable(sheet, "B3:C4", name);
     n += 10;
   }
@@ -24,8 +29,21 @@ describe("readSources", () => {
     const s = await xl.runExcel((ctx) => readSources(ctx));
     expect(xl.syncs).toBe(1);
     expect(Object.keys(s).sort()).toEqual(["districts", "framework", "input", "previous", "raw", "settings"]);
-    expect(s.input).toEqual({ sheet: "输入 2020", origin: { row: 2, col: 1 }, rows: [["h1", "h2"], [0, 1]], id: String(xl.table("SCI_Input")!.id), title: "输入 2020 title", sheetId: `{${xl.sheet("输入 2020").id}}` });
-    expect(s.previous?.rows).toEqual([["h1", "h2"], [40, 41]]);
+    expect(s.input).toEqual({
+      sheet: "输入 2020",
+      origin: { row: 2, col: 1 },
+      rows: [
+        ["h1", "h2"],
+        [0, 1],
+      ],
+      id: String(xl.table("SCI_Input")!.id),
+      title: "输入 2020 title",
+      sheetId: `{${xl.sheet("输入 2020").id}}`,
+    });
+    expect(s.previous?.rows).toEqual([
+      ["h1", "h2"],
+      [40, 41],
+    ]);
     expect(xl.changes).toEqual([]); // reading writes nothing
   });
 

@@ -57,7 +57,15 @@ describe("insertTemplate", () => {
     const check = checkTable(await xl.runExcel(readInput));
     expect(check.issues).toEqual([]);
     const s = score(check.dataset!);
-    expect(round2(valueOf(s, check.dataset!.districts.findIndex((d) => d.id === "浦东"), "SCI"))).toBe(133.41);
+    expect(
+      round2(
+        valueOf(
+          s,
+          check.dataset!.districts.findIndex((d) => d.id === "浦东"),
+          "SCI",
+        ),
+      ),
+    ).toBe(133.41);
   });
 
   it("the framework sheet beside it: the tree, weights as numbers, effective weights; read-only", async () => {
@@ -66,7 +74,12 @@ describe("insertTemplate", () => {
     const rows = xl.values("SCI 指标体系", `A1:H${framework.length}`);
     expect(rows[0]).toEqual(["代码", "层级", "序号", "上级", "中文名称", "English", "权重", "综合权重"]);
     const byCode = new Map(framework.slice(1).map((r) => [r[0], r]));
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual([...byCode.keys()].sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...byCode.keys()].sort());
     for (const row of rows.slice(1)) {
       const [code, level, no, parent, zh, en, weight] = byCode.get(String(row[0]))!;
       expect(row.slice(0, 6)).toEqual([code, Number(level), no === "" ? "" : Number(no), parent, zh, en]);
@@ -76,7 +89,10 @@ describe("insertTemplate", () => {
       for (let c = code; c !== "SCI"; c = byCode.get(c)![3]) w *= fraction(byCode.get(c)![6]);
       expect(row[7]).toBeCloseTo(w, 12);
     }
-    const effective = rows.slice(1).filter((r) => r[1] === 3).reduce((t, r) => t + (r[7] as number), 0);
+    const effective = rows
+      .slice(1)
+      .filter((r) => r[1] === 3)
+      .reduce((t, r) => t + (r[7] as number), 0);
     expect(effective).toBeCloseTo(1, 12);
     expect(xl.cell("SCI 指标体系", "G3").numberFormat).toBe("# ???/???");
     expect(xl.cell("SCI 指标体系", "H3").numberFormat).toBe("0.0000");

@@ -166,10 +166,10 @@ export const errors = {
   itemNotFound: (what: string) => new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist.`, what),
   invalidArgument: (why: string) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${why})`),
   exists: (what: string) => new FakeOfficeError("ItemAlreadyExists", `The resource already exists. (${what})`),
-  accessDenied: (what: string) =>
-    new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet. (${what})`),
+  accessDenied: (what: string) => new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet. (${what})`),
   injected: (label: string, code = "GeneralException") => new FakeOfficeError(code, `Injected failure at ${label}.`, label),
-  cellEditMode: () => new FakeOfficeError("InvalidOperationInCellEditMode", "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode and try again."),
+  cellEditMode: () =>
+    new FakeOfficeError("InvalidOperationInCellEditMode", "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode and try again."),
 };
 
 // ---- addresses ----
@@ -223,19 +223,24 @@ export function parseArea(local: string): Area {
   let m1 = cell.exec(a);
   let m2 = cell.exec(b);
   if (m1 && m2) {
-    const r1 = Number(m1[2]) - 1, r2 = Number(m2[2]) - 1, c1 = columnIndex(m1[1]), c2 = columnIndex(m2[1]);
+    const r1 = Number(m1[2]) - 1,
+      r2 = Number(m2[2]) - 1,
+      c1 = columnIndex(m1[1]),
+      c2 = columnIndex(m2[1]);
     return checkArea({ row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 }, local);
   }
   m1 = colOnly.exec(a);
   m2 = colOnly.exec(b);
   if (m1 && m2) {
-    const c1 = columnIndex(m1[1]), c2 = columnIndex(m2[1]);
+    const c1 = columnIndex(m1[1]),
+      c2 = columnIndex(m2[1]);
     return checkArea({ row: 0, col: Math.min(c1, c2), rows: MAX_ROWS, cols: Math.abs(c2 - c1) + 1 }, local);
   }
   m1 = rowOnly.exec(a);
   m2 = rowOnly.exec(b);
   if (m1 && m2) {
-    const r1 = Number(m1[1]) - 1, r2 = Number(m2[1]) - 1;
+    const r1 = Number(m1[1]) - 1,
+      r2 = Number(m2[1]) - 1;
     return checkArea({ row: Math.min(r1, r2), col: 0, rows: Math.abs(r2 - r1) + 1, cols: MAX_COLS }, local);
   }
   throw errors.invalidArgument(`address "${local}"`);
@@ -243,13 +248,18 @@ export function parseArea(local: string): Area {
 
 export function checkArea(a: Area, what = ""): Area {
   const ok =
-    [a.row, a.col, a.rows, a.cols].every(Number.isInteger) && a.row >= 0 && a.col >= 0 && a.rows >= 1 && a.cols >= 1 && a.row + a.rows <= MAX_ROWS && a.col + a.cols <= MAX_COLS;
+    [a.row, a.col, a.rows, a.cols].every(Number.isInteger) &&
+    a.row >= 0 &&
+    a.col >= 0 &&
+    a.rows >= 1 &&
+    a.cols >= 1 &&
+    a.row + a.rows <= MAX_ROWS &&
+    a.col + a.cols <= MAX_COLS;
   if (!ok) throw errors.invalidArgument(`range ${what || JSON.stringify(a)}`);
   return a;
 }
 
-export const overlaps = (a: Area, b: Area) =>
-  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+export const overlaps = (a: Area, b: Area) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
 // ---- cells ----
 
@@ -457,8 +467,7 @@ export class BookState {
   writeValues(sheet: SheetState, area: Area, values: unknown): void {
     const grid = this.matrix(area, values, "values");
     this.guard(sheet, "values");
-    for (let r = 0; r < area.rows; r++)
-      for (let c = 0; c < area.cols; c++) storeValue(editCell(sheet, area.row + r, area.col + c), grid[r][c]);
+    for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.cols; c++) storeValue(editCell(sheet, area.row + r, area.col + c), grid[r][c]);
     this.record("range.values", sheet, area);
   }
 
@@ -558,8 +567,7 @@ export class BookState {
     const allowed = axis === "horizontal" ? H_ALIGN : V_ALIGN;
     if (!allowed.includes(value)) throw errors.invalidArgument(`${axis} alignment ${value}`);
     this.guard(sheet, `format.${axis}Alignment`);
-    for (let r = 0; r < area.rows; r++)
-      for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c)[`${axis}Alignment`] = value;
+    for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c)[`${axis}Alignment`] = value;
     this.record(`format.${axis}Alignment`, sheet, area);
   }
 
@@ -615,7 +623,10 @@ export class BookState {
 
   /** The bounding box of cells holding something (or only values). Undefined when empty. */
   usedArea(sheet: SheetState, valuesOnly = false): Area | undefined {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     for (const [k, cell] of sheet.cells) {
       const blank = cell.value === "" && cell.formula === undefined;
       if (blank && (valuesOnly || (cell.numberFormat === "General" && !cell.bold && !cell.fill && !cell.borders))) continue;

@@ -31,7 +31,21 @@ import {
 } from "./excel-state";
 
 export { FakeOfficeError } from "./excel-state";
-export type { Area, Cell, Change, ChartState, ColorCriterion, ConditionalFormatState, Line, NameState, PageState, Scalar, ShapeState, SheetState, TableState } from "./excel-state";
+export type {
+  Area,
+  Cell,
+  Change,
+  ChartState,
+  ColorCriterion,
+  ConditionalFormatState,
+  Line,
+  NameState,
+  PageState,
+  Scalar,
+  ShapeState,
+  SheetState,
+  TableState,
+} from "./excel-state";
 
 type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
 interface RangeRef {
@@ -46,7 +60,8 @@ export interface RunOptions {
 
 function loadProps(spec: LoadSpec): string[] | undefined {
   if (spec === undefined) return undefined;
-  const list = typeof spec === "string" ? spec.split(",") : Array.isArray(spec) ? spec : typeof spec.select === "string" ? spec.select.split(",") : spec.select ?? [];
+  const list =
+    typeof spec === "string" ? spec.split(",") : Array.isArray(spec) ? spec : typeof spec.select === "string" ? spec.select.split(",") : (spec.select ?? []);
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
@@ -470,7 +485,15 @@ export class Range extends ClientObject<RangeRef> {
         return grid((c) => c.formula ?? c.value);
       case "valueTypes":
         return grid((c) =>
-          c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : /^#/.test(c.value) && c.formula ? "Error" : "String",
+          c.value === ""
+            ? "Empty"
+            : typeof c.value === "number"
+              ? "Double"
+              : typeof c.value === "boolean"
+                ? "Boolean"
+                : /^#/.test(c.value) && c.formula
+                  ? "Error"
+                  : "String",
         );
       case "rowIndex":
         return t.area.row;
@@ -581,7 +604,8 @@ export class Range extends ClientObject<RangeRef> {
   getTables(fullyContained = false): RangeTables {
     return new RangeTables(this.context, () => {
       const t = this.target();
-      const inside = (a: Area) => a.row >= t.area.row && a.col >= t.area.col && a.row + a.rows <= t.area.row + t.area.rows && a.col + a.cols <= t.area.col + t.area.cols;
+      const inside = (a: Area) =>
+        a.row >= t.area.row && a.col >= t.area.col && a.row + a.rows <= t.area.row + t.area.rows && a.col + a.cols <= t.area.col + t.area.cols;
       return this.book.tables.filter((x) => x.sheet === t.sheet && (fullyContained ? inside(x.area) : overlapsArea(x.area, t.area)));
     });
   }
@@ -800,11 +824,7 @@ export class TableCollection extends Collection<TableState, Table> {
       if (typeof address !== "string") ref = address.target();
       else {
         const { sheet: named, local } = splitAddress(address);
-        const sheet = this.sheet
-          ? this.sheet.target()
-          : named !== undefined
-            ? this.book.findSheet(named)
-            : this.book.active?.sheet;
+        const sheet = this.sheet ? this.sheet.target() : named !== undefined ? this.book.findSheet(named) : this.book.active?.sheet;
         if (!sheet) throw errors.itemNotFound(`worksheet "${named}"`);
         ref = { sheet, area: parseArea(local) };
       }
@@ -995,8 +1015,7 @@ export class Chart extends ClientObject<ChartState> {
           set name(v: string) {
             edit("chart.series.name", (c) => (c.seriesName = v));
           },
-          setXAxisValues: (range: Range) =>
-            edit("chart.series.setXAxisValues", (c) => (c.xValues = range.target().area)),
+          setXAxisValues: (range: Range) => edit("chart.series.setXAxisValues", (c) => (c.xValues = range.target().area)),
         };
       },
     };
@@ -1038,7 +1057,19 @@ export class ShapeCollection extends Collection<ShapeState, Shape> {
       if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(xml)) throw errors.invalidArgument("addSvg: not an SVG document");
       const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(xml);
       const [w, h] = size ? [Number(size[1]) * 0.75, Number(size[2]) * 0.75] : [100, 100];
-      const st: ShapeState = { id: this.book.id(), name: `Image ${s.shapes.length + 1}`, type: "Image", svg: xml, left: 0, top: 0, width: w, height: h, altTextTitle: "", altTextDescription: "", lockAspectRatio: true };
+      const st: ShapeState = {
+        id: this.book.id(),
+        name: `Image ${s.shapes.length + 1}`,
+        type: "Image",
+        svg: xml,
+        left: 0,
+        top: 0,
+        width: w,
+        height: h,
+        altTextTitle: "",
+        altTextDescription: "",
+        lockAspectRatio: true,
+      };
       s.shapes.push(st);
       this.book.record("shapes.addSvg", s);
       shape.bind(st);
@@ -1133,7 +1164,9 @@ export class FakeExcel {
   };
 
   /** The same, typed as Office's Excel.run for code under test. */
-  runExcel = <T>(...args: [batch: (context: Excel.RequestContext) => Promise<T>] | [options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>]): Promise<T> => {
+  runExcel = <T>(
+    ...args: [batch: (context: Excel.RequestContext) => Promise<T>] | [options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>]
+  ): Promise<T> => {
     const [options, batch] = args.length === 1 ? [{}, args[0]] : args;
     return this.run(options, (context) => batch(context as unknown as Excel.RequestContext));
   };
@@ -1282,7 +1315,12 @@ export class FakeExcel {
         cells: [...s.cells.entries()]
           .map(([k, c]) => {
             const [r, col] = k.split(",").map(Number);
-            const style = { borders: c.borders ?? null, fill: c.fill ?? null, align: [c.horizontalAlignment ?? null, c.verticalAlignment ?? null], wrap: !!c.wrapText };
+            const style = {
+              borders: c.borders ?? null,
+              fill: c.fill ?? null,
+              align: [c.horizontalAlignment ?? null, c.verticalAlignment ?? null],
+              wrap: !!c.wrapText,
+            };
             return [cellName(r, col), c.value, c.formula ?? null, c.numberFormat, c.bold, style] as const;
           })
           .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),

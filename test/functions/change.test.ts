@@ -35,7 +35,8 @@ describe("SCI.CHANGE on 2020 vs 2020 with 崇明 +10 on every input", () => {
   it("within 郊区 (scope region or 郊区) the same two places", () => {
     const region = ranksOfChongming((d) => suburban.has(d));
     expect(region.old - region.new).toBe(2);
-    for (const scope of ["region", "郊区", "suburban"]) expect(value(districtChange(m, "Chongming", null, scope))[0].slice(1)).toEqual([2, "排名上升2位 / up 2 places"]);
+    for (const scope of ["region", "郊区", "suburban"])
+      expect(value(districtChange(m, "Chongming", null, scope))[0].slice(1)).toEqual([2, "排名上升2位 / up 2 places"]);
   });
 
   it("the two districts it passed move down one place; a value change of 0 everywhere else", () => {

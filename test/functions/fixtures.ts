@@ -33,7 +33,11 @@ export const inputRow = (district: string): number[] => {
 };
 
 /** `9/40` → 0.225. */
-export const fraction = (s: string): number => s.split("/").map(Number).reduce((a, b) => a / b);
+export const fraction = (s: string): number =>
+  s
+    .split("/")
+    .map(Number)
+    .reduce((a, b) => a / b);
 
 /** Competition ranks ("1, 1, 3") of published two-decimal figures, highest first. */
 export const competitionRank = (values: number[], v: number): number => 1 + values.filter((x) => x > v).length;

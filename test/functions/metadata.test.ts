@@ -15,23 +15,65 @@ const config = createRequire(__filename)(path.join(root, "webpack.config.js"));
 
 /** Names, arguments and optionality are a contract: keep them stable. */
 const CONTRACT: Record<string, [string, boolean][]> = {
-  DISTRICT: [["district", false], ["indicator", true]],
-  RANK: [["district", false], ["indicator", true], ["scope", true]],
-  CITY: [["indicator", true], ["scope", true]],
-  RANKING: [["indicator", true], ["scope", true]],
-  CONTRIB: [["district", false], ["indicator", false]],
-  SCORE: [["values", false], ["coefficient", true]],
+  DISTRICT: [
+    ["district", false],
+    ["indicator", true],
+  ],
+  RANK: [
+    ["district", false],
+    ["indicator", true],
+    ["scope", true],
+  ],
+  CITY: [
+    ["indicator", true],
+    ["scope", true],
+  ],
+  RANKING: [
+    ["indicator", true],
+    ["scope", true],
+  ],
+  CONTRIB: [
+    ["district", false],
+    ["indicator", false],
+  ],
+  SCORE: [
+    ["values", false],
+    ["coefficient", true],
+  ],
   INDICATORS: [["level", true]],
-  CHANGE: [["district", false], ["indicator", true], ["scope", true]],
-  EVALUATE: [["range", false], ["indicator", true], ["scope", true]],
-  VALUE: [["range", false], ["district", false], ["indicator", true]],
-  RANKOF: [["range", false], ["district", false], ["indicator", true], ["scope", true]],
+  CHANGE: [
+    ["district", false],
+    ["indicator", true],
+    ["scope", true],
+  ],
+  EVALUATE: [
+    ["range", false],
+    ["indicator", true],
+    ["scope", true],
+  ],
+  VALUE: [
+    ["range", false],
+    ["district", false],
+    ["indicator", true],
+  ],
+  RANKOF: [
+    ["range", false],
+    ["district", false],
+    ["indicator", true],
+    ["scope", true],
+  ],
 };
 const SPILLED = ["RANKING", "INDICATORS", "CHANGE", "EVALUATE"];
 /** Plain functions: they answer from their arguments (and recalculate when a range changes). */
 const PLAIN = ["EVALUATE", "VALUE", "RANKOF"];
 
-interface Parameter { name: string; description?: string; optional?: boolean; dimensionality?: string; type?: string }
+interface Parameter {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+  type?: string;
+}
 interface FunctionMetadata {
   id: string;
   name: string;
@@ -65,7 +107,10 @@ describe("functions.json", async () => {
     for (const [id, params] of Object.entries(CONTRACT)) {
       const f = byId.get(id)!;
       expect(bilingual(f.description), `${id}: ${f.description}`).toBe(true);
-      expect(f.parameters.map((p) => [p.name, !!p.optional]), id).toEqual(params);
+      expect(
+        f.parameters.map((p) => [p.name, !!p.optional]),
+        id,
+      ).toEqual(params);
       for (const p of f.parameters) expect(bilingual(p.description), `${id}.${p.name}`).toBe(true);
     }
   });

@@ -4,7 +4,7 @@ import { buildModel } from "../../src/excel/model";
 import * as sci from "../../src/functions/functions";
 import { evaluateRange, rangeModel, rangeRank, rangeValue } from "../../src/functions/range";
 import { inputsGrid, transposedGrid, under } from "../core/adopt-fixtures";
-import { cell, FakeError, installCustomFunctions } from "./fake-runtime";
+import { FakeError, installCustomFunctions } from "./fake-runtime";
 import { chineseThenEnglish, competitionRank, published } from "./fixtures";
 
 beforeAll(() => {
@@ -17,9 +17,7 @@ const PUBLISHED_SCI = published.map((p) => Number(p.SCI));
 /** The published ranking: rank from the published composites, district, the composite to the cent. */
 function expectPublishedRanking(rows: (string | number)[][]) {
   expect(rows).toHaveLength(16);
-  const expected = published
-    .map((p) => [competitionRank(PUBLISHED_SCI, Number(p.SCI)), p.district, Number(p.SCI)] as const)
-    .sort((a, b) => a[0] - b[0]);
+  const expected = published.map((p) => [competitionRank(PUBLISHED_SCI, Number(p.SCI)), p.district, Number(p.SCI)] as const).sort((a, b) => a[0] - b[0]);
   // 杨浦 and 松江 are the two composites a cent off at full precision (see ONE_CENT_OFF).
   const off: Record<string, number> = { 杨浦: 107.69, 松江: 93.81 };
   expect(rows.map(([r, d, v]) => [r, d, Math.round(Number(v) * 100) / 100])).toEqual(expected.map(([r, d, v]) => [r, d, off[d] ?? v]));
@@ -78,7 +76,10 @@ describe("SCI.EVALUATE(range)", () => {
   });
 
   it("a range that is no table gives #VALUE! saying what is needed", () => {
-    const r = evaluateRange(model, [[1, 2], [3, 4]]);
+    const r = evaluateRange(model, [
+      [1, 2],
+      [3, 4],
+    ]);
     expect(r).toMatchObject({ ok: false, code: "invalidValue" });
     expect(!r.ok && r.en).toContain("no header found");
     expect(evaluateRange(model, [[5]])).toMatchObject({ ok: false, code: "invalidValue" });

@@ -127,8 +127,19 @@ describe("SCI.CITY", () => {
     expect(value(scopeAverage(model, "SCI", "central"))).toBeCloseTo(119.44, 2);
     expect(value(scopeAverage(model, null, "郊区"))).toBeCloseTo(100.1, 2);
     const city: [string, number][] = [
-      ["新型基础设施指数", 119.16], ["B", 113.12], ["C", 102.23], ["基础能力", 121.06], ["应用感知", 123.37], ["信息资源", 108.59],
-      ["B1", 106.19], ["B2", 120.71], ["B3", 126.42], ["B4", 100.0], ["机制保障", 97.47], ["区域创新", 100.14], ["试点示范", 108.19],
+      ["新型基础设施指数", 119.16],
+      ["B", 113.12],
+      ["C", 102.23],
+      ["基础能力", 121.06],
+      ["应用感知", 123.37],
+      ["信息资源", 108.59],
+      ["B1", 106.19],
+      ["B2", 120.71],
+      ["B3", 126.42],
+      ["B4", 100.0],
+      ["机制保障", 97.47],
+      ["区域创新", 100.14],
+      ["试点示范", 108.19],
     ];
     for (const [q, v] of city) expectPublished(value(scopeAverage(model, q)), v, q);
   });
@@ -164,7 +175,11 @@ describe("SCI.RANKING", () => {
 
   it("keeps ties: 物联感知建设应用 starts 1 普陀, 1 虹口, 3 杨浦", () => {
     const rows = value(rankingTable(model, "A2.3"));
-    expect(rows.slice(0, 3).map((r) => [r[0], r[1]])).toEqual([[1, "普陀"], [1, "虹口"], [3, "杨浦"]]);
+    expect(rows.slice(0, 3).map((r) => [r[0], r[1]])).toEqual([
+      [1, "普陀"],
+      [1, "虹口"],
+      [3, "杨浦"],
+    ]);
     expect(rows[0][2]).toBe(120.51);
   });
 
@@ -265,7 +280,11 @@ describe("SCI.INDICATORS", () => {
   it("lists every level, or one", () => {
     expect(value(indicatorRows(framework2020))).toHaveLength(framework.length);
     expect(value(indicatorRows(framework2020, 0))).toEqual([["SCI", "智慧城市发展水平指数", "Smart City Development Index", 1]]);
-    expect(value(indicatorRows(framework2020, 1)).map((r) => [r[0], r[3]])).toEqual([["A", 0.2], ["B", 0.5], ["C", 0.3]]);
+    expect(value(indicatorRows(framework2020, 1)).map((r) => [r[0], r[3]])).toEqual([
+      ["A", 0.2],
+      ["B", 0.5],
+      ["C", 0.3],
+    ]);
     expect(value(indicatorRows(framework2020, "2"))).toHaveLength(10);
   });
 
@@ -284,7 +303,13 @@ describe("a model built from an SCI_Input table with errors", () => {
     expect(broken.scores).toBeUndefined();
     const errors = broken.issues.filter((i) => i.severity === "error").length;
     expect(errors).toBeGreaterThanOrEqual(2);
-    for (const o of [districtValue(broken, "浦东"), districtRank(broken, "浦东"), scopeAverage(broken), rankingTable(broken), contribution(broken, "浦东", "B2.3")]) {
+    for (const o of [
+      districtValue(broken, "浦东"),
+      districtRank(broken, "浦东"),
+      scopeAverage(broken),
+      rankingTable(broken),
+      contribution(broken, "浦东", "B2.3"),
+    ]) {
       const msg = failure(o, "notAvailable");
       expect(msg).toContain(`SCI_Input 表有 ${errors} 个错误`);
       expect(msg).toContain("任务窗格");

@@ -58,12 +58,18 @@ function gbk(text: string): Uint8Array {
 
 describe("sci score on hostile CSV files", () => {
   it("any bytes at all", async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => void (await sci("x.csv", bytes))), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => void (await sci("x.csv", bytes))),
+      { numRuns: 60 },
+    );
   });
 
   it("the 2020 file with random bytes overwritten (broken UTF-8, NULs, BOMs, quotes)", async () => {
     const base = utf8(csvText);
-    const hits = fc.array(fc.tuple(fc.nat(base.length - 1), fc.constantFrom(0x00, 0x22, 0x2c, 0x0a, 0xef, 0xbb, 0xbf, 0xff, 0xc3, 0xa9, 0x80)), { minLength: 1, maxLength: 6 });
+    const hits = fc.array(fc.tuple(fc.nat(base.length - 1), fc.constantFrom(0x00, 0x22, 0x2c, 0x0a, 0xef, 0xbb, 0xbf, 0xff, 0xc3, 0xa9, 0x80)), {
+      minLength: 1,
+      maxLength: 6,
+    });
     await fc.assert(
       fc.asyncProperty(hits, async (hs) => {
         const bytes = base.slice();
@@ -156,7 +162,10 @@ describe("sci score on hostile .xlsx files", () => {
       fc.constantFrom<ExcelJS.CellValue>(null, true, { error: "#REF!" } as ExcelJS.CellErrorValue, "#NUM!", "=1+1", new Date(0)),
     );
     const edits = fc.array(fc.tuple(fc.nat(INPUTS.length - 1), fc.nat(INPUTS[0].length - 1), value), { maxLength: 4 });
-    await fc.assert(fc.asyncProperty(edits, async (es) => void (await sci("r.xlsx", await workbook(es as never)))), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(edits, async (es) => void (await sci("r.xlsx", await workbook(es as never)))),
+      { numRuns: 25 },
+    );
   });
 
   it("a corrupt or truncated archive is one clear message and exit 1", async () => {

@@ -26,7 +26,10 @@ describe("CSV reader", () => {
   });
 
   it("never throws on any text, and re-writing what it read reads back the same", () => {
-    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 60 }), fc.array(fc.oneof(nastyChar, field), { maxLength: 20 }).map((p) => p.join("")));
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 60 }),
+      fc.array(fc.oneof(nastyChar, field), { maxLength: 20 }).map((p) => p.join("")),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const once = parseCsv(t);

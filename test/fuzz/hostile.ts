@@ -27,7 +27,7 @@ const EXCEL_ERRORS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", 
 export const MOJIBAKE = ["Ã©", "æµ¦ä¸œ", "Ã¤Ã¶Ã¼", "\uFFFD\uFFFD", "ÆÖ¶«", "浦东\uFFFD"];
 
 /** Text that a careless writer would turn into a formula. */
-export const FORMULA_LIKE = ["=1+1", "=SUM(A1:A9)", "+A1", "-A1", "@SUM(1)", "=HYPERLINK(\"http://x\")", "=cmd|' /C calc'!A0", "\t=1"];
+export const FORMULA_LIKE = ["=1+1", "=SUM(A1:A9)", "+A1", "-A1", "@SUM(1)", '=HYPERLINK("http://x")', "=cmd|' /C calc'!A0", "\t=1"];
 
 /** Values that must each produce an error at their cell. */
 export const badValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -41,7 +41,9 @@ export const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...MOJIBAKE),
   fc.constantFrom<unknown>("12\u00003", "\u0000", "120abc", "1.2.3", "12,34", "１２０元", "一百", "0x10", "1_000"),
   fc.constantFrom<unknown>(true, false),
-  fc.string({ unit: fc.constantFrom("grapheme", "binary", "grapheme-ascii"), minLength: 1, maxLength: 12 } as never).filter((s) => /[^\s\d.,eE+\-\uFEFF]/.test(s.normalize("NFKC")) && !/^\s*[+-]?(Infinity|NaN)\s*$/.test(s)),
+  fc
+    .string({ unit: fc.constantFrom("grapheme", "binary", "grapheme-ascii"), minLength: 1, maxLength: 12 } as never)
+    .filter((s) => /[^\s\d.,eE+\-\uFEFF]/.test(s.normalize("NFKC")) && !/^\s*[+-]?(Infinity|NaN)\s*$/.test(s)),
 );
 
 /** Values that must be read as the number they show, within the plausible range. */
@@ -52,14 +54,18 @@ export const goodValue: fc.Arbitrary<{ cell: unknown; value: number }> = fc.oneo
   fc.integer({ min: 0, max: 999 }).map((v) => ({ cell: `\uFEFF${v}`, value: v })), // BOM before the number
   fc.integer({ min: 10, max: 999 }).map((v) => ({ cell: `${String(v)[0]}\u200b${String(v).slice(1)}`, value: v })), // invisible characters inside
   fc.integer({ min: 0, max: 999 }).map((v) => ({ cell: String(v).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), value: v })), // full-width digits
-  fc.constantFrom({ cell: "1e-300", value: 1e-300 }, { cell: 5e-324, value: 5e-324 }, { cell: "+5", value: 5 }, { cell: ".5", value: 0.5 }, { cell: "1,000", value: 1000 }, { cell: -0, value: 0 }),
+  fc.constantFrom(
+    { cell: "1e-300", value: 1e-300 },
+    { cell: 5e-324, value: 5e-324 },
+    { cell: "+5", value: 5 },
+    { cell: ".5", value: 0.5 },
+    { cell: "1,000", value: 1000 },
+    { cell: -0, value: 0 },
+  ),
 );
 
 /** Coefficients outside (0, 1] or not numbers: each an error at its cell. */
-export const badCoefficient: fc.Arbitrary<unknown> = fc.oneof(
-  badValue,
-  fc.constantFrom<unknown>(0, "0", 1.0000001, 2, "1.5", 100),
-);
+export const badCoefficient: fc.Arbitrary<unknown> = fc.oneof(badValue, fc.constantFrom<unknown>(0, "0", 1.0000001, 2, "1.5", 100));
 
 /** Everything a cell could hand over, good or bad, for "never throws" properties. */
 export const anyCell: fc.Arbitrary<unknown> = fc.oneof(
@@ -68,7 +74,9 @@ export const anyCell: fc.Arbitrary<unknown> = fc.oneof(
   fc.double(),
   fc.string(),
   fc.string({ unit: "binary", maxLength: 8 }),
-  fc.constantFrom<unknown>({}, [], { result: 5 }, { result: "#N/A" }, { richText: [{ text: "12" }] }, { richText: "x" }, new Date(0), new Date(NaN), { toString: null }),
+  fc.constantFrom<unknown>({}, [], { result: 5 }, { result: "#N/A" }, { richText: [{ text: "12" }] }, { richText: "x" }, new Date(0), new Date(NaN), {
+    toString: null,
+  }),
 );
 
 /** Zero-based (row, col) → `C5`, worked out here rather than by the core. */

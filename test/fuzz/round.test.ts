@@ -21,18 +21,22 @@ describe("round2 agrees with its definition", () => {
   });
 
   it("on any double", () => {
-    fc.assert(fc.property(fc.double(), (x) => Object.is(round2(x), reference(x))), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.double(), (x) => Object.is(round2(x), reference(x))),
+      { numRuns: 20000 },
+    );
   });
 
   it("on values a hair away from a half-cent", () => {
-    const nearHalf = fc
-      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: -64, max: 64 }))
-      .map(([cents, ulps]) => {
-        let x = (cents + 0.5) / 100;
-        for (let i = 0; i < Math.abs(ulps); i++) x = nextAfter(x, ulps > 0 ? Infinity : -Infinity);
-        return x;
-      });
-    fc.assert(fc.property(nearHalf, (x) => Object.is(round2(x), reference(x))), { numRuns: 20000 });
+    const nearHalf = fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: -64, max: 64 })).map(([cents, ulps]) => {
+      let x = (cents + 0.5) / 100;
+      for (let i = 0; i < Math.abs(ulps); i++) x = nextAfter(x, ulps > 0 ? Infinity : -Infinity);
+      return x;
+    });
+    fc.assert(
+      fc.property(nearHalf, (x) => Object.is(round2(x), reference(x))),
+      { numRuns: 20000 },
+    );
   });
 
   it("ranks are the same as ranking the reference-rounded values", () => {
@@ -52,7 +56,7 @@ function nextAfter(x: number, to: number): number {
   if (x === 0) return to > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
   buf.setFloat64(0, x);
   let bits = buf.getBigUint64(0);
-  bits += (to > x) === (x > 0) ? 1n : -1n;
+  bits += to > x === x > 0 ? 1n : -1n;
   buf.setBigUint64(0, bits);
   return buf.getFloat64(0);
 }

@@ -36,8 +36,14 @@ const fresh = (): unknown[][] => INPUTS.map((r) => [...r]);
 describe("validation of hostile tables", () => {
   it("random tables of any cells: no throw, no internal error, finite outputs", () => {
     const table = fc.array(fc.array(anyCell, { maxLength: 12 }), { maxLength: 8 });
-    fc.assert(fc.property(table, (rows) => void assertFiniteOutputs(rows)), { numRuns: 300 });
-    fc.assert(fc.property(table, (rows) => void assertFiniteOutputs(rows, { ...options, roster: undefined } as never)), { numRuns: 150 });
+    fc.assert(
+      fc.property(table, (rows) => void assertFiniteOutputs(rows)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(table, (rows) => void assertFiniteOutputs(rows, { ...options, roster: undefined } as never)),
+      { numRuns: 150 },
+    );
   });
 
   it("the 2020 table with random cells replaced by anything: no throw, finite outputs", () => {
@@ -53,7 +59,16 @@ describe("validation of hostile tables", () => {
   });
 
   it("not-quite-tables: rows that are not arrays, ragged rows, a header of numbers", () => {
-    for (const rows of [[], [[]], [null], [undefined, [1]], [[1, 2, 3], "x"], [INPUTS[0], ...Array(5).fill([])], [INPUTS[0].map(() => 0)], [INPUTS[0], INPUTS[1].slice(0, 3)]] as unknown[][][])
+    for (const rows of [
+      [],
+      [[]],
+      [null],
+      [undefined, [1]],
+      [[1, 2, 3], "x"],
+      [INPUTS[0], ...Array(5).fill([])],
+      [INPUTS[0].map(() => 0)],
+      [INPUTS[0], INPUTS[1].slice(0, 3)],
+    ] as unknown[][][])
       assertFiniteOutputs(rows);
     expect(validate({ rows: "nope" } as never, options).issues.length).toBeGreaterThan(0);
     expect(validate(null as never, options).issues.length).toBeGreaterThan(0);
@@ -73,13 +88,19 @@ describe("every bad cell is reported at its address, and no good cell is", () =>
   // rows inserted, the table placed anywhere on the sheet. The expected addresses are worked
   // out from the plan, independently of the core.
   const plan = fc.record({
-    bad: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 16 }), fc.constantFrom(...LEAF_COLUMNS.map(([, c]) => c), COEFFICIENT_COLUMN), badValue, badCoefficient), {
-      minLength: 1,
-      maxLength: 8,
-      selector: ([r, c]) => `${r},${c}`,
-    }),
+    bad: fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 1, max: 16 }), fc.constantFrom(...LEAF_COLUMNS.map(([, c]) => c), COEFFICIENT_COLUMN), badValue, badCoefficient),
+      {
+        minLength: 1,
+        maxLength: 8,
+        selector: ([r, c]) => `${r},${c}`,
+      },
+    ),
     good: fc.array(fc.tuple(fc.integer({ min: 1, max: 16 }), fc.constantFrom(...LEAF_COLUMNS.map(([, c]) => c)), goodValue), { maxLength: 8 }),
-    order: fc.shuffledSubarray(INPUTS[0].map((_, c) => c), { minLength: INPUTS[0].length, maxLength: INPUTS[0].length }),
+    order: fc.shuffledSubarray(
+      INPUTS[0].map((_, c) => c),
+      { minLength: INPUTS[0].length, maxLength: INPUTS[0].length },
+    ),
     blanks: fc.array(fc.integer({ min: 1, max: 17 }), { maxLength: 4 }),
     origin: fc.record({ row: fc.nat(30), col: fc.nat(30) }),
   });
@@ -120,7 +141,10 @@ describe("every bad cell is reported at its address, and no good cell is", () =>
         }
         // Nothing else is an error: good values, blank rows and shuffled columns are fine.
         const plantedAt = new Set(planted.map((p) => a1(p.row, p.col)));
-        expect(errors.filter((i) => !plantedAt.has(i.cell?.address ?? "")), summary(issues)).toEqual([]);
+        expect(
+          errors.filter((i) => !plantedAt.has(i.cell?.address ?? "")),
+          summary(issues),
+        ).toEqual([]);
       }),
       { numRuns: 400 },
     );

@@ -14,7 +14,11 @@ const square = (lon: number, lat: number, size: number): LonLat[] => [
   [lon, lat + size],
   [lon, lat],
 ];
-const feature = (properties: Record<string, unknown>, coordinates: unknown, type = "Polygon") => ({ type: "Feature", properties, geometry: { type, coordinates } });
+const feature = (properties: Record<string, unknown>, coordinates: unknown, type = "Polygon") => ({
+  type: "Feature",
+  properties,
+  geometry: { type, coordinates },
+});
 const collection = (...features: unknown[]) => ({ type: "FeatureCollection", features });
 
 describe("projectShapes", () => {
@@ -50,14 +54,21 @@ describe("projectShapes", () => {
     expect(w.rings[0].length).toBeLessThan(west.length);
     // No gap and no overlap: the two areas add up to the rectangle's.
     expect(ringArea(w.rings[0]) + ringArea(e.rings[0])).toBe(ringArea(whole.shapes[0].rings[0]));
-    const border = (ring: readonly (readonly [number, number])[]) => ring.filter(([x]) => x > 20 && x < g.width - 20).map((p) => p.join(",")).sort();
+    const border = (ring: readonly (readonly [number, number])[]) =>
+      ring
+        .filter(([x]) => x > 20 && x < g.width - 20)
+        .map((p) => p.join(","))
+        .sort();
     expect(border(w.rings[0])).toEqual(border(e.rings[0]));
   });
 
   it("stores outer rings clockwise on the screen and holes the other way, whatever the file's winding", () => {
     const outer = square(0, 0, 0.1);
     const hole = square(0.03, 0.03, 0.04);
-    for (const rings of [[outer, hole], [[...outer].reverse(), [...hole].reverse()]]) {
+    for (const rings of [
+      [outer, hole],
+      [[...outer].reverse(), [...hole].reverse()],
+    ]) {
       const g = projectShapes([{ id: "a", polygons: [rings] }], { tolerance: 0 });
       const [o, h] = g.shapes[0].rings;
       expect(ringArea(o)).toBeGreaterThan(0);
@@ -67,7 +78,13 @@ describe("projectShapes", () => {
   });
 
   it("drops islets under the minimum area but never a shape's largest part", () => {
-    const g = projectShapes([{ id: "a", polygons: [[square(0, 0, 0.1)], [square(0.2, 0, 0.002)]] }, { id: "b", polygons: [[square(0.5, 0, 0.002)]] }], { tolerance: 0 });
+    const g = projectShapes(
+      [
+        { id: "a", polygons: [[square(0, 0, 0.1)], [square(0.2, 0, 0.002)]] },
+        { id: "b", polygons: [[square(0.5, 0, 0.002)]] },
+      ],
+      { tolerance: 0 },
+    );
     expect(g.shapes[0].rings).toHaveLength(1);
     expect(g.shapes[1].rings).toHaveLength(1);
   });
@@ -88,18 +105,40 @@ describe("geometryFromGeoJson", () => {
     expect(geometry!.shapes[0].rings).toHaveLength(2);
     // The other twelve districts have no shape: one warning each, naming the district.
     const missing = issues.filter((i) => i.code === "geometry-missing-district");
-    expect(missing.map((i) => i.district).sort()).toEqual(ROSTER.districts.map((d) => d.id).filter((id) => !["浦东", "黄浦", "静安", "徐汇"].includes(id)).sort());
+    expect(missing.map((i) => i.district).sort()).toEqual(
+      ROSTER.districts
+        .map((d) => d.id)
+        .filter((id) => !["浦东", "黄浦", "静安", "徐汇"].includes(id))
+        .sort(),
+    );
     expect(missing.every((i) => i.severity === "warning")).toBe(true);
     expect(issues).toHaveLength(12);
   });
 
   it("reports a feature no district answers to, and one that is not a lon/lat polygon", () => {
-    const roster = new Roster([{ id: "甲", en: "Alpha", region: "r" }, { id: "乙", en: "Beta", region: "r" }] as District[]);
+    const roster = new Roster([
+      { id: "甲", en: "Alpha", region: "r" },
+      { id: "乙", en: "Beta", region: "r" },
+    ] as District[]);
     const json = collection(
       feature({ name: "甲" }, sq(1)),
       feature({ name: "Atlantis" }, sq(2)),
-      feature({ name: "Beta" }, [[[350000, 3400000], [351000, 3400000], [351000, 3401000], [350000, 3400000]]]),
-      feature({ name: "甲" }, [[0, 0], [1, 1]], "LineString"),
+      feature({ name: "Beta" }, [
+        [
+          [350000, 3400000],
+          [351000, 3400000],
+          [351000, 3401000],
+          [350000, 3400000],
+        ],
+      ]),
+      feature(
+        { name: "甲" },
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        "LineString",
+      ),
     );
     const { geometry, issues } = geometryFromGeoJson(json, roster, "map.geojson");
     expect(geometry!.shapes.map((s) => s.id)).toEqual(["甲"]);

@@ -16,7 +16,10 @@ function setUp() {
   const grid = under([["各区数据"]], inputsGrid("zh"));
   grid.forEach((row, i) => row.push(i === 0 ? null : i === 1 ? "智慧应用" : 120)); // a computed column: 政务服务 etc. wait for a choice
   grid[4][0] = "徐会区";
-  excel.addSheet("数据", grid.map((r) => r.map((v) => (v === null ? "" : v))));
+  excel.addSheet(
+    "数据",
+    grid.map((r) => r.map((v) => (v === null ? "" : v))),
+  );
   excel.selectArea("数据", "A1:AP18");
   const settings = fakeSettings();
   settings.install();
@@ -46,7 +49,11 @@ describe("使用所选数据", () => {
 
     await user.selectOptions(within(check).getByRole("combobox", { name: "AH2 政务服务" }), "C2.1");
     expect(screen.getByText("缺少指标：C2.2, C2.3, C2.4")).toBeTruthy();
-    for (const [name, code] of [["AI2 城市运行", "C2.2"], ["AJ2 数字经济", "C2.3"], ["AK2 公共服务", "C2.4"]])
+    for (const [name, code] of [
+      ["AI2 城市运行", "C2.2"],
+      ["AJ2 数字经济", "C2.3"],
+      ["AK2 公共服务", "C2.4"],
+    ])
       await user.selectOptions(within(check).getByRole("combobox", { name }), code);
     expect(screen.getByText("38 项输入指标齐全")).toBeTruthy();
 
@@ -78,7 +85,11 @@ describe("使用所选数据", () => {
 describe("使用所选数据 after reopening", () => {
   it("shows the saved link's mapping with its choices, without a selection", async () => {
     const excel = new FakeExcel({ sheets: ["说明"] });
-    excel.addSheet("数据", inputsGrid("zh").map((r) => r.map((v) => (v === null ? "" : v))), "B2");
+    excel.addSheet(
+      "数据",
+      inputsGrid("zh").map((r) => r.map((v) => (v === null ? "" : v))),
+      "B2",
+    );
     excel.selectArea("说明", "A1");
     const link = { kind: "range", name: "SCI_Input", sheet: "数据", address: "B2:AP18", choices: { fields: { 政务服务: "C2.1" } } };
     await excel.runExcel(async (ctx) => {

@@ -41,7 +41,9 @@ describe("the statistical-audit panel", () => {
   it("lists the flags first: the core's outliers, collinear pairs and negative correlations", () => {
     panel();
     const flags = screen.getByRole("region", { name: "需关注" });
-    const items = within(flags).getAllByRole("listitem").map((li) => li.textContent);
+    const items = within(flags)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(items).toHaveLength(result.indicators.filter((i) => i.outlier).length + result.collinear.length + result.negative.length);
     expect(items[0]).toMatch(/^A3 信息资源：异常值（偏度 -2\.351，峰度 7\.613/);
     expect(items).toContain("B2.3 与 B2.6 高度相关（r = 0.938），所在上级指标把同一信息计了两次");
@@ -77,7 +79,11 @@ describe("the statistical-audit panel", () => {
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(38);
     const a11 = result.importance.find((x) => x.indicator === "A1.1")!;
-    expect(within(rows[0]).getAllByRole("cell").map((c) => c.textContent)).toEqual([`${(a11.weight * 100).toFixed(1)}%`, `${(a11.share! * 100).toFixed(1)}%`, "0.50"]);
+    expect(
+      within(rows[0])
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual([`${(a11.weight * 100).toFixed(1)}%`, `${(a11.share! * 100).toFixed(1)}%`, "0.50"]);
     const b46 = rows.find((r) => within(r).getByRole("rowheader").textContent === "B4.6")!;
     expect(within(b46).getAllByRole("cell")[1].textContent).toBe("—");
   });
@@ -89,8 +95,21 @@ describe("the statistical-audit panel", () => {
     const table = await screen.findByRole("table", { name: /Sobol sensitivity indices \(N = 1000, 6000 runs, seed 1\)/ }, { timeout: 10_000 });
     const want = sobol(now2020.dataset, { samples: 1000, seed: 1 }).result!;
     const rows = within(table).getAllByRole("row").slice(1);
-    expect(rows.map((r) => [within(r).getByRole("rowheader").textContent, ...within(r).getAllByRole("cell").map((c) => c.textContent)])).toEqual(
-      want.factors.map((f) => [f.en, f.first!.toFixed(3), `${f.firstCI![0].toFixed(3)} – ${f.firstCI![1].toFixed(3)}`, f.total!.toFixed(3), `${f.totalCI![0].toFixed(3)} – ${f.totalCI![1].toFixed(3)}`]),
+    expect(
+      rows.map((r) => [
+        within(r).getByRole("rowheader").textContent,
+        ...within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      ]),
+    ).toEqual(
+      want.factors.map((f) => [
+        f.en,
+        f.first!.toFixed(3),
+        `${f.firstCI![0].toFixed(3)} – ${f.firstCI![1].toFixed(3)}`,
+        f.total!.toFixed(3),
+        `${f.totalCI![0].toFixed(3)} – ${f.totalCI![1].toFixed(3)}`,
+      ]),
     );
     expect(w.posted).toBe(1);
     expect(w.terminated).toBe(true);
@@ -107,7 +126,12 @@ describe("the statistical-audit panel", () => {
     const want = layout.cells.map((r) => r.map((v) => (v === null ? "" : v)));
     const got = excel.values("统计审计 2020"); // the used range: the layout's trailing blank row is not in it
     expect(got).toEqual(want.slice(0, got.length));
-    expect(want.slice(got.length).flat().every((v) => v === "")).toBe(true);
+    expect(
+      want
+        .slice(got.length)
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
   });
 
   it("without scores it says why", () => {

@@ -20,7 +20,9 @@ describe("raw data and framework (step 5)", () => {
     expect(await screen.findByText('Inserted "SCI 原始数据", "SCI 标准化设置". Once they are filled in, any issues are listed under “2. Check”.')).toBeTruthy();
     expect(excel.values("SCI 标准化设置")[2].slice(0, 3)).toEqual(["A1.1", "5G建设应用", "ratio"]);
     await user.click(screen.getByRole("button", { name: "Insert raw-data template" }));
-    expect(await screen.findByText('The workbook already has an SCI_Raw table (sheet "SCI 原始数据"); nothing was inserted and the table is selected')).toBeTruthy();
+    expect(
+      await screen.findByText('The workbook already has an SCI_Raw table (sheet "SCI 原始数据"); nothing was inserted and the table is selected'),
+    ).toBeTruthy();
     expect(screen.queryByText(/工作簿中已有/)).toBeNull(); // the English pane shows English only
     expect(excel.selection?.sheet).toBe("SCI 原始数据");
     expect(excel.sheetNames()).toEqual(["Sheet1", "SCI 原始数据", "SCI 标准化设置"]);
@@ -55,7 +57,10 @@ describe("raw data and framework (step 5)", () => {
     await user.click(screen.getByRole("button", { name: "插入原始数据模板" }));
     await screen.findByText(/^已插入工作表/);
     expect(calls).toEqual([["raw", { framework }]]);
-    const codes = excel.values("SCI 标准化设置").slice(2).map((r) => r[0]);
+    const codes = excel
+      .values("SCI 标准化设置")
+      .slice(2)
+      .map((r) => r[0]);
     expect(codes).toHaveLength(37);
     expect(codes).not.toContain("A3.1");
     expect(codes.slice(0, 6)).toEqual(["A1.1", "A2.1", "A2.2", "A2.3", "A3.2", "B1.1"]);
@@ -66,8 +71,17 @@ describe("raw data and framework (step 5)", () => {
     panel(
       "en",
       modelOf(undefined, {
-        issues: [at("empty-cell", "error"), at("settings-missing-benchmark", "error"), at("framework-weights", "error"), at("settings-unknown-column", "warning")],
-        issuesOf: { input: [at("empty-cell", "error")], settings: [at("settings-missing-benchmark", "error"), at("settings-unknown-column", "warning")], framework: [at("framework-weights", "error")] },
+        issues: [
+          at("empty-cell", "error"),
+          at("settings-missing-benchmark", "error"),
+          at("framework-weights", "error"),
+          at("settings-unknown-column", "warning"),
+        ],
+        issuesOf: {
+          input: [at("empty-cell", "error")],
+          settings: [at("settings-missing-benchmark", "error"), at("settings-unknown-column", "warning")],
+          framework: [at("framework-weights", "error")],
+        },
       }),
     );
     expect(screen.getByText("These tables have 2 errors and 1 warning; see “2. Check”.")).toBeTruthy();

@@ -32,7 +32,10 @@ describe("grouping issues by cause", () => {
     expect(g.errors).toBe(1);
     expect(g.items).toHaveLength(1);
     const [only] = g.items;
-    expect(only.kind === "issue" && [only.issue.code, only.fix]).toEqual(["unknown-district", { cell: { sheet: "SCI 输入", address: `A${row + 1}` }, text: "徐汇" }]);
+    expect(only.kind === "issue" && [only.issue.code, only.fix]).toEqual([
+      "unknown-district",
+      { cell: { sheet: "SCI 输入", address: `A${row + 1}` }, text: "徐汇" },
+    ]);
   });
 
   it("a name too far from any district has no fix, and the missing district stays listed", () => {
@@ -58,7 +61,10 @@ describe("grouping issues by cause", () => {
   it("a misspelling beside a district really missing: the fix for the misspelling, the other still missing", () => {
     const rows = rows2020();
     rows[rows.findIndex((r) => r[0] === "徐汇")][0] = "徐会";
-    rows.splice(rows.findIndex((r) => r[0] === "崇明"), 1);
+    rows.splice(
+      rows.findIndex((r) => r[0] === "崇明"),
+      1,
+    );
     const g = groupIssues(check(rows), shanghaiRoster);
     expect(g.items.map((i) => i.kind === "issue" && [i.issue.code, i.issue.district, i.fix?.text])).toEqual([
       ["unknown-district", undefined, "徐汇"],
@@ -95,8 +101,13 @@ describe("the next step", () => {
 
   it("says what will be scored, in each language", () => {
     const builtin = scoredText(modelOf(now2020, { source: "builtin", mode: "builtin" }));
-    expect(builtin).toEqual({ zh: "将评分：内置 2020 年数据（工作簿中还没有 SCI_Input 表）", en: "Scoring: the built-in 2020 data (the workbook has no SCI_Input table yet)" });
-    expect(scoredText(modelOf(now2020, { mode: "input", tables: { input: { name: "SCI_Input", sheet: "数据" } } })).zh).toBe("将评分：工作簿的 SCI_Input 表（工作表「数据」）");
+    expect(builtin).toEqual({
+      zh: "将评分：内置 2020 年数据（工作簿中还没有 SCI_Input 表）",
+      en: "Scoring: the built-in 2020 data (the workbook has no SCI_Input table yet)",
+    });
+    expect(scoredText(modelOf(now2020, { mode: "input", tables: { input: { name: "SCI_Input", sheet: "数据" } } })).zh).toBe(
+      "将评分：工作簿的 SCI_Input 表（工作表「数据」）",
+    );
     expect(scoredText(modelOf(now2020), { range: "Sheet1!A1:AO17" }).en).toBe("Scoring: the chosen range Sheet1!A1:AO17");
   });
 });

@@ -45,10 +45,16 @@ describe("keyboard only", () => {
     await screen.findByRole("button", { name: "运行稳健性分析" });
     await screen.findByRole("button", { name: "插入原始数据模板" });
     await screen.findByRole("button", { name: "插入上年数据模板" });
-    const controls = [...screen.getAllByRole("button"), ...screen.getAllByRole("switch"), ...screen.getAllByRole("textbox"), ...screen.getAllByRole("combobox")];
+    const controls = [
+      ...screen.getAllByRole("button"),
+      ...screen.getAllByRole("switch"),
+      ...screen.getAllByRole("textbox"),
+      ...screen.getAllByRole("combobox"),
+    ];
     expect(controls.length).toBeGreaterThanOrEqual(15);
     for (const c of controls) {
-      const labelled = c.getAttribute("aria-label") || c.getAttribute("aria-labelledby") || c.textContent?.trim() || (c.id && document.querySelector(`label[for="${c.id}"]`));
+      const labelled =
+        c.getAttribute("aria-label") || c.getAttribute("aria-labelledby") || c.textContent?.trim() || (c.id && document.querySelector(`label[for="${c.id}"]`));
       expect(labelled, c.outerHTML.slice(0, 80)).toBeTruthy();
     }
   });

@@ -8,7 +8,9 @@ import type { SciWorkbook } from "../../src/taskpane/types";
 import { FakeExcel } from "../fakes/excel";
 import { fakeModel, type FakeModel } from "../fakes/model";
 
-export function renderPane(options: { lang?: Lang | null; excel?: FakeExcel; workbook?: (real: SciWorkbook) => SciWorkbook; model?: (excel: FakeExcel) => FakeModel } = {}) {
+export function renderPane(
+  options: { lang?: Lang | null; excel?: FakeExcel; workbook?: (real: SciWorkbook) => SciWorkbook; model?: (excel: FakeExcel) => FakeModel } = {},
+) {
   const excel = options.excel ?? new FakeExcel();
   const model = (options.model ?? fakeModel)(excel);
   const real = officeWorkbook(excel.runExcel);

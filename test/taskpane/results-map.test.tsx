@@ -5,7 +5,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { renderPane } from "./render";
 
 const region = (name: string) => screen.getByRole("region", { name });
-const paths = (map: HTMLElement) => Array.from(map.querySelectorAll("path")).map((p) => [p.getAttribute("data-district"), p.getAttribute("data-class"), p.querySelector("title")?.textContent]);
+const paths = (map: HTMLElement) =>
+  Array.from(map.querySelectorAll("path")).map((p) => [p.getAttribute("data-district"), p.getAttribute("data-class"), p.querySelector("title")?.textContent]);
 
 describe("results at a glance: the map", () => {
   it("中文: the composite over the city, 16 districts, value on hover, the same figures in a table", async () => {
@@ -20,7 +21,10 @@ describe("results at a glance: the map", () => {
     expect(drawn.find(([id]) => id === "浦东")).toEqual(["浦东", "4", "浦东 133.41"]);
     expect(map.querySelector("script")).toBeNull();
     const table = within(step).getByRole("table", { name: /^地图数据：2020年智慧城市发展水平指数/ });
-    const rows = within(table).getAllByRole("row").slice(1).map((r) => r.textContent);
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.textContent);
     expect(rows).toHaveLength(16);
     expect(rows[0]).toBe("浦东133.41125.32 – 133.41（3 个行政区）");
     expect(rows[15]).toBe("崇明87.3187.31 – 104.30（4 个行政区）");
@@ -32,12 +36,19 @@ describe("results at a glance: the map", () => {
     const map = await within(step).findByTestId("results-map", {}, { timeout: 10_000 });
     await user.selectOptions(within(step).getByRole("combobox", { name: "Indicator on the map" }), "A");
     await user.selectOptions(within(step).getByRole("combobox", { name: "Map scope" }), "suburban");
-    await waitFor(() => expect(map.querySelector("svg")!.getAttribute("aria-label")).toBe("New infrastructure index, 2020 — Suburban districts · quantile classes (5)"), { timeout: 10_000 });
+    await waitFor(
+      () => expect(map.querySelector("svg")!.getAttribute("aria-label")).toBe("New infrastructure index, 2020 — Suburban districts · quantile classes (5)"),
+      { timeout: 10_000 },
+    );
     const drawn = paths(map);
     expect(drawn.filter(([, c]) => c !== "-1")).toHaveLength(8);
     expect(drawn.find(([id]) => id === "浦东")![1]).toBe("-1");
     const table = within(step).getByRole("table", { name: /^Map data: New infrastructure index/ });
-    expect(within(table).getAllByRole("rowheader").map((c) => c.textContent)).toContain("Baoshan");
+    expect(
+      within(table)
+        .getAllByRole("rowheader")
+        .map((c) => c.textContent),
+    ).toContain("Baoshan");
   });
 });
 

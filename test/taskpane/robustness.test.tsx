@@ -15,7 +15,9 @@ import { modelOf, now2020, renderPanel } from "./panels";
 const ds = now2020.dataset;
 const model = modelOf(now2020);
 const panel = (lang: Lang = "zh", current = model, createWorker?: () => WorkerLike | undefined) => {
-  const view = renderPanel((workbook) => <RobustnessPanel t={STRINGS[lang]} lang={lang} current={current} workbook={workbook} createWorker={createWorker ?? (() => undefined)} />);
+  const view = renderPanel((workbook) => (
+    <RobustnessPanel t={STRINGS[lang]} lang={lang} current={current} workbook={workbook} createWorker={createWorker ?? (() => undefined)} />
+  ));
   return view;
 };
 const core = (opts: Parameters<typeof sensitivity>[1]): Sensitivity => sensitivity(ds, opts).result!;
@@ -28,11 +30,21 @@ function numbers(): Map<string, string[]> {
       .getAllByRole("row")
       .slice(1)
       .filter((r) => within(r).queryByRole("rowheader")) // not the region headings
-      .map((r) => [within(r).getByRole("rowheader").textContent!, within(r).getAllByRole("cell").map((c) => c.textContent!)]),
+      .map((r) => [
+        within(r).getByRole("rowheader").textContent!,
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent!),
+      ]),
   );
 }
 const expected = (r: Sensitivity, scope: "city" | "region" = "city", name = (id: string) => id) =>
-  new Map(r.districts.map((d) => [name(d.district), [d.ranks[scope].baseline, d.ranks[scope].median, d.ranks[scope].p5, d.ranks[scope].p95].map(String).concat(`${(d.ranks[scope].keep * 100).toFixed(1)}%`)]));
+  new Map(
+    r.districts.map((d) => [
+      name(d.district),
+      [d.ranks[scope].baseline, d.ranks[scope].median, d.ranks[scope].p5, d.ranks[scope].p95].map(String).concat(`${(d.ranks[scope].keep * 100).toFixed(1)}%`),
+    ]),
+  );
 
 async function replace(user: ReturnType<typeof panel>["user"], name: string, value: string) {
   const box = screen.getByRole("textbox", { name });
@@ -97,10 +109,12 @@ describe("robustness of ranks", () => {
     await user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
     await screen.findByRole("img");
     const K = ds.framework.order.length;
-    const exact = new Map(ds.districts.map((d, i) => {
-      const r = String(now2020.cityRanks[i * K]);
-      return [d.id, [r, r, r, r, "100.0%"]];
-    }));
+    const exact = new Map(
+      ds.districts.map((d, i) => {
+        const r = String(now2020.cityRanks[i * K]);
+        return [d.id, [r, r, r, r, "100.0%"]];
+      }),
+    );
     expect(numbers()).toEqual(exact);
     expect(numbers().get("浦东")![0]).toBe("1");
     expect(numbers().get("崇明")![0]).toBe("16");
@@ -185,14 +199,11 @@ describe("robustness of ranks", () => {
     expect(chart.getAttribute("aria-label")).toMatch(/^Range plot of 16 districts' city ranks under ±10% weight perturbation, 1,000 replications/);
     const en = new Map(ds.districts.map((d) => [d.id, d.en!]));
     expect(numbers()).toEqual(expected(core({ replications: 1000, perturbation: 0.1, seed: 1 }), "city", (id) => en.get(id)!));
-    expect(within(screen.getByRole("table")).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "District",
-      "Baseline rank",
-      "Median rank",
-      "5th percentile",
-      "95th percentile",
-      "Kept its place",
-    ]);
+    expect(
+      within(screen.getByRole("table"))
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["District", "Baseline rank", "Median rank", "5th percentile", "95th percentile", "Kept its place"]);
     expect(screen.getByRole("button", { name: "Write the robustness sheet" })).toBeTruthy();
   });
 

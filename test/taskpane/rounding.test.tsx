@@ -26,7 +26,11 @@ async function shownAverages(caption: string): Promise<string[][]> {
   return within(table)
     .getAllByRole("row")
     .slice(1)
-    .map((row) => within(row).getAllByRole("cell").map((c) => c.textContent ?? ""));
+    .map((row) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent ?? ""),
+    );
 }
 
 describe("the report's rounding (before Generate)", () => {
@@ -50,7 +54,9 @@ describe("the report's rounding (before Generate)", () => {
     expect(model.getModel().rounding).toBe("report");
     await waitFor(() => expect(toggle.checked).toBe(true));
     expect(await shownAverages("平均值")).toEqual(averagesOf(report));
-    const top = within(screen.getByRole("table", { name: "前三名" })).getAllByRole("row").slice(1);
+    const top = within(screen.getByRole("table", { name: "前三名" }))
+      .getAllByRole("row")
+      .slice(1);
     expect(top.map((r) => r.textContent)).toEqual(glance(report).top.map((t) => `${t.rank}${t.district.id}${fixed2(t.value)}`));
 
     await user.click(toggle);

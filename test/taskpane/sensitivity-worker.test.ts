@@ -203,11 +203,15 @@ describe("runner", () => {
 
   it("stopping the main-thread run stops it between slices", async () => {
     const controller = new AbortController();
-    const out = await runSensitivity(ds, { replications: 500_000 }, {
-      signal: controller.signal,
-      createWorker: () => undefined,
-      onProgress: () => controller.abort(),
-    });
+    const out = await runSensitivity(
+      ds,
+      { replications: 500_000 },
+      {
+        signal: controller.signal,
+        createWorker: () => undefined,
+        onProgress: () => controller.abort(),
+      },
+    );
     expect(out).toEqual({ issues: [], path: "main", aborted: true });
   });
 });

@@ -117,7 +117,10 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     expect(await within(step).findByText("Template to fill in")).toBeTruthy();
     expect(within(step).getByText(/^1 cells? to fill in 1 districts?\./)).toBeTruthy();
     const items = within(await within(step).findByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
-    expect(items.map((i) => i.textContent)).toEqual(["Xuhui: 1 cell to fillfrom SCI 输入!O5", "WarningSCI 输入!E3, 黄浦, A2.2 Mobile network user experience: value 5000 is implausibly large (over 1000); please check"]);
+    expect(items.map((i) => i.textContent)).toEqual([
+      "Xuhui: 1 cell to fillfrom SCI 输入!O5",
+      "WarningSCI 输入!E3, 黄浦, A2.2 Mobile network user experience: value 5000 is implausibly large (over 1000); please check",
+    ]);
     expect(step.textContent).not.toMatch(/[为数据]|警告/);
   });
 
@@ -163,7 +166,13 @@ describe("3. 生成排名", () => {
     await user.click(links[2]);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "排名 2020 二级指标", address: "A1" }));
     await user.click(within(step).getByRole("button", { name: "生成排名工作表" }));
-    await waitFor(() => expect(within(step).getAllByRole("button").map((b) => b.textContent)).toContain("排名 2020 (2)"));
+    await waitFor(() =>
+      expect(
+        within(step)
+          .getAllByRole("button")
+          .map((b) => b.textContent),
+      ).toContain("排名 2020 (2)"),
+    );
     expect(excel.sheetNames()).toHaveLength(9);
   });
 
@@ -193,12 +202,29 @@ describe("results at a glance", () => {
     renderPane();
     const step = region("结果一览");
     const top = await within(step).findByRole("table", { name: "前三名" });
-    const rows = within(top).getAllByRole("row").map((r) => r.textContent);
+    const rows = within(top)
+      .getAllByRole("row")
+      .map((r) => r.textContent);
     expect(rows).toEqual(["排名行政区综合指数", "1浦东133.41", "2徐汇126.74", "3黄浦125.32"]);
     const averages = within(step).getByRole("table", { name: "平均值" });
-    expect(within(averages).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["指标", "全市", "中心城区", "郊区"]);
-    expect(within(averages).getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["智慧城市发展水平指数", "新型基础设施指数", "智慧应用指数", "发展环境指数"]);
-    const cells = within(averages).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").map((c) => c.textContent));
+    expect(
+      within(averages)
+        .getAllByRole("columnheader")
+        .map((c) => c.textContent),
+    ).toEqual(["指标", "全市", "中心城区", "郊区"]);
+    expect(
+      within(averages)
+        .getAllByRole("rowheader")
+        .map((c) => c.textContent),
+    ).toEqual(["智慧城市发展水平指数", "新型基础设施指数", "智慧应用指数", "发展环境指数"]);
+    const cells = within(averages)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      );
     expect(cells[0]).toEqual(["109.77", "119.44", "100.10"]);
     expect(cells.slice(1).map((r) => r[0])).toEqual(["119.16", "113.12", "102.23"]);
   });
@@ -207,18 +233,27 @@ describe("results at a glance", () => {
     const { user, excel, model } = renderPane({ lang: "en" });
     const step = region("Results at a glance");
     const top = await within(step).findByRole("table", { name: "Top 3" });
-    expect(within(top).getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["Pudong", "Xuhui", "Huangpu"]);
-    expect(within(within(step).getByRole("table", { name: "Averages" })).getAllByRole("columnheader").map((c) => c.textContent)).toEqual([
-      "Indicator",
-      "City",
-      "Central districts",
-      "Suburban districts",
-    ]);
+    expect(
+      within(top)
+        .getAllByRole("rowheader")
+        .map((c) => c.textContent),
+    ).toEqual(["Pudong", "Xuhui", "Huangpu"]);
+    expect(
+      within(within(step).getByRole("table", { name: "Averages" }))
+        .getAllByRole("columnheader")
+        .map((c) => c.textContent),
+    ).toEqual(["Indicator", "City", "Central districts", "Suburban districts"]);
     await user.click(screen.getByRole("button", { name: "Insert the 2020 data as an example" }));
     await screen.findByText("All good");
     excel.setCell("SCI 输入", "AO2", 0.5); // 浦东's coefficient halves its composite
     await act(() => model.refresh());
-    await waitFor(() => expect(within(within(step).getByRole("table", { name: "Top 3" })).getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["Xuhui", "Huangpu", expect.any(String)]));
+    await waitFor(() =>
+      expect(
+        within(within(step).getByRole("table", { name: "Top 3" }))
+          .getAllByRole("rowheader")
+          .map((c) => c.textContent),
+      ).toEqual(["Xuhui", "Huangpu", expect.any(String)]),
+    );
     excel.setCell("SCI 输入", "AO2", "x");
     await act(() => model.refresh());
     expect(await within(step).findByText("Fix the input to see results.")).toBeTruthy();

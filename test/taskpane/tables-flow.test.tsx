@@ -87,7 +87,9 @@ describe("raw data and framework tables from the pane", () => {
     const [pudong] = csv("published-summary.csv").filter((r) => r[0] === "浦东");
     const byHand = 0.25 * Number(pudong[2]) + 0.45 * Number(pudong[3]) + 0.3 * Number(pudong[4]);
     const top = await within(region("Results at a glance")).findByRole("table", { name: "Top 3" });
-    const row = within(top).getAllByRole("row").find((r) => r.textContent?.includes("Pudong"))!;
+    const row = within(top)
+      .getAllByRole("row")
+      .find((r) => r.textContent?.includes("Pudong"))!;
     expect(Math.abs(Number(within(row).getAllByRole("cell").at(-1)!.textContent) - byHand)).toBeLessThanOrEqual(0.01);
   });
 
@@ -107,7 +109,14 @@ describe("raw data and framework tables from the pane", () => {
       rounding: "exact",
       version: 1,
     };
-    const fixed = (): FakeModel => ({ refreshes: 0, roundings: [], getModel: () => ranged, subscribe: () => () => {}, refresh: async () => ranged, setRounding: async () => ranged });
+    const fixed = (): FakeModel => ({
+      refreshes: 0,
+      roundings: [],
+      getModel: () => ranged,
+      subscribe: () => () => {},
+      refresh: async () => ranged,
+      setRounding: async () => ranged,
+    });
     const { user, excel } = renderPane({ model: fixed });
     const check = region("2. 检查");
     await listed(check);
@@ -127,14 +136,26 @@ describe("year over year from the pane", () => {
     const table = await within(yoy).findByRole("table");
     // Both years are the 2020 data: nothing moved.
     expect(within(table).getByText("SCI 智慧城市发展水平指数：上一年 → 本年")).toBeTruthy();
-    const changes = () => within(within(yoy).getByRole("table")).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").at(-1)!.textContent?.replace(/^.*[↑↓=]\d*/, ""));
+    const changes = () =>
+      within(within(yoy).getByRole("table"))
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) =>
+          within(r)
+            .getAllByRole("cell")
+            .at(-1)!
+            .textContent?.replace(/^.*[↑↓=]\d*/, ""),
+        );
     expect(new Set(changes())).toEqual(new Set(["排名不变"]));
 
     // Last year 浦东's coefficient was half: its composite half, last of 16.
     const sheet = "SCI 上一年";
     const values = excel.values(sheet);
     const header = values.findIndex((r) => r[0] === "行政区");
-    const cell = a1(values.findIndex((r) => r[0] === "浦东"), values[header].indexOf("网络安全状况系数"));
+    const cell = a1(
+      values.findIndex((r) => r[0] === "浦东"),
+      values[header].indexOf("网络安全状况系数"),
+    );
     expect(cell).toBe("AO3");
     excel.setCell(sheet, cell, 0.5);
     await act(() => model.refresh());
@@ -143,7 +164,11 @@ describe("year over year from the pane", () => {
 
     await user.click(within(yoy).getByRole("button", { name: "生成比较工作表" }));
     const list = await within(yoy).findByRole("list", { name: "已写入的工作表" });
-    expect(within(list).getAllByRole("button").map((b) => b.textContent)).toEqual(["对比 上一年→本年", "对比明细 上一年→本年"]);
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["对比 上一年→本年", "对比明细 上一年→本年"]);
     const layout = comparisonLayout(model.getModel().comparison!);
     for (const s of layout.sheets) {
       const corner = `A1:${a1(s.cells.length - 1, s.cells[0].length - 1)}`;

@@ -29,7 +29,11 @@ function expectSheet(excel: FakeExcel, name: string, sheet: SheetLayout) {
 describe("year over year", () => {
   it("中文: each district's change in value and rank, by this year's rank; the rank column reads 16 → 1 ↑15", () => {
     panel();
-    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["行政区", "指数值（2020）", "变化", "排名（2019 → 2020）"]);
+    expect(
+      within(table())
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["行政区", "指数值（2020）", "变化", "排名（2019 → 2020）"]);
     expect(screen.getByText("SCI 智慧城市发展水平指数：2019 → 2020")).toBeTruthy();
     expect(column(0).slice(0, 4)).toEqual(["浦东", "徐汇", "黄浦", "静安"]);
     const pudong = bodyRows()[0];
@@ -79,7 +83,11 @@ describe("year over year", () => {
     const layout = comparisonLayout(compare(previous, now2020));
     await user.click(screen.getByRole("button", { name: "生成比较工作表" }));
     const list = await screen.findByRole("list", { name: "已写入的工作表" });
-    expect(within(list).getAllByRole("button").map((b) => b.textContent)).toEqual(["对比 2019→2020", "对比明细 2019→2020"]);
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["对比 2019→2020", "对比明细 2019→2020"]);
     expect(screen.getByText("已写入以下工作表（点击打开）：")).toBeTruthy();
     layout.sheets.forEach((sheet) => expectSheet(excel, sheet.name, sheet));
     expect(excel.cell("对比 2019→2020", "M4").value).toBe("排名上升7位 / up 7 places");
@@ -94,7 +102,11 @@ describe("year over year", () => {
 
   it("English: districts and rank changes in English", async () => {
     const { user } = panel("en");
-    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["District", "Value (2020)", "Change", "Rank (2019 → 2020)"]);
+    expect(
+      within(table())
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["District", "Value (2020)", "Change", "Rank (2019 → 2020)"]);
     expect(column(0).slice(0, 2)).toEqual(["Pudong", "Xuhui"]);
     expect(column(3).slice(0, 2)).toEqual(["16 → 1↑15up 15 places", "1 → 2↓1down 1 place"]);
     expect(screen.getByRole("option", { name: "A New infrastructure index" })).toBeTruthy();

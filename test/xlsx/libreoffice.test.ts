@@ -47,7 +47,10 @@ describe.skipIf(!!SKIP)(SKIP ? `LibreOffice check (skipped: ${SKIP})` : "the ran
         row.forEach((w, c) => {
           expect(got[c], `sheet ${sheetNames[s]} ${cellName(r, c)}`).toBe(w);
         });
-        expect(got.slice(row.length).every((v) => v === ""), `sheet ${sheetNames[s]} row ${r + 1} has extra cells`).toBe(true);
+        expect(
+          got.slice(row.length).every((v) => v === ""),
+          `sheet ${sheetNames[s]} row ${r + 1} has extra cells`,
+        ).toBe(true);
       });
     });
     // Values computed a few ulps below a half-cent (青浦 B1 103.245 as 103.24499999999999)

@@ -21,9 +21,11 @@ export const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,t
 export async function soffice(dir: string, target: string, file: string, outdir: string): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), "sci-lo-profile-"));
   try {
-    await run$(SOFFICE!, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", target, "--outdir", outdir, file], { cwd: dir, timeout: 120_000 });
+    await run$(SOFFICE!, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", target, "--outdir", outdir, file], {
+      cwd: dir,
+      timeout: 120_000,
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
 }
-

@@ -8,12 +8,7 @@ import { DISTRICT_HEADERS, REGION_HEADERS } from "../validate";
 import { clean, fold } from "./text";
 
 /** What a column (or, in a transposed table, a row) holds. */
-export type Role =
-  | { kind: "entity" }
-  | { kind: "region" }
-  | { kind: "coefficient" }
-  | { kind: "indicator"; code: string }
-  | { kind: "ignore" };
+export type Role = { kind: "entity" } | { kind: "region" } | { kind: "coefficient" } | { kind: "indicator"; code: string } | { kind: "ignore" };
 
 /** How a header was recognised. */
 export type MatchedBy = "word" | "code" | "number" | "name" | "name-code" | "path" | "choice";

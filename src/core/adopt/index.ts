@@ -1,6 +1,17 @@
 // Reading an evaluator's own table: header, orientation, mapping and entities.
 export type { HeaderMatch, MatchedBy, Role } from "./fields";
 export type { Orientation } from "./orient";
-export { readGrid, readingOptions, roleText, withChoices, type ReadingChoices, type Entity, type Field, type LineKind, type Reading, type ReadingOptions } from "./reading";
+export {
+  readGrid,
+  readingOptions,
+  roleText,
+  withChoices,
+  type ReadingChoices,
+  type Entity,
+  type Field,
+  type LineKind,
+  type Reading,
+  type ReadingOptions,
+} from "./reading";
 export { adoptedTable, type AdoptedTable } from "./table";
 export { adoptInput, locateAssessment, type Adoption } from "./sources";

@@ -13,7 +13,7 @@ const SCAN_CELLS = 80;
 /** The grid as lines of one width: its rows, or its columns. */
 export function linesOf(grid: readonly (readonly unknown[])[], orientation: Orientation): unknown[][] {
   const width = grid.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), 0);
-  const cell = (r: number, c: number) => (Array.isArray(grid[r]) ? grid[r][c] ?? null : null);
+  const cell = (r: number, c: number) => (Array.isArray(grid[r]) ? (grid[r][c] ?? null) : null);
   if (orientation === "rows") return grid.map((_, r) => Array.from({ length: width }, (_, c) => cell(r, c)));
   return Array.from({ length: width }, (_, c) => grid.map((_, r) => cell(r, c)));
 }
@@ -44,7 +44,12 @@ export function findHeader(grid: readonly (readonly unknown[])[], fw: Framework,
   for (const orientation of ["rows", "columns"] as const) {
     const n = orientation === "rows" ? grid.length : grid.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), 0);
     for (let i = 0; i < Math.min(n, SCAN_LINES); i++) {
-      const line = orientation === "rows" ? (Array.isArray(grid[i]) ? grid[i].slice(0, SCAN_CELLS) : []) : grid.slice(0, SCAN_CELLS).map((r) => (Array.isArray(r) ? r[i] : null));
+      const line =
+        orientation === "rows"
+          ? Array.isArray(grid[i])
+            ? grid[i].slice(0, SCAN_CELLS)
+            : []
+          : grid.slice(0, SCAN_CELLS).map((r) => (Array.isArray(r) ? r[i] : null));
       const { weight, named } = lineWeight(fw, words, line);
       if (named >= MIN_NAMED && (!best || weight > best.weight)) best = { orientation, line: i, weight };
     }

@@ -131,9 +131,15 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
   if (!found) {
     const a = at(0, 0);
     issues.push(
-      issue("error", "adopt-no-header", `${full(a)}：找不到表头：没有一行（或一列）写着指标代码、序号或名称`, `${full(a)}: no header found: no row (or column) names indicators by code, number or name`, {
-        cell: cellOf(options.sheet, a, origin.row, origin.col),
-      }),
+      issue(
+        "error",
+        "adopt-no-header",
+        `${full(a)}：找不到表头：没有一行（或一列）写着指标代码、序号或名称`,
+        `${full(a)}: no header found: no row (or column) names indicators by code, number or name`,
+        {
+          cell: cellOf(options.sheet, a, origin.row, origin.col),
+        },
+      ),
     );
     return { ...base, header: -1, fields: [], entityField: -1, entities: [], skipped: [], missing: [...fw.leaves], issues };
   }
@@ -195,11 +201,23 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
       f.role = { kind: "indicator", code: leaves[0] };
       f.decided = "guess";
       issues.push(
-        issue("warning", "adopt-ambiguous-header", `${full(f.address)}：「${f.header}」可指 ${list}；暂按 ${leaves[0]} 读取，可在映射中改选`, `${full(f.address)}: "${f.header}" may mean ${listEn}; read as ${leaves[0]} until you choose another in the mapping`, { cell, indicator: leaves[0] }),
+        issue(
+          "warning",
+          "adopt-ambiguous-header",
+          `${full(f.address)}：「${f.header}」可指 ${list}；暂按 ${leaves[0]} 读取，可在映射中改选`,
+          `${full(f.address)}: "${f.header}" may mean ${listEn}; read as ${leaves[0]} until you choose another in the mapping`,
+          { cell, indicator: leaves[0] },
+        ),
       );
     } else
       issues.push(
-        issue("warning", "adopt-ambiguous-header", `${full(f.address)}：「${f.header}」可指 ${list}；请在映射中选择，选定前该列不读取`, `${full(f.address)}: "${f.header}" may mean ${listEn}; choose one in the mapping (the column is not read until then)`, { cell }),
+        issue(
+          "warning",
+          "adopt-ambiguous-header",
+          `${full(f.address)}：「${f.header}」可指 ${list}；请在映射中选择，选定前该列不读取`,
+          `${full(f.address)}: "${f.header}" may mean ${listEn}; choose one in the mapping (the column is not read until then)`,
+          { cell },
+        ),
       );
   }
   for (const f of fields) {
@@ -207,17 +225,37 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
     const cell = cellOf(options.sheet, f.address, ...rc(origin, orientation, header, f.index));
     if (f.match.status === "computed")
       issues.push(
-        issue("warning", "adopt-computed-header", `${full(f.address)}：「${f.header}」是 SCI 计算的指标（${describeIndicator(fw, f.match.code)}），该列不读取`, `${full(f.address)}: "${f.header}" is an indicator SCI computes (${describeIndicator(fw, f.match.code, "en")}); the column is not read`, { cell, indicator: f.match.code }),
+        issue(
+          "warning",
+          "adopt-computed-header",
+          `${full(f.address)}：「${f.header}」是 SCI 计算的指标（${describeIndicator(fw, f.match.code)}），该列不读取`,
+          `${full(f.address)}: "${f.header}" is an indicator SCI computes (${describeIndicator(fw, f.match.code, "en")}); the column is not read`,
+          { cell, indicator: f.match.code },
+        ),
       );
     else if (f.match.status === "unknown" && hasValues(lines, body, f.index))
-      issues.push(issue("warning", "adopt-unknown-header", `${full(f.address)}：${f.match.hint.zh}；该列不读取`, `${full(f.address)}: ${f.match.hint.en}; the column is not read`, { cell }));
+      issues.push(
+        issue(
+          "warning",
+          "adopt-unknown-header",
+          `${full(f.address)}：${f.match.hint.zh}；该列不读取`,
+          `${full(f.address)}: ${f.match.hint.en}; the column is not read`,
+          { cell },
+        ),
+      );
   }
   if (entityField < 0) {
     const a = at(header, 0);
     issues.push(
-      issue("error", "adopt-no-entity", `${full(a)}：找不到${options.words?.entity.zh ?? ""}名称所在的列（或行）；请在映射中指定`, `${full(a)}: no column (or row) of ${options.words?.entity.en ?? "entity"} names found; mark one in the mapping`, {
-        cell: cellOf(options.sheet, a, ...rc(origin, orientation, header, 0)),
-      }),
+      issue(
+        "error",
+        "adopt-no-entity",
+        `${full(a)}：找不到${options.words?.entity.zh ?? ""}名称所在的列（或行）；请在映射中指定`,
+        `${full(a)}: no column (or row) of ${options.words?.entity.en ?? "entity"} names found; mark one in the mapping`,
+        {
+          cell: cellOf(options.sheet, a, ...rc(origin, orientation, header, 0)),
+        },
+      ),
     );
   }
 

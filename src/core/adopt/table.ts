@@ -31,7 +31,7 @@ export function adoptedTable(reading: Reading): AdoptedTable {
       rows.push([]);
       continue;
     }
-    rows.push(fields.map((f, i) => (heads[i] === null ? null : i === reading.entityField ? e.id ?? e.name : lines[l][i])));
+    rows.push(fields.map((f, i) => (heads[i] === null ? null : i === reading.entityField ? (e.id ?? e.name) : lines[l][i])));
   }
   if (orientation === "rows") return { table: { sheet, origin: { row: origin.row + header, col: origin.col }, rows }, locate: (i) => [...i] };
 

@@ -46,10 +46,42 @@ export function aggregate(ds: Dataset, opts: AggregateOptions = {}): { values?: 
       const used = !w || w[fw.index.get(fw.leaves[j])!] > 0;
       if (!used) continue;
       if (Number.isNaN(x)) {
-        if (missing === "error") issues.push(cellIssue(ds, "error", "missing-value", i, fw.leaves[j], "指标值为空；可选择插补（--impute）或按现有下级指标汇总（--missing skip）", "the value is empty; impute it (--impute) or aggregate over the indicators present (--missing skip)"));
-        else issues.push(cellIssue(ds, "warning", "missing-skipped", i, fw.leaves[j], "指标值为空，按其余同级指标汇总（权重重新归一）", "the value is empty: its parent is aggregated over the other indicators, weights renormalised"));
+        if (missing === "error")
+          issues.push(
+            cellIssue(
+              ds,
+              "error",
+              "missing-value",
+              i,
+              fw.leaves[j],
+              "指标值为空；可选择插补（--impute）或按现有下级指标汇总（--missing skip）",
+              "the value is empty; impute it (--impute) or aggregate over the indicators present (--missing skip)",
+            ),
+          );
+        else
+          issues.push(
+            cellIssue(
+              ds,
+              "warning",
+              "missing-skipped",
+              i,
+              fw.leaves[j],
+              "指标值为空，按其余同级指标汇总（权重重新归一）",
+              "the value is empty: its parent is aggregated over the other indicators, weights renormalised",
+            ),
+          );
       } else if (method === "geometric" && !(x > 0))
-        issues.push(cellIssue(ds, "error", "geometric-non-positive", i, fw.leaves[j], `几何平均要求指标值大于 0，此处为 ${x}`, `the geometric mean needs values above 0; this one is ${x}`));
+        issues.push(
+          cellIssue(
+            ds,
+            "error",
+            "geometric-non-positive",
+            i,
+            fw.leaves[j],
+            `几何平均要求指标值大于 0，此处为 ${x}`,
+            `the geometric mean needs values above 0; this one is ${x}`,
+          ),
+        );
     }
   if (issues.some((x) => x.severity === "error")) return { issues };
   const out = new Float64Array(n * fw.order.length);

@@ -38,14 +38,38 @@ export function audit(s: Scores, extra: { treatments?: Treatment[]; imputed?: Im
   for (const ind of c.indicators) {
     const i = fw.indicators.get(ind.code)!;
     if (ind.sd === 0 || (ind.sd !== null && ind.skew === null && ind.n >= 3))
-      issues.push(issue("warning", "audit-constant", `${ind.code} ${i.nameZh}：各区数值相同，偏度、峰度和相关系数无定义`, `${ind.code} ${i.nameEn}: every district has the same value; skewness, kurtosis and correlations are undefined`, { indicator: ind.code }));
+      issues.push(
+        issue(
+          "warning",
+          "audit-constant",
+          `${ind.code} ${i.nameZh}：各区数值相同，偏度、峰度和相关系数无定义`,
+          `${ind.code} ${i.nameEn}: every district has the same value; skewness, kurtosis and correlations are undefined`,
+          { indicator: ind.code },
+        ),
+      );
     else if (ind.skew === null || ind.kurtosis === null)
-      issues.push(issue("warning", "audit-too-few", `${ind.code} ${i.nameZh}：数值个数 ${ind.n} 太少，偏度（需 3 个）或峰度（需 4 个）无定义`, `${ind.code} ${i.nameEn}: ${ind.n} values are too few for skewness (3) or kurtosis (4)`, { indicator: ind.code }));
+      issues.push(
+        issue(
+          "warning",
+          "audit-too-few",
+          `${ind.code} ${i.nameZh}：数值个数 ${ind.n} 太少，偏度（需 3 个）或峰度（需 4 个）无定义`,
+          `${ind.code} ${i.nameEn}: ${ind.n} values are too few for skewness (3) or kurtosis (4)`,
+          { indicator: ind.code },
+        ),
+      );
   }
   for (const { parent, alpha } of c.cronbach)
     if (alpha === null) {
       const p = fw.indicators.get(parent)!;
-      issues.push(issue("warning", "audit-alpha-undefined", `${parent} ${p.nameZh}：下级指标之和无方差，Cronbach α 无定义`, `${parent} ${p.nameEn}: the sum of its children has no variance; Cronbach's alpha is undefined`, { indicator: parent }));
+      issues.push(
+        issue(
+          "warning",
+          "audit-alpha-undefined",
+          `${parent} ${p.nameZh}：下级指标之和无方差，Cronbach α 无定义`,
+          `${parent} ${p.nameEn}: the sum of its children has no variance; Cronbach's alpha is undefined`,
+          { indicator: parent },
+        ),
+      );
     }
   const method = extra.aggregation ?? "arithmetic";
   const arithmetic = competitionRanks(Array.from({ length: n }, (_, i) => s.values[i * fw.order.length]));
@@ -54,7 +78,15 @@ export function audit(s: Scores, extra: { treatments?: Treatment[]; imputed?: Im
   if (!geo.values) {
     const first = geo.issues.find((x) => x.severity === "error")!;
     const where = [first.cell && `${first.cell.sheet ? first.cell.sheet + "!" : ""}${first.cell.address}`, first.district, first.indicator].filter(Boolean);
-    issues.push(issue("warning", "audit-geometric-undefined", `几何平均聚合不可用：须全部指标值大于 0（${where.join("，")}）`, `geometric aggregation is unavailable: every value must be above 0 (${where.join(", ")})`, { cell: first.cell, district: first.district, indicator: first.indicator }));
+    issues.push(
+      issue(
+        "warning",
+        "audit-geometric-undefined",
+        `几何平均聚合不可用：须全部指标值大于 0（${where.join("，")}）`,
+        `geometric aggregation is unavailable: every value must be above 0 (${where.join(", ")})`,
+        { cell: first.cell, district: first.district, indicator: first.indicator },
+      ),
+    );
   }
   return {
     result: {

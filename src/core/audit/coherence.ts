@@ -77,7 +77,15 @@ export function coherence(fw: Framework, values: ArrayLike<number>, n: number): 
     const x = col(code);
     const parent = fw.indicators.get(code)!.parent!;
     const d = distributionOf(x);
-    return { code, parent, ...d, outlier: isOutlier(d), rParent: pearson(x, col(parent)), rComposite: pearson(x, composite), rhoComposite: spearman(x, composite) };
+    return {
+      code,
+      parent,
+      ...d,
+      outlier: isOutlier(d),
+      rParent: pearson(x, col(parent)),
+      rComposite: pearson(x, composite),
+      rhoComposite: spearman(x, composite),
+    };
   });
   const matrices: CorrelationMatrix[] = [];
   const cronbach: Coherence["cronbach"] = [];

@@ -43,13 +43,36 @@ export function impute(ds: Dataset, method: Imputation): { dataset?: Dataset; im
       }
       const value = stat === "mean" ? mean(group) : median(group);
       if (value === null) {
-        issues.push(cellIssue(ds, "error", "impute-no-values", i, leaf, `指标值为空，且${words[0]}内没有可用于插补的值`, `the value is empty and the ${words[1]} values hold none to impute it from`));
+        issues.push(
+          cellIssue(
+            ds,
+            "error",
+            "impute-no-values",
+            i,
+            leaf,
+            `指标值为空，且${words[0]}内没有可用于插补的值`,
+            `the value is empty and the ${words[1]} values hold none to impute it from`,
+          ),
+        );
         continue;
       }
       inputs[i * L + j] = value;
-      const is = cellIssue(ds, "warning", "imputed", i, leaf, `空值已按${words[0]}${statWords[0]}插补为 ${+value.toFixed(4)}（${group.length} 个值）`, `empty value imputed as the ${words[1]} ${statWords[1]}, ${+value.toFixed(4)} (of ${group.length} values)`);
+      const is = cellIssue(
+        ds,
+        "warning",
+        "imputed",
+        i,
+        leaf,
+        `空值已按${words[0]}${statWords[0]}插补为 ${+value.toFixed(4)}（${group.length} 个值）`,
+        `empty value imputed as the ${words[1]} ${statWords[1]}, ${+value.toFixed(4)} (of ${group.length} values)`,
+      );
       issues.push(is);
-      imputed.push({ district: ds.districts[i].id, indicator: leaf, value, ...(is.cell ? { cell: `${is.cell.sheet ? is.cell.sheet + "!" : ""}${is.cell.address}` } : {}) });
+      imputed.push({
+        district: ds.districts[i].id,
+        indicator: leaf,
+        value,
+        ...(is.cell ? { cell: `${is.cell.sheet ? is.cell.sheet + "!" : ""}${is.cell.address}` } : {}),
+      });
     }
   });
   if (issues.some((x) => x.severity === "error")) return { imputed, issues };

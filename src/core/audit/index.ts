@@ -8,5 +8,18 @@ export { IMPUTATIONS, impute, type Imputation, type Imputed } from "./impute";
 export { prepare, type Choices, type Prepared } from "./pipeline";
 export { removeOne, type RemoveOne, type RemoveOneOptions } from "./remove-one";
 export { SOBOL_DEFAULTS, sobol, type Factor, type Sobol, type SobolDistrict, type SobolOptions } from "./sobol";
-export { averageRanks, distributionOf, isOutlier, kurtosis, OUTLIER_KURTOSIS, OUTLIER_SKEW, pearson, sampleSd, skewness, spearman, type Distribution, type Stat } from "./stats";
+export {
+  averageRanks,
+  distributionOf,
+  isOutlier,
+  kurtosis,
+  OUTLIER_KURTOSIS,
+  OUTLIER_SKEW,
+  pearson,
+  sampleSd,
+  skewness,
+  spearman,
+  type Distribution,
+  type Stat,
+} from "./stats";
 export { MAX_WINSOR_STEPS, treat, treatColumn, type ColumnTreatment, type Treatment } from "./treat";

@@ -117,11 +117,25 @@ export function sobol(ds: Dataset, options: SobolOptions = {}): { result?: Sobol
     const keep = normLevels.map((_, m) => m).filter((m) => m === 0 || positiveAt(m));
     variants = variants.map((r) => keep.map((m) => r[m]));
     normLevels = keep.map((m) => normLevels[m]);
-    issues.push(issue("warning", "sobol-no-geometric", `${dropped.join("、")} 标准化会产生不大于 0 的值，几何平均不可用，故不作为备选标准化方法`, `${dropped.join(", ")} normalisation gives values of 0 or below, where the geometric mean is undefined: it is left out of the alternatives`));
+    issues.push(
+      issue(
+        "warning",
+        "sobol-no-geometric",
+        `${dropped.join("、")} 标准化会产生不大于 0 的值，几何平均不可用，故不作为备选标准化方法`,
+        `${dropped.join(", ")} normalisation gives values of 0 or below, where the geometric mean is undefined: it is left out of the alternatives`,
+      ),
+    );
   }
   const positive = positiveAt(0);
   if (!positive)
-    issues.push(issue("warning", "sobol-no-geometric", "部分处理方案下存在不大于 0 的指标值，几何平均不可用，聚合方法不作为不确定因素", "some choices give values of 0 or below, where the geometric mean is undefined: the aggregation method is left out"));
+    issues.push(
+      issue(
+        "warning",
+        "sobol-no-geometric",
+        "部分处理方案下存在不大于 0 的指标值，几何平均不可用，聚合方法不作为不确定因素",
+        "some choices give values of 0 or below, where the geometric mean is undefined: the aggregation method is left out",
+      ),
+    );
 
   const factors: Omit<Factor, "first" | "total" | "firstCI" | "totalCI">[] = [];
   if (positive) factors.push({ key: "aggregation", zh: "聚合方法", en: "aggregation", levels: ["arithmetic", "geometric"] });
@@ -226,7 +240,14 @@ export function sobol(ds: Dataset, options: SobolOptions = {}): { result?: Sobol
   const ys = [...yA, ...yB];
   const mean = ys.reduce((s, x) => s + x, 0) / ys.length;
   if (point.every((x) => x.first === null))
-    issues.push(issue("warning", "sobol-no-variance", "在所有方案下排名均不变：敏感性指数无定义", "the ranks do not change under any choice: the sensitivity indices are undefined"));
+    issues.push(
+      issue(
+        "warning",
+        "sobol-no-variance",
+        "在所有方案下排名均不变：敏感性指数无定义",
+        "the ranks do not change under any choice: the sensitivity indices are undefined",
+      ),
+    );
   return {
     result: {
       samples: N,

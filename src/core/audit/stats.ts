@@ -128,7 +128,7 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): Stat {
 export function averageRanks(xs: readonly number[]): number[] {
   const order = xs.map((_, i) => i).sort((i, j) => xs[i] - xs[j] || i - j);
   const ranks = new Array<number>(xs.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && xs[order[end]] === xs[order[start]]) end++;
     const r = (start + 1 + end) / 2;

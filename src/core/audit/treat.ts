@@ -79,11 +79,19 @@ export function treat(ds: Dataset): { dataset: Dataset; treatments: Treatment[];
     const how =
       t.method === "winsorised"
         ? { zh: `缩尾 ${t.steps} 步`, en: `winsorised in ${t.steps} step${t.steps === 1 ? "" : "s"}` }
-        : { zh: `缩尾 ${MAX_WINSOR_STEPS} 步仍未达标，改取对数 log(x − min + 0.01·(max − min))`, en: `still flagged after ${MAX_WINSOR_STEPS} winsorisation steps: log(x − min + 0.01·(max − min)) instead` };
+        : {
+            zh: `缩尾 ${MAX_WINSOR_STEPS} 步仍未达标，改取对数 log(x − min + 0.01·(max − min))`,
+            en: `still flagged after ${MAX_WINSOR_STEPS} winsorisation steps: log(x − min + 0.01·(max − min)) instead`,
+          };
     issues.push(
-      indicatorIssue(ds, "warning", "treated-indicator", leaf,
+      indicatorIssue(
+        ds,
+        "warning",
+        "treated-indicator",
+        leaf,
         `偏度 ${fmt(t.before.skew)}、峰度 ${fmt(t.before.kurtosis)} 触发 JRC 异常值规则（|偏度| ≥ 2 且峰度 ≥ 3.5），${how.zh}；处理后偏度 ${fmt(t.after.skew)}、峰度 ${fmt(t.after.kurtosis)}`,
-        `skewness ${fmt(t.before.skew)} and kurtosis ${fmt(t.before.kurtosis)} meet the JRC outlier rule (|skew| ≥ 2 and kurtosis ≥ 3.5): ${how.en}; after treatment skewness ${fmt(t.after.skew)}, kurtosis ${fmt(t.after.kurtosis)}`),
+        `skewness ${fmt(t.before.skew)} and kurtosis ${fmt(t.before.kurtosis)} meet the JRC outlier rule (|skew| ≥ 2 and kurtosis ≥ 3.5): ${how.en}; after treatment skewness ${fmt(t.after.skew)}, kurtosis ${fmt(t.after.kurtosis)}`,
+      ),
     );
     for (let i = 0; i < n; i++) {
       const from = column[i];

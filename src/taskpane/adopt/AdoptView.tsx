@@ -3,7 +3,19 @@
 // districts with one-click corrections — before anything changes; then Link and Unlink.
 import { Button, Checkbox, Select, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useMemo, useState } from "react";
-import { cellAddress, describeIndicator, readGrid, readingOptions, textIn, type ReadingChoices, type Field, type Framework, type Lang, type Profile, type Reading } from "../../core";
+import {
+  cellAddress,
+  describeIndicator,
+  readGrid,
+  readingOptions,
+  textIn,
+  type ReadingChoices,
+  type Field,
+  type Framework,
+  type Lang,
+  type Profile,
+  type Reading,
+} from "../../core";
 import { defaultProfile } from "../../data";
 import type { Adopter, Link, Selected } from "../../excel/adopter";
 import { ADOPT_STRINGS, type AdoptStrings } from "./strings";
@@ -23,7 +35,13 @@ export interface AdoptViewProps {
 }
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  view: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   facts: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, display: "flex", flexDirection: "column", rowGap: "2px" },
@@ -43,7 +61,6 @@ const useStyles = makeStyles({
 type Shown = { kind: "ok" | "bad"; text: string };
 
 export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, primary = true }: AdoptViewProps) {
-  const framework = profile.framework;
   const t = ADOPT_STRINGS[lang];
   const s = useStyles();
   const id = useId();
@@ -91,10 +108,11 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
   const choose = (next: ReadingChoices) => {
     const merged = { fields: { ...choices.fields, ...next.fields }, entities: { ...choices.entities, ...next.entities } };
     setChoices(merged);
-    if (link && showingLink) void act(t.linking, async () => {
-      await adopter.saveChoices(merged);
-      onChange?.();
-    });
+    if (link && showingLink)
+      void act(t.linking, async () => {
+        await adopter.saveChoices(merged);
+        onChange?.();
+      });
   };
   const doLink = () =>
     act(t.linking, async () => {
@@ -108,7 +126,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
   const doUnlink = () =>
     act(t.unlink, async () => {
       const r = await adopter.unlink();
-      if (!r.ok) return setShown({ kind: "bad", text: lang === "zh" ? r.zh ?? "" : r.en ?? "" });
+      if (!r.ok) return setShown({ kind: "bad", text: lang === "zh" ? (r.zh ?? "") : (r.en ?? "") });
       setLink(undefined);
       setShowingLink(false);
       setShown({ kind: "ok", text: t.unlinked });
@@ -157,7 +175,21 @@ function linkWhat(t: AdoptStrings, l: Link): string {
   return l.kind === "table" ? t.table(l.name) : `${t.range(l.sheet, l.address)} (SCI_Input)`;
 }
 
-function ReadingView({ t, lang, reading, selected, profile, choose }: { t: AdoptStrings; lang: Lang; reading: Reading; selected: Selected; profile: Profile; choose: (c: ReadingChoices) => void }) {
+function ReadingView({
+  t,
+  lang,
+  reading,
+  selected,
+  profile,
+  choose,
+}: {
+  t: AdoptStrings;
+  lang: Lang;
+  reading: Reading;
+  selected: Selected;
+  profile: Profile;
+  choose: (c: ReadingChoices) => void;
+}) {
   const s = useStyles();
   const framework = profile.framework;
   const [all, setAll] = useState(false);
@@ -179,7 +211,9 @@ function ReadingView({ t, lang, reading, selected, profile, choose }: { t: Adopt
         </li>
         {reading.skipped.length > 0 && <li>{t.skipped(reading.skipped.length)}</li>}
         <li>{t.mapped(mapped, framework.leaves.length)}</li>
-        <li className={reading.missing.length ? s.bad : s.ok}>{reading.missing.length ? t.missing(reading.missing.join(", ")) : t.noneMissing(framework.leaves.length)}</li>
+        <li className={reading.missing.length ? s.bad : s.ok}>
+          {reading.missing.length ? t.missing(reading.missing.join(", ")) : t.noneMissing(framework.leaves.length)}
+        </li>
         <li className={unknown.length ? s.bad : s.ok}>{t.entities(reading.entities.length, unknown.length)}</li>
       </ul>
       {unknown.length > 0 && (
@@ -239,7 +273,19 @@ function districtName(profile: Profile, id: string, lang: Lang): string {
   return lang === "en" && d?.en ? `${d.en} (${id})` : id;
 }
 
-function FieldRow({ t, lang, field: f, profile, choose }: { t: AdoptStrings; lang: Lang; field: Field; profile: Profile; choose: (c: ReadingChoices) => void }) {
+function FieldRow({
+  t,
+  lang,
+  field: f,
+  profile,
+  choose,
+}: {
+  t: AdoptStrings;
+  lang: Lang;
+  field: Field;
+  profile: Profile;
+  choose: (c: ReadingChoices) => void;
+}) {
   const s = useStyles();
   const framework = profile.framework;
   const id = useId();

@@ -43,7 +43,13 @@ export function correlationColor(r: Stat): string | undefined {
   if (r === null) return undefined;
   const mix = (from: string, to: string, t: number) => {
     const ch = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
-    return [0, 2, 4].map((i) => Math.round(ch(from, i) + (ch(to, i) - ch(from, i)) * t).toString(16).padStart(2, "0")).join("");
+    return [0, 2, 4]
+      .map((i) =>
+        Math.round(ch(from, i) + (ch(to, i) - ch(from, i)) * t)
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("");
   };
   const t = Math.min(1, Math.abs(r));
   return `#${r < 0 ? mix(CORRELATION_COLORS.mid, CORRELATION_COLORS.low, t) : mix(CORRELATION_COLORS.mid, CORRELATION_COLORS.high, t)}`;
@@ -86,7 +92,10 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
         <Button disabledFocusable={running} onClick={run}>
           {a.sobol}
         </Button>
-        <Button disabledFocusable={writer.busy} onClick={() => writer.write(() => ({ title: ds.label ?? "", sheets: [auditLayout(result, ds, { sobol: u?.result })] }))}>
+        <Button
+          disabledFocusable={writer.busy}
+          onClick={() => writer.write(() => ({ title: ds.label ?? "", sheets: [auditLayout(result, ds, { sobol: u?.result })] }))}
+        >
           {a.writeAudit}
         </Button>
       </div>

@@ -14,7 +14,18 @@ export function tableIssues(model: Model): Issue[] {
 }
 
 /** Raw data and the editable framework: insert their tables; say what the model scores with. */
-export default function DataPanel({ lang, current, workbook, model: source }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook; model?: ModelSource }) {
+export default function DataPanel({
+  lang,
+  current,
+  workbook,
+  model: source,
+}: {
+  t: Strings;
+  lang: Lang;
+  current: Model;
+  workbook: SciWorkbook;
+  model?: ModelSource;
+}) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const model = current;

@@ -9,7 +9,14 @@ export const useSelectStyles = makeStyles({
 });
 
 /** A picker over a framework's indicators (the composite first), indented by level. */
-export function IndicatorSelect({ framework, codes = framework.order, value, onChange, label, lang }: {
+export function IndicatorSelect({
+  framework,
+  codes = framework.order,
+  value,
+  onChange,
+  label,
+  lang,
+}: {
   framework: Framework;
   codes?: readonly string[];
   value: string;

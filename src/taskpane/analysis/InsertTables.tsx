@@ -18,7 +18,17 @@ export interface TableButton {
 }
 
 /** Buttons inserting SCI_Previous, SCI_Raw + SCI_Settings or SCI_Framework; says what happened. */
-export function InsertTables({ buttons, lang, workbook, onInserted }: { buttons: TableButton[]; lang: Lang; workbook: SciWorkbook; onInserted?: () => Promise<unknown> }) {
+export function InsertTables({
+  buttons,
+  lang,
+  workbook,
+  onInserted,
+}: {
+  buttons: TableButton[];
+  lang: Lang;
+  workbook: SciWorkbook;
+  onInserted?: () => Promise<unknown>;
+}) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const [busy, setBusy] = useState(false);
@@ -30,7 +40,11 @@ export function InsertTables({ buttons, lang, workbook, onInserted }: { buttons:
     setShown(undefined);
     try {
       const r = await workbook.insertTable(kind, options);
-      if (r.ok) setShown({ intent: r.notice ? "warning" : "success", text: (a, lang) => [a.insertedTables(r.sheets), r.notice && textIn(r.notice, lang)].filter(Boolean).join(" ") });
+      if (r.ok)
+        setShown({
+          intent: r.notice ? "warning" : "success",
+          text: (a, lang) => [a.insertedTables(r.sheets), r.notice && textIn(r.notice, lang)].filter(Boolean).join(" "),
+        });
       else setShown({ intent: r.reason === "exists" ? "warning" : "error", text: (_, lang) => textIn(r.message, lang) });
       await onInserted?.();
     } catch (e) {
@@ -49,7 +63,9 @@ export function InsertTables({ buttons, lang, workbook, onInserted }: { buttons:
           </Button>
         ))}
       </div>
-      <div aria-live="polite">{busy ? <Spinner size="tiny" label={a.insertingTable} /> : shown && <Status intent={shown.intent}>{shown.text(a, lang)}</Status>}</div>
+      <div aria-live="polite">
+        {busy ? <Spinner size="tiny" label={a.insertingTable} /> : shown && <Status intent={shown.intent}>{shown.text(a, lang)}</Status>}
+      </div>
     </>
   );
 }

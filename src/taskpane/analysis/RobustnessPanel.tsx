@@ -164,7 +164,7 @@ function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; se
     .sort((x, y) => (scope === "region" ? regions.indexOf(x.d.region) - regions.indexOf(y.d.region) : 0) || x.r.baseline - y.r.baseline || x.i - y.i)
     .map(({ d, r }) => {
       const district = dataset.districts.find((x) => x.id === d.district);
-      const name = lang === "en" ? district?.en ?? d.district : d.district;
+      const name = lang === "en" ? (district?.en ?? d.district) : d.district;
       const region = dataset.regions.find((x) => x.id === d.region);
       const group = scope === "region" && region ? (lang === "en" ? region.en : region.zh) : undefined;
       return { key: d.district, label: name, baseline: r.baseline, median: r.median, p5: r.p5, p95: r.p95, keep: r.keep, group };

@@ -30,7 +30,21 @@ export function useWriteLayout(workbook: SciWorkbook) {
 }
 
 /** Progress while writing, then the sheets written as links (or what went wrong). */
-export function Written({ busy, outcome, writing, a, lang, workbook }: { busy: boolean; outcome?: Outcome; writing: string; a: AnalysisStrings; lang: Lang; workbook: SciWorkbook }) {
+export function Written({
+  busy,
+  outcome,
+  writing,
+  a,
+  lang,
+  workbook,
+}: {
+  busy: boolean;
+  outcome?: Outcome;
+  writing: string;
+  a: AnalysisStrings;
+  lang: Lang;
+  workbook: SciWorkbook;
+}) {
   const result = outcome && "result" in outcome ? outcome.result : undefined;
   const sheets = result ? (result.ok ? result.sheets : result.written) : [];
   return (

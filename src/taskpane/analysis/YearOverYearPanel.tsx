@@ -22,13 +22,34 @@ const useStyles = makeStyles({
   rank: { whiteSpace: "nowrap", textAlign: "right" },
   part: { display: "inline-block", minWidth: "2ch", textAlign: "right" },
   move: { display: "inline-block", minWidth: "3.5ch", textAlign: "left", paddingLeft: "0.4ch" },
-  hidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", border: 0 },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 type SortKey = "newRank" | "change" | "rankChange";
 
 /** Year over year: each district's change in value and rank on a chosen indicator. */
-export default function YearOverYearPanel({ lang, current, workbook, model: source }: { t: Strings; lang: Lang; current: Model; workbook: SciWorkbook; model?: ModelSource }) {
+export default function YearOverYearPanel({
+  lang,
+  current,
+  workbook,
+  model: source,
+}: {
+  t: Strings;
+  lang: Lang;
+  current: Model;
+  workbook: SciWorkbook;
+  model?: ModelSource;
+}) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const model = current;

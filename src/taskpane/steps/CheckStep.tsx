@@ -106,4 +106,3 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
     </Step>
   );
 }
-

@@ -40,7 +40,13 @@ export function DataStep({ t, lang, workbook, model, current, next, adopt }: Ste
   return (
     <Step
       title={t.step1}
-      status={busy ? <Spinner size="tiny" label={t.inserting} /> : shown && <Status intent={shown.intent}>{typeof shown.text === "function" ? shown.text(t) : textIn(shown.text, lang)}</Status>}
+      status={
+        busy ? (
+          <Spinner size="tiny" label={t.inserting} />
+        ) : (
+          shown && <Status intent={shown.intent}>{typeof shown.text === "function" ? shown.text(t) : textIn(shown.text, lang)}</Status>
+        )
+      }
     >
       {at ? (
         <p className={s.line}>
@@ -53,7 +59,12 @@ export function DataStep({ t, lang, workbook, model, current, next, adopt }: Ste
         <>
           <p className={s.hint}>{t.step1Hint}</p>
           <div className={s.actions}>
-            <Button appearance={next === "insert" ? "primary" : "secondary"} data-appearance={next === "insert" ? "primary" : "secondary"} disabledFocusable={busy} onClick={() => insert("empty")}>
+            <Button
+              appearance={next === "insert" ? "primary" : "secondary"}
+              data-appearance={next === "insert" ? "primary" : "secondary"}
+              disabledFocusable={busy}
+              onClick={() => insert("empty")}
+            >
               {t.insertEmpty}
             </Button>
             <Button disabledFocusable={busy} onClick={() => insert("2020")}>

@@ -86,7 +86,13 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted 
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
       </Field>
       <div className={s.actions}>
-        <Button appearance={next === "generate" ? "primary" : "secondary"} data-appearance={next === "generate" ? "primary" : "secondary"} disabledFocusable={!ready || busy} aria-describedby={ready ? undefined : why} onClick={generate}>
+        <Button
+          appearance={next === "generate" ? "primary" : "secondary"}
+          data-appearance={next === "generate" ? "primary" : "secondary"}
+          disabledFocusable={!ready || busy}
+          aria-describedby={ready ? undefined : why}
+          onClick={generate}
+        >
           {t.generate}
         </Button>
       </div>

@@ -12,7 +12,16 @@ const refText = (c: CellRef) => (c.sheet ? `${c.sheet}!${c.address}` : c.address
  * One page of the check's items, with the pager (loaded only once there are issues). An item
  * selects its cell; a misspelt district offers its fix.
  */
-export default function IssueList({ items, page, setPage, t, lang, roster, onSelect, onFix }: {
+export default function IssueList({
+  items,
+  page,
+  setPage,
+  t,
+  lang,
+  roster,
+  onSelect,
+  onFix,
+}: {
   items: IssueItem[];
   page: number;
   setPage: (page: number) => void;
@@ -30,31 +39,45 @@ export default function IssueList({ items, page, setPage, t, lang, roster, onSel
   const fix = onFix;
   return (
     <>
-            <ul className={s.list} aria-label={t.issuesLabel}>
-              {shown.map((item) => (
-                <li key={item.key}>
-                  <Item item={item} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
-                </li>
-              ))}
-            </ul>
-            {pages > 1 && (
-              <nav className={s.pager} aria-label={t.pageLabel}>
-                <Button size="small" disabledFocusable={page === 0} onClick={() => setPage(page - 1)}>
-                  {t.previousPage}
-                </Button>
-                <span className={s.hint} aria-live="polite">
-                  {t.page(n(page + 1), n(pages))}
-                </span>
-                <Button size="small" disabledFocusable={page >= pages - 1} onClick={() => setPage(page + 1)}>
-                  {t.nextPage}
-                </Button>
-              </nav>
-            )}
+      <ul className={s.list} aria-label={t.issuesLabel}>
+        {shown.map((item) => (
+          <li key={item.key}>
+            <Item item={item} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
+          </li>
+        ))}
+      </ul>
+      {pages > 1 && (
+        <nav className={s.pager} aria-label={t.pageLabel}>
+          <Button size="small" disabledFocusable={page === 0} onClick={() => setPage(page - 1)}>
+            {t.previousPage}
+          </Button>
+          <span className={s.hint} aria-live="polite">
+            {t.page(n(page + 1), n(pages))}
+          </span>
+          <Button size="small" disabledFocusable={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            {t.nextPage}
+          </Button>
+        </nav>
+      )}
     </>
   );
 }
 
-function Item({ item, t, lang, roster, onSelect, onFix }: { item: IssueItem; t: Strings; lang: Lang; roster: Roster; onSelect: (c: CellRef) => void; onFix: (c: CellRef, text: string) => void }) {
+function Item({
+  item,
+  t,
+  lang,
+  roster,
+  onSelect,
+  onFix,
+}: {
+  item: IssueItem;
+  t: Strings;
+  lang: Lang;
+  roster: Roster;
+  onSelect: (c: CellRef) => void;
+  onFix: (c: CellRef, text: string) => void;
+}) {
   const s = useStyles();
   if (item.kind === "fill") {
     const where = refText(item.first);

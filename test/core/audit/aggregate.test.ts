@@ -4,7 +4,6 @@ import { aggregate, removeOne, score } from "../../../src/core";
 import { dataset2020 } from "../../../src/data";
 import { small } from "./helpers";
 
-
 describe("aggregate", () => {
   it("arithmetic with every child present is score() bit for bit (2020 data)", () => {
     const ds = dataset2020();
@@ -23,7 +22,13 @@ describe("aggregate", () => {
   });
 
   it("geometric with a value of 0 or below is an error naming the cell", () => {
-    const { values, issues } = aggregate(small([["a", "r", 4, 0, 9], ["b", "r", 1, 2, -3]]), { method: "geometric" });
+    const { values, issues } = aggregate(
+      small([
+        ["a", "r", 4, 0, 9],
+        ["b", "r", 1, 2, -3],
+      ]),
+      { method: "geometric" },
+    );
     expect(values).toBeUndefined();
     expect(issues.map((i) => [i.severity, i.code, i.cell?.address, i.district, i.indicator])).toEqual([
       ["error", "geometric-non-positive", "D2", "a", "Y1"],

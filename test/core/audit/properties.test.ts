@@ -8,9 +8,12 @@ const column = (n: number) => fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: t
 describe("properties", () => {
   it("Pearson and Spearman lie in [−1, 1] or are null", () =>
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 30 }).chain((n) => fc.tuple(column(n), column(n))), ([a, b]) => {
-        for (const r of [pearson(a, b), spearman(a, b)]) if (r !== null) expect(Math.abs(r)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 30 }).chain((n) => fc.tuple(column(n), column(n))),
+        ([a, b]) => {
+          for (const r of [pearson(a, b), spearman(a, b)]) if (r !== null) expect(Math.abs(r)).toBeLessThanOrEqual(1);
+        },
+      ),
     ));
 
   it("Cronbach's alpha is at most 1", () =>
@@ -35,26 +38,43 @@ describe("properties", () => {
 
   it("treatment of data that no rule flags changes no score", () =>
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 1, max: 200, noNaN: true })), { minLength: 4, maxLength: 12 }), (rows) => {
-        const ds = small(rows.map((r, i) => [`d${i}`, i % 2 ? "a" : "b", ...r]));
-        const flagged = [0, 1, 2].some((j) => isOutlier(distributionOf(rows.map((r) => r[j]))));
-        fc.pre(!flagged);
-        const plain = prepare(ds).result!.scores;
-        const treated = prepare(ds, { treat: "jrc" }).result!;
-        expect(treated.treatments).toEqual([]);
-        expect(Array.from(treated.scores.values)).toEqual(Array.from(plain.values));
-        expect(Array.from(treated.scores.cityRanks)).toEqual(Array.from(plain.cityRanks));
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 1, max: 200, noNaN: true })),
+          { minLength: 4, maxLength: 12 },
+        ),
+        (rows) => {
+          const ds = small(rows.map((r, i) => [`d${i}`, i % 2 ? "a" : "b", ...r]));
+          const flagged = [0, 1, 2].some((j) => isOutlier(distributionOf(rows.map((r) => r[j]))));
+          fc.pre(!flagged);
+          const plain = prepare(ds).result!.scores;
+          const treated = prepare(ds, { treat: "jrc" }).result!;
+          expect(treated.treatments).toEqual([]);
+          expect(Array.from(treated.scores.values)).toEqual(Array.from(plain.values));
+          expect(Array.from(treated.scores.cityRanks)).toEqual(Array.from(plain.cityRanks));
+        },
+      ),
       { numRuns: 50 },
     ));
 
   it("Sobol indices lie in [0, 1] within sampling tolerance, first ≤ total, and the same seed repeats", () =>
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 0.5, max: 1, noNaN: true })), { minLength: 3, maxLength: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 1, max: 200, noNaN: true }),
+            fc.double({ min: 1, max: 200, noNaN: true }),
+            fc.double({ min: 1, max: 200, noNaN: true }),
+            fc.double({ min: 0.5, max: 1, noNaN: true }),
+          ),
+          { minLength: 3, maxLength: 8 },
+        ),
         fc.integer({ min: 0, max: 1000 }),
         (rows, seed) => {
-          const ds = small(rows.map((r, i) => [`d${i}`, "r", r[0], r[1], r[2]]), rows.map((r) => r[3]));
+          const ds = small(
+            rows.map((r, i) => [`d${i}`, "r", r[0], r[1], r[2]]),
+            rows.map((r) => r[3]),
+          );
           const run = () => sobol(ds, { samples: 300, seed, bootstrap: 20 }).result!;
           const r = run();
           for (const f of r.factors) {

@@ -76,7 +76,9 @@ describe("raw-data mode: the normalisation method is a choice too", () => {
   // the index numbers again. Alternatives: min-max and z-score over the districts.
   const ds = dataset2020();
   const raw: Dataset = { ...ds, inputs: ds.inputs.map((x) => x * 0.4) };
-  const settings = new Map(ds.framework.leaves.map((leaf) => [leaf, { indicator: leaf, method: "ratio" as const, direction: "higher" as const, benchmark: 40 }]));
+  const settings = new Map(
+    ds.framework.leaves.map((leaf) => [leaf, { indicator: leaf, method: "ratio" as const, direction: "higher" as const, benchmark: 40 }]),
+  );
   const { result, issues } = sobol(ds, { samples: 300, seed: 1, bootstrap: 50, raw: { dataset: raw, settings } });
   it("min-max gives the worst district 0, so it is dropped (the geometric mean stays a choice), with a warning", () => {
     expect(result!.factors.map((f) => f.key)).toEqual(["aggregation", "treatment", "normalisation", "coefficient", "weights"]);

@@ -129,7 +129,13 @@ describe("imputation", () => {
     ds.inputs.forEach((x, k) => (Number.isNaN(x) ? null : expect(r.inputs[k]).toBe(x)));
   });
   it("a region with no value at all is an error naming the cell", () => {
-    const r = impute(small([["a", "north", NaN, 1, 1], ["b", "south", 3, 1, 1]]), "region-mean");
+    const r = impute(
+      small([
+        ["a", "north", NaN, 1, 1],
+        ["b", "south", 3, 1, 1],
+      ]),
+      "region-mean",
+    );
     expect(r.dataset).toBeUndefined();
     expect(r.issues.map((i) => [i.severity, i.code, i.cell?.address])).toEqual([["error", "impute-no-values", "C2"]]);
   });
@@ -140,7 +146,9 @@ describe("imputation", () => {
     const loose = validate({ rows: table, sheet: "SCI_Input" }, { framework: framework2020, roster: shanghaiRoster, allowEmpty: true });
     const r = prepare(loose.dataset!, { impute: "city-mean" });
     expect(r.result!.imputed).toEqual([{ district: INPUTS_2020[3][0], indicator: "A1.1", value: expect.any(Number), cell: "SCI_Input!C4" }]);
-    const others = INPUTS_2020.slice(1).filter((_, i) => i !== 2).map((row) => Number(row[2]));
+    const others = INPUTS_2020.slice(1)
+      .filter((_, i) => i !== 2)
+      .map((row) => Number(row[2]));
     expect(r.result!.imputed[0].value).toBeCloseTo(others.reduce((s, x) => s + x, 0) / 15, 12);
   });
 });
