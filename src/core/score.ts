@@ -48,7 +48,7 @@ export function scoreRow(
 /**
  * `exact` keeps full precision (the default: scores scale with their inputs). `report`
  * rounds each computed index to 2 decimals before aggregating upward, which is how the 2020
- * report's published tables add up (see README, "Rounding").
+ * report's published tables add up (see docs/method.md, "Rounding").
  */
 export type Rounding = "exact" | "report";
 
