@@ -4,7 +4,7 @@ import { CITY, regionOf } from "../core/district";
 import { legendText } from "./map-legend";
 import { round2 } from "../core/round";
 import type { Scores } from "../core/score";
-import { wordsOf } from "./layout";
+import { titleZh, wordsOf } from "./layout";
 import { displayWidth } from "./width";
 import { classBreaks, classOf, TIER_STEP, type ClassMethod } from "./classes";
 import { sequentialScale, textOn } from "./colour";
@@ -132,7 +132,7 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const region = scope === CITY.id ? words.whole : regionOf(scope, s.dataset.regions);
   const label = s.dataset.label ?? "";
   const m = METHOD_TEXT[method](legend.length);
-  const title = lang === "zh" ? `${label ? label + "年" : ""}${indicator.nameZh}` : `${indicator.nameEn}${label ? ", " + label : ""}`;
+  const title = lang === "zh" ? `${titleZh(label ?? "")}${indicator.nameZh}` : `${indicator.nameEn}${label ? ", " + label : ""}`;
   const note = missing.length ? (lang === "zh" ? `无地图形状：${missing.join("、")}` : `No shape: ${missing.join(", ")}`) : "";
   const legendRows = legend.length + (note ? 1 : 0);
   return {
