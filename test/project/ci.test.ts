@@ -17,8 +17,8 @@ describe(".ci/run", () => {
 });
 
 describe("npm run test:unit", () => {
-  it("is the whole suite but the browser and LibreOffice checks, after the typecheck", () => {
-    expect(scripts["test:unit"]).toBe('npm run typecheck && vitest run --exclude "test/browser/**" --exclude "test/xlsx/**"');
-    expect(scripts.test).toBe("npm run typecheck && vitest run");
+  it("is the whole suite but the browser and LibreOffice checks, after the typecheck and the lint", () => {
+    expect(scripts["test:unit"]).toBe('npm run typecheck && npm run lint && vitest run --exclude "test/browser/**" --exclude "test/xlsx/**"');
+    expect(scripts.test).toBe("npm run typecheck && npm run lint && vitest run");
   });
 });
