@@ -27,13 +27,27 @@ function centsOf(x: number): number {
 export function competitionRanks(values: ArrayLike<number>, out = new Int32Array(values.length)): Int32Array {
   const n = values.length;
   const keys = scratchKeys(n);
+  centsInto(values, keys);
+  return ranksOfCents(keys.subarray(0, n), out);
+}
+
+/** Each value's key for ranking: its cents at 2 decimals (NaN stays NaN, ±Infinity stays). */
+export function centsInto(values: ArrayLike<number>, keys: Float64Array): Float64Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    keys[i] = Number.isFinite(v) ? centsOf(v) : v === v ? Math.round(v) : NaN;
+  }
+  return keys;
+}
+
+/** Competition ranks from keys made by centsInto: one key column ranked for many groups. */
+export function ranksOfCents(keys: Float64Array, out = new Int32Array(keys.length)): Int32Array {
+  const n = keys.length;
   let lo = Infinity;
   let hi = -Infinity;
   let integral = true;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    const k = Number.isFinite(v) ? centsOf(v) : v === v ? Math.round(v) : NaN;
-    keys[i] = k;
+    const k = keys[i];
     if (k !== k) continue; // NaN
     if (!Number.isSafeInteger(k)) integral = false;
     if (k < lo) lo = k;

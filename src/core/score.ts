@@ -1,6 +1,6 @@
 import type { Dataset } from "./dataset";
 import type { Framework } from "./framework";
-import { competitionRanks, round2 } from "./round";
+import { centsInto, ranksOfCents, round2 } from "./round";
 
 /**
  * Every indicator's value for every district, with ranks and averages. `values` is
@@ -121,12 +121,13 @@ function rankAll(values: Float64Array, n: number, K: number, groups: readonly Gr
     const width = Math.min(B, K - k0);
     for (let i = 0, o = k0; i < n; i++, o += K) for (let b = 0; b < width; b++) columns[b][i] = values[o + b];
     for (let b = 0; b < width; b++) {
-      const column = columns[b];
-      competitionRanks(column, cityOf[b]);
+      // Each value's cents once, ranked over all and then within each region.
+      const column = centsInto(columns[b], columns[b]);
+      ranksOfCents(column, cityOf[b]);
       for (const members of regions) {
         const m = members.length;
         for (let j = 0; j < m; j++) sub[j] = column[members[j]];
-        const r = competitionRanks(sub.subarray(0, m), subRanks.subarray(0, m));
+        const r = ranksOfCents(sub.subarray(0, m), subRanks.subarray(0, m));
         for (let j = 0; j < m; j++) regionOf[b][members[j]] = r[j];
       }
     }
