@@ -7,6 +7,7 @@ import { cellAddress } from "./address";
 import { compare, type Comparison } from "./compare";
 import type { Dataset } from "./dataset";
 import type { Framework, FrameworkRow } from "./framework";
+import { choicesFromTable } from "./choices-table";
 import { frameworkFromTable } from "./framework-table";
 import { prepare, type Choices, type Prepared } from "./audit/pipeline";
 import { hasErrors, issue, type Issue, type Text } from "./issue";
@@ -71,7 +72,7 @@ export interface Assessment {
 
 const THIS_YEAR = "本年";
 const LAST_YEAR = "上一年";
-const ISSUE_ORDER = ["framework", "districts", "input", "raw", "settings", "workbook", "previous", "compare"] as const;
+const ISSUE_ORDER = ["choices", "framework", "districts", "input", "raw", "settings", "workbook", "previous", "compare"] as const;
 
 /** The default way to name another entity list, for any edge. */
 export const ROSTER_HINT: Text = {
@@ -98,7 +99,7 @@ export function assess(sources: Sources, base: Profile, options: AssessOptions =
   const st: Stage = { sources, profile: base, rounding, options, issuesOf: {}, errorTables: [] };
   for (const kind of Object.keys(sources) as SourceKind[])
     if (sources[kind]) (st.tables ??= {})[kind] = { name: SOURCE_TABLES[kind], sheet: sources[kind]!.sheet };
-  const stages = [frameworkStage, rosterStage, inputStage, scoreStage, previousStage];
+  const stages = [choicesStage, frameworkStage, rosterStage, inputStage, scoreStage, previousStage];
   for (const stage of stages) if (stage(st) === "stop") break;
   const mode: Assessment["mode"] = sources.input ? "input" : sources.raw ? "raw" : "builtin";
   return {
@@ -147,6 +148,20 @@ interface Stage {
 const chosen = (c: Choices | undefined): c is Choices => !!c && !!(c.impute || c.treat || c.missing || c.aggregation);
 /** Empty input cells are kept (as NaN) only when a choice deals with them. */
 const keepsEmpty = (c: Choices | undefined) => !!c && (c.impute !== undefined || c.missing === "skip");
+
+/** 0. The builder's choices: a choices table (SCI_Choices), under the edge's own options. */
+function choicesStage(st: Stage): "stop" | void {
+  const t = st.sources.choices;
+  if (!t) return;
+  const read = choicesFromTable(t);
+  st.issuesOf.choices = read.issues;
+  if (hasErrors(read.issues)) {
+    st.errorTables.push(SOURCE_TABLES.choices);
+    return "stop";
+  }
+  const given = Object.fromEntries(Object.entries(st.options.choices ?? {}).filter(([, v]) => v !== undefined));
+  st.options = { ...st.options, choices: { ...read.choices, ...given } };
+}
 
 /** 1. The framework: the profile's, or the sources' framework table checked. */
 function frameworkStage(st: Stage): "stop" | void {

@@ -123,6 +123,8 @@ export const ISSUE_CODES = [
   "sobol-no-geometric",
   "sobol-no-variance",
   // Files
+  "choices-unknown-setting",
+  "choices-bad-value",
   "csv-encoding",
   "workbook-unreadable",
   "workbook-unfollowed",

@@ -10,6 +10,7 @@ export const SOURCE_TABLES = {
   settings: "SCI_Settings",
   previous: "SCI_Previous",
   districts: "SCI_Districts",
+  choices: "SCI_Choices",
 } as const;
 
 export type SourceKind = keyof typeof SOURCE_TABLES;

@@ -2,7 +2,7 @@
 // Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
 // with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
 // Each goes on fresh sheets in two round trips; an existing table is never replaced.
-import { frameworkTable, regionOf, settingsTemplate, type Framework, type FrameworkRow, type Profile, type Text } from "../core";
+import { choicesTemplate, frameworkTable, regionOf, settingsTemplate, type Framework, type FrameworkRow, type Profile, type Text } from "../core";
 import type { LayoutCell } from "../report";
 import { dataset2020, defaultFrameworkRows, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
@@ -210,4 +210,26 @@ export function insertDistrictsTable(context: Excel.RequestContext, profile: Pro
     widths: [12, 12, 16, 16, 10],
   };
   return insertSheets(context, [SOURCE_TABLES.districts], [plan]);
+}
+
+export const CHOICES_SHEET = "SCI 计算选项";
+
+/**
+ * SCI_Choices: the builder's choices (imputation, outlier treatment, missing values, aggregation),
+ * one row each with its value empty. Filled in, the model scores with them, as `sci score
+ * --impute … --treat jrc` does; every imputed or treated cell is then listed as a warning.
+ */
+export function insertChoicesTable(context: Excel.RequestContext): Promise<InsertResult> {
+  const rows = choicesTemplate();
+  const plan: SheetPlan = {
+    sheet: CHOICES_SHEET,
+    table: SOURCE_TABLES.choices,
+    title:
+      "计算选项：在 value 列填写后按此计算（插补 → 异常值处理 → 标准化 → 汇总）；留空即按报告的方法 / " +
+      "Choices: fill in the value column and SCI scores with them (impute → treat → normalise → aggregate); empty means the report's method",
+    rows,
+    formats: [TEXT, TEXT, TEXT],
+    widths: [14, 16, 70],
+  };
+  return insertSheets(context, [SOURCE_TABLES.choices], [plan]);
 }

@@ -2,7 +2,7 @@
 // The tables the pane inserts besides SCI_Input, by kind, through their templates
 // (source-templates.ts): what the pane's buttons call, with the result in the pane's terms.
 import type { Framework } from "../core";
-import { insertDistrictsTable, insertFrameworkTable, insertPreviousTable, insertRawTemplate, type InsertResult } from "./source-templates";
+import { insertChoicesTable, insertDistrictsTable, insertFrameworkTable, insertPreviousTable, insertRawTemplate, type InsertResult } from "./source-templates";
 import type { TableKind, TableOptions, TableResult } from "./workbook";
 
 export async function insertTable(context: Excel.RequestContext, kind: TableKind, options: TableOptions = {}): Promise<TableResult> {
@@ -11,6 +11,7 @@ export async function insertTable(context: Excel.RequestContext, kind: TableKind
   if (kind === "framework") r = await insertFrameworkTable(context);
   else if (kind === "raw") r = await insertRawTemplate(context, fw);
   else if (kind === "districts") r = await insertDistrictsTable(context);
+  else if (kind === "choices") r = await insertChoicesTable(context);
   else r = await insertPreviousTable(context, options.previous ?? "empty", fw, options.label);
   if (r.ok) return { ok: true, sheets: r.sheets, syncs: r.syncs, ...(r.notice ? { notice: r.notice } : {}) };
   if (r.reason === "exists") return { ok: false, reason: "exists", sheet: r.sheet, message: r.message, syncs: r.syncs };

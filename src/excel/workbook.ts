@@ -13,7 +13,7 @@ import type { TemplateKind, TemplateResult } from "./template";
  * Tables the pane inserts besides SCI_Input: last year's inputs (SCI_Previous), raw statistics
  * with their normalisation settings (SCI_Raw + SCI_Settings), the editable framework (SCI_Framework).
  */
-export type TableKind = "previous" | "raw" | "framework" | "districts";
+export type TableKind = "previous" | "raw" | "framework" | "districts" | "choices";
 
 export interface TableOptions {
   /** The framework whose input indicators the raw-data and last-year templates list (default 2020's). */

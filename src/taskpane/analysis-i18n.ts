@@ -72,6 +72,8 @@ const zh = {
   insertFramework: "插入可编辑的指标体系",
   insertFrameworkHint: "SCI_Framework 表可增删指标、改名、调整权重；检查通过后按它计算。",
   insertDistricts: "插入评估对象名单",
+  insertChoices: "插入计算选项表",
+  insertChoicesHint: "SCI_Choices 表设空值插补、异常值处理（JRC 规则）、空值汇总和汇总方法；填写后按此计算，每个插补或处理的单元格都列为警告。",
   insertDistrictsHint: "SCI_Districts 表列出参评对象及其区域（已填入内置名单）；改为另一组地区后，按它识别、排名和分组。",
   insertingTable: "正在插入…",
   insertedTables: (sheets: string[]) => `已插入工作表${sheets.map((n) => `「${n}」`).join("、")}。填好后，问题会列在「2. 检查」中。`,
@@ -150,6 +152,9 @@ const en: AnalysisStrings = {
   insertFramework: "Insert editable framework",
   insertFrameworkHint: "In SCI_Framework, add, drop, rename and reweight indicators; once it checks out, scores follow it.",
   insertDistricts: "Insert the entity list",
+  insertChoices: "Insert the choices table",
+  insertChoicesHint:
+    "SCI_Choices sets imputation, outlier treatment (the JRC rule), missing values and aggregation; once filled in, SCI scores with them and lists every imputed or treated cell as a warning.",
   insertDistrictsHint:
     "SCI_Districts lists the entities and their regions (prefilled with the built-in list); replace it with another list and SCI ranks and groups those.",
   insertingTable: "Inserting…",

@@ -21,14 +21,22 @@ function workbook(kinds: Record<string, string>): FakeExcel {
   return xl;
 }
 
-const ALL = { SCI_Input: "输入 2020", SCI_Framework: "框架", SCI_Raw: "原始", SCI_Settings: "设置", SCI_Previous: "上一年 2019", SCI_Districts: "名单" };
+const ALL = {
+  SCI_Input: "输入 2020",
+  SCI_Framework: "框架",
+  SCI_Raw: "原始",
+  SCI_Settings: "设置",
+  SCI_Previous: "上一年 2019",
+  SCI_Districts: "名单",
+  SCI_Choices: "选项",
+};
 
 describe("readSources", () => {
-  it("reads all six tables in one sync: cells, origin, sheet, id and the title above", async () => {
+  it("reads all seven tables in one sync: cells, origin, sheet, id and the title above", async () => {
     const xl = workbook(ALL);
     const s = await xl.runExcel((ctx) => readSources(ctx));
     expect(xl.syncs).toBe(1);
-    expect(Object.keys(s).sort()).toEqual(["districts", "framework", "input", "previous", "raw", "settings"]);
+    expect(Object.keys(s).sort()).toEqual(["choices", "districts", "framework", "input", "previous", "raw", "settings"]);
     expect(s.input).toEqual({
       sheet: "输入 2020",
       origin: { row: 2, col: 1 },

@@ -9,7 +9,7 @@ import { InsertTables } from "./InsertTables";
 /** Issues about the framework, the raw statistics and their settings (not SCI_Input's). */
 export function tableIssues(model: Model): Issue[] {
   const by = model.issuesOf;
-  if (by) return [...(by.framework ?? []), ...(by.districts ?? []), ...(by.raw ?? []), ...(by.settings ?? [])];
+  if (by) return [...(by.framework ?? []), ...(by.choices ?? []), ...(by.districts ?? []), ...(by.raw ?? []), ...(by.settings ?? [])];
   return model.issues.filter((i) => /^(framework|settings|normalise|raw)-/.test(i.code));
 }
 
@@ -37,6 +37,7 @@ export default function DataPanel({
       <p className={pane.hint}>{a.insertRawHint}</p>
       <p className={pane.hint}>{a.insertFrameworkHint}</p>
       <p className={pane.hint}>{a.insertDistrictsHint}</p>
+      <p className={pane.hint}>{a.insertChoicesHint}</p>
       <InsertTables
         lang={lang}
         workbook={workbook}
@@ -45,6 +46,7 @@ export default function DataPanel({
           { kind: "raw", label: (a) => a.insertRaw, options: { framework: model.framework ?? model.dataset?.framework } },
           { kind: "framework", label: (a) => a.insertFramework },
           { kind: "districts", label: (a) => a.insertDistricts },
+          { kind: "choices", label: (a) => a.insertChoices },
         ]}
       />
       <p className={pane.hint}>
