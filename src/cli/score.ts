@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
-import { geometryFor, reportLayout, withMap } from "../report";
+import { geometryFor, reportLayout, withAdjustments, withMap } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, terminal, usageError, type Command, type Io } from "./command";
 import { SELECT_HELP, SELECT_OPTIONS, selectionOf } from "./adopt";
@@ -107,7 +107,7 @@ ${SELECT_HELP}
     const json = () => ({ ...scoresJson(scores, issues), ...(untreated ? { untreated: scoresJson(untreated, []).districts } : {}) });
     io.stdout(values.json ? JSON.stringify(json(), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
-      const table = reportLayout(scores);
+      const table = withAdjustments(reportLayout(scores), checked.assessment?.prepared, scores);
       const layout = shapes.geometry ? withMap(table, scores, shapes.geometry) : table;
       await writeLayoutXlsx(layout, out).catch((e: unknown) => {
         const why = String((e as Error)?.message ?? e).split("\n")[0];

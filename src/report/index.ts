@@ -14,6 +14,7 @@ export {
   type ColorScale,
 } from "./layout";
 export { comparisonLayout } from "./compare-layout";
+export { adjustmentsSheet, withAdjustments } from "./adjustments-layout";
 export { sensitivityLayout } from "./sensitivity-layout";
 export { auditLayout, CORRELATION_COLORS } from "./audit-layout";
 export {

@@ -7,6 +7,9 @@ import { insertChoicesTable } from "../../src/excel/source-templates";
 import { insertTemplate } from "../../src/excel/template";
 import { readSources } from "../../src/excel/sources";
 import { FakeExcel } from "../fakes/excel";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { sci, tempDir } from "../cli/helpers";
 import { inputRows } from "./fixtures";
 
 const table = (rows: (string | null)[][]): SourceTable => ({ sheet: "SCI 计算选项", origin: { row: 2, col: 0 }, rows });
@@ -65,5 +68,55 @@ describe("SCI_Choices", () => {
     const broken = await read();
     expect(broken.scores).toBeUndefined();
     expect(broken.errorTables).toEqual(["SCI_Choices"]);
+  });
+});
+
+describe("the changed values, marked in the generated sheets", () => {
+  const input: SourceTable = { sheet: "SCI 输入", origin: { row: 0, col: 0 }, rows: inputRows() };
+
+  it("with treat = jrc the ranking layout gains a sheet listing every treated value; without choices it has none", async () => {
+    const { reportLayout, withAdjustments } = await import("../../src/report");
+    const treated = assess({ input }, shanghai2020, { choices: { treat: "jrc" } });
+    const changed = treated.prepared!.treatments.flatMap((t) => t.changed.map((c) => [t.indicator, c.district, c.from, c.to]));
+    expect(changed.length).toBeGreaterThan(0);
+    const layout = withAdjustments(reportLayout(treated.scores!), treated.prepared, treated.scores!);
+    const sheet = layout.sheets.at(-1)!;
+    expect(sheet.key).toBe("adjustments");
+    expect(sheet.name).toBe(`插补与处理 ${treated.scores!.dataset.label}`);
+    const body = sheet.cells.slice(sheet.freezeRows).map((r) => [r[2], r[1], r[4], r[5]]);
+    expect(body).toEqual(changed);
+    const plain = assess({ input }, shanghai2020);
+    expect(withAdjustments(reportLayout(plain.scores!), plain.prepared, plain.scores!).sheets.map((s) => s.key)).toEqual([
+      "overall",
+      "level1",
+      "level2",
+      "level3",
+    ]);
+  });
+
+  it("imputed cells are listed with the cell that was empty", async () => {
+    const { adjustmentsSheet } = await import("../../src/report");
+    const rows = inputRows().map((r) => [...r]);
+    const col = rows[0].indexOf("B2.3");
+    rows[3][col] = "";
+    const a = assess({ input: { ...input, rows } }, shanghai2020, { choices: { impute: "region-mean" } });
+    const sheet = adjustmentsSheet(a.prepared, a.scores!)!;
+    const [row] = sheet.cells.slice(sheet.freezeRows);
+    expect(row.slice(0, 3)).toEqual(["插补 / imputed", rows[3][0], "B2.3"]);
+    expect(row[6]).toContain("SCI 输入!");
+  });
+});
+
+describe("sci score --treat jrc --out", () => {
+  const dir = tempDir();
+  it("writes the sheet of treated values after the ranking sheets", async () => {
+    const out = join(dir, "treated.xlsx");
+    const ran = await sci(["score", "--treat", "jrc", "--out", out]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.at(-1)).toBe("插补与处理 2020");
+    expect(wb.getWorksheet("插补与处理 2020")!.getCell("A5").value).toMatch(/缩尾|对数/);
   });
 });
