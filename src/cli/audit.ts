@@ -4,7 +4,7 @@ import { auditLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
 import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
-import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { printIssues } from "./score";
 import { alignColumns } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
@@ -52,20 +52,12 @@ ${RAW_HELP}
     ...RAW_OPTIONS,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    const input = oneInput(positionals);
     const choices = choicesOf(values);
     const samplesText = text(values, "samples");
     const samples = samplesText === undefined ? SOBOL_DEFAULTS.samples : Number(samplesText);
     if (!/^\d+$/.test(samplesText ?? "0")) throw usageError(`--samples 须为整数：${samplesText}`, `--samples must be a whole number: ${samplesText}`);
-    const src = {
-      input: positionals[0],
-      raw: text(values, "raw"),
-      settings: text(values, "settings"),
-      framework: text(values, "framework"),
-      districts: text(values, "districts"),
-      label: text(values, "label"),
-      choices,
-    };
+    const src = { ...sourceOf(values, input), choices };
     const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts], values.force === true);
 
     // impute → treat → normalise → aggregate happen in the assessment, as for sci score.

@@ -59,6 +59,22 @@ export const RAW_HELP = `  --raw FILE        原始数据模式：原始统计�
 /** A string option's value, or undefined. */
 export const text = (values: Values, name: string): string | undefined => (typeof values[name] === "string" ? (values[name] as string) : undefined);
 
+/** A command over one dataset takes at most one INPUT; more is a usage error. */
+export function oneInput(positionals: readonly string[]): string | undefined {
+  if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+  return positionals[0];
+}
+
+/** The files and label every dataset-reading command takes, as the user typed them. */
+export const sourceOf = (values: Values, input: string | undefined): DatasetSource => ({
+  input,
+  raw: text(values, "raw"),
+  settings: text(values, "settings"),
+  framework: text(values, "framework"),
+  districts: text(values, "districts"),
+  label: text(values, "label"),
+});
+
 /** On the command line, another entity list is a file. */
 const ROSTER_HINT = {
   zh: "若评估另一组地区，请用 --districts 名单.csv 给出名单（列：district, region）",

@@ -4,7 +4,7 @@ import { CITY, findIndicator, hasErrors, regionId, type Scores } from "../core";
 import { CLASS_METHODS, districtMap, wordsOf, type ClassMethod } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io, type Values } from "./command";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
-import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { svgToPng } from "./png";
 import { checkOutOf, FORCE_HELP, FORCE_OPTION } from "./out";
 import { printIssues } from "./score";
@@ -57,16 +57,9 @@ ${RAW_HELP}
     ...RAW_OPTIONS,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    const input = oneInput(positionals);
     const options = mapOptions(values);
-    const src = {
-      input: positionals[0],
-      raw: text(values, "raw"),
-      settings: text(values, "settings"),
-      framework: text(values, "framework"),
-      districts: text(values, "districts"),
-      label: text(values, "label"),
-    };
+    const src = sourceOf(values, input);
     const out = checkMapOut(
       text(values, "out"),
       io,

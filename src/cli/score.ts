@@ -4,7 +4,7 @@ import { geometryFor, reportLayout, withAdjustments, withMap } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, inputError, terminal, usageError, type Command, type Io } from "./command";
 import { SELECT_HELP, SELECT_OPTIONS, selectionOf } from "./adopt";
-import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { scoresJson } from "./json";
 import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
 import { rankingTable } from "./table";
@@ -59,19 +59,10 @@ ${SELECT_HELP}
     ...SELECT_OPTIONS,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    const input = oneInput(positionals);
     const select = selectionOf(values);
-    if (select && positionals[0] === undefined) throw usageError("--sheet 与 --range 须配合输入文件使用", "--sheet and --range need an input file");
-    const src = {
-      input: positionals[0],
-      raw: text(values, "raw"),
-      settings: text(values, "settings"),
-      framework: text(values, "framework"),
-      districts: text(values, "districts"),
-      label: text(values, "label"),
-      select,
-      choices: choicesOf(values),
-    };
+    if (select && input === undefined) throw usageError("--sheet 与 --range 须配合输入文件使用", "--sheet and --range need an input file");
+    const src = { ...sourceOf(values, input), select, choices: choicesOf(values) };
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
       throw usageError(`--rounding 只能是 exact 或 report，而不是「${rounding}」`, `--rounding must be exact or report, not "${rounding}"`);

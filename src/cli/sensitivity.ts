@@ -4,7 +4,7 @@ import { wordsOf } from "../report";
 import { sensitivityLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
 import { CHOICE_OPTIONS, choicesOf } from "./choices";
-import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, RAW_HELP, RAW_OPTIONS, text } from "./inputs";
+import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { printIssues } from "./score";
 import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
 import { alignColumns } from "./table";
@@ -58,18 +58,10 @@ ${RAW_HELP}
     treat: CHOICE_OPTIONS.treat,
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 1) throw usageError(`参数过多：${positionals.slice(1).join(" ")}`, `too many arguments: ${positionals.slice(1).join(" ")}`);
+    const input = oneInput(positionals);
     const replications = wholeNumber(text(values, "replications"), "--replications");
     const perturbation = fraction(text(values, "perturbation"));
-    const src = {
-      input: positionals[0],
-      raw: text(values, "raw"),
-      settings: text(values, "settings"),
-      framework: text(values, "framework"),
-      districts: text(values, "districts"),
-      label: text(values, "label"),
-      choices: choicesOf(values),
-    };
+    const src = { ...sourceOf(values, input), choices: choicesOf(values) };
     const out = checkOut(text(values, "out"), io, [src.input, src.raw, src.settings, src.framework, src.districts], values.force === true);
 
     const loaded = await loadDataset(src, io);
