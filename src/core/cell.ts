@@ -115,6 +115,7 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function cleanCell(v: CellValue | unknown, percent = false): unknown {
   if (typeof v !== "string") return v;
+  if (isPlainNumber(v)) return v; // most cells of a data table: nothing to clean
   const trimmed = v.replace(ODD_SPACE, " ").replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, "");
   let text = trimmed;
   const inner = trimmed.replace(INVISIBLE, "");
