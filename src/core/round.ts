@@ -58,14 +58,15 @@ export function ranksOfCents(keys: Float64Array, out = new Int32Array(keys.lengt
   // Counting pays when the span of cents is not much wider than the number of values.
   if (integral && span <= 32 * n + 4096) {
     const rankAt = scratchCounts(span + 1);
-    for (let i = 0; i < n; i++) if (keys[i] === keys[i]) rankAt[keys[i] - lo]++;
+    // Integer indices (| 0): keys are whole cents here, and V8 indexes faster by int than by double.
+    for (let i = 0; i < n; i++) if (keys[i] === keys[i]) rankAt[(keys[i] - lo) | 0]++;
     // Top down: a value's rank is one more than the count of values above it.
     for (let b = span, above = 0; b >= 0; b--) {
       const c = rankAt[b];
       rankAt[b] = above + 1;
       above += c;
     }
-    for (let i = 0; i < n; i++) out[i] = keys[i] === keys[i] ? rankAt[keys[i] - lo] : 1;
+    for (let i = 0; i < n; i++) out[i] = keys[i] === keys[i] ? rankAt[(keys[i] - lo) | 0] : 1;
     return out;
   }
   let nan = false;
