@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { defaultProfile } from "../data";
 import { auditCommand } from "./audit";
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, terminal, usageError, type Command, type Io } from "./command";
 import { compareCommand } from "./compare";
@@ -28,7 +29,7 @@ registerCommand(templateCommand);
 function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));
   const list = [...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n");
-  return `SCI — 上海市智慧城市发展水平评估 / Shanghai smart-city assessment
+  return `SCI — 综合指数评估 / composite-index assessment (built in: ${defaultProfile.name.zh} / ${defaultProfile.name.en})
 
 用法 / Usage: sci <命令 command> [选项 options]
 
