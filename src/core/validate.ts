@@ -6,6 +6,9 @@ import { regionId, regionOf, type District, type Region, Roster } from "./distri
 import type { Framework } from "./framework";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
 import { describeIndicator, findIndicator } from "./lookup";
+import { DISTRICT_HEADERS, REGION_HEADERS, headerIndicator, headerKey, normHeader } from "./headers";
+
+export { DISTRICT_HEADERS, REGION_HEADERS };
 import { GENERIC_WORDS, type CoefficientSpec, type ProfileWords } from "./profile";
 
 export interface InputTable {
@@ -53,16 +56,6 @@ export const GENERIC_COEFFICIENT: CoefficientSpec = {
   min: 0,
   max: 1,
 };
-
-export const DISTRICT_HEADERS = ["district", "行政区", "区", "地区", "entity", "名称", "name", "区县", "县", "街镇", "county"];
-export const REGION_HEADERS = ["region", "区域"];
-const normHeader = (v: unknown) =>
-  cellText(v)
-    .normalize("NFKC")
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
-    .trim()
-    .toLowerCase();
-const headerKey = (h: string) => h.normalize("NFKC").trim().toLowerCase();
 
 /** `浦东（Pudong）` or `第5行` — who a message is about. */
 type Context = { sheet?: string; row: number; col: number; district?: string; indicator?: string };
@@ -418,18 +411,3 @@ export const LARGEST_VALUE = 1e15;
 
 /** Empty as a cell that holds nothing, without parsing it. */
 const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
-
-/** A header may be a code, number, name, path, or "name (code)" as the template writes it. */
-function headerIndicator(fw: Framework, h: string) {
-  const inParens = /[（(]\s*([A-Za-z]\d*(?:\.\d+)*)\s*[)）]\s*$/.exec(h);
-  if (inParens) {
-    const byCode = findIndicator(fw, inParens[1], fw.leaves);
-    if (byCode.ok) return byCode;
-  }
-  const leading = /^([A-Za-z]\d*(?:\.\d+)+)\s+\S/.exec(h.trim());
-  if (leading) {
-    const byCode = findIndicator(fw, leading[1], fw.leaves);
-    if (byCode.ok) return byCode;
-  }
-  return findIndicator(fw, h, fw.leaves);
-}

@@ -4,7 +4,7 @@
 import { findIndicator } from "../lookup";
 import type { Framework } from "../framework";
 import type { Text } from "../issue";
-import { DISTRICT_HEADERS, REGION_HEADERS } from "../validate";
+import { CODE_IN_PARENS, DISTRICT_HEADERS, LEADING_CODE, REGION_HEADERS } from "../headers";
 import { clean, fold } from "./text";
 
 /** What a column (or, in a transposed table, a row) holds. */
@@ -32,9 +32,6 @@ export interface HeaderWords {
 /** The validation's own words for the entity and region columns: one list for both. */
 export const ENTITY_WORDS = DISTRICT_HEADERS;
 export const REGION_WORDS = REGION_HEADERS;
-
-const CODE_IN_PARENS = /[（(]\s*([A-Za-z][A-Za-z0-9]*(?:\.\d+)*)\s*[)）]\s*$/;
-const LEADING_CODE = /^([A-Za-z]\d*(?:\.\d+)+)\s+\S/;
 
 const cache = new WeakMap<Framework, WeakMap<HeaderWords, Map<string, HeaderMatch>>>();
 
