@@ -33,25 +33,33 @@ export interface CellRef {
 
 export type Selected = { ok: true } | { ok: false; message: Text };
 
-/** Shows a cell to the evaluator: activates its sheet and selects it, in one round trip. */
-export async function selectCell(context: Excel.RequestContext, cell: CellRef): Promise<Selected> {
+/** The cell's range, its sheet activated and the cell selected: queued, not yet sent. */
+function showCell(context: Excel.RequestContext, cell: CellRef): Excel.Range {
   const sheets = context.workbook.worksheets;
   const ws = cell.sheet ? sheets.getItem(cell.sheet) : sheets.getActiveWorksheet();
+  const range = ws.getRange(cell.address);
   ws.activate();
-  ws.getRange(cell.address).select();
+  range.select();
+  return range;
+}
+
+/** Sends the queued work; a failure says what could not be done to the cell, and why. */
+async function send(context: Excel.RequestContext, cell: CellRef, failed: (where: string, why: string) => { zh: string; en: string }): Promise<Selected> {
   try {
     await context.sync();
     return { ok: true };
   } catch (e) {
-    const where = cell.sheet ? `${cell.sheet}!${cell.address}` : cell.address;
-    return {
-      ok: false,
-      message: {
-        zh: `无法选中 ${where}：工作表可能已改名或删除（${reason(e)}）`,
-        en: `Could not select ${where}: the sheet may have been renamed or deleted (${reason(e)})`,
-      },
-    };
+    return { ok: false, message: failed(cell.sheet ? `${cell.sheet}!${cell.address}` : cell.address, reason(e)) };
   }
+}
+
+/** Shows a cell to the evaluator: activates its sheet and selects it, in one round trip. */
+export function selectCell(context: Excel.RequestContext, cell: CellRef): Promise<Selected> {
+  showCell(context, cell);
+  return send(context, cell, (where, why) => ({
+    zh: `无法选中 ${where}：工作表可能已改名或删除（${why}）`,
+    en: `Could not select ${where}: the sheet may have been renamed or deleted (${why})`,
+  }));
 }
 
 /** Activates a sheet (a generated ranking sheet, say) and selects its first cell. */
@@ -63,25 +71,12 @@ export function selectSheet(context: Excel.RequestContext, name: string): Promis
  * Writes one cell's text (an issue's one-click fix) and selects it, in one round trip. The cell
  * is formatted as text first, so what is written stays text and never becomes a formula.
  */
-export async function writeCellText(context: Excel.RequestContext, cell: CellRef, text: string): Promise<Selected> {
-  const sheets = context.workbook.worksheets;
-  const ws = cell.sheet ? sheets.getItem(cell.sheet) : sheets.getActiveWorksheet();
-  const range = ws.getRange(cell.address);
+export function writeCellText(context: Excel.RequestContext, cell: CellRef, text: string): Promise<Selected> {
+  const range = showCell(context, cell);
   range.numberFormat = [["@"]];
   range.values = [[text]];
-  ws.activate();
-  range.select();
-  try {
-    await context.sync();
-    return { ok: true };
-  } catch (e) {
-    const where = cell.sheet ? `${cell.sheet}!${cell.address}` : cell.address;
-    return {
-      ok: false,
-      message: {
-        zh: `无法写入 ${where}：工作表可能已改名、删除或受保护（${reason(e)}）`,
-        en: `Could not write ${where}: the sheet may have been renamed, deleted or protected (${reason(e)})`,
-      },
-    };
-  }
+  return send(context, cell, (where, why) => ({
+    zh: `无法写入 ${where}：工作表可能已改名、删除或受保护（${why}）`,
+    en: `Could not write ${where}: the sheet may have been renamed, deleted or protected (${why})`,
+  }));
 }
