@@ -1,7 +1,7 @@
 // The scoring core's public API: pure TypeScript that runs in any JavaScript host. Every name an
 // edge may use is listed here; what is not (the PRNG, edit distance) is internal.
 export { columnLetter, cellAddress, parseAddress } from "./address";
-export { parseCell, cellText, quote, printable, cleanCell, type GridCell, type CellValue, type Parsed } from "./cell";
+export { parseCell, cellText, cleanText, quote, printable, cleanCell, type GridCell, type CellValue, type Parsed } from "./cell";
 export { parseCsv, toCsv, sniffDelimiter, DELIMITERS, type Delimiter } from "./csv";
 export { inputOf, type Dataset } from "./dataset";
 export { CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
@@ -21,7 +21,8 @@ export {
   type NormaliseSetting,
   type NormaliseSettings,
 } from "./normalise";
-export { round2, competitionRanks } from "./round";
+export { round2 } from "./round";
+export { competitionRanks } from "./ranks";
 export { score, scoresOf, scoreRow, scoreComposites, districtIndex, valueOf, rankOf, contributions, type Scores, type Rounding } from "./score";
 export {
   SENSITIVITY_DEFAULTS,

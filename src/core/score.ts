@@ -1,6 +1,7 @@
 import type { Dataset } from "./dataset";
 import type { Framework } from "./framework";
-import { centsInto, ranksOfCents, round2 } from "./round";
+import { centsKey, Ranker } from "./ranks";
+import { round2 } from "./round";
 
 /**
  * Every indicator's value for every district, with ranks and averages. `values` is
@@ -107,34 +108,34 @@ function groupsOf(ds: Dataset): Group[] {
 function rankAll(values: Float64Array, n: number, K: number, groups: readonly Group[]): { cityRanks: Int32Array; regionRanks: Int32Array } {
   const cityRanks = new Int32Array(n * K);
   const regionRanks = new Int32Array(n * K);
+  const regionOf = new Int32Array(n).fill(-1);
+  for (let r = 1; r < groups.length; r++) for (const i of groups[r].members) regionOf[i] = r - 1;
+  const ranker = new Ranker(n);
   // Columns are gathered and scattered B at a time: one pass over the rows reads B adjacent
-  // values of each, where one column at a time would miss the cache on every row.
+  // values of each, where one column at a time would miss the cache on every row. The gather
+  // makes each value's key and each column's range on the way.
   const B = Math.min(8, K);
-  const columns = Array.from({ length: B }, () => new Float64Array(n));
+  const keys = Array.from({ length: B }, () => new Float64Array(n));
   const cityOf = Array.from({ length: B }, () => new Int32Array(n));
-  const regionOf = Array.from({ length: B }, () => new Int32Array(n));
-  const sub = new Float64Array(n);
-  const subRanks = new Int32Array(n);
-  // Regions' members in row order, for cache-friendly gathers (ranks do not depend on order).
-  const regions = groups.slice(1).map((g) => Int32Array.from(g.members).sort());
+  const inRegionOf = Array.from({ length: B }, () => new Int32Array(n));
+  const lo = new Float64Array(B);
+  const hi = new Float64Array(B);
   for (let k0 = 0; k0 < K; k0 += B) {
     const width = Math.min(B, K - k0);
-    for (let i = 0, o = k0; i < n; i++, o += K) for (let b = 0; b < width; b++) columns[b][i] = values[o + b];
-    for (let b = 0; b < width; b++) {
-      // Each value's cents once, ranked over all and then within each region.
-      const column = centsInto(columns[b], columns[b]);
-      ranksOfCents(column, cityOf[b]);
-      for (const members of regions) {
-        const m = members.length;
-        for (let j = 0; j < m; j++) sub[j] = column[members[j]];
-        const r = ranksOfCents(sub.subarray(0, m), subRanks.subarray(0, m));
-        for (let j = 0; j < m; j++) regionOf[b][members[j]] = r[j];
+    lo.fill(Infinity);
+    hi.fill(-Infinity);
+    for (let i = 0, o = k0; i < n; i++, o += K)
+      for (let b = 0; b < width; b++) {
+        const key = centsKey(values[o + b]);
+        keys[b][i] = key;
+        if (key < lo[b]) lo[b] = key;
+        if (key > hi[b]) hi[b] = key;
       }
-    }
+    for (let b = 0; b < width; b++) ranker.rank(keys[b], cityOf[b], regionOf, groups.length - 1, inRegionOf[b], lo[b], hi[b]);
     for (let i = 0, o = k0; i < n; i++, o += K)
       for (let b = 0; b < width; b++) {
         cityRanks[o + b] = cityOf[b][i];
-        regionRanks[o + b] = regionOf[b][i];
+        regionRanks[o + b] = inRegionOf[b][i];
       }
   }
   return { cityRanks, regionRanks };

@@ -2,7 +2,8 @@ import type { Dataset } from "./dataset";
 import { issue, type Issue } from "./issue";
 import { findIndicator } from "./lookup";
 import { mulberry32, seedOf } from "./random";
-import { competitionRanks, round2 } from "./round";
+import { centsInto, Ranker } from "./ranks";
+import { round2 } from "./round";
 
 export interface SensitivityOptions {
   /** How many perturbed weightings to score (default 10,000). */
@@ -161,10 +162,6 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
   // Every replication's ranks, replication-major: memory follows replications × entities.
   const cityRanks = new Int32Array(R * n);
   const regionRanks = new Int32Array(R * n);
-  const members = regionIds.map((_, r) => Int32Array.from(ds.districts.flatMap((_, i) => (region[i] === r ? [i] : []))));
-  const sub = new Float64Array(n);
-  const subRanks = new Int32Array(n);
-  const ranks = new Int32Array(n);
   const random = mulberry32(seed);
 
   /** Scores every district under weights perturbed by `spread`; fills `values` and `rounded`. */
@@ -201,26 +198,20 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
     }
   };
   /** This replication's competition ranks, over all and within each region: O(n) by counting. */
+  const ranker = new Ranker(n);
+  const keys = new Float64Array(n);
   const tally = (rep: number) => {
-    cityRanks.set(competitionRanks(values, ranks), rep * n);
-    for (const m of members) {
-      for (let j = 0; j < m.length; j++) sub[j] = values[m[j]];
-      const r = competitionRanks(sub.subarray(0, m.length), subRanks.subarray(0, m.length));
-      for (let j = 0; j < m.length; j++) regionRanks[rep * n + m[j]] = r[j];
-    }
+    const at = rep * n;
+    ranker.rank(centsInto(values, keys), cityRanks.subarray(at, at + n), region, regionIds.length, regionRanks.subarray(at, at + n));
   };
 
   // The baseline runs through the same arithmetic with no spread (and draws nothing), so a
   // zero perturbation reproduces it bit for bit in every replication.
   replicate(0);
   const baseline = Float64Array.from(values);
-  const baseCity = competitionRanks(baseline);
+  const baseCity = new Int32Array(n);
   const baseRegion = new Int32Array(n);
-  for (let r = 0; r < regionIds.length; r++) {
-    const members = ds.districts.flatMap((_, i) => (region[i] === r ? [i] : []));
-    const ranks = competitionRanks(members.map((i) => baseline[i]));
-    members.forEach((i, m) => (baseRegion[i] = ranks[m]));
-  }
+  ranker.rank(centsInto(baseline, keys), baseCity, region, regionIds.length, baseRegion);
   const summary = (): Sensitivity => {
     const city = intervals(cityRanks, n, R, baseCity);
     const inRegion = intervals(regionRanks, n, R, baseRegion);

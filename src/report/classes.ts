@@ -1,5 +1,5 @@
 // Class breaks for a choropleth, on values at the 2 decimals the report prints and ranks by.
-import { round2 } from "../core/round";
+import { round2 } from "../core";
 
 /**
  * quantile: equal counts; equal: equal widths; tiers: fixed 10-point bands about the benchmark

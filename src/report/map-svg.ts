@@ -1,6 +1,6 @@
 // A map layout as a standalone SVG document: no script, no external reference, every text
 // escaped, the same bytes for the same layout.
-import { round2 } from "../core/round";
+import { round2 } from "../core";
 import type { Scores } from "../core/score";
 import type { Geometry } from "./geometry";
 import { mapLayout, type MapLayout, type MapOptions } from "./map";

@@ -2,7 +2,7 @@
 // a legend (mapLayout), then an SVG string (mapSvg, in map-svg.ts). Pure and deterministic.
 import { CITY, regionOf } from "../core/district";
 import { legendText } from "./map-legend";
-import { round2 } from "../core/round";
+import { round2 } from "../core";
 import type { Scores } from "../core/score";
 import { titleZh, wordsOf } from "./layout";
 import { displayWidth } from "./width";

@@ -1,7 +1,7 @@
 // round2 has a fast path that skips the decimal clean-up away from half-cents. It must agree
 // with the plain definition everywhere, above all next to the half-cents the fast path avoids.
 import fc from "fast-check";
-import { competitionRanks, round2 } from "../../src/core";
+import { buildFramework, competitionRanks, round2, score, type Dataset } from "../../src/core";
 
 /** The definition: round half away from zero on the 12-significant-digit decimal value. */
 function reference(x: number): number {
@@ -60,3 +60,49 @@ function nextAfter(x: number, to: number): number {
   buf.setBigUint64(0, bits);
   return buf.getFloat64(0);
 }
+
+describe("ranks over all entities and within each region", () => {
+  /** A one-indicator framework, so each entity's composite is its one input times the coefficient. */
+  const built = buildFramework([
+    { code: "T", nameZh: "总", nameEn: "Total", weight: 1 },
+    { code: "X", parent: "T", nameZh: "甲", nameEn: "X", weight: 1 },
+  ]);
+  if (!built.framework) throw new Error(built.issues[0]?.en);
+  const fw = { value: built.framework };
+  const naive = (keys: number[], member: (j: number) => boolean) => keys.map((k) => (k !== k ? 1 : 1 + keys.filter((y, j) => member(j) && y > k).length));
+
+  it("are the naive competition ranks, for narrow and wide spans, ties, NaN and entities in no region", () => {
+    const value = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((c) => c / 4), // many ties, a narrow span of cents
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }), // a span too wide to count
+      fc.double({ min: -1e15, max: 1e15, noNaN: true }), // too wide to pack cents and entity in a double
+      fc.constantFrom(Infinity, -Infinity),
+      fc.constant(NaN),
+    );
+    const entity = fc.record({ x: value, region: fc.constantFrom("a", "b", "c", "none") });
+    fc.assert(
+      fc.property(fc.array(entity, { minLength: 1, maxLength: 40 }), (es) => {
+        const ds: Dataset = {
+          framework: fw.value,
+          districts: es.map((e, i) => ({ id: `E${String(i).padStart(3, "0")}`, region: e.region })),
+          regions: ["a", "b", "c"].map((id) => ({ id, zh: id, en: id })),
+          inputs: Float64Array.from(es.map((e) => e.x)),
+          coefficients: new Float64Array(es.length).fill(1),
+        };
+        const s = score(ds);
+        const K = fw.value.order.length;
+        const keys = es.map((e) => (Number.isFinite(e.x) ? Math.round(reference(e.x) * 100) : e.x));
+        for (let k = 0; k < K; k++) {
+          const city = es.map((_, i) => s.cityRanks[i * K + k]);
+          expect(city).toEqual(naive(keys, () => true));
+          es.forEach((e, i) => {
+            if (e.region === "none") return;
+            const inRegion = naive(keys, (j) => es[j].region === e.region)[i];
+            expect(s.regionRanks[i * K + k], `entity ${i} in ${e.region}`).toBe(inRegion);
+          });
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { issue, type Issue } from "../issue";
-import { competitionRanks } from "../round";
+import { competitionRanks } from "../ranks";
 import type { Scores } from "../score";
 import { aggregate, type Aggregation } from "./aggregate";
 import { coherence, type Coherence } from "./coherence";

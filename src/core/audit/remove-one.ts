@@ -1,5 +1,5 @@
 import type { Dataset } from "../dataset";
-import { competitionRanks } from "../round";
+import { competitionRanks } from "../ranks";
 import type { Rounding } from "../score";
 import { aggregateInto, type Aggregation } from "./aggregate";
 

@@ -2,7 +2,7 @@ import type { Dataset } from "../dataset";
 import { issue, type Issue } from "../issue";
 import { normalise, type NormaliseMethod, type NormaliseSettings } from "../normalise";
 import { mulberry32, seedOf } from "../random";
-import { competitionRanks } from "../round";
+import { competitionRanks } from "../ranks";
 import { SENSITIVITY_DEFAULTS } from "../sensitivity";
 import { aggregateInto, type Aggregation } from "./aggregate";
 import type { Stat } from "./stats";

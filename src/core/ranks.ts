@@ -1,0 +1,189 @@
+import { centsOf } from "./round";
+
+/**
+ * Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. O(n + range)
+ * by counting when the values span a modest range of cents (index numbers always do), else
+ * O(n log n) by sorting. A NaN ranks first and is above no one, as a comparison would have it.
+ */
+export function competitionRanks(values: ArrayLike<number>, out = new Int32Array(values.length)): Int32Array {
+  const keys = centsInto(values, new Float64Array(values.length));
+  return new Ranker(values.length).rank(keys, out);
+}
+
+/** A value's key for ranking: its cents at 2 decimals (NaN stays NaN, ±Infinity stays). */
+export const centsKey = (v: number): number => (v - v === 0 ? centsOf(v) : v === v ? v : NaN);
+
+/** Each value's key for ranking, as centsKey. */
+export function centsInto(values: ArrayLike<number>, keys: Float64Array): Float64Array {
+  for (let i = 0; i < values.length; i++) keys[i] = centsKey(values[i]);
+  return keys;
+}
+
+/**
+ * Ranks key columns of n entities (keys from centsKey), over all of them and within groups
+ * (regions), reusing its buffers from one column to the next. First an order of the entities,
+ * highest key first: by counting cents when they span a range not much wider than n, else by
+ * one native sort of (cents above the lowest) × n + entity packed in a double, else by counting
+ * each key's place among the distinct keys. Then one walk down the order ranks over all and
+ * within every group: a rank is one more than the keys met before that are higher.
+ */
+export class Ranker {
+  private readonly bucket: Int32Array;
+  private readonly order: Int32Array;
+  private readonly packed: Float64Array;
+  private counts = new Int32Array(0);
+  private seen = new Int32Array(0);
+  private lastKey = new Float64Array(0);
+  private lastRank = new Int32Array(0);
+
+  constructor(private readonly n: number) {
+    this.bucket = new Int32Array(n);
+    this.order = new Int32Array(n);
+    this.packed = new Float64Array(n);
+  }
+
+  /**
+   * Ranks of `keys` into `out`; with `groupOf` (each entity's group, -1 for none) also the
+   * ranks within each of `groups` groups into `groupOut`. `lo` and `hi`, the least and greatest
+   * key that is not NaN (Infinity and -Infinity when all are), save a pass when the caller has them.
+   */
+  rank(keys: Float64Array, out: Int32Array, groupOf?: Int32Array, groups = 0, groupOut?: Int32Array, lo?: number, hi?: number): Int32Array {
+    const n = this.n;
+    if (lo === undefined || hi === undefined) [lo, hi] = keyRange(keys, n);
+    // A NaN is above no one and ranks first; it is left out of the order.
+    const ordered = lo > hi ? 0 : this.orderByKey(keys, lo, hi);
+    if (ordered < n)
+      for (let i = 0; i < n; i++)
+        if (keys[i] !== keys[i]) {
+          out[i] = 1;
+          if (groupOut) groupOut[i] = 1;
+        }
+    const { order } = this;
+    let previous = NaN;
+    let rank = 0;
+    if (!groupOf || !groupOut) {
+      for (let p = 0; p < ordered; p++) {
+        const i = order[p];
+        if (keys[i] !== previous) {
+          previous = keys[i];
+          rank = p + 1;
+        }
+        out[i] = rank;
+      }
+      return out;
+    }
+    const { seen, lastKey, lastRank } = this.groupBuffers(groups);
+    for (let p = 0; p < ordered; p++) {
+      const i = order[p];
+      const k = keys[i];
+      if (k !== previous) {
+        previous = k;
+        rank = p + 1;
+      }
+      out[i] = rank;
+      const g = groupOf[i];
+      if (g < 0) continue;
+      if (k !== lastKey[g]) {
+        lastKey[g] = k;
+        lastRank[g] = seen[g] + 1;
+      }
+      groupOut[i] = lastRank[g];
+      seen[g]++;
+    }
+    return out;
+  }
+
+  /** The entities whose key is not NaN into `order`, highest key first; how many they are. */
+  private orderByKey(keys: Float64Array, lo: number, hi: number): number {
+    const n = this.n;
+    const span = hi - lo;
+    const integral = Number.isSafeInteger(lo) && Number.isSafeInteger(hi);
+    if (integral && span <= 8 * n + 4096) {
+      // Integer buckets (| 0): keys are whole cents here, and V8 indexes faster by int than by double.
+      const { bucket } = this;
+      for (let i = 0; i < n; i++) bucket[i] = keys[i] === keys[i] ? (keys[i] - lo) | 0 : -1;
+      return this.countInto(span);
+    }
+    if (integral && (span + 1) * n < Number.MAX_SAFE_INTEGER) {
+      const { packed, order } = this;
+      let m = 0;
+      for (let i = 0; i < n; i++) if (keys[i] === keys[i]) packed[m++] = (keys[i] - lo) * n + i;
+      const sorted = packed.subarray(0, m).sort();
+      for (let p = 0; p < m; p++) order[p] = sorted[m - 1 - p] % n;
+      return m;
+    }
+    return this.countInto(this.distinctPlaces(keys));
+  }
+
+  /** The entities by `bucket` (0 … top; -1 left out) into `order`, highest bucket first; how many. */
+  private countInto(top: number): number {
+    const { bucket, order } = this;
+    const n = this.n;
+    const counts = this.countsFor(top + 1);
+    for (let i = 0; i < n; i++) if (bucket[i] >= 0) counts[bucket[i]]++;
+    // Top down, each bucket's first place in the order: the count of keys above it.
+    let above = 0;
+    for (let b = top; b >= 0; b--) {
+      const c = counts[b];
+      counts[b] = above;
+      above += c;
+    }
+    for (let i = 0; i < n; i++) if (bucket[i] >= 0) order[counts[bucket[i]]++] = i;
+    return above;
+  }
+
+  /** Each key's place among the distinct keys, lowest 0, into `bucket` (NaN: -1); the highest place. */
+  private distinctPlaces(keys: Float64Array): number {
+    const n = this.n;
+    let nan = false;
+    for (let i = 0; i < n && !nan; i++) nan = keys[i] !== keys[i];
+    const sorted = (nan ? keys.subarray(0, n).filter((k) => k === k) : keys.slice(0, n)).sort();
+    let m = 0;
+    for (let j = 0; j < sorted.length; j++) if (j === 0 || sorted[j] !== sorted[m - 1]) sorted[m++] = sorted[j];
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      if (k !== k) {
+        this.bucket[i] = -1;
+        continue;
+      }
+      let a = 0;
+      let b = m - 1;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (sorted[mid] < k) a = mid + 1;
+        else b = mid;
+      }
+      this.bucket[i] = a;
+    }
+    return m - 1;
+  }
+
+  private countsFor(size: number): Int32Array {
+    if (this.counts.length < size) this.counts = new Int32Array(Math.max(size, 2 * this.counts.length));
+    else this.counts.fill(0, 0, size);
+    return this.counts;
+  }
+
+  private groupBuffers(groups: number): { seen: Int32Array; lastKey: Float64Array; lastRank: Int32Array } {
+    if (this.seen.length < groups) {
+      this.seen = new Int32Array(groups);
+      this.lastKey = new Float64Array(groups);
+      this.lastRank = new Int32Array(groups);
+    }
+    this.seen.fill(0, 0, groups);
+    this.lastKey.fill(NaN, 0, groups);
+    return { seen: this.seen, lastKey: this.lastKey, lastRank: this.lastRank };
+  }
+}
+
+/** The least and greatest key that is not NaN (lo > hi when every key is NaN). */
+function keyRange(keys: Float64Array, n: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  return [lo, hi];
+}
