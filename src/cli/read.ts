@@ -101,7 +101,8 @@ function decode(bytes: Uint8Array, name: string): { text: string; issues: Issue[
 async function readCsv(file: string, box?: Box, titles = true): Promise<ReadInput> {
   const name = printable(path.basename(file));
   const { text, issues } = decode(await readFile(file), name);
-  const all = parseCsv(text, sniffDelimiter(text)).map((r) => r.map((v) => cleanCell(v, true) as CellValue));
+  const all: CellValue[][] = parseCsv(text, sniffDelimiter(text));
+  for (const r of all) for (let c = 0; c < r.length; c++) r[c] = cleanCell(r[c], true) as CellValue;
   if (box) {
     // The range the user named is the table, exactly: no title row looked for.
     const cut = cutRows(all, box);

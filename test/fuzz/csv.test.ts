@@ -11,6 +11,41 @@ const field = fc.oneof(
   fc.array(nastyChar, { maxLength: 8 }).map((cs) => cs.join("")),
   fc.constantFrom(...FORMULA_LIKE, ...MOJIBAKE, "", '""', '"a"b', "a,b", "#N/A", "1e400", "NaN"),
 );
+/** The reader as first written, a character at a time: the plain reading of RFC 4180 to compare with. */
+function parseCsvByCharacter(text: string, delimiter = ","): string[][] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === delimiter) {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    out.push(row);
+  }
+  return out;
+}
+
 const rows = fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 });
 
 describe("CSV reader", () => {
@@ -39,6 +74,18 @@ describe("CSV reader", () => {
         if (once.length > 0) expect(parseCsv(toCsv(once))).toEqual(once); // no rows: the writer writes one empty line
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it("reads any text as the character-at-a-time reading does, with each delimiter, and stops at a row limit", () => {
+    const text = fc.array(fc.oneof(nastyChar, field, fc.constantFrom(";", "\t", '"";', '"x""y"')), { maxLength: 24 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(text, fc.constantFrom(",", ";", "\t"), fc.integer({ min: 1, max: 4 }), (t, d, limit) => {
+        const whole = parseCsvByCharacter(t, d);
+        expect(parseCsv(t, d)).toEqual(whole);
+        expect(parseCsv(t, d, limit)).toEqual(whole.slice(0, limit));
+      }),
+      { numRuns: 5000 },
     );
   });
 
