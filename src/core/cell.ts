@@ -23,15 +23,38 @@ export function parseCell(v: unknown): Parsed {
     return { kind: "text", text: safeText(v) };
   }
   if (typeof v === "string" && isPlainNumber(v)) return { kind: "number", value: Number(v) };
-  const s = String(v)
-    .normalize("NFKC")
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
-    .trim();
+  const s = cleanText(String(v));
   if (s === "") return { kind: "empty" };
-  if (EXCEL_ERROR.test(s)) return { kind: "error", text: s.toUpperCase() };
+  if (s.charCodeAt(0) === 35 && EXCEL_ERROR.test(s)) return { kind: "error", text: s.toUpperCase() };
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) || /^[+-]?(Infinity|NaN)$/.test(plain)) return { kind: "number", value: Number(plain) };
   return { kind: "text", text: s };
+}
+
+/**
+ * Text as it is compared: NFKC-normalised (full-width letters and digits as ASCII), invisible
+ * characters dropped, trimmed. Text that is already so (printable ASCII and CJK ideographs,
+ * no space at either end: nearly every name in a table) is returned as it is, unnormalised.
+ */
+export function cleanText(t: string): string {
+  return isSettled(t)
+    ? t
+    : t
+        .normalize("NFKC")
+        .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+        .trim();
+}
+
+/** Whether NFKC, dropping invisible characters and trimming would leave `t` as it is. */
+function isSettled(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || t.charCodeAt(0) === 32 || t.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    // Printable ASCII and the CJK Unified Ideographs have no compatibility decomposition.
+    if (!((c >= 0x20 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
 }
 
 /** A cell as text, for matching headers and names. Never throws, whatever the cell holds. */
@@ -115,7 +138,8 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function cleanCell(v: CellValue | unknown, percent = false): unknown {
   if (typeof v !== "string") return v;
-  if (isPlainNumber(v)) return v; // most cells of a data table: nothing to clean
+  // Most cells of a data table, numbers and plain names, have nothing to clean.
+  if (isPlainNumber(v) || (isSettled(v) && !(percent && v.charCodeAt(v.length - 1) === 37))) return v;
   const trimmed = v.replace(ODD_SPACE, " ").replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, "");
   let text = trimmed;
   const inner = trimmed.replace(INVISIBLE, "");

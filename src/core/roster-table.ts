@@ -1,7 +1,7 @@
 // An entity list as a table (a districts CSV, or the workbook's SCI_Districts): who is ranked,
 // under which names, in which region. It replaces a profile's built-in list.
 import { cellAddress } from "./address";
-import { cellText, quote } from "./cell";
+import { cellText, cleanText, quote } from "./cell";
 import { regionId, type District, type Region } from "./district";
 import { issue, type Issue } from "./issue";
 import type { ProfileWords } from "./profile";
@@ -15,11 +15,7 @@ const COLUMNS = {
   code: ["code", "代码", "区划代码"],
 } as const;
 
-const key = (v: unknown) =>
-  cellText(v)
-    .normalize("NFKC")
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
-    .trim();
+const key = (v: unknown) => cleanText(cellText(v));
 
 export interface RosterRead {
   districts?: District[];

@@ -1,5 +1,6 @@
 // What the readers make of a cell's text and of a file's delimiter (hand-worked cases).
-import { cleanCell, printable, quote, sniffDelimiter } from "../../src/core";
+import fc from "fast-check";
+import { cleanCell, cleanText, printable, quote, sniffDelimiter } from "../../src/core";
 
 describe("cleanCell", () => {
   it("drops invisible characters and odd spaces at the ends, and inside names", () => {
@@ -40,5 +41,81 @@ describe("sniffDelimiter", () => {
     expect(sniffDelimiter("title\na;b;c\n1;2,5;3\n")).toBe(";");
     expect(sniffDelimiter('a\tb\tc\n"x,y,z"\t2\t3\n')).toBe("\t");
     expect(sniffDelimiter("just one column\nno delimiter\n")).toBe(",");
+  });
+});
+
+describe("cleanText", () => {
+  const slow = (t: string) =>
+    t
+      .normalize("NFKC")
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+      .trim();
+
+  it("leaves text as NFKC, trimming and dropping invisible characters would", () => {
+    const unit = fc.oneof(
+      fc.constantFrom(
+        "浦",
+        "东",
+        "Ａ",
+        "１",
+        " ",
+        "\u3000",
+        "\u00a0",
+        "\u200b",
+        "\ufeff",
+        "\t",
+        "é",
+        "e\u0301",
+        "（",
+        "ﬁ",
+        "\u2f00",
+        "\uf900",
+        "#",
+        "~",
+        "\u007f",
+      ),
+      fc.string({ unit: "binary", maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 10 }), (parts) => {
+        const t = parts.join("");
+        expect(cleanText(t)).toBe(slow(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("takes printable ASCII and every CJK unified ideograph as settled, as NFKC does", () => {
+    for (let c = 0x20; c <= 0x7e; c++) expect(String.fromCharCode(c).normalize("NFKC")).toBe(String.fromCharCode(c));
+    for (let c = 0x4e00; c <= 0x9fff; c++) if (String.fromCharCode(c).normalize("NFKC") !== String.fromCharCode(c)) throw new Error(`U+${c.toString(16)}`);
+    expect(cleanText("浦东 新区")).toBe("浦东 新区");
+    expect(cleanText(" 浦东")).toBe("浦东");
+    expect(cleanText("ＰＵＤＯＮＧ")).toBe("PUDONG");
+  });
+});
+
+describe("cleanCell's quick path", () => {
+  /** cleanCell without its quick path for cells with nothing to clean. */
+  function cleanedSlowly(v: string, percent: boolean): unknown {
+    const trimmed = v.replace(/[\u00a0\u2007\u202f\u3000]/g, " ").replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, "");
+    let text = trimmed;
+    const inner = trimmed.replace(/[\u200b-\u200d\u2060\ufeff]/g, "");
+    if (inner !== trimmed && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(inner.normalize("NFKC"))) text = inner;
+    if (percent) {
+      const m = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(text.normalize("NFKC"));
+      if (m) return Number((Number(m[1]) / 100).toPrecision(15));
+    }
+    return text;
+  }
+
+  it("cleans every text as the full cleaning does", () => {
+    const unit = fc.constantFrom("浦", "1", "2", ".", "%", "％", " ", "\u3000", "\u00a0", "\u200b", "\ufeff", "e", "-", "A", "（", "\t");
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 8 }), fc.boolean(), (parts, percent) => {
+        const t = parts.join("");
+        expect(cleanCell(t, percent)).toEqual(cleanedSlowly(t, percent));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
