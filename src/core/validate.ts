@@ -159,6 +159,17 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   let inputs = new Float64Array(Math.max(0, rows.length - 1) * L);
   const coefficients: number[] = [];
 
+  // A region cell's region id (a profile's, else the text as written); undefined when empty.
+  // A table names a few regions many times over: each text is looked up once.
+  const regionMemo = new Map<string, string | undefined>();
+  const regionOfCell = (v: unknown): string | undefined => {
+    if (typeof v === "string" && regionMemo.has(v)) return regionMemo.get(v);
+    const p = parseCell(v);
+    const id = p.kind === "text" || p.kind === "number" ? (regionId(cellText(v), knownRegions) ?? cellText(v).trim()) : undefined;
+    if (typeof v === "string" && regionMemo.size < 10_000) regionMemo.set(v, id);
+    return id;
+  };
+
   // Names no roster entity answers to: one issue each, or one for all when the roster is a
   // profile's own and most names miss it (the user is scoring another entity list).
   const unknown: { issue: Issue; name: string; suggestion?: string }[] = [];
@@ -180,11 +191,8 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     named++;
     const name = nameCell.kind === "number" ? String(nameCell.value) : nameCell.text;
     let district: District | undefined;
-    const regionText = regionCol >= 0 ? parseCell(row[regionCol]) : ({ kind: "empty" } as const);
-    const regionGiven =
-      regionText.kind === "text" || regionText.kind === "number"
-        ? (regionId(cellText(row[regionCol]), knownRegions) ?? cellText(row[regionCol]).trim())
-        : undefined;
+    const regionCell = regionCol >= 0 ? row[regionCol] : undefined;
+    const regionGiven = regionCol >= 0 ? regionOfCell(regionCell) : undefined;
     if (opts.roster) {
       const found = opts.roster.resolve(name, entity);
       if (!found.ok) {
@@ -199,8 +207,8 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
           "warning",
           "region-mismatch",
           { row: r, col: regionCol, district: district.id },
-          `区域「${quote(regionText)}」与名单中的${home.zh}不符，按${home.zh}计`,
-          `region "${quote(regionText)}" disagrees with the list's ${home.en}; ${home.en} is used`,
+          `区域「${quote(regionCell)}」与名单中的${home.zh}不符，按${home.zh}计`,
+          `region "${quote(regionCell)}" disagrees with the list's ${home.en}; ${home.en} is used`,
         );
     } else {
       if (regionGiven === undefined) {

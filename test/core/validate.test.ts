@@ -202,6 +202,8 @@ describe("issue kinds", () => {
     const { dataset, issues } = validated(withCell(r, 1, "郊区"));
     const it = expectIssue(issues, { severity: "warning", code: "region-mismatch", address: a1(r, 1), district: "浦东" });
     expect(both(it)).toContain("中心城区");
+    expect(it.zh).toContain("区域「郊区」");
+    expect(it.en).toContain(`region "郊区"`);
     expect(dataset!.districts[0].region).toBe("central");
   });
 
