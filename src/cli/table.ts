@@ -4,19 +4,20 @@ import { wordsOf } from "../report";
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { displayWidth } from "../report";
 
-const pad = (text: string, width: number, right: boolean) => {
-  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
-  return right ? fill + text : text + fill;
-};
-
 /** Rows of cells as aligned text; `right[c]` right-aligns column c (numbers). */
 export function alignColumns(rows: string[][], right: boolean[]): string {
-  const widths = right.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ""))));
+  // Each cell's width once: a 3,000-row table has over 30,000 cells.
+  const cellWidths = rows.map((r) => r.map(displayWidth));
+  const widths = right.map((_, c) => cellWidths.reduce((w, r) => Math.max(w, r[c] ?? 0), 0));
+  const pad = (text: string, own: number, c: number) => {
+    const fill = " ".repeat(Math.max(0, widths[c] - own));
+    return right[c] ? fill + text : text + fill;
+  };
   return (
     rows
-      .map((r) =>
+      .map((r, i) =>
         r
-          .map((cell, c) => pad(cell, widths[c], right[c]))
+          .map((cell, c) => pad(cell, cellWidths[i][c], c))
           .join("  ")
           .trimEnd(),
       )

@@ -13,4 +13,12 @@ function charWidth(cp: number): number {
   return wide ? 2 : 1;
 }
 
-export const displayWidth = (text: string): number => [...text].reduce((w, ch) => w + charWidth(ch.codePointAt(0)!), 0);
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // the low half of a surrogate pair is the same character
+    w += charWidth(cp);
+  }
+  return w;
+}
