@@ -142,29 +142,46 @@ function rankAll(values: Float64Array, n: number, K: number, groups: readonly Gr
 }
 
 /**
- * Plain means per indicator, one pass over each group's rows. A sum that overflows (values near
- * 1e308) is summed again as x/n, so a mean of finite values is finite whenever it can be.
+ * Plain means per indicator: one pass over the rows in id order adds each row to the city's
+ * sums and its region's (each group's sum in the same order as summing it alone). A sum that
+ * overflows (values near 1e308) is summed again as x/n, so a mean of finite values is finite
+ * whenever it can be.
  */
 function averagesOf(values: Float64Array, K: number, groups: readonly Group[]): Map<string, Float64Array> {
-  const averages = new Map<string, Float64Array>();
-  for (const g of groups) {
-    const m = g.members.length;
-    const sums = new Float64Array(K);
-    for (let j = 0; j < m; j++) {
-      const o = g.members[j] * K;
-      for (let k = 0; k < K; k++) sums[k] += values[o + k];
-    }
-    for (let k = 0; k < K; k++) {
-      if (m === 0) sums[k] = NaN;
-      else if (Number.isFinite(sums[k])) sums[k] /= m;
-      else {
-        let scaled = 0;
-        for (let j = 0; j < m; j++) scaled += values[g.members[j] * K + k] / m;
-        sums[k] = scaled;
+  const all = groups[0].members;
+  const n = all.length;
+  const sums = groups.map(() => new Float64Array(K));
+  const groupOf = new Int32Array(values.length / K).fill(-1);
+  for (let g = 1; g < groups.length; g++) for (const i of groups[g].members) groupOf[i] = g;
+  const city = sums[0];
+  for (let j = 0; j < n; j++) {
+    const i = all[j];
+    const o = i * K;
+    const g = groupOf[i];
+    if (g < 0) for (let k = 0; k < K; k++) city[k] += values[o + k];
+    else {
+      const region = sums[g];
+      for (let k = 0; k < K; k++) {
+        city[k] += values[o + k];
+        region[k] += values[o + k];
       }
     }
-    averages.set(g.id, sums);
   }
+  const averages = new Map<string, Float64Array>();
+  groups.forEach((group, g) => {
+    const m = group.members.length;
+    const mean = sums[g];
+    for (let k = 0; k < K; k++) {
+      if (m === 0) mean[k] = NaN;
+      else if (Number.isFinite(mean[k])) mean[k] /= m;
+      else {
+        let scaled = 0;
+        for (let j = 0; j < m; j++) scaled += values[group.members[j] * K + k] / m;
+        mean[k] = scaled;
+      }
+    }
+    averages.set(group.id, mean);
+  });
   return averages;
 }
 
