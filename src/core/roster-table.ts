@@ -57,16 +57,19 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
   const districts: District[] = [];
   const regions: Region[] = [];
   const seen = new Map<string, number>();
-  for (let r = 1; r < rows.length; r++) {
+  const regionFor = new Map<string, string>();
+  // One row, in a function of its own: the engine compiles it after a few rows, where the
+  // loop inside this long function would run uncompiled for most of a 3,000-row list.
+  const readRow = (r: number): void => {
     const row = rows[r];
-    if (row.every((v) => key(v) === "")) continue;
+    if (row.every((v) => key(v) === "")) return;
     const id = key(row[c.id]);
     if (!id) {
       const w = at(r, c.id);
       issues.push(
         issue("error", "roster-missing-name", `${w.full}：名称为空，但该行有内容`, `${w.full}: the name is empty but the row is not`, { cell: w.cell }),
       );
-      continue;
+      return;
     }
     const regionText = key(row[c.region]);
     if (!regionText) {
@@ -77,7 +80,7 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
           district: id,
         }),
       );
-      continue;
+      return;
     }
     if (seen.has(id)) {
       const w = at(r, c.id);
@@ -91,15 +94,21 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
           { cell: w.cell, district: id },
         ),
       );
-      continue;
+      return;
     }
     seen.set(id, r);
-    const knownId = regionId(regionText, known);
-    const region = knownId ?? regionText;
-    if (!regions.some((x) => x.id === region)) regions.push(known.find((x) => x.id === knownId) ?? { id: region, zh: region, en: region });
+    // A list names a few regions many times over: each text is looked up once.
+    let region = regionFor.get(regionText);
+    if (region === undefined) {
+      const knownId = regionId(regionText, known);
+      region = knownId ?? regionText;
+      regionFor.set(regionText, region);
+      if (!regions.some((x) => x.id === region)) regions.push(known.find((x) => x.id === knownId) ?? { id: region, zh: region, en: region });
+    }
     const optional = (i: number) => (i < 0 ? undefined : key(row[i]) || undefined);
     districts.push({ id, region, fullZh: optional(c.fullZh), en: optional(c.en), code: optional(c.code) });
-  }
+  };
+  for (let r = 1; r < rows.length; r++) readRow(r);
   if (districts.length === 0 && issues.length === 0) {
     const w = at(1, c.id);
     issues.push(issue("error", "roster-empty", `${w.full}：名单中没有任何${entity.zh}`, `${w.full}: the list names no ${entity.en}`, { cell: w.cell }));

@@ -230,16 +230,9 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     firstRow.set(district.id, r);
 
     const at = districts.length * L;
-    for (let j = 0; j < L; j++) {
+    for (let j = plainValues(row, leafCols, inputs, at, 0, plausibleMax); j < L; j = plainValues(row, leafCols, inputs, at, j + 1, plausibleMax)) {
       const col = leafCols[j];
-      if (col < 0) {
-        inputs[at + j] = NaN;
-        continue;
-      }
-      const x = plainNumber(row[col]);
-      // The common case, a plain number in range, needs no further look (NaN fails both tests).
-      inputs[at + j] =
-        x >= 0 && x <= plausibleMax && x < LARGEST_VALUE ? x : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
+      inputs[at + j] = col < 0 ? NaN : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
     }
     let coefficient = 1;
     if (coefficientCol >= 0) coefficient = checkNumber(row[coefficientCol], { row: r, col: coefficientCol, district: district.id }, "coefficient");
@@ -366,6 +359,22 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     },
     issues,
   };
+}
+
+/**
+ * One row's values from `from` on, straight into the dataset's array while each is a plain
+ * number in range; the first leaf that needs a closer look (or L when none does). A loop of
+ * its own, so the engine compiles it early rather than with the whole of validate().
+ */
+function plainValues(row: readonly unknown[], leafCols: readonly number[], inputs: Float64Array, at: number, from: number, max: number): number {
+  for (let j = from; j < leafCols.length; j++) {
+    const col = leafCols[j];
+    const x = col < 0 ? NaN : plainNumber(row[col]);
+    // NaN fails every test, so a missing column or a text cell goes to the closer look.
+    if (x >= 0 && x <= max && x < LARGEST_VALUE) inputs[at + j] = x;
+    else return j;
+  }
+  return leafCols.length;
 }
 
 /** Values at or above this in size are refused: their sums overflow before any mean is taken. */
