@@ -1,31 +1,35 @@
 import { regionOf, round2, type Scores } from "../core";
-import { wordsOf } from "../report";
+import { displayWidth, wordsOf } from "../report";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-import { displayWidth } from "../report";
 
 /** Rows of cells as aligned text; `right[c]` right-aligns column c (numbers). */
 export function alignColumns(rows: string[][], right: boolean[]): string {
   // Each cell's width once: a 3,000-row table has over 30,000 cells.
   const cellWidths = rows.map((r) => r.map(displayWidth));
   const widths = right.map((_, c) => cellWidths.reduce((w, r) => Math.max(w, r[c] ?? 0), 0));
-  const pad = (text: string, own: number, c: number) => {
-    const fill = " ".repeat(Math.max(0, widths[c] - own));
-    return right[c] ? fill + text : text + fill;
-  };
-  return (
-    rows
-      .map((r, i) =>
-        r
-          .map((cell, c) => pad(cell, cellWidths[i][c], c))
-          .join("  ")
-          .trimEnd(),
-      )
-      .join("\n") + "\n"
-  );
+  const spaces = " ".repeat(Math.max(0, ...widths));
+  let out = "";
+  for (let i = 0; i < rows.length; i++) {
+    let line = "";
+    for (let c = 0; c < rows[i].length; c++) {
+      const fill = spaces.slice(0, Math.max(0, widths[c] - cellWidths[i][c]));
+      line += (c > 0 ? "  " : "") + (right[c] ? fill + rows[i][c] : rows[i][c] + fill);
+    }
+    out += line.trimEnd() + "\n";
+  }
+  return out;
 }
 
-const fixed2 = (x: number) => (Number.isFinite(x) ? round2(x).toFixed(2) : "—");
+/** `round2(x).toFixed(2)`, written from the whole cents: a 3,000-row table prints 36,000 of them. */
+export function fixed2(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  const r = round2(x);
+  const c = Math.round(Math.abs(r) * 100);
+  if (!(c < 1e15)) return r.toFixed(2);
+  const cents = c % 100;
+  return `${r < 0 && c > 0 ? "-" : ""}${(c - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
+}
 
 /**
  * The overall ranking for a terminal: rank, district, composite, first-level indices,
@@ -38,25 +42,28 @@ export function rankingTable(s: Scores): string {
   const K = fw.order.length;
   const root = fw.indicators.get(fw.root)!;
   const codes = [fw.root, ...root.children];
-  const at = (i: number, code: string) => i * K + fw.index.get(code)!;
-  const order = districts.map((_, i) => i).sort((a, b) => s.cityRanks[at(a, fw.root)] - s.cityRanks[at(b, fw.root)] || a - b);
+  const columns = codes.map((c) => fw.index.get(c)!);
+  const rootAt = fw.index.get(fw.root)!;
+  const order = districts.map((_, i) => i).sort((a, b) => s.cityRanks[a * K + rootAt] - s.cityRanks[b * K + rootAt] || a - b);
+  const regionName = new Map(regions.map((r) => [r.id, r.zh]));
 
   const rows: string[][] = [
     [rank.zh, entity.zh, ...codes, ...(coef ? ["系数"] : []), "区域"],
     [rank.en, capital(entity.en), ...codes.map(() => ""), ...(coef ? ["Coef."] : []), "Region"],
-    ...order.map((i) => [
-      String(s.cityRanks[at(i, fw.root)]),
-      [districts[i].id, districts[i].en].filter(Boolean).join(" "),
-      ...codes.map((c) => fixed2(s.values[at(i, c)])),
-      ...(coef ? [fixed2(coefficients[i])] : []),
-      regionOf(districts[i].region, regions).zh,
-    ]),
-    [],
-    ...[{ id: "city", ...whole }, ...regions].map((r) => {
-      const avg = s.averages.get(r.id)!;
-      return ["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...codes.map((c) => fixed2(avg[fw.index.get(c)!])), ...(coef ? [""] : []), ""];
-    }),
   ];
+  for (const i of order) {
+    const d = districts[i];
+    const row = [String(s.cityRanks[i * K + rootAt]), d.en ? `${d.id} ${d.en}` : d.id];
+    for (const k of columns) row.push(fixed2(s.values[i * K + k]));
+    if (coef) row.push(fixed2(coefficients[i]));
+    row.push(regionName.get(d.region) ?? regionOf(d.region, regions).zh);
+    rows.push(row);
+  }
+  rows.push([]);
+  for (const r of [{ id: "city", ...whole }, ...regions]) {
+    const avg = s.averages.get(r.id)!;
+    rows.push(["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...columns.map((k) => fixed2(avg[k])), ...(coef ? [""] : []), ""]);
+  }
   // 2021年… for a year; another label (本年, 试算) as it is, never 本年年.
   const label = s.dataset.label ?? "";
   const en = /^[\x20-\x7e]+$/.test(label) ? `${label} ` : ""; // a Chinese label (本年) stays out of the English

@@ -17,6 +17,10 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
+    if (cp < 0x1100) {
+      w++; // most characters, checked here without a call
+      continue;
+    }
     if (cp > 0xffff) i++; // the low half of a surrogate pair is the same character
     w += charWidth(cp);
   }

@@ -1,6 +1,8 @@
 // The ranking table on stdout: rank order, figures to 2 decimals, columns aligned for CJK.
 import { displayWidth } from "../../src/report";
-import { alignColumns } from "../../src/cli/table";
+import fc from "fast-check";
+import { round2 } from "../../src/core";
+import { alignColumns, fixed2 } from "../../src/cli/table";
 import { cents, sci, sciJson } from "./helpers";
 
 describe("display width", () => {
@@ -69,6 +71,31 @@ describe("sci score (table)", async () => {
       ["全市平均 City mean", "109.77"],
       ["中心城区平均 Central mean", "119.44"],
       ["郊区平均 Suburban mean", "100.10"],
+    ]);
+  });
+});
+
+describe("fixed2", () => {
+  it("prints what round2(x).toFixed(2) prints, for any value a table can hold", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+          fc.integer({ min: -100000, max: 100000 }).map((c) => c / 100 + 0.005),
+        ),
+        (x) => {
+          expect(fixed2(x)).toBe(Number.isFinite(x) ? round2(x).toFixed(2) : "—");
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    expect([fixed2(-0.004), fixed2(0), fixed2(-1.5), fixed2(120.505), fixed2(NaN), fixed2(1e20)]).toEqual([
+      "0.00",
+      "0.00",
+      "-1.50",
+      "120.51",
+      "—",
+      "100000000000000000000.00",
     ]);
   });
 });
