@@ -19,6 +19,16 @@ export function centsInto(values: ArrayLike<number>, keys: Float64Array): Float6
   return keys;
 }
 
+export interface RankOptions {
+  groupOf?: Int32Array;
+  groups?: number;
+  groupOut?: Int32Array;
+  lo?: number;
+  hi?: number;
+  stride?: number;
+  offset?: number;
+}
+
 /**
  * Ranks key columns of n entities (keys from centsKey), over all of them and within groups
  * (regions), reusing its buffers from one column to the next. First an order of the entities,
@@ -43,20 +53,23 @@ export class Ranker {
   }
 
   /**
-   * Ranks of `keys` into `out`; with `groupOf` (each entity's group, -1 for none) also the
-   * ranks within each of `groups` groups into `groupOut`. `lo` and `hi`, the least and greatest
-   * key that is not NaN (Infinity and -Infinity when all are), save a pass when the caller has them.
+   * Ranks of `keys` into `out` (entity i at `i * stride + offset`: a column of a row-major
+   * table); with `groupOf` (each entity's group, -1 for none) also the ranks within each of
+   * `groups` groups into `groupOut`, laid out alike. `lo` and `hi`, the least and greatest key
+   * that is not NaN (Infinity and -Infinity when all are), save a pass when the caller has them.
    */
-  rank(keys: Float64Array, out: Int32Array, groupOf?: Int32Array, groups = 0, groupOut?: Int32Array, lo?: number, hi?: number): Int32Array {
+  rank(keys: Float64Array, out: Int32Array, options: RankOptions = {}): Int32Array {
     const n = this.n;
+    const { groupOf, groups = 0, groupOut, stride = 1, offset = 0 } = options;
+    let { lo, hi } = options;
     if (lo === undefined || hi === undefined) [lo, hi] = keyRange(keys, n);
     // A NaN is above no one and ranks first; it is left out of the order.
     const ordered = lo > hi ? 0 : this.orderByKey(keys, lo, hi);
     if (ordered < n)
       for (let i = 0; i < n; i++)
         if (keys[i] !== keys[i]) {
-          out[i] = 1;
-          if (groupOut) groupOut[i] = 1;
+          out[i * stride + offset] = 1;
+          if (groupOut) groupOut[i * stride + offset] = 1;
         }
     const { order } = this;
     let previous = NaN;
@@ -68,7 +81,7 @@ export class Ranker {
           previous = keys[i];
           rank = p + 1;
         }
-        out[i] = rank;
+        out[i * stride + offset] = rank;
       }
       return out;
     }
@@ -80,14 +93,15 @@ export class Ranker {
         previous = k;
         rank = p + 1;
       }
-      out[i] = rank;
+      const at = i * stride + offset;
+      out[at] = rank;
       const g = groupOf[i];
       if (g < 0) continue;
       if (k !== lastKey[g]) {
         lastKey[g] = k;
         lastRank[g] = seen[g] + 1;
       }
-      groupOut[i] = lastRank[g];
+      groupOut[at] = lastRank[g];
       seen[g]++;
     }
     return out;

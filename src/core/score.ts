@@ -111,19 +111,21 @@ function rankAll(values: Float64Array, n: number, K: number, groups: readonly Gr
   const regionOf = new Int32Array(n).fill(-1);
   for (let r = 1; r < groups.length; r++) for (const i of groups[r].members) regionOf[i] = r - 1;
   const ranker = new Ranker(n);
-  // Columns are gathered and scattered B at a time: one pass over the rows reads B adjacent
-  // values of each, where one column at a time would miss the cache on every row. The gather
-  // makes each value's key and each column's range on the way.
-  const B = Math.min(8, K);
+  const options = { groupOf: regionOf, groups: groups.length - 1, groupOut: regionRanks };
+  // A table that fits in the cache is ranked column by column straight into its rows. A larger
+  // one has columns gathered and scattered B at a time: one pass over the rows reads B adjacent
+  // values of each, where one column at a time would miss the cache on every row.
+  const B = n * K * 4 <= 4 * 1024 * 1024 ? 1 : Math.min(8, K);
   const keys = Array.from({ length: B }, () => new Float64Array(n));
-  const cityOf = Array.from({ length: B }, () => new Int32Array(n));
-  const inRegionOf = Array.from({ length: B }, () => new Int32Array(n));
+  const cityOf = B === 1 ? [] : Array.from({ length: B }, () => new Int32Array(n));
+  const inRegionOf = B === 1 ? [] : Array.from({ length: B }, () => new Int32Array(n));
   const lo = new Float64Array(B);
   const hi = new Float64Array(B);
   for (let k0 = 0; k0 < K; k0 += B) {
     const width = Math.min(B, K - k0);
     lo.fill(Infinity);
     hi.fill(-Infinity);
+    // Each value's key and each column's range, on the way.
     for (let i = 0, o = k0; i < n; i++, o += K)
       for (let b = 0; b < width; b++) {
         const key = centsKey(values[o + b]);
@@ -131,7 +133,11 @@ function rankAll(values: Float64Array, n: number, K: number, groups: readonly Gr
         if (key < lo[b]) lo[b] = key;
         if (key > hi[b]) hi[b] = key;
       }
-    for (let b = 0; b < width; b++) ranker.rank(keys[b], cityOf[b], regionOf, groups.length - 1, inRegionOf[b], lo[b], hi[b]);
+    if (B === 1) {
+      ranker.rank(keys[0], cityRanks, { ...options, lo: lo[0], hi: hi[0], stride: K, offset: k0 });
+      continue;
+    }
+    for (let b = 0; b < width; b++) ranker.rank(keys[b], cityOf[b], { ...options, groupOut: inRegionOf[b], lo: lo[b], hi: hi[b] });
     for (let i = 0, o = k0; i < n; i++, o += K)
       for (let b = 0; b < width; b++) {
         cityRanks[o + b] = cityOf[b][i];

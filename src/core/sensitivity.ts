@@ -202,7 +202,7 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
   const keys = new Float64Array(n);
   const tally = (rep: number) => {
     const at = rep * n;
-    ranker.rank(centsInto(values, keys), cityRanks.subarray(at, at + n), region, regionIds.length, regionRanks.subarray(at, at + n));
+    ranker.rank(centsInto(values, keys), cityRanks, { groupOf: region, groups: regionIds.length, groupOut: regionRanks, offset: at });
   };
 
   // The baseline runs through the same arithmetic with no spread (and draws nothing), so a
@@ -211,7 +211,7 @@ export function startSensitivity(ds: Dataset, options: SensitivityOptions = {}):
   const baseline = Float64Array.from(values);
   const baseCity = new Int32Array(n);
   const baseRegion = new Int32Array(n);
-  ranker.rank(centsInto(baseline, keys), baseCity, region, regionIds.length, baseRegion);
+  ranker.rank(centsInto(baseline, keys), baseCity, { groupOf: region, groups: regionIds.length, groupOut: baseRegion });
   const summary = (): Sensitivity => {
     const city = intervals(cityRanks, n, R, baseCity);
     const inRegion = intervals(regionRanks, n, R, baseRegion);

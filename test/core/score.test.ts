@@ -119,6 +119,41 @@ describe("ranks", () => {
     expect(["宝山", "嘉定", "闵行", "金山", "青浦", "松江", "奉贤", "崇明"].map(rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it("a table too large to rank in place (21,000 entities × every indicator) is ranked as a naive count does", () => {
+    // Past 4 MB of ranks the columns are gathered and scattered in blocks: a path of its own.
+    const n = 21_000;
+    const L = FW.leaves.length;
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // One decimal, so many entities tie at every level.
+    const inputs = Float64Array.from({ length: n * L }, () => Math.round(400 + 1800 * random()) / 10);
+    const regions = ["central", "suburban"];
+    const ds: Dataset = {
+      framework: FW,
+      districts: Array.from({ length: n }, (_, i) => ({ id: `E${String(i).padStart(5, "0")}`, region: i % 3 === 2 ? "none" : regions[i % 3] })),
+      regions: s.dataset.regions,
+      inputs,
+      coefficients: new Float64Array(n).fill(1),
+    };
+    const big = score(ds);
+    const K = FW.order.length;
+    expect(n * K * 4).toBeGreaterThan(4 * 1024 * 1024);
+    const cents = (x: number) => Math.round(round2(x) * 100);
+    for (const i of [0, 1, 2, 4_999, 10_000, n - 1])
+      for (let k = 0; k < K; k++) {
+        const mine = cents(big.values[i * K + k]);
+        let above = 0;
+        let aboveInRegion = 0;
+        for (let j = 0; j < n; j++)
+          if (cents(big.values[j * K + k]) > mine) {
+            above++;
+            if (ds.districts[j].region === ds.districts[i].region) aboveInRegion++;
+          }
+        expect(big.cityRanks[i * K + k], `entity ${i}, ${FW.order[k]}`).toBe(above + 1);
+        if (ds.districts[i].region !== "none") expect(big.regionRanks[i * K + k], `entity ${i}, ${FW.order[k]} in region`).toBe(aboveInRegion + 1);
+      }
+  });
+
   it("competitionRanks: 1, 1, 3 on the rounded values", () => {
     expect([...competitionRanks([2, 2, 1])]).toEqual([1, 1, 3]);
     expect([...competitionRanks([120.505, 120.5051, 120.49])]).toEqual([1, 1, 3]);
