@@ -1,4 +1,3 @@
-import { centsOf } from "./round";
 
 /**
  * Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. O(n + range)
@@ -11,7 +10,13 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
 }
 
 /** A value's key for ranking: its cents at 2 decimals (NaN stays NaN, ±Infinity stays). */
-export const centsKey = (v: number): number => (v - v === 0 ? centsOf(v) : v === v ? v : NaN);
+export function centsKey(v: number): number {
+  if (!(v - v === 0)) return v === v ? v : NaN; // ±Infinity stays, NaN stays
+  // centsOf, written out: this runs for every value of every indicator.
+  const y = v < 0 ? -100 * v : 100 * v;
+  const c = Math.abs(y - Math.floor(y) - 0.5) > 1e-9 * Math.max(1, y) ? Math.round(y) : Math.round(Number(y.toPrecision(12)));
+  return v < 0 ? -c : c;
+}
 
 /** Each value's key for ranking, as centsKey. */
 export function centsInto(values: ArrayLike<number>, keys: Float64Array): Float64Array {

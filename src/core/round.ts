@@ -11,10 +11,3 @@ export function round2(x: number): number {
   const scaled = Number(y.toPrecision(12));
   return (Math.sign(x) * Math.round(scaled)) / 100;
 }
-
-/** `round2(x) × 100` as an integer (for finite x), without the division and the second rounding. */
-export function centsOf(x: number): number {
-  const y = Math.abs(x) * 100;
-  const c = Math.abs(y - Math.floor(y) - 0.5) > 1e-9 * Math.max(1, y) ? Math.round(y) : Math.round(Number(y.toPrecision(12)));
-  return x < 0 ? -c : c;
-}
