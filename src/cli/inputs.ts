@@ -110,12 +110,18 @@ export async function loadDataset(
     ["raw", src.raw],
     ["settings", src.settings],
   ];
-  for (const [kind, file] of files) {
-    if (file === undefined) continue;
-    const r = await readInputFile(path.resolve(io.cwd, file), file, kind === "input" ? src.select : undefined);
-    issues.push(...r.issues);
-    sources[kind] = asSource(r.table, path.basename(file));
-  }
+  // The files are read together (one's disk read overlaps another's parsing); their issues,
+  // and the first of their errors, come in the order above whichever finishes first.
+  const given = files.filter((f): f is [keyof Sources, string] => f[1] !== undefined);
+  const reads = await Promise.allSettled(
+    given.map(([kind, file]) => readInputFile(path.resolve(io.cwd, file), file, kind === "input" ? src.select : undefined)),
+  );
+  reads.forEach((r, i) => {
+    if (r.status === "rejected") throw r.reason;
+    const [kind, file] = given[i];
+    issues.push(...r.value.issues);
+    sources[kind] = asSource(r.value.table, path.basename(file));
+  });
   const options = { rounding: src.rounding, label: src.label, expectAll: src.expectAll, rosterHint: ROSTER_HINT, choices: src.choices };
   let a: Assessment;
   let reading: Reading | undefined;
