@@ -31,6 +31,16 @@ export function fixed2(x: number): string {
   return `${r < 0 && c > 0 ? "-" : ""}${(c - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
+/** Entities by their rank in column `k` (ranks 1 … n), ties in input order: counted, not sorted. */
+function byRank(ranks: Int32Array, k: number, K: number, n: number): number[] {
+  const start = new Int32Array(n + 2);
+  for (let i = 0; i < n; i++) start[ranks[i * K + k] + 1]++;
+  for (let r = 1; r <= n + 1; r++) start[r] += start[r - 1];
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[start[ranks[i * K + k]]++] = i;
+  return order;
+}
+
 /**
  * The overall ranking for a terminal: rank, district, composite, first-level indices,
  * coefficient, region, sorted by rank (ties keep input order); then the city and region means.
@@ -44,7 +54,7 @@ export function rankingTable(s: Scores): string {
   const codes = [fw.root, ...root.children];
   const columns = codes.map((c) => fw.index.get(c)!);
   const rootAt = fw.index.get(fw.root)!;
-  const order = districts.map((_, i) => i).sort((a, b) => s.cityRanks[a * K + rootAt] - s.cityRanks[b * K + rootAt] || a - b);
+  const order = byRank(s.cityRanks, rootAt, K, districts.length);
   const regionName = new Map(regions.map((r) => [r.id, r.zh]));
 
   const rows: string[][] = [
