@@ -1,4 +1,3 @@
-
 /**
  * Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. O(n + range)
  * by counting when the values span a modest range of cents (index numbers always do), else
