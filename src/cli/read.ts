@@ -5,6 +5,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import {
   cellAddress,
   cleanCell,
+  cleanCells,
   issue,
   parseAddress,
   parseCell,
@@ -98,16 +99,10 @@ function decode(bytes: Uint8Array, name: string): { text: string; issues: Issue[
   };
 }
 
-/** Every cell cleaned in place (a loop of its own: in the async reader it would run uncompiled longer). */
-function cleanRows(rows: CellValue[][]): CellValue[][] {
-  for (const r of rows) for (let c = 0; c < r.length; c++) r[c] = cleanCell(r[c], true) as CellValue;
-  return rows;
-}
-
 async function readCsv(file: string, box?: Box, titles = true): Promise<ReadInput> {
   const name = printable(path.basename(file));
   const { text, issues } = decode(await readFile(file), name);
-  const all = cleanRows(parseCsv(text, sniffDelimiter(text)));
+  const all: CellValue[][] = cleanCells(parseCsv(text, sniffDelimiter(text)), text, true);
   if (box) {
     // The range the user named is the table, exactly: no title row looked for.
     const cut = cutRows(all, box);

@@ -1,7 +1,7 @@
 // The scoring core's public API: pure TypeScript that runs in any JavaScript host. Every name an
 // edge may use is listed here; what is not (the PRNG, edit distance) is internal.
 export { columnLetter, cellAddress, parseAddress } from "./address";
-export { parseCell, cellText, cleanText, quote, printable, cleanCell, type GridCell, type CellValue, type Parsed } from "./cell";
+export { parseCell, cellText, cleanText, quote, printable, cleanCell, cleanCells, type GridCell, type CellValue, type Parsed } from "./cell";
 export { parseCsv, toCsv, sniffDelimiter, DELIMITERS, type Delimiter } from "./csv";
 export { inputOf, type Dataset } from "./dataset";
 export { CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";

@@ -1,6 +1,6 @@
 // What the readers make of a cell's text and of a file's delimiter (hand-worked cases).
 import fc from "fast-check";
-import { cleanCell, cleanText, printable, quote, sniffDelimiter } from "../../src/core";
+import { cleanCell, cleanCells, cleanText, parseCsv, printable, quote, sniffDelimiter, toCsv } from "../../src/core";
 
 describe("cleanCell", () => {
   it("drops invisible characters and odd spaces at the ends, and inside names", () => {
@@ -114,6 +114,22 @@ describe("cleanCell's quick path", () => {
       fc.property(fc.array(unit, { maxLength: 8 }), fc.boolean(), (parts, percent) => {
         const t = parts.join("");
         expect(cleanCell(t, percent)).toEqual(cleanedSlowly(t, percent));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("cleanCells", () => {
+  it("cleans every cell of a file's rows as cleanCell does, whether the file is all plain text or not", () => {
+    const unit = fc.constantFrom("浦", "1", ".", "%", " ", "\t", "a", ",", "\u3000", "\u200b", "（", "\r\n");
+    const cell = fc.array(unit, { maxLength: 6 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), fc.boolean(), (table, percent) => {
+        const text = toCsv(table);
+        const rows = parseCsv(text);
+        const expected = rows.map((r) => r.map((v) => cleanCell(v, percent)));
+        expect(cleanCells(rows, text, percent)).toEqual(expected);
       }),
       { numRuns: 5000 },
     );
