@@ -176,7 +176,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   let named = 0;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
-    if (row.every(isBlank)) continue; // blank rows are common below tables
+    if (isBlank(row[districtCol]) && row.every(isBlank)) continue; // blank rows are common below tables
     const nameCell = parseCell(row[districtCol]);
     if (nameCell.kind === "empty") {
       report(
@@ -235,7 +235,14 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       inputs[at + j] = col < 0 ? NaN : checkNumber(row[col], { row: r, col, district: district.id, indicator: fw.leaves[j] }, "value");
     }
     let coefficient = 1;
-    if (coefficientCol >= 0) coefficient = checkNumber(row[coefficientCol], { row: r, col: coefficientCol, district: district.id }, "coefficient");
+    if (coefficientCol >= 0) {
+      // A plain number in range needs no closer look (NaN fails the test).
+      const x = plainNumber(row[coefficientCol]);
+      coefficient =
+        coef && x > coef.min && x <= coef.max && Math.abs(x) < LARGEST_VALUE
+          ? x
+          : checkNumber(row[coefficientCol], { row: r, col: coefficientCol, district: district.id }, "coefficient");
+    }
     districts.push(district);
     rowOf.push(origin.row + r);
     coefficients.push(coefficient);
