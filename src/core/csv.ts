@@ -34,6 +34,7 @@ const CR = 13;
  */
 export function parseCsv(text: string, delimiter: Delimiter = ",", maxRows = Infinity): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (src.indexOf('"') < 0) return splitCsv(src, delimiter, maxRows);
   const d = delimiter.charCodeAt(0);
   const n = src.length;
   const rows: string[][] = [];
@@ -88,6 +89,18 @@ export function parseCsv(text: string, delimiter: Delimiter = ",", maxRows = Inf
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * A text without quotes is its lines split at the delimiter: the engine's native split, where
+ * a file of numbers would otherwise be cut field by field in script. A last empty line (the
+ * text's final line break) is no row, as in the parser above.
+ */
+function splitCsv(src: string, delimiter: Delimiter, maxRows: number): string[][] {
+  const lines = src.indexOf("\r") < 0 ? src.split("\n") : src.split(/\r\n|\r|\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  if (lines.length > maxRows) lines.length = maxRows;
+  return lines.map((line) => line.split(delimiter));
 }
 
 const indexOrEnd = (s: string, what: string, from: number) => {
