@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import * as path from "node:path";
 import type { Workbook, Worksheet } from "exceljs";
@@ -101,7 +102,8 @@ function decode(bytes: Uint8Array, name: string): { text: string; issues: Issue[
 
 async function readCsv(file: string, box?: Box, titles = true): Promise<ReadInput> {
   const name = printable(path.basename(file));
-  const { text, issues } = decode(await readFile(file), name);
+  // One read (readFileSync): the promise API reads a file in chunks, a round trip each.
+  const { text, issues } = decode(readFileSync(file), name);
   const all: CellValue[][] = cleanCells(parseCsv(text, sniffDelimiter(text)), text, true);
   if (box) {
     // The range the user named is the table, exactly: no title row looked for.
