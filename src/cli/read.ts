@@ -102,8 +102,10 @@ function decode(bytes: Uint8Array, name: string): { text: string; issues: Issue[
 
 async function readCsv(file: string, box?: Box, titles = true): Promise<ReadInput> {
   const name = printable(path.basename(file));
-  // One read (readFileSync): the promise API reads a file in chunks, a round trip each.
-  const { text, issues } = decode(readFileSync(file), name);
+  // One read (readFileSync: the promise API reads a file in chunks, a round trip each), decoded
+  // as UTF-8 by Node itself. A replacement character may mean another encoding: then the bytes.
+  const utf8 = readFileSync(file, "utf8");
+  const { text, issues } = utf8.includes("\uFFFD") ? decode(readFileSync(file), name) : { text: utf8, issues: [] as Issue[] };
   const all: CellValue[][] = cleanCells(parseCsv(text, sniffDelimiter(text)), text, true);
   if (box) {
     // The range the user named is the table, exactly: no title row looked for.
