@@ -112,13 +112,22 @@ function rankAll(values: Float64Array, n: number, K: number, groups: readonly Gr
   for (let r = 1; r < groups.length; r++) for (const i of groups[r].members) regionOf[i] = r - 1;
   const ranker = new Ranker(n);
   const options = { groupOf: regionOf, groups: groups.length - 1, groupOut: regionRanks };
-  // A table that fits in the cache is ranked column by column straight into its rows. A larger
-  // one has columns gathered and scattered B at a time: one pass over the rows reads B adjacent
-  // values of each, where one column at a time would miss the cache on every row.
-  const B = n * K * 4 <= 4 * 1024 * 1024 ? 1 : Math.min(8, K);
+  const range = new Float64Array(2);
+  // A table that fits in the cache is ranked column by column straight into its rows.
+  if (n * K * 4 <= 4 * 1024 * 1024) {
+    const keys = new Float64Array(n);
+    for (let k = 0; k < K; k++) {
+      keysOf(values, k, K, n, keys, range);
+      ranker.rank(keys, cityRanks, { ...options, lo: range[0], hi: range[1], stride: K, offset: k });
+    }
+    return { cityRanks, regionRanks };
+  }
+  // A larger one has columns gathered and scattered B at a time: one pass over the rows reads B
+  // adjacent values of each, where one column at a time would miss the cache on every row.
+  const B = Math.min(8, K);
   const keys = Array.from({ length: B }, () => new Float64Array(n));
-  const cityOf = B === 1 ? [] : Array.from({ length: B }, () => new Int32Array(n));
-  const inRegionOf = B === 1 ? [] : Array.from({ length: B }, () => new Int32Array(n));
+  const cityOf = Array.from({ length: B }, () => new Int32Array(n));
+  const inRegionOf = Array.from({ length: B }, () => new Int32Array(n));
   const lo = new Float64Array(B);
   const hi = new Float64Array(B);
   for (let k0 = 0; k0 < K; k0 += B) {
@@ -133,10 +142,6 @@ function rankAll(values: Float64Array, n: number, K: number, groups: readonly Gr
         if (key < lo[b]) lo[b] = key;
         if (key > hi[b]) hi[b] = key;
       }
-    if (B === 1) {
-      ranker.rank(keys[0], cityRanks, { ...options, lo: lo[0], hi: hi[0], stride: K, offset: k0 });
-      continue;
-    }
     for (let b = 0; b < width; b++) ranker.rank(keys[b], cityOf[b], { ...options, groupOut: inRegionOf[b], lo: lo[b], hi: hi[b] });
     for (let i = 0, o = k0; i < n; i++, o += K)
       for (let b = 0; b < width; b++) {
@@ -145,6 +150,20 @@ function rankAll(values: Float64Array, n: number, K: number, groups: readonly Gr
       }
   }
   return { cityRanks, regionRanks };
+}
+
+/** Column k's ranking keys into `keys`, and their least and greatest (NaN aside) into `range`. */
+function keysOf(values: Float64Array, k: number, K: number, n: number, keys: Float64Array, range: Float64Array): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0, o = k; i < n; i++, o += K) {
+    const key = centsKey(values[o]);
+    keys[i] = key;
+    if (key < lo) lo = key;
+    if (key > hi) hi = key;
+  }
+  range[0] = lo;
+  range[1] = hi;
 }
 
 /**
