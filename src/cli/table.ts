@@ -1,4 +1,4 @@
-import { regionOf, round2, type Scores } from "../core";
+import { centsKey, regionOf, round2, type Scores } from "../core";
 import { displayWidth, wordsOf } from "../report";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -24,11 +24,11 @@ export function alignColumns(rows: string[][], right: boolean[]): string {
 /** `round2(x).toFixed(2)`, written from the whole cents: a 3,000-row table prints 36,000 of them. */
 export function fixed2(x: number): string {
   if (!Number.isFinite(x)) return "—";
-  const r = round2(x);
-  const c = Math.round(Math.abs(r) * 100);
-  if (!(c < 1e15)) return r.toFixed(2);
+  const signed = centsKey(x);
+  const c = signed < 0 ? -signed : signed;
+  if (!(c < 1e15)) return round2(x).toFixed(2);
   const cents = c % 100;
-  return `${r < 0 && c > 0 ? "-" : ""}${(c - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
+  return `${signed < 0 ? "-" : ""}${(c - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
 /** Entities by their rank in column `k` (ranks 1 … n), ties in input order: counted, not sorted. */

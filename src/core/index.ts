@@ -22,7 +22,7 @@ export {
   type NormaliseSettings,
 } from "./normalise";
 export { round2 } from "./round";
-export { competitionRanks } from "./ranks";
+export { competitionRanks, centsKey } from "./ranks";
 export { score, scoresOf, scoreRow, scoreComposites, districtIndex, valueOf, rankOf, contributions, type Scores, type Rounding } from "./score";
 export {
   SENSITIVITY_DEFAULTS,

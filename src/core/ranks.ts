@@ -8,7 +8,7 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
   return new Ranker(values.length).rank(keys, out);
 }
 
-/** A value's key for ranking: its cents at 2 decimals (NaN stays NaN, ±Infinity stays). */
+/** A value in whole cents as round2 rounds it (round2(x) × 100), the key values are ranked by; NaN and ±Infinity stay. */
 export function centsKey(v: number): number {
   if (!(v - v === 0)) return v === v ? v : NaN; // ±Infinity stays, NaN stays
   // centsOf, written out: this runs for every value of every indicator.
