@@ -2,6 +2,7 @@
 // with the plain definition everywhere, above all next to the half-cents the fast path avoids.
 import fc from "fast-check";
 import { buildFramework, competitionRanks, round2, score, type Dataset } from "../../src/core";
+import { plainNumber } from "../../src/core/cell";
 
 /** The definition: round half away from zero on the 12-significant-digit decimal value. */
 function reference(x: number): number {
@@ -103,6 +104,19 @@ describe("ranks over all entities and within each region", () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe("plain numbers read without Number()", () => {
+  it("give exactly what Number() gives, for every digit string a CSV holds", () => {
+    const digits = fc.stringMatching(/^[0-9]{0,17}(\.[0-9]{0,17})?$/);
+    fc.assert(
+      fc.property(digits, (t) => {
+        const expected = t === "" || t === "." ? NaN : Number(t);
+        expect(Object.is(plainNumber(t), expected), t).toBe(true);
+      }),
+      { numRuns: 20000 },
     );
   });
 });
