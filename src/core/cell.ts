@@ -25,7 +25,10 @@ export function parseCell(v: unknown): Parsed {
   if (typeof v === "string" && isPlainNumber(v)) return { kind: "number", value: Number(v) };
   const s = cleanText(String(v));
   if (s === "") return { kind: "empty" };
-  if (s.charCodeAt(0) === 35 && EXCEL_ERROR.test(s)) return { kind: "error", text: s.toUpperCase() };
+  const c0 = s.charCodeAt(0);
+  if (c0 === 35 && EXCEL_ERROR.test(s)) return { kind: "error", text: s.toUpperCase() };
+  // Only a digit, a sign, a point, I(nfinity) or N(aN) can start a number: a name is text at once.
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46 || c0 === 73 || c0 === 78)) return { kind: "text", text: s };
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) || /^[+-]?(Infinity|NaN)$/.test(plain)) return { kind: "number", value: Number(plain) };
   return { kind: "text", text: s };
