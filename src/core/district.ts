@@ -102,6 +102,11 @@ export class Roster {
     return this.aliases;
   }
 
+  /** The entity whose id is exactly this cell's text, if any (no cleaning, no aliases). */
+  withId(name: unknown): District | undefined {
+    return typeof name === "string" ? this.byId.get(name) : undefined;
+  }
+
   find(name: unknown): District | undefined {
     if (typeof name !== "string" && typeof name !== "number") return undefined;
     // The id as written is the common case: no normalisation needed (100k rows read fast).

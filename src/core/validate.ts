@@ -177,7 +177,9 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
     if (isBlank(row[districtCol]) && row.every(isBlank)) continue; // blank rows are common below tables
-    const nameCell = parseCell(row[districtCol]);
+    // The common row names an entity of the list by its id, exactly: no cleaning, no aliases.
+    const exact = opts.roster?.withId(row[districtCol]);
+    const nameCell = exact ? ({ kind: "text", text: exact.id } as const) : parseCell(row[districtCol]);
     if (nameCell.kind === "empty") {
       report(
         "error",
@@ -194,15 +196,15 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     const regionCell = regionCol >= 0 ? row[regionCol] : undefined;
     const regionGiven = regionCol >= 0 ? regionOfCell(regionCell) : undefined;
     if (opts.roster) {
-      const found = opts.roster.resolve(name, entity);
+      const found = exact ? ({ ok: true, district: exact } as const) : opts.roster.resolve(name, entity);
       if (!found.ok) {
         report("error", "unknown-district", { row: r, col: districtCol }, found.zh, found.en);
         unknown.push({ issue: issues[issues.length - 1], name, suggestion: found.suggestion });
         continue;
       }
       district = found.district;
-      const home = regionOf(district.region, knownRegions);
-      if (regionGiven !== undefined && regionGiven !== district.region)
+      if (regionGiven !== undefined && regionGiven !== district.region) {
+        const home = regionOf(district.region, knownRegions);
         report(
           "warning",
           "region-mismatch",
@@ -210,6 +212,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
           `区域「${quote(regionCell)}」与名单中的${home.zh}不符，按${home.zh}计`,
           `region "${quote(regionCell)}" disagrees with the list's ${home.en}; ${home.en} is used`,
         );
+      }
     } else {
       if (regionGiven === undefined) {
         report("error", "missing-region", { row: r, col: Math.max(regionCol, 0), district: name }, "区域为空", "region is empty");
