@@ -11,7 +11,7 @@ export function competitionRanks(values: ArrayLike<number>, out = new Int32Array
 /** A value in whole cents as round2 rounds it (round2(x) × 100), the key values are ranked by; NaN and ±Infinity stay. */
 export function centsKey(v: number): number {
   if (!(v - v === 0)) return v === v ? v : NaN; // ±Infinity stays, NaN stays
-  // centsOf, written out: this runs for every value of every indicator.
+  // round2's arithmetic without its division: this runs for every value of every indicator.
   const y = v < 0 ? -100 * v : 100 * v;
   const c = Math.abs(y - Math.floor(y) - 0.5) > 1e-9 * Math.max(1, y) ? Math.round(y) : Math.round(Number(y.toPrecision(12)));
   return v < 0 ? -c : c;
@@ -24,11 +24,15 @@ export function centsInto(values: ArrayLike<number>, keys: Float64Array): Float6
 }
 
 export interface RankOptions {
+  /** Each entity's group (region), -1 for none; with `groupOut`, ranks within groups too. */
   groupOf?: Int32Array;
+  /** How many groups there are. */
   groups?: number;
   groupOut?: Int32Array;
+  /** The least and greatest key that is not NaN, when the caller has them. */
   lo?: number;
   hi?: number;
+  /** Entity i's rank goes to `out[i * stride + offset]` (default 1 and 0). */
   stride?: number;
   offset?: number;
 }
@@ -44,7 +48,7 @@ export interface RankOptions {
 export class Ranker {
   private readonly bucket: Int32Array;
   private readonly order: Int32Array;
-  private readonly packed: Float64Array;
+  private packed = new Float64Array(0);
   private counts = new Int32Array(0);
   private seen = new Int32Array(0);
   private lastKey = new Float64Array(0);
@@ -53,7 +57,6 @@ export class Ranker {
   constructor(private readonly n: number) {
     this.bucket = new Int32Array(n);
     this.order = new Int32Array(n);
-    this.packed = new Float64Array(n);
   }
 
   /**
@@ -129,6 +132,7 @@ export class Ranker {
       return this.placeInto(counts, span);
     }
     if (integral && (span + 1) * n < Number.MAX_SAFE_INTEGER) {
+      if (this.packed.length < n) this.packed = new Float64Array(n);
       const { packed, order } = this;
       let m = 0;
       for (let i = 0; i < n; i++) if (keys[i] === keys[i]) packed[m++] = (keys[i] - lo) * n + i;
