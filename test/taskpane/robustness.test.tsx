@@ -209,8 +209,10 @@ describe("robustness of ranks", () => {
 
   it("when the data changes the results are marked stale and not written", async () => {
     const view = panel();
+    // Staleness is about the data, not the run's size: 1,000 replications keep it quick on a busy machine.
+    await replace(view.user, "重复次数", "1000");
     await view.user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
-    await screen.findByRole("img", {}, { timeout: 10_000 }); // 10,000 replications on a busy machine
+    await screen.findByRole("img", {}, { timeout: 10_000 });
     const changed = modelOf(score({ ...ds, coefficients: ds.coefficients.map((c, i) => (i === 0 ? 0.5 : c)) }));
     await act(async () =>
       view.rerenderWith(<RobustnessPanel t={STRINGS.zh} lang="zh" current={changed} workbook={view.workbook} createWorker={() => undefined} />),
