@@ -71,7 +71,8 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     expect(await results.getAttribute("data-path")).toBe("worker");
     const want = sobol(dataset2020(), { samples: 1000, seed: 1 }).result!;
     const rows = await results.locator("table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual(want.factors.map((f) => [f.zh, f.first!.toFixed(3), f.total!.toFixed(3)]));
+    const index = (x: number, ci: [number, number]) => `${x.toFixed(3)} ${ci[0].toFixed(3)}–${ci[1].toFixed(3)}`;
+    expect(rows).toEqual(want.factors.map((f) => [f.zh, index(f.first!, f.firstCI!), index(f.total!, f.totalCI!)]));
     await audit.screenshot({ path: path.join(SHOTS, "analysis-audit.png") });
 
     await audit.getByRole("button", { name: "写入统计审计工作表" }).click();
