@@ -14,6 +14,9 @@ export interface ModelSource {
   setRounding(rounding: Rounding): Promise<Model>;
 }
 
+/** What an analysis panel is given: the step's props, the model source optional (tests). */
+export type AnalysisProps = Pick<StepProps, "t" | "lang" | "current" | "workbook"> & { model?: ModelSource };
+
 export interface StepProps {
   t: Strings;
   lang: Lang;

@@ -54,12 +54,8 @@ export function sampleSd(xs: readonly number[]): Stat {
 /** Excel's SKEW: n / ((n−1)(n−2)) · Σ((x − mean)/s)³, s the sample sd. Needs n ≥ 3 and spread. */
 export function skewness(xs: readonly number[]): Stat {
   const n = xs.length;
-  const m = mean(xs);
-  const s = sampleSd(xs);
-  if (n < 3 || m === null || s === null || !spread(xs, m, s)) return null;
-  let t = 0;
-  for (const x of xs) t += ((x - m) / s) ** 3;
-  return (n / ((n - 1) * (n - 2))) * t;
+  const t = standardPowerSum(xs, 3, 3);
+  return t === null ? null : (n / ((n - 1) * (n - 2))) * t;
 }
 
 /**
@@ -68,12 +64,18 @@ export function skewness(xs: readonly number[]): Stat {
  */
 export function kurtosis(xs: readonly number[]): Stat {
   const n = xs.length;
+  const t = standardPowerSum(xs, 4, 4);
+  return t === null ? null : ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * t - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+}
+
+/** Σ((x − mean)/s)^power, s the sample sd; null below `least` values or without spread. */
+function standardPowerSum(xs: readonly number[], power: number, least: number): Stat {
   const m = mean(xs);
   const s = sampleSd(xs);
-  if (n < 4 || m === null || s === null || !spread(xs, m, s)) return null;
+  if (xs.length < least || m === null || s === null || !spread(xs, m, s)) return null;
   let t = 0;
-  for (const x of xs) t += ((x - m) / s) ** 4;
-  return ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * t - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+  for (const x of xs) t += ((x - m) / s) ** power;
+  return t;
 }
 
 export function distributionOf(values: ArrayLike<number>): Distribution {

@@ -4,12 +4,12 @@ import { audit, textIn, type Audit, type Issue, type Sobol, type Stat } from "..
 import { auditLayout, CORRELATION_COLORS } from "../../report";
 import { ANALYSIS_STRINGS } from "../analysis-i18n";
 import { AUDIT_STRINGS } from "../audit-i18n";
-import type { Lang, Strings } from "../i18n";
+import type { Lang } from "../i18n";
 import type { RunControls } from "../sensitivity-runner";
 import { runSobol } from "../sobol-runner";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
-import type { Model, SciWorkbook } from "../types";
+import type { AnalysisProps } from "../types";
 import { Written, useWriteLayout } from "./Written";
 
 const useStyles = makeStyles({
@@ -23,11 +23,7 @@ const useStyles = makeStyles({
   interval: { display: "block", whiteSpace: "nowrap", color: tokens.colorNeutralForeground2 },
 });
 
-export interface AuditProps {
-  t: Strings;
-  lang: Lang;
-  current: Model;
-  workbook: SciWorkbook;
+export interface AuditProps extends AnalysisProps {
   /** Tests stand in for the Web Worker here; the default makes the real one. */
   createWorker?: RunControls["createWorker"];
 }
@@ -214,18 +210,11 @@ function Importance({ audit: r, lang }: { audit: Audit; lang: Lang }) {
         <caption className={s.caption}>{a.importanceCaption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={s.head}>
-              {a.code}
-            </th>
-            <th scope="col" className={s.head}>
-              {a.weight}
-            </th>
-            <th scope="col" className={s.head}>
-              {a.share}
-            </th>
-            <th scope="col" className={s.head}>
-              {a.removeOne}
-            </th>
+            {[a.code, a.weight, a.share, a.removeOne].map((h) => (
+              <th key={h} scope="col" className={s.head}>
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

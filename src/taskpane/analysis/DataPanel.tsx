@@ -1,9 +1,8 @@
 import type { Issue } from "../../core";
 import { ANALYSIS_STRINGS } from "../analysis-i18n";
-import type { Lang, Strings } from "../i18n";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
-import type { Model, ModelSource, SciWorkbook } from "../types";
+import type { AnalysisProps, Model } from "../types";
 import { InsertTables } from "./InsertTables";
 
 /** Issues about the framework, the raw statistics and their settings (not SCI_Input's). */
@@ -14,18 +13,7 @@ export function tableIssues(model: Model): Issue[] {
 }
 
 /** Raw data and the editable framework: insert their tables; say what the model scores with. */
-export default function DataPanel({
-  lang,
-  current,
-  workbook,
-  model: source,
-}: {
-  t: Strings;
-  lang: Lang;
-  current: Model;
-  workbook: SciWorkbook;
-  model?: ModelSource;
-}) {
+export default function DataPanel({ lang, current, workbook, model: source }: AnalysisProps) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const model = current;

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { AnalysisStrings } from "../analysis-i18n";
 import { useWidth } from "../useWidth";
+import { visuallyHidden } from "../styles";
 
 export interface RangeRow {
   key: string;
@@ -26,17 +27,7 @@ const MUTED = "#616161";
 const useStyles = makeStyles({
   box: { width: "100%", minWidth: 0 },
   svg: { display: "block", fontFamily: tokens.fontFamilyBase },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  hidden: visuallyHidden,
   legend: {
     margin: 0,
     display: "flex",

@@ -5,11 +5,11 @@ import { textIn, type Issue } from "../../core";
 import type { Sensitivity } from "../../core";
 import { sensitivityLayout } from "../../report";
 import { ANALYSIS_STRINGS, percentText } from "../analysis-i18n";
-import type { Lang, Strings } from "../i18n";
+import type { Lang } from "../i18n";
 import { runSensitivity, type RunControls } from "../sensitivity-runner";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
-import type { Model, SciWorkbook } from "../types";
+import type { AnalysisProps } from "../types";
 import { IndicatorSelect } from "./IndicatorSelect";
 import { RangePlot, type RangeRow } from "./RangePlot";
 import { ScopeSelect, type Scope } from "./ScopeSelect";
@@ -21,11 +21,7 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%", maxWidth: "14rem" },
 });
 
-export interface RobustnessProps {
-  t: Strings;
-  lang: Lang;
-  current: Model;
-  workbook: SciWorkbook;
+export interface RobustnessProps extends AnalysisProps {
   /** Tests stand in for the Web Worker here; the default makes the real one. */
   createWorker?: RunControls["createWorker"];
 }

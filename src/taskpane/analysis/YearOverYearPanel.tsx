@@ -4,11 +4,11 @@ import type { Comparison } from "../../core";
 import { comparisonLayout } from "../../report";
 import { textIn } from "../../core";
 import { ANALYSIS_STRINGS, rankChangeWords, type AnalysisStrings } from "../analysis-i18n";
-import type { Lang, Strings } from "../i18n";
+import type { Lang } from "../i18n";
 import { Status } from "../Status";
-import { useStyles as usePaneStyles } from "../styles";
+import { useStyles as usePaneStyles, visuallyHidden } from "../styles";
 import { fixed2 } from "../summary";
-import type { Model, ModelSource, SciWorkbook } from "../types";
+import type { AnalysisProps, Model } from "../types";
 import { IndicatorSelect } from "./IndicatorSelect";
 import { comparisonOf } from "./paneModel";
 import { InsertTables } from "./InsertTables";
@@ -22,34 +22,13 @@ const useStyles = makeStyles({
   rank: { whiteSpace: "nowrap", textAlign: "right" },
   part: { display: "inline-block", minWidth: "2ch", textAlign: "right" },
   move: { display: "inline-block", minWidth: "3.5ch", textAlign: "left", paddingLeft: "0.4ch" },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  hidden: visuallyHidden,
 });
 
 type SortKey = "newRank" | "change" | "rankChange";
 
 /** Year over year: each district's change in value and rank on a chosen indicator. */
-export default function YearOverYearPanel({
-  lang,
-  current,
-  workbook,
-  model: source,
-}: {
-  t: Strings;
-  lang: Lang;
-  current: Model;
-  workbook: SciWorkbook;
-  model?: ModelSource;
-}) {
+export default function YearOverYearPanel({ lang, current, workbook, model: source }: AnalysisProps) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const model = current;
