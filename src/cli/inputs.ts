@@ -4,11 +4,9 @@ import {
   assess,
   asSource,
   locateAssessment,
-  withProfile,
   type Assessment,
   type Choices,
   type Dataset,
-  type Framework,
   type Issue,
   type Profile,
   type Reading,
@@ -81,14 +79,6 @@ const ROSTER_HINT = {
   en: "to score another entity list, give it with --districts LIST.csv (columns district, region)",
 };
 
-/** The framework to score with: a checked custom one, or the profile's. */
-export async function loadFramework(file: string | undefined, io: Io, profile: Profile = defaultProfile): Promise<{ framework?: Framework; issues: Issue[] }> {
-  if (file === undefined) return { framework: profile.framework, issues: [] };
-  const read = await readInputFile(path.resolve(io.cwd, file), file);
-  const a = assess({ framework: asSource(read.table, path.basename(file)) }, withProfile(profile, { builtinInputs: undefined }));
-  return { framework: a.framework, issues: [...read.issues, ...(a.issuesOf?.framework ?? [])] };
-}
-
 /**
  * Reads, checks and (in raw-data mode) normalises a dataset, through the core's one pipeline.
  * Problems with the files' content are issues; a missing file or a wrong combination of
@@ -132,15 +122,4 @@ export async function loadDataset(
     a = locateAssessment(assess(adoption.sources, profile, options), adoption);
   } else a = assess(sources, profile, options);
   return { dataset: a.errorTables?.length ? undefined : a.dataset, assessment: a, reading, issues: [...issues, ...a.issues] };
-}
-
-/** --out must be an .xlsx file that is none of the files read. */
-export function checkOut(out: string | undefined, io: Io, inputs: (string | undefined)[]): string | undefined {
-  if (out === undefined) return undefined;
-  const file = path.resolve(io.cwd, out);
-  if (path.extname(file).toLowerCase() !== ".xlsx") throw usageError(`--out 须是 .xlsx 文件：${out}`, `--out must be an .xlsx file: ${out}`);
-  for (const input of inputs)
-    if (input !== undefined && path.relative(path.resolve(io.cwd, input), file) === "")
-      throw usageError("--out 不能覆盖输入文件", "--out would overwrite the input file");
-  return file;
 }
