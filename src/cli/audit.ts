@@ -6,7 +6,7 @@ import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./com
 import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { printIssues } from "./score";
-import { alignColumns } from "./table";
+import { alignColumns, titleLabel } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
 export const auditCommand: Command = {
@@ -154,8 +154,8 @@ const f = (x: Stat, digits = 3) => (x === null ? "—" : x.toFixed(digits));
 /** The audit for a terminal: the flags first, then the indicator table, alpha and the Sobol indices. */
 export function auditText(a: Audit, ds: Dataset, u?: Sobol): string {
   const fw = ds.framework;
-  const label = ds.label ? `${ds.label}年 ` : "";
-  const lines: string[] = [`${label}统计审计 / Statistical audit${ds.label ? " " + ds.label : ""}`, ""];
+  const label = titleLabel(ds.label);
+  const lines: string[] = [`${label.zh}统计审计 / Statistical audit${label.en ? " " + label.en : ""}`, ""];
   const flags = [
     ...a.indicators
       .filter((i) => i.outlier)

@@ -7,7 +7,7 @@ import { CHOICE_OPTIONS, choicesOf } from "./choices";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { printIssues } from "./score";
 import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
-import { alignColumns } from "./table";
+import { alignColumns, titleLabel } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
 export const sensitivityCommand: Command = {
@@ -146,8 +146,8 @@ export function sensitivityTable(r: Sensitivity, ds: Dataset): string {
     [wordsOf(ds).rank.zh, wordsOf(ds).entity.zh, r.indicator, "中位排名", "90%区间", "保持原排名", "区域", "区内排名", "区内中位", "区内区间", "区内保持"],
     [wordsOf(ds).rank.en, wordsOf(ds).entity.en, "", "Median", "P5–P95", "Kept", "Region", "In region", "Median", "P5–P95", "Kept"],
   ];
-  const label = ds.label ? `${ds.label}年 ` : "";
-  const title = `${label}${ind.nameZh}排名稳健性 / Robustness of the ${ind.nameEn} ranking${ds.label ? " " + ds.label : ""}`;
+  const label = titleLabel(ds.label);
+  const title = `${label.zh}${ind.nameZh}排名稳健性 / Robustness of the ${ind.nameEn} ranking${label.en ? " " + label.en : ""}`;
   const how = `权重扰动 ±${pct}%（同级重新归一），重复 ${r.replications} 次，随机种子 ${r.seed} / weights perturbed by up to ±${pct}% (siblings renormalised), ${r.replications} replications, seed ${r.seed}`;
   const right = [true, false, true, true, true, true, false, true, true, true, true];
   return `${title}\n${how}\n\n${alignColumns([...head, ...rows], right)}`;

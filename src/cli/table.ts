@@ -1,5 +1,5 @@
 import { centsKey, regionOf, round2, type Scores } from "../core";
-import { displayWidth, wordsOf } from "../report";
+import { displayWidth, titleZh, wordsOf } from "../report";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -29,6 +29,15 @@ export function fixed2(x: number): string {
   if (!(c < 1e15)) return round2(x).toFixed(2);
   const cents = c % 100;
   return `${signed < 0 ? "-" : ""}${(c - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
+/**
+ * A title's label: `2021年 ` for a year, another label (本年, 试算) as it is, never 本年年; in
+ * English only a label written in ASCII (a Chinese one stays out of the English title).
+ */
+export function titleLabel(label: string | undefined): { zh: string; en: string } {
+  if (!label) return { zh: "", en: "" };
+  return { zh: `${titleZh(label).trim()} `, en: /^[\x20-\x7e]+$/.test(label) ? label : "" };
 }
 
 /** Entities by their rank in column `k` (ranks 1 … n), ties in input order: counted, not sorted. */
@@ -74,10 +83,8 @@ export function rankingTable(s: Scores): string {
     const avg = s.averages.get(r.id)!;
     rows.push(["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...columns.map((k) => fixed2(avg[k])), ...(coef ? [""] : []), ""]);
   }
-  // 2021年… for a year; another label (本年, 试算) as it is, never 本年年.
-  const label = s.dataset.label ?? "";
-  const en = /^[\x20-\x7e]+$/.test(label) ? `${label} ` : ""; // a Chinese label (本年) stays out of the English
-  const title = `${/^\d{4}$/.test(label) ? `${label}年 ` : label ? `${label} ` : ""}${root.nameZh}排名 / ${en}${root.nameEn} ranking`;
+  const label = titleLabel(s.dataset.label);
+  const title = `${label.zh}${root.nameZh}排名 / ${label.en ? `${label.en} ` : ""}${root.nameEn} ranking`;
   const legend = root.children.map((c) => `${c} ${fw.indicators.get(c)!.nameZh} ${fw.indicators.get(c)!.nameEn}`).join("; ");
   const right = [true, false, ...codes.map(() => true), ...(coef ? [true] : []), false];
   return `${title}\n\n${alignColumns(rows, right)}\n${fw.root} = ${root.nameZh}; ${legend}\n`;

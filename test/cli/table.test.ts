@@ -2,8 +2,10 @@
 import { displayWidth } from "../../src/report";
 import fc from "fast-check";
 import { round2 } from "../../src/core";
-import { alignColumns, fixed2 } from "../../src/cli/table";
-import { cents, sci, sciJson } from "./helpers";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { alignColumns, fixed2, titleLabel } from "../../src/cli/table";
+import { cents, fixtureRows, sci, sciJson, tempDir } from "./helpers";
 
 describe("display width", () => {
   it("counts CJK and full-width characters as two columns, the rest as one", () => {
@@ -97,5 +99,30 @@ describe("fixed2", () => {
       "—",
       "100000000000000000000.00",
     ]);
+  });
+});
+
+describe("titles' labels", () => {
+  it("a year reads 2021年, another label as it is (never 本年年), and only an ASCII label goes into the English", async () => {
+    expect(titleLabel("2021")).toEqual({ zh: "2021年 ", en: "2021" });
+    expect(titleLabel("本年")).toEqual({ zh: "本年 ", en: "" });
+    expect(titleLabel("trial")).toEqual({ zh: "trial ", en: "trial" });
+    expect(titleLabel(undefined)).toEqual({ zh: "", en: "" });
+    // The robustness table of an entity list with no year in its title.
+    const dir = tempDir();
+    const rows = fixtureRows("inputs.csv");
+    writeFileSync(join(dir, "in.csv"), rows.map((r) => r.join(",")).join("\n") + "\n");
+    writeFileSync(
+      join(dir, "d.csv"),
+      "district,region\n" +
+        rows
+          .slice(1)
+          .map((r) => `${r[0]},${r[1]}`)
+          .join("\n") +
+        "\n",
+    );
+    const ran = await sci(["sensitivity", join(dir, "in.csv"), "--districts", join(dir, "d.csv"), "--replications", "10"]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout.split("\n")[0]).toMatch(/^本年 .+排名稳健性 \/ Robustness of the .+ ranking$/);
   });
 });
