@@ -1,6 +1,6 @@
 // Resolving an SCI call against one model: the scores or framework to answer from, and the
 // district, indicator and scope its arguments name. Lookups are cached; failures explain.
-import { findIndicator, quote, regionId, regionOf, Roster, type Dataset, type Framework, type Region, type Scores, type Text } from "../core";
+import { findIndicator, GENERIC_WORDS, quote, regionId, regionOf, Roster, type Dataset, type Framework, type Region, type Scores, type Text } from "../core";
 import { defaultProfile } from "../data";
 import type { Model } from "../excel/model";
 import { INPUT_TABLE } from "../excel/input";
@@ -132,10 +132,10 @@ export function resolveScope(ds: Dataset, arg: unknown, district?: number): Outc
 }
 
 /** The words for every entity together: the profile's (全市 / City), or generic ones. */
-export const wholeOf = (ds: Dataset): Text => ds.words?.whole ?? { zh: "全部", en: "all" };
+export const wholeOf = (ds: Dataset): Text => (ds.words ?? GENERIC_WORDS).whole;
 
 /** The word for one entity: the profile's (行政区 / district), or a generic one. */
-export const entityOf = (ds: Dataset): Text => ds.words?.entity ?? { zh: "地区", en: "entity" };
+export const entityOf = (ds: Dataset): Text => (ds.words ?? GENERIC_WORDS).entity;
 
 /** Marks "the district's own region", which each call resolves against its district. */
 const OWN_REGION: Failure = fail("invalidValue", "region", "region");
