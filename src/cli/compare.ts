@@ -6,7 +6,7 @@ import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./com
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
 import { printIssues } from "./score";
 import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
-import { alignColumns } from "./table";
+import { alignColumns, fixed2 } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
 export const compareCommand: Command = {
@@ -103,7 +103,6 @@ export function labelOf(file: string): string {
   return /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(base)?.[1] ?? base;
 }
 
-const fixed2 = (x: number) => round2(x).toFixed(2);
 const signed = (x: number) => (round2(x) > 0 ? "+" : "") + fixed2(x);
 
 /** One indicator's change for every district, by the newer year's city rank. */
