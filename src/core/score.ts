@@ -71,7 +71,10 @@ export function scoresOf(ds: Dataset, values: Float64Array): Scores {
   const n = ds.districts.length;
   const K = ds.framework.order.length;
   const groups = groupsOf(ds);
-  return { dataset: ds, values, ...rankAll(values, n, K, groups), averages: averagesOf(values, K, groups) };
+  // Each entity's region as an index into the region groups (groups[1 + r]), -1 for none.
+  const regionOf = new Int32Array(n).fill(-1);
+  for (let r = 1; r < groups.length; r++) for (const i of groups[r].members) regionOf[i] = r - 1;
+  return { dataset: ds, values, ...rankAll(values, n, K, regionOf, groups.length - 1), averages: averagesOf(values, K, groups, regionOf) };
 }
 
 /** Every entity (`city`) and each region's members, in entity-id order. */
@@ -105,13 +108,11 @@ function groupsOf(ds: Dataset): Group[] {
 }
 
 /** Competition ranks of every indicator, over all entities and within each region. */
-function rankAll(values: Float64Array, n: number, K: number, groups: readonly Group[]): { cityRanks: Int32Array; regionRanks: Int32Array } {
+function rankAll(values: Float64Array, n: number, K: number, regionOf: Int32Array, regions: number): { cityRanks: Int32Array; regionRanks: Int32Array } {
   const cityRanks = new Int32Array(n * K);
   const regionRanks = new Int32Array(n * K);
-  const regionOf = new Int32Array(n).fill(-1);
-  for (let r = 1; r < groups.length; r++) for (const i of groups[r].members) regionOf[i] = r - 1;
   const ranker = new Ranker(n);
-  const options = { groupOf: regionOf, groups: groups.length - 1, groupOut: regionRanks };
+  const options = { groupOf: regionOf, groups: regions, groupOut: regionRanks };
   const range = new Float64Array(2);
   // A table that fits in the cache is ranked column by column straight into its rows.
   if (n * K * 4 <= 4 * 1024 * 1024) {
@@ -172,18 +173,16 @@ function keysOf(values: Float64Array, k: number, K: number, n: number, keys: Flo
  * overflows (values near 1e308) is summed again as x/n, so a mean of finite values is finite
  * whenever it can be.
  */
-function averagesOf(values: Float64Array, K: number, groups: readonly Group[]): Map<string, Float64Array> {
+function averagesOf(values: Float64Array, K: number, groups: readonly Group[], regionOf: Int32Array): Map<string, Float64Array> {
   const all = groups[0].members;
   const n = all.length;
   const sums = groups.map(() => new Float64Array(K));
-  const groupOf = new Int32Array(values.length / K).fill(-1);
-  for (let g = 1; g < groups.length; g++) for (const i of groups[g].members) groupOf[i] = g;
   const city = sums[0];
   for (let j = 0; j < n; j++) {
     const i = all[j];
     const o = i * K;
-    const g = groupOf[i];
-    if (g < 0) for (let k = 0; k < K; k++) city[k] += values[o + k];
+    const g = regionOf[i] + 1; // 0: in no region, so only the city's
+    if (g === 0) for (let k = 0; k < K; k++) city[k] += values[o + k];
     else {
       const region = sums[g];
       for (let k = 0; k < K; k++) {

@@ -25,6 +25,26 @@ describe("averages", () => {
     }
   });
 
+  it("an entity in no region counts once in the city's mean and in no region's", () => {
+    const L = FW.leaves.length;
+    const ds: Dataset = {
+      framework: FW,
+      districts: [
+        { id: "A", region: "central" },
+        { id: "B", region: "suburban" },
+        { id: "C", region: "elsewhere" },
+      ],
+      regions: s.dataset.regions,
+      inputs: Float64Array.from([10, 20, 60].flatMap((x) => Array<number>(L).fill(x))),
+      coefficients: new Float64Array(3).fill(1),
+    };
+    const leaf = FW.index.get(FW.leaves[0])!;
+    const means = score(ds).averages;
+    expect(means.get("city")![leaf]).toBe(30);
+    expect(means.get("central")![leaf]).toBe(10);
+    expect(means.get("suburban")![leaf]).toBe(20);
+  });
+
   it("do not depend on the order of the rows: (0.1 + 0.2) + 0.3 is not (0.3 + 0.2) + 0.1", () => {
     // Three districts whose 38 inputs are all 0.1, 0.2 and 0.3; summed in row order the
     // city mean of any input would differ in the last bit between the two orders.
