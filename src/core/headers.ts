@@ -1,17 +1,12 @@
 // Reading an input table's header row: the entity and region columns' words, and an indicator
 // named by code, report number, name, path or `名称 (代码)`. Validation and adoption share it.
-import { cellText } from "./cell";
+import { cellText, cleanText } from "./cell";
 import type { Framework } from "./framework";
 import { findIndicator } from "./lookup";
 
 export const DISTRICT_HEADERS = ["district", "行政区", "区", "地区", "entity", "名称", "name", "区县", "县", "街镇", "county"];
 export const REGION_HEADERS = ["region", "区域"];
-export const normHeader = (v: unknown) =>
-  cellText(v)
-    .normalize("NFKC")
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
-    .trim()
-    .toLowerCase();
+export const normHeader = (v: unknown) => cleanText(cellText(v)).toLowerCase();
 export const headerKey = (h: string) => h.normalize("NFKC").trim().toLowerCase();
 
 /** `5G建设应用 (A1.1)`: the code in parentheses at the end of a header. */

@@ -4,12 +4,13 @@ import { cellAddress } from "./address";
 import { cellText, cleanText, quote } from "./cell";
 import { regionId, type District, type Region } from "./district";
 import { issue, type Issue } from "./issue";
+import { DISTRICT_HEADERS, normHeader, REGION_HEADERS } from "./headers";
 import type { ProfileWords } from "./profile";
 import type { InputTable } from "./validate";
 
 const COLUMNS = {
-  id: ["district", "行政区", "名称", "name", "entity", "区", "地区", "区县", "县", "街镇", "county"],
-  region: ["region", "区域"],
+  id: DISTRICT_HEADERS,
+  region: REGION_HEADERS,
   fullZh: ["full_name", "全称", "fullname", "full name"],
   en: ["name_en", "英文名", "english", "英文名称"],
   code: ["code", "代码", "区划代码"],
@@ -41,7 +42,7 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
     const full = table.sheet ? `${table.sheet}!${address}` : address;
     return { full, cell: { sheet: table.sheet, address, row: origin.row + row, col: origin.col + col } };
   };
-  const header = (rows[0] ?? []).map((h) => key(h).toLowerCase());
+  const header = (rows[0] ?? []).map(normHeader);
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
   const c = { id: col(COLUMNS.id), region: col(COLUMNS.region), fullZh: col(COLUMNS.fullZh), en: col(COLUMNS.en), code: col(COLUMNS.code) };
   for (const [k, zh, en] of [
