@@ -2,8 +2,8 @@ import * as path from "node:path";
 import { audit, hasErrors, sobol, SOBOL_DEFAULTS, type Audit, type Choices, type Dataset, type Issue, type Sobol, type Stat } from "../core";
 import { auditLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
-import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
-import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
+import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
+import { checkOut, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { printIssues } from "./score";
 import { alignColumns, titleLabel } from "./table";
@@ -98,10 +98,7 @@ ${RAW_HELP}
     );
     if (out !== undefined) {
       const layout = { title: report.ds.label ?? "", sheets: [auditLayout(report.audit, report.ds, { choices, sobol: report.sobol })] };
-      await writeLayoutXlsx(layout, out).catch((e: unknown) => {
-        const why = String((e as Error)?.message ?? e).split("\n")[0];
-        throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
-      });
+      await writeOut(out, () => writeLayoutXlsx(layout, out));
       io.stderr(`已写出审计工作表 ${path.basename(out)} / wrote the audit sheet ${path.basename(out)}\n`);
     }
     return EXIT_OK;

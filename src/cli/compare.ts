@@ -2,10 +2,10 @@ import * as path from "node:path";
 import { changeOf, compare, findIndicator, hasErrors, rankChangeText, round2, type Comparison, type Issue } from "../core";
 import { comparisonLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
-import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
+import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
 import { printIssues } from "./score";
-import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
+import { checkOut, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { alignColumns, fixed2 } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
@@ -85,10 +85,7 @@ ${FRAMEWORK_HELP}
     }
     if (out !== undefined) {
       const layout = comparisonLayout(c);
-      await writeLayoutXlsx(layout, out).catch((e: unknown) => {
-        const why = String((e as Error)?.message ?? e).split("\n")[0];
-        throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
-      });
+      await writeOut(out, () => writeLayoutXlsx(layout, out));
       io.stderr(
         `已写出对比工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the comparison workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,
       );

@@ -2,11 +2,11 @@ import { writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { CITY, findIndicator, hasErrors, regionId, type Scores } from "../core";
 import { CLASS_METHODS, districtMap, wordsOf, type ClassMethod } from "../report";
-import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command, type Io, type Values } from "./command";
+import { EXIT_INPUT, EXIT_OK, usageError, type Command, type Io, type Values } from "./command";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { svgToPng } from "./png";
-import { checkOutOf, FORCE_HELP, FORCE_OPTION } from "./out";
+import { checkOutOf, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { printIssues } from "./score";
 
 export const mapCommand: Command = {
@@ -84,10 +84,7 @@ ${RAW_HELP}
       return EXIT_OK;
     }
     const bytes = path.extname(out).toLowerCase() === ".png" ? (await svgToPng(svg, { zoom: options.scale })).png : Buffer.from(svg, "utf8");
-    await writeFile(out, bytes).catch((e: unknown) => {
-      const why = String((e as Error)?.message ?? e).split("\n")[0];
-      throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
-    });
+    await writeOut(out, () => writeFile(out, bytes));
     io.stderr(`已写出地图 ${path.basename(out)} / wrote the map ${path.basename(out)}\n`);
     return EXIT_OK;
   },

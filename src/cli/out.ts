@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
 import * as path from "node:path";
-import { usageError, type Io, type Options } from "./command";
+import { inputError, usageError, type Io, type Options } from "./command";
 
 /** `--force`: let --out replace a file that exists. */
 export const FORCE_OPTION: Options = { force: { type: "boolean" } };
@@ -45,4 +45,12 @@ function checkPath(out: string, io: Io, inputs: (string | undefined)[], force: b
   }
   if (info && !force) throw usageError(`${what} 的文件已存在：${out}；加 --force 覆盖`, `${what} already exists: ${out}; add --force to overwrite it`);
   return file;
+}
+
+/** Runs a write of `out`; a failure is an input error naming the file and why, in both languages. */
+export async function writeOut(out: string, write: () => Promise<unknown>): Promise<void> {
+  await write().catch((e: unknown) => {
+    const why = String((e as Error)?.message ?? e).split("\n")[0];
+    throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
+  });
 }

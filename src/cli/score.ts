@@ -2,11 +2,11 @@ import * as path from "node:path";
 import { hasErrors, sortIssues, type Issue } from "../core";
 import { geometryFor, reportLayout, withAdjustments, withMap } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
-import { EXIT_INPUT, EXIT_OK, inputError, terminal, usageError, type Command, type Io } from "./command";
+import { EXIT_INPUT, EXIT_OK, terminal, usageError, type Command, type Io } from "./command";
 import { SELECT_HELP, SELECT_OPTIONS, selectionOf } from "./adopt";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { scoresJson } from "./json";
-import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
+import { checkOut, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { rankingTable } from "./table";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
 import { writeLayoutXlsx } from "./write-xlsx";
@@ -100,10 +100,7 @@ ${SELECT_HELP}
     if (out !== undefined) {
       const table = withAdjustments(reportLayout(scores), checked.assessment?.prepared, scores);
       const layout = shapes.geometry ? withMap(table, scores, shapes.geometry) : table;
-      await writeLayoutXlsx(layout, out).catch((e: unknown) => {
-        const why = String((e as Error)?.message ?? e).split("\n")[0];
-        throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
-      });
+      await writeOut(out, () => writeLayoutXlsx(layout, out));
       io.stderr(
         `已写出排名工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the ranking workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,
       );

@@ -2,11 +2,11 @@ import * as path from "node:path";
 import { hasErrors, regionOf, round2, sensitivity, SENSITIVITY_DEFAULTS, type Dataset, type Issue, type Sensitivity } from "../core";
 import { wordsOf } from "../report";
 import { sensitivityLayout } from "../report";
-import { EXIT_INPUT, EXIT_OK, inputError, usageError, type Command } from "./command";
+import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
 import { CHOICE_OPTIONS, choicesOf } from "./choices";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { printIssues } from "./score";
-import { checkOut, FORCE_HELP, FORCE_OPTION } from "./out";
+import { checkOut, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { alignColumns, titleLabel } from "./table";
 import { writeLayoutXlsx } from "./write-xlsx";
 
@@ -87,10 +87,7 @@ ${RAW_HELP}
     io.stdout(values.json ? JSON.stringify({ ...result, issues }, null, 2) + "\n" : sensitivityTable(result, ds));
     if (out !== undefined) {
       const layout = { title: ds.label ?? "", sheets: [sensitivityLayout(result, ds)] };
-      await writeLayoutXlsx(layout, out).catch((e: unknown) => {
-        const why = String((e as Error)?.message ?? e).split("\n")[0];
-        throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
-      });
+      await writeOut(out, () => writeLayoutXlsx(layout, out));
       io.stderr(`已写出稳健性工作表 ${path.basename(out)} / wrote the sensitivity sheet ${path.basename(out)}\n`);
     }
     return EXIT_OK;
