@@ -1,4 +1,4 @@
-/* global Excel, Office */
+/* global Excel */
 // Linking an evaluator's own table as SCI's input, on their word, and undoing it. What links:
 // - a table: its name is recorded (or, if they choose, it is renamed SCI_Input);
 // - a plain range: a workbook name SCI_Input is defined over it (or, if they choose, it becomes
@@ -8,6 +8,7 @@
 import type { ReadingChoices } from "../core";
 import { reason, Syncs } from "./batch";
 import { INPUT_TABLE } from "./sources";
+import { documentSettings, saveSettings } from "./document-settings";
 import type { Selected } from "./adopt";
 
 export const LINK_SETTING = "sci.input";
@@ -36,14 +37,6 @@ export interface LinkOptions {
 
 export type LinkResult = { ok: true; link: Link; syncs: number } | { ok: false; zh: string; en: string; syncs: number };
 
-function documentSettings(): Office.Settings | undefined {
-  try {
-    return typeof Office === "undefined" ? undefined : (Office.context?.document?.settings ?? undefined);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The link stored in the workbook, if it is one. */
 export function storedLink(): Link | undefined {
   const settings = documentSettings();
@@ -59,19 +52,10 @@ export function storedLink(): Link | undefined {
   return { ...(l as Link), choices };
 }
 
-function save(change: (s: Office.Settings) => void): Promise<void> {
-  const settings = documentSettings();
-  if (!settings) return Promise.resolve();
-  change(settings);
-  return new Promise((resolve, reject) =>
-    settings.saveAsync((r) => (String(r.status) !== "failed" ? resolve() : reject(new Error(r.error?.message ?? "saveAsync failed")))),
-  );
-}
-
 /** Saves the mapping choices of the current link (a dropdown changed after linking). */
 export async function storeChoices(choices: ReadingChoices): Promise<void> {
   const link = storedLink();
-  if (link) await save((s) => s.set(LINK_SETTING, { ...link, choices }));
+  if (link) await saveSettings((s) => s.set(LINK_SETTING, { ...link, choices }));
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -116,7 +100,7 @@ export async function linkInput(context: Excel.RequestContext, selected: Selecte
   } catch (e) {
     return { ok: false, syncs: syncs.count, zh: `未能链接：${reason(e)}`, en: `could not link: ${reason(e)}` };
   }
-  await save((s) => s.set(LINK_SETTING, link));
+  await saveSettings((s) => s.set(LINK_SETTING, link));
   return { ok: true, link, syncs: syncs.count };
 }
 
@@ -138,6 +122,6 @@ export async function unlinkInput(context: Excel.RequestContext): Promise<{ ok: 
       return { ok: false, syncs: syncs.count, zh: `未能解除链接：${reason(e)}`, en: `could not unlink: ${reason(e)}` };
     }
   }
-  await save((s) => s.remove(LINK_SETTING));
+  await saveSettings((s) => s.remove(LINK_SETTING));
   return { ok: true, syncs: syncs.count };
 }
