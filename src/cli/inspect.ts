@@ -5,6 +5,7 @@ import { defaultProfile } from "../data";
 import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
 import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
+import { issueLine } from "./score";
 
 const KIND = {
   title: ["标题或说明", "title or note"],
@@ -49,7 +50,7 @@ ${FRAMEWORK_HELP}
     if (r.reading) io.stdout(describe(r.reading, profile));
     const sorted = sortIssues(r.issues);
     io.stdout(sorted.length ? `\n问题 / Problems (${sorted.length}):\n` : "\n没有问题 / No problems\n");
-    for (const i of sorted) io.stdout(`  ${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${i.zh} / ${i.en}\n`);
+    for (const i of sorted) io.stdout(`  ${issueLine(i)}`);
     return hasErrors(r.issues) ? EXIT_INPUT : EXIT_OK;
   },
 };

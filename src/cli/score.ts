@@ -111,6 +111,8 @@ ${SELECT_HELP}
 
 /** Every issue on its own line, errors first, each naming its cell, district and indicator. */
 export function printIssues(io: Io, issues: readonly Issue[]): void {
-  for (const i of sortIssues(issues))
-    io.stderr(`${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${terminal(i.zh)} / ${terminal(i.en)}\n`);
+  for (const i of sortIssues(issues)) io.stderr(issueLine(i));
 }
+
+/** One issue as a terminal line: severity, code, both languages, never a terminal escape. */
+export const issueLine = (i: Issue): string => `${i.severity === "error" ? "错误 error" : "警告 warning"} [${i.code}] ${terminal(i.zh)} / ${terminal(i.en)}\n`;

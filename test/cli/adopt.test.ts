@@ -113,6 +113,16 @@ describe("sci inspect", async () => {
     expect(out).not.toContain("133.41");
   });
 
+  it("never prints a terminal escape from a cell, in its reading or its problems", async () => {
+    const grid = transposedGrid();
+    grid[0][5] = "\u001b[2J\u001b[31m徐会\u0007";
+    const f = await workbook("escape.xlsx", [["报告表", grid, "C4"]]);
+    const ran = await sci(["inspect", f, "--sheet", "报告表"]);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain("未知行政区");
+    expect(ran.stdout).not.toMatch(/[\u001b\u0007]/);
+  });
+
   it("shows a transposed sheet's orientation and a misspelt district's suggestion, and exits 1", async () => {
     const grid = transposedGrid();
     grid[0][5] = "徐会";
