@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { frameworkTable, toCsv, type GridCell, type Profile } from "../core";
+import { frameworkTable, regionOf, rosterTemplate, toCsv, type GridCell, type Profile } from "../core";
 import { defaultFrameworkRows, defaultProfile } from "../data";
 import { EXIT_OK, usageError, type Command } from "./command";
 import { checkCsvOut } from "./out";
@@ -10,16 +10,11 @@ type Kind = (typeof KINDS)[number];
 
 /** The columns and rows of each template, from the built-in profile. */
 export function templateRows(kind: Kind, profile: Profile = defaultProfile): GridCell[][] {
-  const regionName = (id: string) => profile.regions.find((r) => r.id === id)?.zh ?? id;
   if (kind === "framework") return frameworkTable(defaultFrameworkRows);
-  if (kind === "districts")
-    return [
-      ["district", "region", "full_name", "name_en", "code"],
-      ...profile.districts.map((d) => [d.id, regionName(d.region), d.fullZh ?? "", d.en ?? "", d.code ?? ""]),
-    ];
+  if (kind === "districts") return rosterTemplate(profile);
   // input and raw: one row per entity, one column per input indicator, values left empty.
   const header = ["district", "region", ...profile.framework.leaves, ...(profile.coefficient ? [profile.coefficient.headers[0]] : [])];
-  return [header, ...profile.districts.map((d) => [d.id, regionName(d.region), ...header.slice(2).map(() => "")])];
+  return [header, ...profile.districts.map((d) => [d.id, regionOf(d.region, profile.regions).zh, ...header.slice(2).map(() => "")])];
 }
 
 export const templateCommand: Command = {

@@ -41,7 +41,7 @@ export type { EntityShape, Geometry, Point, Ring } from "./geometry";
 export { rosterOf, profileOptions, withProfile, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";
 export { SOURCE_TABLES, SOURCE_KINDS, yearIn, tableLabel, type SourceKind, type SourceTable, type Sources } from "./sources";
 export { assess, asSource, ROSTER_HINT, type Assessment, type AssessOptions } from "./assess";
-export { rosterFromTable, type RosterRead } from "./roster-table";
+export { rosterFromTable, rosterTemplate, type RosterRead } from "./roster-table";
 export { CHOICE_SETTINGS, choicesFromTable, choicesTemplate } from "./choices-table";
 export {
   AGGREGATIONS,

@@ -2,10 +2,10 @@
 // under which names, in which region. It replaces a profile's built-in list.
 import { cellAddress } from "./address";
 import { cellText, cleanText, quote } from "./cell";
-import { regionId, type District, type Region } from "./district";
+import { regionId, regionOf, type District, type Region } from "./district";
 import { issue, type Issue } from "./issue";
 import { DISTRICT_HEADERS, normHeader, REGION_HEADERS } from "./headers";
-import type { ProfileWords } from "./profile";
+import type { Profile, ProfileWords } from "./profile";
 import type { InputTable } from "./validate";
 
 const COLUMNS = {
@@ -116,6 +116,14 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
   }
   if (issues.some((i) => i.severity === "error")) return { issues };
   return { districts, regions, issues, entity: entityWord(key(rows[0]?.[c.id])) };
+}
+
+/** The entity list as a table to edit: district, region, full_name, name_en, code, prefilled with a profile's. */
+export function rosterTemplate(profile: Profile): (string | null)[][] {
+  return [
+    ["district", "region", "full_name", "name_en", "code"],
+    ...profile.districts.map((d) => [d.id, regionOf(d.region, profile.regions).zh, d.fullZh ?? null, d.en ?? null, d.code ?? null]),
+  ];
 }
 
 /** A Chinese header such as 县 or 街镇 names the entities; 名称 or `district` says nothing. */

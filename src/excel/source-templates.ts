@@ -2,7 +2,16 @@
 // Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
 // with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
 // Each goes on fresh sheets in two round trips; an existing table is never replaced.
-import { choicesTemplate, frameworkTable, regionOf, settingsTemplate, type Framework, type FrameworkRow, type Profile, type Text } from "../core";
+import {
+  choicesTemplate,
+  frameworkTable,
+  rosterTemplate,
+  settingsTemplate,
+  type Framework,
+  type FrameworkRow,
+  type Profile,
+  type Text,
+} from "../core";
 import type { LayoutCell } from "../report";
 import { dataset2020, defaultFrameworkRows, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
@@ -185,12 +194,7 @@ export function insertPreviousTable(
 export const DISTRICTS_SHEET = "SCI 名单";
 
 /** The entity list as a table: district, region, full_name, name_en, code (a profile's, to edit). */
-export function districtRows(profile: Profile = defaultProfile): (string | null)[][] {
-  return [
-    ["district", "region", "full_name", "name_en", "code"],
-    ...profile.districts.map((d) => [d.id, regionOf(d.region, profile.regions).zh, d.fullZh ?? null, d.en ?? null, d.code ?? null]),
-  ];
-}
+export const districtRows = (profile: Profile = defaultProfile): (string | null)[][] => rosterTemplate(profile);
 
 /**
  * SCI_Districts, prefilled with the profile's entities: edit it to score another list (another
