@@ -9,7 +9,7 @@ import { Status } from "../Status";
 import { useStyles as usePaneStyles, visuallyHidden } from "../styles";
 import { fixed2 } from "../summary";
 import type { AnalysisProps, Model } from "../types";
-import { IndicatorSelect } from "./IndicatorSelect";
+import { IndicatorSelect, useSelectStyles } from "./IndicatorSelect";
 import { comparisonOf } from "./paneModel";
 import { InsertTables } from "./InsertTables";
 import { ScopeSelect, type Scope } from "./ScopeSelect";
@@ -79,6 +79,7 @@ export default function YearOverYearPanel({ lang, current, workbook, model: sour
 function ComparisonTable({ comparison, english, lang, a }: { comparison: Comparison; english: ReadonlyMap<string, string>; lang: Lang; a: AnalysisStrings }) {
   const s = useStyles();
   const pane = usePaneStyles();
+  const select = useSelectStyles();
   const fw = comparison.framework;
   const [indicator, setIndicator] = useState(fw.root);
   const [scope, setScope] = useState<Scope>("city");
@@ -102,7 +103,7 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
       <IndicatorSelect framework={fw} codes={comparison.codes} value={code} onChange={setIndicator} label={a.indicator} lang={lang} />
       <ScopeSelect value={scope} onChange={setScope} a={a} />
       <Field label={a.sortLabel}>
-        <Select value={sort} onChange={(_, d) => setSort(d.value as SortKey)}>
+        <Select className={select.root} select={{ className: select.select }} value={sort} onChange={(_, d) => setSort(d.value as SortKey)}>
           {(Object.keys(sortLabels) as SortKey[]).map((key) => (
             <option key={key} value={key}>
               {sortLabels[key]}
