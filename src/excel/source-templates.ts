@@ -2,16 +2,7 @@
 // Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
 // with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
 // Each goes on fresh sheets in two round trips; an existing table is never replaced.
-import {
-  choicesTemplate,
-  frameworkTable,
-  rosterTemplate,
-  settingsTemplate,
-  type Framework,
-  type FrameworkRow,
-  type Profile,
-  type Text,
-} from "../core";
+import { choicesTemplate, frameworkTable, rosterTemplate, settingsTemplate, type Framework, type FrameworkRow, type Profile, type Text } from "../core";
 import type { LayoutCell } from "../report";
 import { dataset2020, defaultFrameworkRows, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
