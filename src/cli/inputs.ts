@@ -2,6 +2,8 @@ import * as path from "node:path";
 import {
   adoptInput,
   assess,
+  publishedAgreement,
+  type Agreement,
   asSource,
   locateAssessment,
   type Assessment,
@@ -88,7 +90,7 @@ export async function loadDataset(
   src: DatasetSource,
   io: Io,
   profile: Profile = defaultProfile,
-): Promise<{ dataset?: Dataset; assessment?: Assessment; reading?: Reading; issues: Issue[] }> {
+): Promise<{ dataset?: Dataset; assessment?: Assessment; reading?: Reading; agreements?: Agreement[]; issues: Issue[] }> {
   if (src.raw !== undefined && src.input !== undefined) throw usageError("输入表与 --raw 只能选一个", "give either an input table or --raw, not both");
   if ((src.raw === undefined) !== (src.settings === undefined)) throw usageError("--raw 与 --settings 须一起使用", "--raw and --settings go together");
   const issues: Issue[] = [];
@@ -104,7 +106,10 @@ export async function loadDataset(
   // and the first of their errors, come in the order above whichever finishes first.
   const given = files.filter((f): f is [keyof Sources, string] => f[1] !== undefined);
   const reads = await Promise.allSettled(
-    given.map(([kind, file]) => readInputFile(path.resolve(io.cwd, file), file, kind === "input" ? src.select : undefined)),
+    given.map(([kind, file]) =>
+      // The table to score (input or raw) is read whole and laid out by the core's reading rules.
+      readInputFile(path.resolve(io.cwd, file), file, kind === "input" ? src.select : kind === "raw" ? { ...src.select, whole: true } : undefined),
+    ),
   );
   reads.forEach((r, i) => {
     if (r.status === "rejected") throw r.reason;
@@ -120,6 +125,20 @@ export async function loadDataset(
     const adoption = adoptInput(sources, sources.input, profile);
     reading = adoption.reading;
     a = locateAssessment(assess(adoption.sources, profile, options), adoption);
+  } else if (sources.raw) {
+    // Raw statistics come as publishers lay them out (titles, headers over several rows, long
+    // exports, aggregates): always read by the adopt rules.
+    const adoption = adoptInput(sources, sources.raw, profile, {}, "raw");
+    reading = adoption.reading;
+    a = locateAssessment(assess(adoption.sources, profile, options), adoption, "raw");
   } else a = assess(sources, profile, options);
-  return { dataset: a.errorTables?.length ? undefined : a.dataset, assessment: a, reading, issues: [...issues, ...a.issues] };
+  // The publisher's own figures for what SCI computes (a table's HDI column), checked against SCI's.
+  const published = reading && a.scores ? publishedAgreement(reading, a.scores) : undefined;
+  return {
+    dataset: a.errorTables?.length ? undefined : a.dataset,
+    assessment: a,
+    reading,
+    agreements: published?.agreements,
+    issues: [...issues, ...a.issues, ...(published?.issues ?? [])],
+  };
 }

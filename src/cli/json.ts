@@ -6,8 +6,11 @@ export interface DistrictJson {
   coefficient: number;
   /** Every framework code, unrounded. */
   values: Record<string, number>;
-  /** Competition ranks on 2-decimal values, over the city and within the region. */
-  ranks: Record<string, { city: number; region: number }>;
+  /**
+   * Competition ranks at the assessment's decimals, over all and within the region; null where
+   * the entity has no value (not scored) or, within the region, no region.
+   */
+  ranks: Record<string, { city: number | null; region: number | null }>;
 }
 
 export interface ScoresJson {
@@ -29,7 +32,7 @@ export function scoresJson(s: Scores | undefined, issues: readonly Issue[]): Sco
       region: d.region,
       coefficient: coefficients[i],
       values: byCode((_, k) => s.values[i * K + k]),
-      ranks: byCode((_, k) => ({ city: s.cityRanks[i * K + k], region: s.regionRanks[i * K + k] })),
+      ranks: byCode((_, k) => ({ city: s.cityRanks[i * K + k] || null, region: s.regionRanks[i * K + k] || null })),
     })),
     averages: Object.fromEntries([...s.averages].map(([scope, avg]) => [scope, byCode((_, k) => avg[k])])),
     issues: [...issues],

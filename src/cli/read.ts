@@ -38,6 +38,8 @@ export interface ReadInput {
 export interface Selection {
   sheet?: string;
   range?: string;
+  /** Read the table whole (titles too): the core's reading finds its header. */
+  whole?: boolean;
 }
 
 /** Reads an input table from a .csv or .xlsx file. Missing file or other extension: usage error. */
@@ -58,7 +60,7 @@ export async function readInputFile(file: string, shown = file, select: Selectio
   const box = select.range === undefined ? undefined : rangeBox(select.range);
   // With --sheet or --range the core reads the evaluator's own layout (titles, orientation);
   // otherwise a title row above the header is skipped here.
-  const titles = select.sheet === undefined && select.range === undefined;
+  const titles = select.sheet === undefined && select.range === undefined && !select.whole;
   return ext === ".csv" ? readCsv(file, box, titles) : readXlsx(file, select.sheet, box, titles);
 }
 

@@ -61,7 +61,8 @@ ${SELECT_HELP}
   async run({ values, positionals }, io) {
     const input = oneInput(positionals);
     const select = selectionOf(values);
-    if (select && input === undefined) throw usageError("--sheet 与 --range 须配合输入文件使用", "--sheet and --range need an input file");
+    if (select && input === undefined && text(values, "raw") === undefined)
+      throw usageError("--sheet 与 --range 须配合输入文件或 --raw 使用", "--sheet and --range need an input file or --raw");
     const src = { ...sourceOf(values, input), select, choices: choicesOf(values) };
     const rounding = text(values, "rounding") ?? "exact";
     if (rounding !== "exact" && rounding !== "report")
@@ -95,7 +96,11 @@ ${SELECT_HELP}
 
     // With --treat, the untreated figures come along, so a treatment can be judged by its effect.
     const untreated = checked.assessment?.prepared?.untreated;
-    const json = () => ({ ...scoresJson(scores, issues), ...(untreated ? { untreated: scoresJson(untreated, []).districts } : {}) });
+    const json = () => ({
+      ...scoresJson(scores, issues),
+      ...(untreated ? { untreated: scoresJson(untreated, []).districts } : {}),
+      ...(checked.agreements?.length ? { published: checked.agreements } : {}),
+    });
     io.stdout(values.json ? JSON.stringify(json(), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
       const table = withAdjustments(reportLayout(scores), checked.assessment?.prepared, scores);

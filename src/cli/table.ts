@@ -1,4 +1,4 @@
-import { centsKey, regionOf, round2, type Scores } from "../core";
+import { centsKey, decimalsOf, fixedTo, regionOf, round2, type Scores } from "../core";
 import { displayWidth, titleZh, wordsOf } from "../report";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -40,13 +40,17 @@ export function titleLabel(label: string | undefined): { zh: string; en: string 
   return { zh: `${titleZh(label).trim()} `, en: /^[\x20-\x7e]+$/.test(label) ? label : "" };
 }
 
-/** Entities by their rank in column `k` (ranks 1 … n), ties in input order: counted, not sorted. */
+/**
+ * Entities by their rank in column `k` (ranks 1 … n), ties in input order, those with no rank (0:
+ * not scored) last: counted, not sorted.
+ */
 function byRank(ranks: Int32Array, k: number, K: number, n: number): number[] {
-  const start = new Int32Array(n + 2);
-  for (let i = 0; i < n; i++) start[ranks[i * K + k] + 1]++;
-  for (let r = 1; r <= n + 1; r++) start[r] += start[r - 1];
+  const slot = (i: number) => ranks[i * K + k] || n + 1;
+  const start = new Int32Array(n + 3);
+  for (let i = 0; i < n; i++) start[slot(i) + 1]++;
+  for (let r = 1; r <= n + 2; r++) start[r] += start[r - 1];
   const order = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[start[ranks[i * K + k]]++] = i;
+  for (let i = 0; i < n; i++) order[start[slot(i)]++] = i;
   return order;
 }
 
@@ -66,14 +70,18 @@ export function rankingTable(s: Scores): string {
   const order = byRank(s.cityRanks, rootAt, K, districts.length);
   const regionName = new Map(regions.map((r) => [r.id, r.zh]));
 
+  // Figures at the assessment's decimals (2, the 2020 report's, unless its framework says).
+  const decimals = decimalsOf(fw);
+  const fixed = decimals === 2 ? fixed2 : (x: number) => (Number.isFinite(x) ? fixedTo(x, decimals) : "—");
   const rows: string[][] = [
     [rank.zh, entity.zh, ...codes, ...(coef ? ["系数"] : []), "区域"],
     [rank.en, capital(entity.en), ...codes.map(() => ""), ...(coef ? ["Coef."] : []), "Region"],
   ];
   for (const i of order) {
     const d = districts[i];
-    const row = [String(s.cityRanks[i * K + rootAt]), d.en ? `${d.id} ${d.en}` : d.id];
-    for (const k of columns) row.push(fixed2(s.values[i * K + k]));
+    const r = s.cityRanks[i * K + rootAt];
+    const row = [r ? String(r) : "—", d.en ? `${d.id} ${d.en}` : d.id];
+    for (const k of columns) row.push(fixed(s.values[i * K + k]));
     if (coef) row.push(fixed2(coefficients[i]));
     row.push(regionName.get(d.region) ?? regionOf(d.region, regions).zh);
     rows.push(row);
@@ -81,7 +89,7 @@ export function rankingTable(s: Scores): string {
   rows.push([]);
   for (const r of [{ id: "city", ...whole }, ...regions]) {
     const avg = s.averages.get(r.id)!;
-    rows.push(["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...columns.map((k) => fixed2(avg[k])), ...(coef ? [""] : []), ""]);
+    rows.push(["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...columns.map((k) => fixed(avg[k])), ...(coef ? [""] : []), ""]);
   }
   const label = titleLabel(s.dataset.label);
   const title = `${label.zh}${root.nameZh}排名 / ${label.en ? `${label.en} ` : ""}${root.nameEn} ranking`;

@@ -4,6 +4,7 @@
 // The Excel model and the CLI both call assess(); each stage is a named function below, so a
 // new stage (imputation, treatment) slots in between two of them.
 import { compare, type Comparison } from "./compare";
+import { coverageIssues } from "./coverage";
 import type { Dataset } from "./dataset";
 import type { Framework, FrameworkRow } from "./framework";
 import { choicesFromTable } from "./choices-table";
@@ -12,7 +13,7 @@ import { cellOf, locateFrameworkIssues, place, unused } from "./source-cells";
 import { prepare, type Choices, type Prepared } from "./audit/pipeline";
 import { hasErrors, issue, type Issue, type Text } from "./issue";
 import { normaliseTable, type NormaliseSettings } from "./normalise";
-import { profileOptions, withProfile, type Profile } from "./profile";
+import { forFramework, profileOptions, withProfile, type Profile } from "./profile";
 import { rosterFromTable } from "./roster-table";
 import { score, type Rounding, type Scores } from "./score";
 import { SOURCE_TABLES, tableLabel, type SourceKind, type Sources, type SourceTable } from "./sources";
@@ -178,7 +179,7 @@ function frameworkStage(st: Stage): "stop" | void {
   }
   st.framework = read.framework;
   st.frameworkRows = read.rows;
-  st.profile = withProfile(st.profile, { framework: read.framework });
+  st.profile = forFramework(st.profile, read.framework);
 }
 
 /** 2. The entity list: the profile's, or the sources' list with its regions. */
@@ -204,7 +205,8 @@ function validateOptions(st: Stage, extra: { label?: string; expectAll?: boolean
     // Another entity list is another assessment: its table may simply have no coefficient.
     coefficientOptional: !!st.sources.districts,
     expectAll: st.options.expectAll,
-    allowEmpty: keepsEmpty(st.options.choices),
+    // A framework that states coverage rules expects gaps: they decide who is scored.
+    allowEmpty: keepsEmpty(st.options.choices) || !!st.framework?.statesCoverage,
     ...extra,
   };
 }
@@ -289,6 +291,8 @@ function scoreStage(st: Stage): "stop" | void {
   }
   const own = !st.sources.input && !st.sources.raw && !st.sources.framework && !st.sources.districts;
   st.scores = own ? builtinScores(st) : score(st.dataset);
+  const gaps = coverageIssues(st.scores);
+  if (gaps.length) (st.issuesOf[st.raw ? "raw" : "input"] ??= []).push(...gaps);
 }
 
 /** 5. Last year, validated under the same framework and list; then the comparison. */

@@ -6,6 +6,12 @@ export type CellValue = string | number | boolean | null | undefined;
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
+/**
+ * What publishers write for "no data": UNDP's `..`, `n.a.`, `NA`, dashes, an ellipsis. Missing in
+ * every reader, as a blank cell is (NFKC has already made `．．` and `…` plain).
+ */
+export const MISSING_MARKS: ReadonlySet<string> = new Set(["..", "...", "…", "n.a.", "n.a", "na", "n/a", "—", "–", "-", "--", "——"]);
+
 export type Parsed = { kind: "number"; value: number } | { kind: "empty" } | { kind: "error"; text: string } | { kind: "text"; text: string };
 
 /** Turns a raw cell into a number when it honestly is one ("120.5", " 1,234.5 ", full-width digits). */
@@ -25,6 +31,7 @@ export function parseCell(v: unknown): Parsed {
   if (typeof v === "string" && isPlainNumber(v)) return { kind: "number", value: Number(v) };
   const s = cleanText(String(v));
   if (s === "") return { kind: "empty" };
+  if (s.length <= 4 && MISSING_MARKS.has(s.toLowerCase())) return { kind: "empty" };
   const c0 = s.charCodeAt(0);
   if (c0 === 35 && EXCEL_ERROR.test(s)) return { kind: "error", text: s.toUpperCase() };
   // Only a digit, a sign, a point, I(nfinity) or N(aN) can start a number: a name is text at once.

@@ -1,5 +1,6 @@
 import type { District, Region } from "./district";
 import type { Rounding } from "./score";
+import type { Aggregation } from "./walk";
 import type { Framework } from "./framework";
 import type { CoefficientSpec, ProfileWords } from "./profile";
 
@@ -15,6 +16,10 @@ export interface Dataset {
   coefficients: Float64Array;
   /** How computed indices are rounded on the way up (default `exact`). */
   rounding?: Rounding;
+  /** How parents that state no aggregation combine their children (default arithmetic). */
+  aggregation?: Aggregation;
+  /** The share of its children's weight a parent that states no rule needs (default 1: all). */
+  coverage?: number;
   /** The assessment's words (行政区, 全市 …), for sheets and messages. */
   words?: ProfileWords;
   /** The coefficient's spec; absent: the assessment has none (every coefficient is 1). */

@@ -13,9 +13,23 @@ export interface FrameworkRow {
   nameEn: string;
   /** Relative to siblings: a number or text such as `9/40`. */
   weight: number | string;
+  /** How this parent combines its children (`arithmetic`, `geometric`, `harmonic`); blank inherits the default. */
+  aggregation?: string;
+  /** The share of its children's weight a parent needs to be scored (`all`, `any`, `50%`); blank: all. */
+  coverage?: string | number;
+  /** On the root: the decimals values are shown, rounded and ranked at (default 2). */
+  decimals?: number | string;
   /** Where the row came from, for messages (zero-based sheet row; `col`: the weight's column). */
   source?: { sheet?: string; row: number; col?: number };
 }
+
+/** How a parent combines its children. */
+export type NodeAggregation = "arithmetic" | "geometric" | "harmonic";
+export const NODE_AGGREGATIONS: readonly NodeAggregation[] = ["arithmetic", "geometric", "harmonic"];
+/** The decimals of the 2020 report: values shown, rounded and ranked at 2. */
+export const DEFAULT_DECIMALS = 2;
+/** Decimals an assessment may choose: 0 (whole numbers) to 6. */
+export const MAX_DECIMALS = 6;
 
 export interface Indicator {
   code: string;
@@ -26,6 +40,10 @@ export interface Indicator {
   nameEn: string;
   weight: number;
   children: string[];
+  /** The parent's own aggregation; undefined: the assessment's default. */
+  aggregation?: NodeAggregation;
+  /** The parent's coverage rule (share of its children's weight needed, 0–1); undefined: all. */
+  coverage?: number;
 }
 
 /**
@@ -47,7 +65,24 @@ export interface Framework {
   leafOf: Int32Array;
   /** Each leaf's weight in the root: the product of weights along its path. */
   leafWeights: Float64Array;
+  /**
+   * For each position in `order`: its own aggregation (0: the assessment's default, then
+   * 1 arithmetic, 2 geometric, 3 harmonic), as NODE_CODES. Absent: every parent the default.
+   */
+  aggregationOf?: Uint8Array;
+  /** For each position in `order`: the coverage its row states (0–1), NaN where it states none. */
+  coverageOf?: Float64Array;
+  /** Whether any row states a coverage rule: missing values are then expected, not errors. */
+  statesCoverage?: boolean;
+  /** The decimals values are shown, rounded and ranked at; undefined: DEFAULT_DECIMALS. */
+  decimals?: number;
 }
+
+/** A node's aggregation as its code in `Framework.aggregationOf`. */
+export const NODE_CODES: Record<NodeAggregation, number> = { arithmetic: 1, geometric: 2, harmonic: 3 };
+
+/** The framework's decimals, or the default. */
+export const decimalsOf = (fw: Framework): number => fw.decimals ?? DEFAULT_DECIMALS;
 
 const WEIGHT_TOLERANCE = 1e-9;
 /** Weights written to 4 decimals (3/7 as 0.4286) sum to 1 within this: accepted, with a warning, and rescaled. */
@@ -61,6 +96,7 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
   const atEn = (r: FrameworkRow) => (r.source ? `${r.source.sheet ? r.source.sheet + "!" : ""}row ${r.source.row + 1}: ` : "");
 
   const indicators = new Map<string, Indicator>();
+  let decimals: number | undefined;
   for (const r of rows) {
     const code = String(r.code ?? "").trim();
     if (!code) {
@@ -89,6 +125,46 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
         ),
       );
     }
+    const method = nodeAggregation(r.aggregation);
+    if (method === null)
+      issues.push(
+        issue(
+          "error",
+          "framework-bad-aggregation",
+          `${at(r)}指标 ${code} 的汇总方法「${r.aggregation}」无法识别，可选：arithmetic（算术平均）、geometric（几何平均）、harmonic（调和平均），空白则用默认`,
+          `${atEn(r)}aggregation "${r.aggregation}" of ${code} is not known; use arithmetic, geometric or harmonic, or leave it blank for the default`,
+          { ...where(r), indicator: code },
+        ),
+      );
+    const coverage = coverageShare(r.coverage);
+    if (coverage === null)
+      issues.push(
+        issue(
+          "error",
+          "framework-bad-coverage",
+          `${at(r)}指标 ${code} 的覆盖规则「${r.coverage}」无法识别：写 all（须全部下级指标有值）、any（有一个即可）或所需权重比例如 50%`,
+          `${atEn(r)}coverage "${r.coverage}" of ${code} is not a rule: write all (every child needs a value), any (one is enough) or the share of weight needed, e.g. 50%`,
+          { ...where(r), indicator: code },
+        ),
+      );
+    if (r.decimals !== undefined && String(r.decimals).trim() !== "") {
+      const d = Number(String(r.decimals).trim());
+      if (!(Number.isInteger(d) && d >= 0 && d <= MAX_DECIMALS) || parent !== undefined)
+        issues.push(
+          issue(
+            "error",
+            "framework-bad-decimals",
+            parent !== undefined
+              ? `${at(r)}小数位数只能写在根指标（${code} 不是根指标）的行上`
+              : `${at(r)}小数位数「${r.decimals}」须为 0 到 ${MAX_DECIMALS} 的整数`,
+            parent !== undefined
+              ? `${atEn(r)}decimals belong on the root indicator's row (${code} is not the root)`
+              : `${atEn(r)}decimals "${r.decimals}" must be a whole number from 0 to ${MAX_DECIMALS}`,
+            { ...where(r), indicator: code },
+          ),
+        );
+      else decimals = d;
+    }
     indicators.set(code, {
       code,
       level: r.level ?? 0,
@@ -98,6 +174,8 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
       nameEn: String(r.nameEn ?? "").trim() || code,
       weight: parent === undefined ? 1 : weight,
       children: [],
+      ...(method ? { aggregation: method } : {}),
+      ...(coverage !== undefined && coverage !== null ? { coverage } : {}),
     });
   }
 
@@ -233,6 +311,10 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
     weightOf[i] = ind.weight;
   });
   leaves.forEach((c, j) => (leafOf[index.get(c)!] = j));
+  const own = order.map((c) => indicators.get(c)!);
+  const aggregationOf = own.some((i) => i.aggregation) ? Uint8Array.from(own, (i) => (i.aggregation ? NODE_CODES[i.aggregation] : 0)) : undefined;
+  const statesCoverage = own.some((i) => i.coverage !== undefined);
+  const coverageOf = statesCoverage ? Float64Array.from(own, (i) => i.coverage ?? NaN) : undefined;
   const leafWeights = new Float64Array(leaves.length);
   leaves.forEach((c, j) => {
     let w = 1;
@@ -241,7 +323,20 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
   });
 
   return {
-    framework: { root: order[0], indicators, order, leaves, index, parentOf, weightOf, leafOf, leafWeights },
+    framework: {
+      root: order[0],
+      indicators,
+      order,
+      leaves,
+      index,
+      parentOf,
+      weightOf,
+      leafOf,
+      leafWeights,
+      ...(aggregationOf ? { aggregationOf } : {}),
+      ...(coverageOf ? { coverageOf, statesCoverage } : {}),
+      ...(decimals !== undefined ? { decimals } : {}),
+    },
     issues,
   };
 }
@@ -265,6 +360,9 @@ export function frameworkRowsFromTable(table: readonly (readonly unknown[])[], s
     zh: col("name_zh", "名称", "中文名称"),
     en: col("name_en", "english", "英文名称"),
     weight: col("weight", "权重"),
+    aggregation: col("aggregation", "汇总方法", "聚合方法", "汇总"),
+    coverage: col("coverage", "覆盖规则", "覆盖"),
+    decimals: col("decimals", "precision", "小数位数", "小数位", "精度"),
   };
   const text = (r: readonly unknown[], i: number) => (i < 0 || r[i] === null || r[i] === undefined ? "" : String(r[i]).trim());
   return body
@@ -278,6 +376,9 @@ export function frameworkRowsFromTable(table: readonly (readonly unknown[])[], s
       nameZh: text(r, c.zh),
       nameEn: text(r, c.en),
       weight: c.weight < 0 ? "" : typeof r[c.weight] === "number" ? (r[c.weight] as number) : text(r, c.weight),
+      ...(text(r, c.aggregation) ? { aggregation: text(r, c.aggregation) } : {}),
+      ...(text(r, c.coverage) ? { coverage: typeof r[c.coverage] === "number" ? (r[c.coverage] as number) : text(r, c.coverage) } : {}),
+      ...(text(r, c.decimals) ? { decimals: text(r, c.decimals) } : {}),
       source: { sheet, row: i + 1, ...(c.weight >= 0 ? { col: c.weight } : {}) },
     }));
 }
@@ -287,4 +388,36 @@ export function pathOf(framework: Framework, code: string): string[] {
   const path: string[] = [];
   for (let c: string | undefined = code; c !== undefined && c !== framework.root; c = framework.indicators.get(c)?.parent) path.unshift(c);
   return path;
+}
+
+const AGGREGATION_NAMES: Record<NodeAggregation, string[]> = {
+  arithmetic: ["arithmetic", "mean", "average", "linear", "算术平均", "算术", "加权平均", "线性"],
+  geometric: ["geometric", "geomean", "几何平均", "几何"],
+  harmonic: ["harmonic", "调和平均", "调和"],
+};
+
+/** A row's aggregation: undefined when blank, null when it names none. */
+function nodeAggregation(v: unknown): NodeAggregation | undefined | null {
+  const t = String(v ?? "")
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase();
+  if (t === "") return undefined;
+  return NODE_AGGREGATIONS.find((m) => AGGREGATION_NAMES[m].includes(t)) ?? null;
+}
+
+/** A coverage rule as the share of weight needed: `all` 1, `any` 0, `50%` or `0.5`; undefined when blank, null when unreadable. */
+export function coverageShare(v: unknown): number | undefined | null {
+  if (typeof v === "number") return v >= 0 && v <= 1 ? v : v > 1 && v <= 100 ? v / 100 : null;
+  const t = String(v ?? "")
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase();
+  if (t === "") return undefined;
+  if (["all", "全部", "全部下级"].includes(t)) return 1;
+  if (["any", "available", "任一", "现有"].includes(t)) return 0;
+  const w = parseWeight(t.replace(/,/g, "."));
+  if (!Number.isFinite(w)) return null;
+  if (w >= 0 && w <= 1) return w;
+  return w > 1 && w <= 100 && !t.includes("%") ? w / 100 : null;
 }

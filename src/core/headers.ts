@@ -4,7 +4,24 @@ import { cellText, cleanText } from "./cell";
 import type { Framework } from "./framework";
 import { findIndicator } from "./lookup";
 
-export const DISTRICT_HEADERS = ["district", "行政区", "区", "地区", "entity", "名称", "name", "区县", "县", "街镇", "county"];
+export const DISTRICT_HEADERS = [
+  "district",
+  "行政区",
+  "区",
+  "地区",
+  "entity",
+  "名称",
+  "name",
+  "区县",
+  "县",
+  "街镇",
+  "county",
+  "country",
+  "国家",
+  "国家或地区",
+  "economy",
+  "经济体",
+];
 export const REGION_HEADERS = ["region", "区域"];
 export const normHeader = (v: unknown) => cleanText(cellText(v)).toLowerCase();
 export const headerKey = (h: string) => h.normalize("NFKC").trim().toLowerCase();

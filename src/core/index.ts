@@ -5,7 +5,19 @@ export { parseCell, cellText, cleanText, quote, printable, cleanCell, cleanCells
 export { parseCsv, toCsv, sniffDelimiter, DELIMITERS, type Delimiter } from "./csv";
 export { inputOf, type Dataset } from "./dataset";
 export { CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
-export { buildFramework, frameworkRowsFromTable, pathOf, type Framework, type FrameworkRow, type Indicator } from "./framework";
+export {
+  buildFramework,
+  frameworkRowsFromTable,
+  pathOf,
+  decimalsOf,
+  coverageShare,
+  DEFAULT_DECIMALS,
+  NODE_AGGREGATIONS,
+  type Framework,
+  type FrameworkRow,
+  type Indicator,
+  type NodeAggregation,
+} from "./framework";
 export { FRAMEWORK_HEADER, frameworkFromTable, frameworkTable, scoreWithFramework } from "./framework-table";
 export { ISSUE_CODES, issue, hasErrors, sortIssues, textIn, type Issue, type IssueCode, type Severity, type Text, type Lang } from "./issue";
 export { describeIndicator, findIndicator, type Lookup } from "./lookup";
@@ -21,7 +33,9 @@ export {
   type NormaliseSetting,
   type NormaliseSettings,
 } from "./normalise";
-export { round2 } from "./round";
+export { round2, roundTo, fixedTo } from "./round";
+export { walkInto, type WalkOptions } from "./walk";
+export { coverageIssues } from "./coverage";
 export { competitionRanks, centsKey } from "./ranks";
 export { score, scoresOf, scoreRow, scoreComposites, districtIndex, valueOf, rankOf, contributions, type Scores, type Rounding } from "./score";
 export {
@@ -38,7 +52,7 @@ export { compare, changeOf, rankChangeText, type Comparison, type DistrictChange
 export { validate, GENERIC_COEFFICIENT, DISTRICT_HEADERS, REGION_HEADERS, type InputTable, type ValidateOptions } from "./validate";
 export { parseWeight } from "./weight";
 export type { EntityShape, Geometry, Point, Ring } from "./geometry";
-export { rosterOf, profileOptions, withProfile, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";
+export { rosterOf, profileOptions, withProfile, forFramework, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";
 export { SOURCE_TABLES, SOURCE_KINDS, yearIn, tableLabel, type SourceKind, type SourceTable, type Sources } from "./sources";
 export { assess, asSource, ROSTER_HINT, type Assessment, type AssessOptions } from "./assess";
 export { rosterFromTable, rosterTemplate, type RosterRead } from "./roster-table";
@@ -99,6 +113,10 @@ export {
 export {
   adoptInput,
   adoptedTable,
+  publishedAgreement,
+  fromLong,
+  isPublisherAggregate,
+  type Agreement,
   locateAssessment,
   readGrid,
   readingOptions,

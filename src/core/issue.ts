@@ -145,6 +145,26 @@ export const ISSUE_CODES = [
   "sheet-chosen",
   "cells-outside-table",
   "value-too-large",
+  // Publishers' files and real indices
+  "framework-bad-aggregation",
+  "framework-bad-coverage",
+  "framework-bad-decimals",
+  "settings-bad-goalpost",
+  "settings-bad-transform",
+  "settings-bad-target",
+  "settings-bad-reference",
+  "settings-bad-scale",
+  "not-scored",
+  "aggregate-rows",
+  "rows-not-listed",
+  "header-continuation",
+  "long-format",
+  "long-format-members",
+  "published-agreement",
+  "published-disagreement",
+  "raw-values",
+  "no-known-indicator",
+  "harmonic-non-positive",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

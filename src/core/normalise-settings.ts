@@ -18,9 +18,21 @@ import type { InputTable } from "./validate";
  *              (population sd): the average district scores 100, one sd is 10 points
  *              (with direction `lower`: 100 − 10 × z).
  * - `index`:   the value already is an index number and is used as it is.
- * An optional cap limits the index from above (e.g. 150) after the method.
+ * - `goalpost`: (value − lower) / (upper − lower) on fixed goalposts, values outside them capped
+ *              (the HDI's method; with direction `lower`: (upper − value) / (upper − lower)).
+ * - `target`:  distance to a target, (value − min) / (target − min), capped at the target
+ *              (COINr's n_dist2targ; `lower`: (max − value) / (max − target)).
+ * - `reference`: value / the reference entity's value (COINr's n_dist2ref; `lower`: its inverse).
+ * - `rank`:    the rank among the entities that have a value, lowest 1 (ties share the lower rank).
+ * - `percentile`: (rank − 1) / (entities − 1): the share of the others a value is above.
+ * A transform (`log`: natural log, `log10`, `logct`: ln(value − min + 1)) comes before the method,
+ * goalposts and targets transformed alike. `scale` is the output's top (default 100; 1 gives
+ * 0–1, as the HDI is published). An optional cap limits the index from above after the method.
  */
-export type NormaliseMethod = "ratio" | "inverse" | "minmax" | "zscore" | "index";
+export type NormaliseMethod = "ratio" | "inverse" | "minmax" | "zscore" | "index" | "goalpost" | "target" | "reference" | "rank" | "percentile";
+/** A transform applied to the raw values (and goalposts) before the method. */
+export type Transform = "log" | "log10" | "logct";
+export const TRANSFORMS: readonly Transform[] = ["log", "log10", "logct"];
 /** `higher`: more is better; `lower`: less is better. */
 export type Direction = "higher" | "lower";
 
@@ -31,6 +43,16 @@ export interface NormaliseSetting {
   direction: Direction;
   benchmark?: number;
   cap?: number;
+  /** Goalposts (`goalpost`), before any transform. */
+  lower?: number;
+  upper?: number;
+  /** The target (`target`), before any transform. */
+  target?: number;
+  /** The reference entity (`reference`), as written. */
+  reference?: string;
+  transform?: Transform;
+  /** The output's top: 100 (default) or 1, 10 … */
+  scale?: number;
   /** The settings row it came from, for messages (zero-based sheet row). */
   source?: { sheet?: string; row: number };
 }
@@ -38,7 +60,7 @@ export interface NormaliseSetting {
 /** Settings by input indicator code. */
 export type NormaliseSettings = ReadonlyMap<string, NormaliseSetting>;
 
-export const METHODS: readonly NormaliseMethod[] = ["ratio", "inverse", "minmax", "zscore", "index"];
+export const METHODS: readonly NormaliseMethod[] = ["ratio", "inverse", "minmax", "zscore", "index", "goalpost", "target", "reference", "rank", "percentile"];
 
 const key = (v: unknown) =>
   String(v ?? "")
@@ -53,6 +75,16 @@ const METHOD_NAMES: Record<NormaliseMethod, string[]> = {
   minmax: ["minmax", "min-max", "极差", "极差法", "极值法", "最小最大", "最大最小"],
   zscore: ["zscore", "z-score", "z", "z分数", "标准分", "标准分数", "标准化"],
   index: ["index", "指数", "已是指数", "原值", "none"],
+  goalpost: ["goalpost", "goalposts", "fixed", "目标值法", "固定上下界", "固定极值"],
+  target: ["target", "dist2targ", "distance to target", "距目标", "目标距离"],
+  reference: ["reference", "dist2ref", "distance to reference", "参照", "参照比值"],
+  rank: ["rank", "ranks", "排名", "名次"],
+  percentile: ["percentile", "prank", "percentile rank", "百分位", "百分位排名"],
+};
+const TRANSFORM_NAMES: Record<Transform, string[]> = {
+  log: ["log", "ln", "natural log", "自然对数", "对数"],
+  log10: ["log10", "常用对数"],
+  logct: ["logct", "log_ct", "log(x-min+1)"],
 };
 const DIRECTION_NAMES: Record<Direction, string[]> = {
   higher: ["higher", "high", "up", "+", "positive", "正向", "正", "越大越好", "越高越好"],
@@ -69,6 +101,12 @@ const HEADERS = {
   benchmark: ["benchmark", "基准值", "基准", "标杆值"],
   cap: ["cap", "上限", "封顶", "封顶值"],
   direction: ["direction", "方向", "指标方向"],
+  lower: ["lower", "goalpost min", "min goalpost", "下界", "最小目标值"],
+  upper: ["upper", "goalpost max", "max goalpost", "上界", "最大目标值"],
+  target: ["target", "目标值"],
+  reference: ["reference", "参照对象", "参照"],
+  transform: ["transform", "变换", "转换"],
+  scale: ["scale", "输出范围", "尺度"],
 } as const;
 type Column = keyof typeof HEADERS;
 
@@ -281,7 +319,9 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
       }
       cap = capCell.value;
     }
-    settings.set(code, { indicator: code, method, direction, benchmark, cap, source: { sheet, row: origin.row + r } });
+    const extra = methodExtras(method, row, r, code, { cellOf, col, report, headerLength: header.length });
+    if (!extra) continue;
+    settings.set(code, { indicator: code, method, direction, benchmark, cap, ...extra, source: { sheet, row: origin.row + r } });
   }
 
   for (const leaf of fw.leaves)
@@ -296,4 +336,124 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
         leaf,
       );
   return hasErrors(issues) ? { issues } : { settings, issues };
+}
+
+type Report = (sev: "error" | "warning", code: IssueCode, row: number, col: number, zh: string, en: string, indicator?: string) => void;
+
+/**
+ * The goalposts, target, reference, transform and scale a method needs, each checked in its
+ * cell; undefined when one is wrong (its issue is reported).
+ */
+function methodExtras(
+  method: NormaliseMethod,
+  row: readonly unknown[],
+  r: number,
+  code: string,
+  t: { cellOf: (r: readonly unknown[], c: Column) => unknown; col: Partial<Record<Column, number>>; report: Report; headerLength: number },
+): Partial<NormaliseSetting> | undefined {
+  const out: Partial<NormaliseSetting> = {};
+  const at = (c: Column) => t.col[c] ?? t.headerLength;
+  const num = (c: Column, codeOf: IssueCode, what: { zh: string; en: string }): number | undefined | null => {
+    const v = settingNumber(t.cellOf(row, c));
+    if (!v) return undefined;
+    if (!v.ok) {
+      t.report("error", codeOf, r, at(c), `${what.zh}「${quote(v.text)}」不是数字`, `${what.en} "${quote(v.text)}" is not a number`, code);
+      return null;
+    }
+    return v.value;
+  };
+  const tc = t.cellOf(row, "transform");
+  if (parseCell(tc).kind !== "empty") {
+    const tr = lookupName(TRANSFORM_NAMES, tc);
+    if (!tr) {
+      t.report(
+        "error",
+        "settings-bad-transform",
+        r,
+        at("transform"),
+        `未知变换「${quote(tc)}」，可选：log（自然对数）、log10、logct（ln(值 − 最小值 + 1)）`,
+        `unknown transform "${quote(tc)}"; use log (natural log), log10 or logct (ln(value − min + 1))`,
+        code,
+      );
+      return undefined;
+    }
+    out.transform = tr;
+  }
+  const scale = num("scale", "settings-bad-scale", { zh: "输出范围", en: "scale" });
+  if (scale === null) return undefined;
+  if (scale !== undefined) {
+    if (!(scale > 0)) {
+      t.report(
+        "error",
+        "settings-bad-scale",
+        r,
+        at("scale"),
+        `输出范围 ${scale} 须为正数（如 1 或 100）`,
+        `scale ${scale} must be above 0 (e.g. 1 or 100)`,
+        code,
+      );
+      return undefined;
+    }
+    out.scale = scale;
+  }
+  if (method === "goalpost") {
+    const lower = num("lower", "settings-bad-goalpost", { zh: "下界", en: "lower goalpost" });
+    const upper = num("upper", "settings-bad-goalpost", { zh: "上界", en: "upper goalpost" });
+    if (lower === null || upper === null) return undefined;
+    if (lower === undefined || upper === undefined || !(upper > lower)) {
+      const c = lower === undefined ? at("lower") : at("upper");
+      t.report(
+        "error",
+        "settings-bad-goalpost",
+        r,
+        c,
+        lower === undefined || upper === undefined ? "goalpost 方法须有下界（lower）与上界（upper）" : `上界 ${upper} 须大于下界 ${lower}`,
+        lower === undefined || upper === undefined
+          ? "the goalpost method needs a lower and an upper goalpost"
+          : `the upper goalpost ${upper} must be above the lower ${lower}`,
+        code,
+      );
+      return undefined;
+    }
+    if ((out.transform === "log" || out.transform === "log10") && !(lower > 0)) {
+      t.report(
+        "error",
+        "settings-bad-goalpost",
+        r,
+        at("lower"),
+        `取对数时下界 ${lower} 须大于 0`,
+        `with a log transform the lower goalpost ${lower} must be above 0`,
+        code,
+      );
+      return undefined;
+    }
+    out.lower = lower;
+    out.upper = upper;
+  }
+  if (method === "target") {
+    const target = num("target", "settings-bad-target", { zh: "目标值", en: "target" });
+    if (target === null) return undefined;
+    if (target === undefined) {
+      t.report("error", "settings-bad-target", r, at("target"), "target 方法须有目标值", "the target method needs a target", code);
+      return undefined;
+    }
+    out.target = target;
+  }
+  if (method === "reference") {
+    const ref = t.cellOf(row, "reference");
+    if (parseCell(ref).kind === "empty") {
+      t.report(
+        "error",
+        "settings-bad-reference",
+        r,
+        at("reference"),
+        "reference 方法须给出参照对象（名称）",
+        "the reference method needs a reference entity (its name)",
+        code,
+      );
+      return undefined;
+    }
+    out.reference = quote(ref);
+  }
+  return out;
 }

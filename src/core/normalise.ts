@@ -2,7 +2,7 @@
 import { cellAddress } from "./address";
 import type { Dataset } from "./dataset";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
-import { parseSettings, type NormaliseSettings } from "./normalise-settings";
+import { parseSettings, type NormaliseSettings, type Transform } from "./normalise-settings";
 import { validate, type InputTable, type ValidateOptions } from "./validate";
 
 export {
@@ -14,6 +14,8 @@ export {
   type Direction,
   type NormaliseSetting,
   type NormaliseSettings,
+  type Transform,
+  TRANSFORMS,
 } from "./normalise-settings";
 
 /**
@@ -57,7 +59,24 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
       report("error", "normalise-missing-setting", leaf, undefined, "缺少标准化设置", "no normalisation setting");
       return;
     }
-    const x = (i: number) => raw.inputs[i * L + j];
+    const rawAt = (i: number) => raw.inputs[i * L + j];
+    // The transform first (goalposts and targets alike), then the method on what it gives.
+    const tx = s.transform ? transformColumn(n, rawAt, s.transform) : undefined;
+    if (tx && !tx.ok) {
+      for (const i of tx.bad)
+        report(
+          "error",
+          "normalise-bad-value",
+          leaf,
+          i,
+          `原始值 ${rawAt(i)} 不是正数，无法取对数（${s.transform}）`,
+          `raw value ${rawAt(i)} is not positive: its log (${s.transform}) is undefined`,
+        );
+      return;
+    }
+    const x = tx ? (i: number) => tx.values[i] : rawAt;
+    const tf = (v: number) => (s.transform === "log" ? Math.log(v) : s.transform === "log10" ? Math.log10(v) : v);
+    const scale = s.scale ?? 100;
     // An empty input (NaN, kept for `--missing skip`) stays empty and takes no part in min, max or mean.
     const given: number[] = [];
     for (let i = 0; i < n; i++) if (!Number.isNaN(x(i))) given.push(i);
@@ -72,7 +91,7 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
       case "index":
         for (const i of given)
           if (x(i) < 0) bad(i, `原始值 ${x(i)} 为负数，${s.method} 方法不适用`, `raw value ${x(i)} is negative; the ${s.method} method does not apply`);
-        if (ok) for (let i = 0; i < n; i++) put(i, s.method === "ratio" ? (100 * x(i)) / s.benchmark! : x(i));
+        if (ok) for (let i = 0; i < n; i++) put(i, s.method === "ratio" ? (scale * x(i)) / tf(s.benchmark!) : x(i));
         break;
       case "inverse":
         for (const i of given)
@@ -82,7 +101,7 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
               `原始值 ${x(i)} 不是正数，反向指数 100×基准值/原始值 无法计算`,
               `raw value ${x(i)} is not positive: the inverse index 100 × benchmark / value is undefined`,
             );
-        if (ok) for (let i = 0; i < n; i++) put(i, (100 * s.benchmark!) / x(i));
+        if (ok) for (let i = 0; i < n; i++) put(i, (scale * tf(s.benchmark!)) / x(i));
         break;
       case "minmax": {
         let min = Infinity;
@@ -99,7 +118,80 @@ export function normalise(raw: Dataset, settings: NormaliseSettings, opts: { pla
           );
           break;
         }
-        for (let i = 0; i < n; i++) put(i, (100 * (s.direction === "higher" ? x(i) - min : max - x(i))) / (max - min));
+        for (let i = 0; i < n; i++) put(i, (scale * (s.direction === "higher" ? x(i) - min : max - x(i))) / (max - min));
+        break;
+      }
+      case "goalpost": {
+        const lo = tf(s.lower!);
+        const hi = tf(s.upper!);
+        // Outside the goalposts is capped at them, as the HDI caps values above its upper goalpost.
+        for (let i = 0; i < n; i++) {
+          const v = Math.min(1, Math.max(0, (s.direction === "higher" ? x(i) - lo : hi - x(i)) / (hi - lo)));
+          put(i, scale * (Number.isNaN(x(i)) ? NaN : v));
+        }
+        break;
+      }
+      case "target": {
+        let min = Infinity;
+        let max = -Infinity;
+        for (const i of given) [min, max] = [Math.min(min, x(i)), Math.max(max, x(i))];
+        const t = tf(s.target!);
+        const from = s.direction === "higher" ? min : max;
+        if (!(Math.abs(t - from) > 1e-12 * Math.max(1, Math.abs(t)))) {
+          report(
+            "error",
+            "normalise-no-spread",
+            leaf,
+            undefined,
+            `目标值与最${s.direction === "higher" ? "小" : "大"}值相同（${from}），无法计算距离`,
+            `the target equals the ${s.direction === "higher" ? "least" : "greatest"} value (${from}): the distance is undefined`,
+          );
+          break;
+        }
+        for (let i = 0; i < n; i++) put(i, scale * Math.min(1, (x(i) - from) / (t - from)));
+        break;
+      }
+      case "reference": {
+        const ref = raw.districts.findIndex((d) => [d.id, d.fullZh, d.en, d.code].includes(s.reference));
+        const r = ref < 0 ? NaN : x(ref);
+        if (!(r > 0 || r < 0)) {
+          report(
+            "error",
+            "settings-bad-reference",
+            leaf,
+            undefined,
+            ref < 0 ? `参照对象「${s.reference}」不在数据中` : `参照对象「${s.reference}」的值为 ${r}，无法作除数`,
+            ref < 0 ? `the reference entity "${s.reference}" is not in the data` : `the reference entity "${s.reference}" has ${r}, which cannot divide`,
+          );
+          break;
+        }
+        for (let i = 0; i < n; i++) put(i, scale * (s.direction === "higher" ? x(i) / r : r / x(i)));
+        break;
+      }
+      case "rank":
+      case "percentile": {
+        const m = given.length;
+        const sign = s.direction === "higher" ? 1 : -1;
+        const sorted = given.map((i) => sign * x(i)).sort((a, b) => a - b);
+        // Rank with ties at the lower rank (R's ties.method = "min"): 1 + how many are below.
+        const below = (v: number) => {
+          let a = 0;
+          let b = sorted.length;
+          while (a < b) {
+            const mid = (a + b) >>> 1;
+            if (sorted[mid] < v) a = mid + 1;
+            else b = mid;
+          }
+          return a;
+        };
+        for (let i = 0; i < n; i++) {
+          if (Number.isNaN(x(i))) {
+            put(i, NaN);
+            continue;
+          }
+          const rank = 1 + below(sign * x(i));
+          put(i, s.method === "rank" ? rank : m > 1 ? (scale * (rank - 1)) / (m - 1) : scale);
+        }
         break;
       }
       case "zscore": {
@@ -164,4 +256,20 @@ export function normaliseTable(
   if (!raw.dataset || !parsed.settings) return { raw: raw.dataset, settings: parsed.settings, issues };
   const result = normalise(raw.dataset, parsed.settings, { plausibleMax: opts.plausibleMax });
   return { dataset: result.dataset, raw: raw.dataset, settings: parsed.settings, issues: [...issues, ...result.issues] };
+}
+
+/** A column transformed (NaN stays); `bad`: the entities whose value the transform cannot take. */
+function transformColumn(n: number, x: (i: number) => number, t: Transform): { ok: boolean; values: Float64Array; bad: number[] } {
+  const values = new Float64Array(n);
+  const bad: number[] = [];
+  let min = Infinity;
+  if (t === "logct") for (let i = 0; i < n; i++) if (x(i) < min) min = x(i);
+  for (let i = 0; i < n; i++) {
+    const v = x(i);
+    if (Number.isNaN(v)) values[i] = NaN;
+    else if (t === "logct") values[i] = Math.log(v - min + 1);
+    else if (v > 0) values[i] = t === "log" ? Math.log(v) : Math.log10(v);
+    else bad.push(i);
+  }
+  return { ok: bad.length === 0, values, bad };
 }

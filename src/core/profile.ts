@@ -88,3 +88,14 @@ export const GENERIC_WORDS: ProfileWords = {
   whole: { zh: "全部", en: "All" },
   rank: { zh: "排名", en: "Rank" },
 };
+
+/**
+ * The profile scored with another framework: the base with that framework when they share an
+ * input indicator (reweighted, extended); else another assessment altogether, with none of the
+ * base's entities, regions, coefficient, data or shapes.
+ */
+export function forFramework(base: Profile, framework: Framework): Profile {
+  if (framework.leaves.some((c) => base.framework.indicators.has(c))) return withProfile(base, { framework });
+  const root = framework.indicators.get(framework.root)!;
+  return { id: `${base.id}+own`, name: { zh: root.nameZh, en: root.nameEn }, framework, districts: [], regions: [], words: GENERIC_WORDS };
+}

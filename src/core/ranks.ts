@@ -1,25 +1,32 @@
+import { SCALE } from "./round";
+
 /**
- * Competition ranks ("1, 1, 3"), highest first, on values rounded to 2 decimals. O(n + range)
- * by counting when the values span a modest range of cents (index numbers always do), else
- * O(n log n) by sorting. A NaN ranks first and is above no one, as a comparison would have it.
+ * Competition ranks ("1, 1, 3"), highest first, on values rounded to `decimals` (the
+ * assessment's precision, 2 by default). O(n + range) by counting when the values span a modest
+ * range of keys (index numbers always do), else O(n log n) by sorting. A missing value (NaN)
+ * gets no rank (0) and is above no one: ranks are over the entities that have a value.
  */
-export function competitionRanks(values: ArrayLike<number>, out = new Int32Array(values.length)): Int32Array {
-  const keys = centsInto(values, new Float64Array(values.length));
+export function competitionRanks(values: ArrayLike<number>, out = new Int32Array(values.length), decimals = 2): Int32Array {
+  const keys = centsInto(values, new Float64Array(values.length), decimals);
   return new Ranker(values.length).rank(keys, out);
 }
 
-/** A value in whole cents as round2 rounds it (round2(x) × 100), the key values are ranked by; NaN and ±Infinity stay. */
-export function centsKey(v: number): number {
+/**
+ * A value as the whole number it is ranked by: round2(x) × 100 at 2 decimals (whole cents), and
+ * likewise at any other; NaN and ±Infinity stay.
+ */
+export function centsKey(v: number, decimals = 2): number {
   if (!(v - v === 0)) return v === v ? v : NaN; // ±Infinity stays, NaN stays
   // round2's arithmetic without its division: this runs for every value of every indicator.
-  const y = v < 0 ? -100 * v : 100 * v;
+  const f = decimals === 2 ? 100 : (SCALE[decimals] ?? 10 ** decimals);
+  const y = v < 0 ? -f * v : f * v;
   const c = Math.abs(y - Math.floor(y) - 0.5) > 1e-9 * Math.max(1, y) ? Math.round(y) : Math.round(Number(y.toPrecision(12)));
   return v < 0 ? -c : c;
 }
 
 /** Each value's key for ranking, as centsKey. */
-export function centsInto(values: ArrayLike<number>, keys: Float64Array): Float64Array {
-  for (let i = 0; i < values.length; i++) keys[i] = centsKey(values[i]);
+export function centsInto(values: ArrayLike<number>, keys: Float64Array, decimals = 2): Float64Array {
+  for (let i = 0; i < values.length; i++) keys[i] = centsKey(values[i], decimals);
   return keys;
 }
 
@@ -70,13 +77,13 @@ export class Ranker {
     const { groupOf, groups = 0, groupOut, stride = 1, offset = 0 } = options;
     let { lo, hi } = options;
     if (lo === undefined || hi === undefined) [lo, hi] = keyRange(keys, n);
-    // A NaN is above no one and ranks first; it is left out of the order.
+    // A NaN (a missing value) is above no one and has no rank (0); it is left out of the order.
     const ordered = lo > hi ? 0 : this.orderByKey(keys, lo, hi);
     if (ordered < n)
       for (let i = 0; i < n; i++)
         if (keys[i] !== keys[i]) {
-          out[i * stride + offset] = 1;
-          if (groupOut) groupOut[i * stride + offset] = 1;
+          out[i * stride + offset] = 0;
+          if (groupOut) groupOut[i * stride + offset] = 0;
         }
     const { order } = this;
     let previous = NaN;

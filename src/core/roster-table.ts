@@ -28,7 +28,8 @@ export interface RosterRead {
 }
 
 /**
- * Reads an entity list: columns `district` (or 行政区/名称), `region` (or 区域), and optionally
+ * Reads an entity list: columns `district` (or 行政区/名称), optionally `region` (or 区域: an
+ * entity without one is ranked over all only),
  * `full_name` (全称), `name_en` (英文名), `code` (代码). Regions are the names written there;
  * one a profile knows (`中心城区`, `central`) keeps the profile's id and names. Never throws.
  */
@@ -45,14 +46,15 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
   const header = (rows[0] ?? []).map(normHeader);
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
   const c = { id: col(COLUMNS.id), region: col(COLUMNS.region), fullZh: col(COLUMNS.fullZh), en: col(COLUMNS.en), code: col(COLUMNS.code) };
-  for (const [k, zh, en] of [
-    ["id", `${entity.zh}（district）`, "district"],
-    ["region", "区域（region）", "region"],
-  ] as const)
-    if (c[k] < 0) {
-      const w = at(0, Math.max(0, header.length));
-      issues.push(issue("error", "roster-missing-column", `${w.full}：名单缺少「${zh}」列`, `${w.full}: the list has no "${en}" column`, { cell: w.cell }));
-    }
+  // The region column is optional: an entity in no region is ranked over all only.
+  if (c.id < 0) {
+    const w = at(0, Math.max(0, header.length));
+    issues.push(
+      issue("error", "roster-missing-column", `${w.full}：名单缺少「${entity.zh}（district）」列`, `${w.full}: the list has no "district" column`, {
+        cell: w.cell,
+      }),
+    );
+  }
   if (issues.length) return { issues };
 
   const districts: District[] = [];
@@ -72,17 +74,7 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
       );
       return;
     }
-    const regionText = key(row[c.region]);
-    if (!regionText) {
-      const w = at(r, c.region);
-      issues.push(
-        issue("error", "roster-missing-region", `${w.full}：「${quote(id)}」的区域为空`, `${w.full}: "${quote(id)}" has no region`, {
-          cell: w.cell,
-          district: id,
-        }),
-      );
-      return;
-    }
+    const regionText = c.region < 0 ? "" : key(row[c.region]);
     if (seen.has(id)) {
       const w = at(r, c.id);
       const first = origin.row + seen.get(id)! + 1;
@@ -99,7 +91,7 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
     }
     seen.set(id, r);
     // A list names a few regions many times over: each text is looked up once.
-    let region = regionFor.get(regionText);
+    let region = regionText === "" ? "" : regionFor.get(regionText);
     if (region === undefined) {
       const knownId = regionId(regionText, known);
       region = knownId ?? regionText;

@@ -1,7 +1,7 @@
 import type { Dataset } from "./dataset";
-import type { Framework } from "./framework";
+import { decimalsOf, type Framework } from "./framework";
 import { centsKey, Ranker } from "./ranks";
-import { round2 } from "./round";
+import { walkInto } from "./walk";
 
 /**
  * Every indicator's value for every district, with ranks and averages. `values` is
@@ -19,10 +19,10 @@ export interface Scores {
 }
 
 /**
- * One district's tiered values: inputs at the leaves, weighted means above, the root times
- * the coefficient. A reverse pre-order walk meets every child before its parent.
- * With `rounding: "report"` every computed index below the root is rounded to 2 decimals
- * before its parent uses it, as the printed report's tables are.
+ * One entity's tiered values: inputs at the leaves, each parent by its aggregation above, the
+ * root times the coefficient (the one walk, walkInto, for one row). With `rounding: "report"`
+ * every computed index below the root is rounded to the assessment's decimals before its
+ * parent uses it, as the printed report's tables are.
  */
 export function scoreRow(
   fw: Framework,
@@ -33,17 +33,11 @@ export function scoreRow(
   outOffset: number,
   rounding: Rounding = "exact",
 ): void {
+  const L = fw.leaves.length;
   const K = fw.order.length;
-  for (let k = 0; k < K; k++) {
-    const leaf = fw.leafOf[k];
-    out[outOffset + k] = leaf >= 0 ? inputs[offset + leaf] : 0;
-  }
-  const report = rounding === "report";
-  for (let k = K - 1; k > 0; k--) {
-    if (report && fw.leafOf[k] < 0) out[outOffset + k] = round2(out[outOffset + k]);
-    out[outOffset + fw.parentOf[k]] += fw.weightOf[k] * out[outOffset + k];
-  }
-  out[outOffset] *= coefficient;
+  const row = Float64Array.from({ length: L }, (_, j) => inputs[offset + j]);
+  const values = walkInto(fw, row, [coefficient], new Float64Array(K), { method: "arithmetic", coefficient: true, rounding });
+  out.set(values, outOffset);
 }
 
 /**
@@ -57,9 +51,12 @@ export function score(ds: Dataset): Scores {
   const fw = ds.framework;
   const n = ds.districts.length;
   const K = fw.order.length;
-  const L = fw.leaves.length;
-  const values = new Float64Array(n * K);
-  for (let i = 0; i < n; i++) scoreRow(fw, ds.inputs, i * L, ds.coefficients[i], values, i * K, ds.rounding);
+  const values = walkInto(fw, ds.inputs, ds.coefficients, new Float64Array(n * K), {
+    method: ds.aggregation ?? "arithmetic",
+    coefficient: true,
+    rounding: ds.rounding ?? "exact",
+    coverage: ds.coverage ?? 1,
+  });
   return scoresOf(ds, values);
 }
 
@@ -74,7 +71,8 @@ export function scoresOf(ds: Dataset, values: Float64Array): Scores {
   // Each entity's region as an index into the region groups (groups[1 + r]), -1 for none.
   const regionOf = new Int32Array(n).fill(-1);
   for (let r = 1; r < groups.length; r++) for (const i of groups[r].members) regionOf[i] = r - 1;
-  return { dataset: ds, values, ...rankAll(values, n, K, regionOf, groups.length - 1), averages: averagesOf(values, K, groups, regionOf) };
+  const decimals = decimalsOf(ds.framework);
+  return { dataset: ds, values, ...rankAll(values, n, K, regionOf, groups.length - 1, decimals), averages: averagesOf(values, K, groups, regionOf) };
 }
 
 /** Every entity (`city`) and each region's members, in entity-id order. */
@@ -108,7 +106,14 @@ function groupsOf(ds: Dataset): Group[] {
 }
 
 /** Competition ranks of every indicator, over all entities and within each region. */
-function rankAll(values: Float64Array, n: number, K: number, regionOf: Int32Array, regions: number): { cityRanks: Int32Array; regionRanks: Int32Array } {
+function rankAll(
+  values: Float64Array,
+  n: number,
+  K: number,
+  regionOf: Int32Array,
+  regions: number,
+  decimals: number,
+): { cityRanks: Int32Array; regionRanks: Int32Array } {
   const cityRanks = new Int32Array(n * K);
   const regionRanks = new Int32Array(n * K);
   const ranker = new Ranker(n);
@@ -118,7 +123,7 @@ function rankAll(values: Float64Array, n: number, K: number, regionOf: Int32Arra
   if (n * K * 4 <= 4 * 1024 * 1024) {
     const keys = new Float64Array(n);
     for (let k = 0; k < K; k++) {
-      keysOf(values, k, K, n, keys, range);
+      keysOf(values, k, K, n, keys, range, decimals);
       ranker.rank(keys, cityRanks, { ...options, lo: range[0], hi: range[1], stride: K, offset: k });
     }
     return { cityRanks, regionRanks };
@@ -138,7 +143,7 @@ function rankAll(values: Float64Array, n: number, K: number, regionOf: Int32Arra
     // Each value's key and each column's range, on the way.
     for (let i = 0, o = k0; i < n; i++, o += K)
       for (let b = 0; b < width; b++) {
-        const key = centsKey(values[o + b]);
+        const key = centsKey(values[o + b], decimals);
         keys[b][i] = key;
         if (key < lo[b]) lo[b] = key;
         if (key > hi[b]) hi[b] = key;
@@ -154,11 +159,11 @@ function rankAll(values: Float64Array, n: number, K: number, regionOf: Int32Arra
 }
 
 /** Column k's ranking keys into `keys`, and their least and greatest (NaN aside) into `range`. */
-function keysOf(values: Float64Array, k: number, K: number, n: number, keys: Float64Array, range: Float64Array): void {
+function keysOf(values: Float64Array, k: number, K: number, n: number, keys: Float64Array, range: Float64Array, decimals: number): void {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0, o = k; i < n; i++, o += K) {
-    const key = centsKey(values[o]);
+    const key = centsKey(values[o], decimals);
     keys[i] = key;
     if (key < lo) lo = key;
     if (key > hi) hi = key;
@@ -168,7 +173,7 @@ function keysOf(values: Float64Array, k: number, K: number, n: number, keys: Flo
 }
 
 /**
- * Plain means per indicator: one pass over the rows in id order adds each row to the city's
+ * Plain means per indicator over the entities that have a value: one pass over the rows in id order adds each row to the city's
  * sums and its region's (each group's sum in the same order as summing it alone). A sum that
  * overflows (values near 1e308) is summed again as x/n, so a mean of finite values is finite
  * whenever it can be.
@@ -197,6 +202,7 @@ function averagesOf(values: Float64Array, K: number, groups: readonly Group[], r
     const mean = sums[g];
     for (let k = 0; k < K; k++) {
       if (m === 0) mean[k] = NaN;
+      else if (Number.isNaN(mean[k])) mean[k] = presentMean(values, K, k, group.members);
       else if (Number.isFinite(mean[k])) mean[k] /= m;
       else {
         let scaled = 0;
@@ -207,6 +213,27 @@ function averagesOf(values: Float64Array, K: number, groups: readonly Group[], r
     averages.set(group.id, mean);
   });
   return averages;
+}
+
+/** The mean of column k over the members that have a value (a missing one is NaN); NaN if none has. */
+function presentMean(values: Float64Array, K: number, k: number, members: Int32Array): number {
+  let sum = 0;
+  let count = 0;
+  for (let j = 0; j < members.length; j++) {
+    const v = values[members[j] * K + k];
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  if (count === 0) return NaN;
+  if (Number.isFinite(sum)) return sum / count;
+  let scaled = 0;
+  for (let j = 0; j < members.length; j++) {
+    const v = values[members[j] * K + k];
+    if (v === v) scaled += v / count;
+  }
+  return scaled;
 }
 
 /** District index by id, or -1. */

@@ -1,5 +1,5 @@
 import { cellAddress } from "./address";
-import { cellText, parseCell, plainNumber, quote } from "./cell";
+import { cellText, parseCell, plainNumber, printable, quote } from "./cell";
 import type { Dataset } from "./dataset";
 import { regionId, regionOf, type District, type Region } from "./district";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
@@ -140,14 +140,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       `缺少「${coef.name.zh}」列，按 1.00 计算`,
       `no "${coef.name.zh}" (${coef.name.en}) column: 1.00 is used`,
     );
-  if (!opts.roster && regionCol < 0)
-    report(
-      "error",
-      "missing-region-column",
-      { row: 0, col: header.length },
-      `未给出${entity.zh}名单时须有「区域」列`,
-      `a "区域" (region) column is needed when the ${entity.en} list is not given`,
-    );
+  // Without a list and without a region column every entity is ranked over all only.
   if (districtCol < 0) return { issues };
 
   const districts: District[] = [];
@@ -214,11 +207,8 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
         );
       }
     } else {
-      if (regionGiven === undefined) {
-        report("error", "missing-region", { row: r, col: Math.max(regionCol, 0), district: name }, "区域为空", "region is empty");
-        continue;
-      }
-      district = { id: name, region: regionGiven };
+      // An entity in no region (its cell empty, or no region column) is ranked over all only.
+      district = { id: name, region: regionGiven ?? "" };
     }
     if (firstRow.has(district.id)) {
       report(
@@ -256,7 +246,9 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     const what = kind === "coefficient" && coef ? [coef.name.zh, coef.name.en] : ["指标值", "value"];
     if (p.kind === "empty") {
       if (kind === "value" && opts.allowEmpty) return NaN; // imputed or skipped later, and reported there
-      report("error", "empty-cell", c, `${what[0]}为空`, `${what[1]} is empty`);
+      const mark = typeof v === "string" && v.trim() !== "" ? printable(v.trim()).slice(0, 12) : undefined;
+      if (mark) report("error", "empty-cell", c, `${what[0]}缺失（「${mark}」表示无数据）`, `${what[1]} is missing ("${mark}" marks no data)`);
+      else report("error", "empty-cell", c, `${what[0]}为空`, `${what[1]} is empty`);
       return NaN;
     }
     if (p.kind === "error") {
@@ -348,7 +340,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   if (hasErrors(issues)) return { issues };
 
   // Known regions in the profile's order, then others in the order the table first names them.
-  const present = new Set(districts.map((d) => d.region));
+  const present = new Set(districts.map((d) => d.region).filter((r) => r !== ""));
   const regions: Region[] = [
     ...knownRegions.filter((r) => present.has(r.id)),
     ...[...present].filter((id) => !knownRegions.some((r) => r.id === id)).map((id) => regionOf(id)),

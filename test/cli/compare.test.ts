@@ -111,7 +111,7 @@ describe("sci compare", () => {
   it("an input error in either year: exit 1, every issue with its cell, no workbook", async () => {
     const bad = write(
       "bad-2021.csv",
-      rows.map((r) => (r[0] === "徐汇" ? r.map((v, c) => (head[c] === "B2.3" ? "n/a" : v)) : r)),
+      rows.map((r) => (r[0] === "徐汇" ? r.map((v, c) => (head[c] === "B2.3" ? "abc" : v)) : r)),
     );
     const out = join(dir, "never.xlsx");
     const ran = await sci(["compare", INPUTS_CSV, bad, "--out", out]);

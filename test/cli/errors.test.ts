@@ -20,7 +20,7 @@ function broken(name: string, edits: [string, string, string][]): string {
 
 describe("input errors: exit 1", () => {
   it("a broken cell prints the issue with its cell, district and indicator, and writes no --out file", async () => {
-    const file = broken("broken.csv", [["徐汇", "B2.3", "n/a"]]);
+    const file = broken("broken.csv", [["徐汇", "B2.3", "abc"]]);
     const out = join(dir, "never.xlsx");
     const ran = await sci(["score", file, "--out", out]);
     expect(ran.code).toBe(1);
@@ -28,7 +28,7 @@ describe("input errors: exit 1", () => {
     expect(head.indexOf("B2.3")).toBe(14);
     expect(ran.stderr).toContain("错误 error [not-a-number] broken.csv!O5，徐汇，B2.3 ");
     expect(ran.stderr).toContain("broken.csv!O5, 徐汇, B2.3 ");
-    expect(ran.stderr).toContain("「n/a」不是数字");
+    expect(ran.stderr).toContain("「abc」不是数字");
     expect(ran.stderr).toMatch(/输入有 1 个错误，未评分，未写出 never\.xlsx \/ 1 input error: nothing scored, never\.xlsx not written/);
     expect(ran.stdout).toBe("");
     expect(existsSync(out)).toBe(false);

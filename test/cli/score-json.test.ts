@@ -63,7 +63,7 @@ describe("sci score --json on the built-in 2020 data", async () => {
     expect(cents(json.averages.central.SCI)).toBe(119.44);
     expect(cents(json.averages.suburban.SCI)).toBe(100.1);
     expect([cents(json.averages.city.A), cents(json.averages.city.B), cents(json.averages.city.C)]).toEqual([119.16, 113.12, 102.23]);
-    const top = [...json.districts].sort((a, b) => a.ranks.SCI.city - b.ranks.SCI.city).slice(0, 3);
+    const top = [...json.districts].sort((a, b) => a.ranks.SCI.city! - b.ranks.SCI.city!).slice(0, 3);
     expect(top.map((d) => [d.district, cents(d.values.SCI), d.ranks.SCI.city])).toEqual([
       ["浦东", 133.41, 1],
       ["徐汇", 126.74, 2],

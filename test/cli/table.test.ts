@@ -40,7 +40,7 @@ describe("sci score (table)", async () => {
 
   it("lists the 16 districts in rank order with rank, SCI, A, B, C, coefficient and region", () => {
     expect(dataLines).toHaveLength(16);
-    const expected = [...json.districts].sort((a, b) => a.ranks.SCI.city - b.ranks.SCI.city);
+    const expected = [...json.districts].sort((a, b) => a.ranks.SCI.city! - b.ranks.SCI.city!);
     dataLines.forEach((line, i) => {
       const d = expected[i];
       const cells = line.trim().split(/\s{2,}/);

@@ -65,7 +65,7 @@ describe("readGrid: where the header is", () => {
     expect(r.skipped.map((s) => s.kind)).toEqual(["header", "aggregate"]);
     expect(r.fields.at(-1)).toMatchObject({ header: "网络安全状况系数", role: { kind: "coefficient" }, address: "A41" });
     expect(r.fields[1]).toMatchObject({ header: "区域", role: { kind: "region" }, address: "A2" });
-    expect(r.issues).toEqual([]);
+    expect(r.issues.map((i) => [i.code, i.en.includes("全市")])).toEqual([["aggregate-rows", true]]);
     expect(r.missing).toEqual([]);
     expectPublished2020(scoreReading(r).scores!);
   });
@@ -193,7 +193,7 @@ describe("readGrid: entities", () => {
 
   it("names the user's own cell for a broken value in a transposed table", () => {
     const grid = transposedGrid();
-    grid[5][4] = "n/a"; // row 6 (indicator no. 5), column E (the third district)
+    grid[5][4] = "abc"; // row 6 (indicator no. 5), column E (the third district)
     const r = read(grid, { sheet: "报告表" });
     const { scores, issues } = scoreReading(r);
     expect(scores).toBeUndefined();
@@ -212,13 +212,13 @@ describe("adoptInput: the evaluator's table through the one pipeline", () => {
     const grid = transposedGrid();
     const adoption = adoptInput({}, own(grid), shanghai2020);
     const a = locateAssessment(assess(adoption.sources, shanghai2020), adoption);
-    expect(a.issues).toEqual([]);
+    expect(a.issues.map((i) => i.code)).toEqual(["aggregate-rows"]);
     expectPublished2020(a.scores!);
   });
 
   it("points the pipeline's issues at the sheet's own cells, the reading's warnings first", () => {
     const grid = transposedGrid();
-    grid[5][4] = "n/a";
+    grid[5][4] = "abc";
     grid.push([99, "排名", ...grid[0].slice(2, -1).map((_, i) => i + 1)]); // a row SCI does not know
     const adoption = adoptInput({}, own(grid), shanghai2020);
     const a = locateAssessment(assess(adoption.sources, shanghai2020), adoption);
@@ -227,6 +227,7 @@ describe("adoptInput: the evaluator's table through the one pipeline", () => {
     expect([e.cell?.address, e.zh.startsWith("报告表!G9，静安，"), e.en.startsWith("报告表!G9, 静安, ")]).toEqual(["G9", true, true]);
     expect(a.issuesOf!.input!.map((i) => [i.code, i.cell?.address])).toEqual([
       ["adopt-unknown-header", "C45"],
+      ["aggregate-rows", undefined],
       ["not-a-number", "G9"],
     ]);
     expect(a.issues[0].code).toBe("adopt-unknown-header");

@@ -234,15 +234,20 @@ describe("the same counties through the CLI, with --districts and --framework", 
     expect(text).toContain("北部 / 北部");
   });
 
-  it("names that match no built-in district, without --districts: one error saying how to give the list", async () => {
+  it("another assessment's framework without --districts: the names as written, each ranked over all only", async () => {
+    // The framework shares no indicator with the built-in one: the built-in districts are not its list.
     const ran = await sci(["score", inputs, "--framework", fw, "--json"]);
-    expect(ran.code).toBe(1);
+    expect(ran.code).toBe(0);
     const json = JSON.parse(ran.stdout);
-    const errors = json.issues.filter((i: { severity: string }) => i.severity === "error");
-    expect(errors.map((i: { code: string }) => i.code)).toEqual(["unknown-roster"]);
-    expect(errors[0].zh).toContain("9 个名称");
-    expect(errors[0].zh).toContain("--districts");
-    expect(errors[0].cell.address).toBe("A2");
+    expect(json.issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
+    expect(json.districts.map((d: { district: string; region: string }) => [d.district, d.region])).toEqual(COUNTIES.map(([id]) => [id, ""]));
+    // No coefficient column: the plain tree.
+    const plainTree = (i: number) => composite(i) / coefficientOf(i);
+    const ranks = naiveRanks(COUNTIES.map((_, i) => plainTree(i)));
+    json.districts.forEach((d: { values: Record<string, number>; ranks: Record<string, { city: number }> }, i: number) => {
+      expect(d.values[framework.root]).toBeCloseTo(plainTree(i), 10);
+      expect(d.ranks[framework.root].city).toBe(ranks[i]);
+    });
   });
 });
 

@@ -136,7 +136,11 @@ describe("issue kinds", () => {
   const cellCases: [string, unknown, string, "error" | "warning"][] = [
     ["empty cell", "", "empty-cell", "error"],
     ["empty cell (null)", null, "empty-cell", "error"],
-    ["text", "n/a", "not-a-number", "error"],
+    ["text", "abc", "not-a-number", "error"],
+    // What publishers write for "no data" is missing, as a blank is: UNDP's "..", "n/a", a dash.
+    ["missing marker ..", "..", "empty-cell", "error"],
+    ["missing marker n/a", "n/a", "empty-cell", "error"],
+    ["missing marker —", "—", "empty-cell", "error"],
     ["Excel error #N/A", "#N/A", "excel-error", "error"],
     ["Excel error #DIV/0!", "#DIV/0!", "excel-error", "error"],
     ["Excel error object (exceljs)", { error: "#REF!" }, "excel-error", "error"],
@@ -299,12 +303,14 @@ describe("where messages point", () => {
     }
   });
 
-  it("without a roster, the region column is needed and any name is an entity", () => {
+  it("without a roster any name is an entity, and the region column is optional (no region: ranked over all only)", () => {
     const rows = base.map((r) => [...r]);
     const { dataset, issues } = validate({ rows }, { framework: FW });
     expect(issues).toEqual([]);
     expect(dataset!.districts.map((d) => d.region)).toEqual(base.slice(1).map((r) => r[1]));
     const noRegion = validate({ rows: rows.map((r) => r.filter((_, j) => j !== 1)) }, { framework: FW });
-    expect(noRegion.issues.map((i) => i.code)).toContain("missing-region-column");
+    expect(noRegion.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(noRegion.dataset!.districts.map((d) => d.region)).toEqual(base.slice(1).map(() => ""));
+    expect(noRegion.dataset!.regions).toEqual([]);
   });
 });

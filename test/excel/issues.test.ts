@@ -19,7 +19,7 @@ describe("validation with cell selection", () => {
   it("a broken cell becomes an issue naming its sheet, cell, district and indicator; clicking selects it", async () => {
     const { xl, cellOf } = await template2020();
     const address = cellOf("徐汇", "B2.3");
-    xl.setCell("SCI 输入", address, "n/a");
+    xl.setCell("SCI 输入", address, "abc");
     xl.syncs = 0;
     xl.clearChanges();
     const check = await xl.runExcel(checkInput);

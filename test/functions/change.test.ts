@@ -77,7 +77,7 @@ describe("SCI.CHANGE errors", () => {
 
   it("SCI_Previous with errors: #N/A naming the table; this year's figures stay", () => {
     const grid = inputGrid();
-    grid[3][5] = "n/a";
+    grid[3][5] = "abc";
     const broken = modelFromSources({ input: table("SCI 输入", inputGrid(plus10)), previous: previous(grid) }, 1);
     expect(failure(districtChange(broken, "崇明"), "notAvailable")).toContain("SCI_Previous 表有 1 个错误");
     expect(broken.issuesOf?.previous?.[0]).toMatchObject({ code: "not-a-number", cell: { sheet: PREVIOUS, address: "F5" } });

@@ -246,11 +246,11 @@ describe("SCI.SCORE", () => {
     expect(short).toContain("37");
     expect(short).toContain("38");
     const text = [...row];
-    (text as unknown[])[4] = "n/a";
+    (text as unknown[])[4] = "abc";
     const t = failure(scoreValues([text]), "invalidValue");
     expect(t).toContain("第 5 个值");
     expect(t).toContain("A3.1");
-    expect(t).toContain("n/a");
+    expect(t).toContain("abc");
     const blank: unknown[] = [...row];
     blank[0] = "";
     expect(failure(scoreValues([blank]), "invalidValue")).toContain("为空");
@@ -295,7 +295,7 @@ describe("SCI.INDICATORS", () => {
 
 describe("a model built from an SCI_Input table with errors", () => {
   const rows = INPUTS_2020.map((r) => [...r]);
-  rows[1][5] = "n/a"; // 浦东, A2.3
+  rows[1][5] = "abc"; // 浦东, A2.3
   rows[3][0] = "Atlantis"; // an unknown district (and so 静安 is missing)
   const broken = buildModel({ sheet: "SCI_Input", rows }, 2);
 

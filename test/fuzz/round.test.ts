@@ -70,7 +70,7 @@ describe("ranks over all entities and within each region", () => {
   ]);
   if (!built.framework) throw new Error(built.issues[0]?.en);
   const fw = { value: built.framework };
-  const naive = (keys: number[], member: (j: number) => boolean) => keys.map((k) => (k !== k ? 1 : 1 + keys.filter((y, j) => member(j) && y > k).length));
+  const naive = (keys: number[], member: (j: number) => boolean) => keys.map((k) => (k !== k ? 0 : 1 + keys.filter((y, j) => member(j) && y > k).length));
 
   it("are the naive competition ranks, for narrow and wide spans, ties, NaN and entities in no region", () => {
     const value = fc.oneof(

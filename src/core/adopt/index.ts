@@ -15,3 +15,6 @@ export {
 } from "./reading";
 export { adoptedTable, type AdoptedTable } from "./table";
 export { adoptInput, locateAssessment, type Adoption } from "./sources";
+export { publishedAgreement, type Agreement } from "./published";
+export { fromLong, VALUE_HEADERS, TOTAL_MEMBERS } from "./long";
+export { isPublisherAggregate } from "./aggregates";

@@ -6,9 +6,13 @@ import { headerWeight, matchHeader, type HeaderWords } from "./fields";
 /** `rows`: one entity per row, indicators as columns. `columns`: transposed, as report tables are. */
 export type Orientation = "rows" | "columns";
 
-/** Lines looked at for a header, and cells per line: a header sits near the top-left. */
+/**
+ * Lines looked at for a header, and cells per line: a header sits near the top, but a
+ * publisher's table may be 2,000 columns wide (UNDP's time series has 1,009), with the
+ * framework's columns anywhere along it.
+ */
 const SCAN_LINES = 30;
-const SCAN_CELLS = 80;
+const SCAN_CELLS = 2100;
 
 /** The grid as lines of one width: its rows, or its columns. */
 export function linesOf(grid: readonly (readonly unknown[])[], orientation: Orientation): unknown[][] {

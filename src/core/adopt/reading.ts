@@ -12,6 +12,8 @@ import type { CoefficientSpec, Profile, ProfileWords } from "../profile";
 import { rosterOf } from "../profile";
 import { ENTITY_WORDS, REGION_WORDS, matchHeader, type HeaderMatch, type HeaderWords, type Role } from "./fields";
 import { MIN_NAMED, findHeader, lineWeight, linesOf, type Orientation } from "./orient";
+import { fromLong } from "./long";
+import { isPublisherAggregate } from "./aggregates";
 import { clean, fold } from "./text";
 
 /**
@@ -35,6 +37,10 @@ export interface ReadingOptions {
   sheet?: string;
   origin?: { row: number; col: number };
   choices?: ReadingChoices;
+  /** The entity list is the user's own: rows it does not name are left out with one note. */
+  listed?: boolean;
+  /** false: never read as a long export (the pivoted table itself). */
+  long?: boolean;
 }
 
 /** The options a profile brings: its framework, entities, coefficient, words and regions. */
@@ -99,6 +105,10 @@ export interface Reading {
   /** What was read, and how: reading again with more choices needs both. */
   grid: readonly (readonly unknown[])[];
   options: ReadingOptions;
+  /** Read from a long export (entity × indicator rows) pivoted to one row per entity. */
+  long?: boolean;
+  /** Columns (rows, if transposed) whose header names an indicator SCI computes: the publisher's own figures. */
+  published?: { code: string; index: number }[];
 }
 
 const AGGREGATE_WORDS = ["平均", "平均值", "均值", "合计", "总计", "average", "mean", "total"];
@@ -110,6 +120,14 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
   const choices = options.choices ?? {};
   const words: HeaderWords = headerWords(options);
   const rows = Array.isArray(grid) ? grid.map((r) => (Array.isArray(r) ? r : [])) : [];
+  if (options.long !== false) {
+    // A long export is pivoted first, then read as the wide table it holds.
+    const long = fromLong(rows, fw, words.entity, { sheet: options.sheet, origin });
+    if (long) {
+      const wide = readGrid(long.grid, { ...options, long: false });
+      return { ...wide, grid, long: true, issues: [...long.issues, ...wide.issues] };
+    }
+  }
   const found = findHeader(rows, fw, words);
   const orientation = found?.orientation ?? "rows";
   const lines = linesOf(rows, orientation);
@@ -228,8 +246,8 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
         issue(
           "warning",
           "adopt-computed-header",
-          `${full(f.address)}：「${f.header}」是 SCI 计算的指标（${describeIndicator(fw, f.match.code)}），该列不读取`,
-          `${full(f.address)}: "${f.header}" is an indicator SCI computes (${describeIndicator(fw, f.match.code, "en")}); the column is not read`,
+          `${full(f.address)}：「${f.header}」是 SCI 计算的指标（${describeIndicator(fw, f.match.code)}），该列不作输入，用于与 SCI 的结果核对`,
+          `${full(f.address)}: "${f.header}" is an indicator SCI computes (${describeIndicator(fw, f.match.code, "en")}); the column is not read as input but compared with SCI's figures`,
           { cell, indicator: f.match.code },
         ),
       );
@@ -265,6 +283,9 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
   const entities: Entity[] = [];
   const valueFields = fields.filter((f) => f.role.kind === "indicator" || f.role.kind === "coefficient").map((f) => f.index);
   const aggregate = aggregateWords(options);
+  const aggregates: string[] = [];
+  const unlisted: string[] = [];
+  let inHeader = true; // lines under the header before the first entity: units, years, footnote letters
   for (const line of body) {
     const cells = lines[line];
     if (labels.includes(line)) {
@@ -276,20 +297,67 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
       continue;
     }
     const name = entityField >= 0 ? clean(cells[entityField]) : "";
-    if (name && aggregate.has(fold(name))) {
-      skipped.push({ line, kind: "aggregate" });
+    if (inHeader && isHeaderContinuation(name, cells, valueFields, words)) {
+      skipped.push({ line, kind: "header" });
       continue;
     }
+    // A line with no value is a group heading or a note, whatever its name says.
     if (!valueFields.some((c) => parseCell(cells[c]).kind === "number")) {
       skipped.push({ line, kind: "note" });
       continue;
     }
-    entities.push(entityOf(name, line, at(line, Math.max(entityField, 0)), options.roster, choices));
+    if (name && (aggregate.has(fold(name)) || isPublisherAggregate(name))) {
+      skipped.push({ line, kind: "aggregate" });
+      aggregates.push(name);
+      continue;
+    }
+    inHeader = false;
+    const e = entityOf(name, line, at(line, Math.max(entityField, 0)), options.roster, choices);
+    if (options.listed && e.status === "unknown" && name && !e.suggestion) {
+      // The user's own list decides who is assessed: a row it does not name (nor nearly names,
+      // as a typo would) is not an error.
+      skipped.push({ line, kind: "note" });
+      unlisted.push(name);
+      continue;
+    }
+    entities.push(e);
   }
+  const sample = (names: string[], sep: string) => names.slice(0, 12).join(sep) + (names.length > 12 ? (sep === "、" ? "等" : " …") : "");
+  if (aggregates.length)
+    issues.push(
+      issue(
+        "warning",
+        "aggregate-rows",
+        `${options.sheet ? options.sheet + "：" : ""}${aggregates.length} 行是汇总（世界、区域、组别或平均），不参与评分：${sample(aggregates, "、")}`,
+        `${options.sheet ? options.sheet + ": " : ""}${aggregates.length} aggregate row${aggregates.length === 1 ? " is" : "s are"} not scored (world, regions, groups or averages): ${sample(aggregates, ", ")}`,
+      ),
+    );
+  if (unlisted.length)
+    issues.push(
+      issue(
+        "warning",
+        "rows-not-listed",
+        `${options.sheet ? options.sheet + "：" : ""}${unlisted.length} 行不在名单中，不参与评分：${sample(unlisted, "、")}`,
+        `${options.sheet ? options.sheet + ": " : ""}${unlisted.length} row${unlisted.length === 1 ? " is" : "s are"} not in the entity list and not scored: ${sample(unlisted, ", ")}`,
+      ),
+    );
+  const published = fields.flatMap((f) => (f.match.status === "computed" ? [{ code: f.match.code, index: f.index }] : []));
 
   const have = mapped();
   const missing = fw.leaves.filter((c) => !have.has(c));
-  return { ...base, header, fields, entityField, entities, skipped, missing, issues };
+  return { ...base, header, fields, entityField, entities, skipped, missing, issues, ...(published.length ? { published } : {}) };
+}
+
+/**
+ * A line under the header that continues it (units, a row of years and footnote letters, the
+ * entity column's own header): no name, or a header word, and no value that is not a year.
+ */
+function isHeaderContinuation(name: string, cells: readonly unknown[], valueFields: number[], words: HeaderWords): boolean {
+  if (name && !words.entity.some((w) => fold(w) === fold(name))) return false;
+  return valueFields.every((c) => {
+    const p = parseCell(cells[c]);
+    return p.kind !== "number" || (Number.isInteger(p.value) && p.value >= 1900 && p.value <= 2100);
+  });
 }
 
 /** Reads the grid again with the evaluator's choices (merged over those already made). */

@@ -4,7 +4,7 @@
 import type { Assessment } from "../assess";
 import { frameworkFromTable } from "../framework-table";
 import type { Issue } from "../issue";
-import { withProfile, type Profile } from "../profile";
+import { forFramework, withProfile, type Profile } from "../profile";
 import { rosterFromTable } from "../roster-table";
 import type { Sources, SourceTable } from "../sources";
 import { readGrid, readingOptions, type ReadingChoices, type Reading } from "./reading";
@@ -21,13 +21,14 @@ export interface Adoption {
  * Reads `own` (the evaluator's grid, where it sits) as this year's input. The framework and
  * entity list are the sources' when they have valid ones, else the profile's.
  */
-export function adoptInput(sources: Sources, own: SourceTable, base: Profile, choices: ReadingChoices = {}): Adoption {
+export function adoptInput(sources: Sources, own: SourceTable, base: Profile, choices: ReadingChoices = {}, as: "input" | "raw" = "input"): Adoption {
   let profile = base;
   const fw = sources.framework && frameworkFromTable(sources.framework).framework;
-  if (fw) profile = withProfile(profile, { framework: fw });
+  if (fw) profile = forFramework(profile, fw);
   const list = sources.districts && rosterFromTable(sources.districts, profile.regions, profile.words);
   if (list && list.districts) profile = withProfile(profile, { districts: list.districts, regions: list.regions ?? profile.regions });
-  const reading = readGrid(own.rows, readingOptions(profile, { sheet: own.sheet, origin: own.origin, choices }));
+  const listed = !!(list && list.districts);
+  const reading = readGrid(own.rows, readingOptions(profile, { sheet: own.sheet, origin: own.origin, choices, listed }));
   const { table, locate } = adoptedTable(reading);
   const input: SourceTable = {
     sheet: own.sheet,
@@ -36,18 +37,18 @@ export function adoptInput(sources: Sources, own: SourceTable, base: Profile, ch
     ...(own.id ? { id: own.id } : {}),
     ...(own.title ? { title: own.title } : {}),
   };
-  return { sources: { ...sources, input }, reading, locate };
+  return { sources: { ...sources, [as]: input }, reading, locate };
 }
 
 /** The assessment with the input's issues at the evaluator's cells, the reading's own first. */
-export function locateAssessment<A extends Assessment>(a: A, adoption: Adoption): A {
-  const inputIssues = a.issuesOf?.input ?? [];
+export function locateAssessment<A extends Assessment>(a: A, adoption: Adoption, as: "input" | "raw" = "input"): A {
+  const inputIssues = a.issuesOf?.[as] ?? [];
   const located = adoption.locate(inputIssues);
   const swap = new Map(inputIssues.map((i, k) => [i, located[k]]));
   const own = adoption.reading.issues;
   return {
     ...a,
     issues: [...own, ...a.issues.map((i) => swap.get(i) ?? i)],
-    issuesOf: { ...a.issuesOf, input: [...own, ...located] },
+    issuesOf: { ...a.issuesOf, [as]: [...own, ...located] },
   };
 }

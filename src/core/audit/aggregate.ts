@@ -1,13 +1,13 @@
 import type { Dataset } from "../dataset";
 import type { Framework } from "../framework";
 import type { Issue } from "../issue";
-import { round2 } from "../round";
 import type { Rounding } from "../score";
+import { walkInto, type Aggregation } from "../walk";
 import { cellIssue } from "./where";
 
-/** How a parent combines its children: the weighted arithmetic mean (the report's) or geometric mean. */
-export type Aggregation = "arithmetic" | "geometric";
-export const AGGREGATIONS: readonly Aggregation[] = ["arithmetic", "geometric"];
+export type { Aggregation } from "../walk";
+/** How a parent combines its children: the weighted arithmetic mean (the report's), geometric or harmonic mean. */
+export const AGGREGATIONS: readonly Aggregation[] = ["arithmetic", "geometric", "harmonic"];
 
 /** What to do with an empty input: stop with an error (the default) or aggregate over the children present. */
 export type Missing = "error" | "skip";
@@ -70,7 +70,19 @@ export function aggregate(ds: Dataset, opts: AggregateOptions = {}): { values?: 
               "the value is empty: its parent is aggregated over the other indicators, weights renormalised",
             ),
           );
-      } else if (method === "geometric" && !(x > 0))
+      } else if (method === "harmonic" && !(x > 0))
+        issues.push(
+          cellIssue(
+            ds,
+            "error",
+            "harmonic-non-positive",
+            i,
+            fw.leaves[j],
+            `调和平均要求指标值大于 0，此处为 ${x}`,
+            `the harmonic mean needs values above 0; this one is ${x}`,
+          ),
+        );
+      else if (method === "geometric" && !(x > 0))
         issues.push(
           cellIssue(
             ds,
@@ -90,54 +102,21 @@ export function aggregate(ds: Dataset, opts: AggregateOptions = {}): { values?: 
     weights: w,
     coefficient: opts.coefficient ?? true,
     rounding: opts.rounding ?? ds.rounding ?? "exact",
+    missing,
   });
   return { values: out, issues };
 }
 
 /**
  * The inner loop, checked by nobody: for repeated runs (remove-one, Sobol) that have checked
- * the inputs once. A non-positive value under the geometric mean yields NaN.
+ * the inputs once. The one walk (walkInto); `missing: "skip"` is the coverage rule "any".
  */
 export function aggregateInto(
   fw: Framework,
   inputs: ArrayLike<number>,
   coefficients: ArrayLike<number>,
   out: Float64Array,
-  o: { method: Aggregation; weights?: ArrayLike<number>; coefficient: boolean; rounding: Rounding },
+  o: { method: Aggregation; weights?: ArrayLike<number>; coefficient: boolean; rounding: Rounding; missing?: Missing },
 ): Float64Array {
-  const K = fw.order.length;
-  const L = fw.leaves.length;
-  const n = coefficients.length;
-  const { parentOf, leafOf } = fw;
-  const w = o.weights ?? fw.weightOf;
-  const renormaliseAlways = o.weights !== undefined;
-  const geometric = o.method === "geometric";
-  const report = o.rounding === "report";
-  const acc = new Float64Array(K);
-  const sumW = new Float64Array(K);
-  const full = new Float64Array(K); // every child's weight: nothing missing means no renormalising
-  // Summed in the same (reverse) order as sumW below, so "all present" compares equal exactly.
-  for (let k = K - 1; k > 0; k--) if (w[k] > 0) full[parentOf[k]] += w[k];
-  for (let i = 0; i < n; i++) {
-    const row = i * K;
-    acc.fill(0);
-    sumW.fill(0);
-    for (let k = K - 1; k >= 0; k--) {
-      let v: number;
-      if (leafOf[k] >= 0) v = inputs[i * L + leafOf[k]];
-      else if (sumW[k] > 0) {
-        const whole = !renormaliseAlways && sumW[k] === full[k];
-        const m = whole ? acc[k] : acc[k] / sumW[k];
-        v = geometric ? Math.exp(m) : m;
-        if (report && k > 0) v = round2(v);
-      } else v = NaN;
-      out[row + k] = v;
-      if (k === 0 || !(w[k] > 0) || Number.isNaN(v)) continue;
-      const p = parentOf[k];
-      acc[p] += w[k] * (geometric ? (v > 0 ? Math.log(v) : NaN) : v);
-      sumW[p] += w[k];
-    }
-    if (o.coefficient) out[row] *= coefficients[i];
-  }
-  return out;
+  return walkInto(fw, inputs, coefficients, out, { ...o, coverage: o.missing === "error" ? 1 : 0 });
 }
