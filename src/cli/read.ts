@@ -18,6 +18,7 @@ import {
   type Issue,
 } from "../core";
 import { inputError, usageError } from "./command";
+import { decodeLegacy } from "./encoding";
 import { relativeTargets } from "./xlsx-package";
 
 /** The name of the evaluators' input table (and, failing that, sheet), as in the add-in. */
@@ -88,15 +89,18 @@ function decode(bytes: Uint8Array, name: string): { text: string; issues: Issue[
   // Valid UTF-8, the common case, decoded by Buffer (a TextDecoder costs more to set up than a
   // 3,000-row file takes to decode). A leading BOM stays; the CSV parser drops it.
   if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), issues: [] };
-  // Excel on Chinese Windows saves "CSV" in GBK; GB18030 is its superset.
+  // Excel saves "CSV" in the system's legacy encoding: GBK (GB18030 is its superset) on Chinese
+  // Windows, Windows-1252 on Western Windows, Mac Roman on older Macs. The plausible one wins.
+  const { encoding, text } = decodeLegacy(bytes);
+  const shown = { gb18030: "GB18030 (GBK)", "windows-1252": "Windows-1252", macintosh: "Mac Roman" }[encoding];
   return {
-    text: new TextDecoder("gb18030").decode(bytes),
+    text,
     issues: [
       issue(
         "warning",
         "csv-encoding",
-        `${name} 不是 UTF-8 编码，已按 GB18030 (GBK) 读取；建议另存为「CSV UTF-8」`,
-        `${name} is not UTF-8; it was read as GB18030 (GBK). Save it as "CSV UTF-8" to be sure`,
+        `${name} 不是 UTF-8 编码，已按 ${shown} 读取；建议另存为「CSV UTF-8」`,
+        `${name} is not UTF-8; it was read as ${shown}. Save it as "CSV UTF-8" to be sure`,
       ),
     ],
   };

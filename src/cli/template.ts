@@ -1,8 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { frameworkTable, regionOf, rosterTemplate, toCsv, type GridCell, type Profile } from "../core";
+import { frameworkSkeleton, frameworkTable, regionOf, rosterTemplate, toCsv, type GridCell, type Profile } from "../core";
 import { defaultFrameworkRows, defaultProfile } from "../data";
-import { EXIT_OK, usageError, type Command } from "./command";
+import { EXIT_OK, inputError, usageError, type Command } from "./command";
+import { readInputFile } from "./read";
 import { checkCsvOut } from "./out";
 
 const KINDS = ["input", "raw", "framework", "districts"] as const;
@@ -21,6 +22,7 @@ export const templateCommand: Command = {
   name: "template",
   summary: "写出空白模板：输入表、原始数据、指标体系、地区名单 / write a blank template: input, raw data, framework, entity list",
   help: `用法 / Usage: sci template input|raw|framework|districts [FILE.csv] [--force]
+       sci template framework DATA.csv|DATA.xlsx [FILE.csv] [--sheet NAME] [--force]
 
 写出一个 CSV 模板（UTF-8，带 BOM，Excel 可直接打开），列与 sci score 读取的一致。
 Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci score reads.
@@ -29,15 +31,21 @@ Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci sc
               input table: district, region, the 38 input indicators, coefficient; one row per district
   raw         原始数据表（--raw）：列同输入表，填原始统计值 / raw statistics for --raw: the input table's columns
   framework   指标体系（--framework）：2020 年指标体系，可增删改 / the 2020 framework, to edit for --framework
+              给出已有的数据文件 DATA 时，按其表头生成骨架：每个数值列一项指标，等权
+              given an existing data file DATA: a skeleton from its headers, every numeric
+              column an indicator, equal weights (a new assessment starts from its own data)
   districts   地区名单（--districts）：district, region, full_name, name_en, code
               entity list for --districts
   FILE        写到哪里（默认 sci-KIND.csv）/ where to write it (default sci-KIND.csv)
   --force     FILE 已存在时覆盖 / overwrite FILE if it exists
   -h, --help  显示帮助 / show this help
 `,
-  options: { force: { type: "boolean" } },
+  options: { force: { type: "boolean" }, sheet: { type: "string" } },
   async run({ values, positionals }, io) {
-    const [kind, file, ...extra] = positionals;
+    const [kind, first, ...rest] = positionals;
+    // `framework DATA [OUT]`: an existing data file is read, not overwritten.
+    const data = kind === "framework" && first !== undefined && /\.(csv|xlsx)$/i.test(first) && existsSync(path.resolve(io.cwd, first)) && rest.length <= 1 ? first : undefined;
+    const [file, ...extra] = data !== undefined ? rest : [first, ...rest].filter((x) => x !== undefined);
     if (!KINDS.includes(kind as Kind))
       throw usageError(
         `须给出模板种类：${KINDS.join("、")}${kind ? `（而不是「${kind}」）` : ""}`,
@@ -45,6 +53,18 @@ Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci sc
       );
     if (extra.length) throw usageError(`参数过多：${extra.join(" ")}`, `too many arguments: ${extra.join(" ")}`);
     const out = checkCsvOut(file ?? `sci-${kind}.csv`, io, values.force === true);
+    if (data !== undefined) {
+      const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
+      const read = await readInputFile(path.resolve(io.cwd, data), data, { sheet, whole: true });
+      const skeleton = frameworkSkeleton(read.table.rows);
+      if (skeleton.leaves === 0)
+        throw inputError(`${path.basename(data)} 中没有数值列，无法生成指标体系`, `${path.basename(data)} has no numeric column to make indicators of`);
+      writeFileSync(out, "\uFEFF" + toCsv(skeleton.rows).replace(/\n/g, "\r\n"));
+      io.stderr(
+        `已按 ${path.basename(data)} 的表头写出指标体系骨架 ${path.basename(out)}（${skeleton.leaves} 项指标，等权）/ wrote a framework skeleton ${path.basename(out)} from the headers of ${path.basename(data)} (${skeleton.leaves} indicators, equal weights)\n`,
+      );
+      return EXIT_OK;
+    }
     writeFileSync(out, "\uFEFF" + toCsv(templateRows(kind as Kind)).replace(/\n/g, "\r\n"));
     io.stderr(`已写出模板 ${path.basename(out)} / wrote the template ${path.basename(out)}\n`);
     return EXIT_OK;

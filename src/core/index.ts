@@ -18,6 +18,7 @@ export {
   type Indicator,
   type NodeAggregation,
 } from "./framework";
+export { frameworkSkeleton, SKELETON_HEADER } from "./framework-skeleton";
 export { FRAMEWORK_HEADER, frameworkFromTable, frameworkTable, scoreWithFramework } from "./framework-table";
 export { ISSUE_CODES, issue, hasErrors, sortIssues, textIn, type Issue, type IssueCode, type Severity, type Text, type Lang } from "./issue";
 export { describeIndicator, findIndicator, type Lookup } from "./lookup";
