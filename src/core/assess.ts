@@ -148,7 +148,7 @@ interface Stage {
 /** Whether the choices change anything: without them the stages are exactly as before. */
 const chosen = (c: Choices | undefined): c is Choices => !!c && !!(c.impute || c.treat || c.missing || c.aggregation);
 /** Empty input cells are kept (as NaN) only when a choice deals with them. */
-const keepsEmpty = (c: Choices | undefined) => !!c && (c.impute !== undefined || c.missing === "skip");
+const keepsEmpty = (c: Choices | undefined) => !!c && (c.impute !== undefined || c.missing === "skip" || c.coverage !== undefined);
 
 /** 0. The builder's choices: a choices table (SCI_Choices), under the edge's own options. */
 function choicesStage(st: Stage): "stop" | void {
@@ -290,7 +290,8 @@ function scoreStage(st: Stage): "stop" | void {
     return;
   }
   const own = !st.sources.input && !st.sources.raw && !st.sources.framework && !st.sources.districts;
-  st.scores = own ? builtinScores(st) : score(st.dataset);
+  const coverage = st.options.choices?.coverage;
+  st.scores = own && coverage === undefined ? builtinScores(st) : score(coverage === undefined ? st.dataset : { ...st.dataset, coverage });
   const gaps = coverageIssues(st.scores);
   if (gaps.length) (st.issuesOf[st.raw ? "raw" : "input"] ??= []).push(...gaps);
 }

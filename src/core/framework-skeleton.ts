@@ -23,7 +23,8 @@ export function frameworkSkeleton(grid: readonly (readonly unknown[])[]): { rows
   };
   let start = rows.findIndex(isData);
   if (start < 0) start = Math.min(1, rows.length);
-  const band = rows.slice(Math.max(0, start - 10), start);
+  // A title stands alone on its row: not a header row.
+  const band = rows.slice(Math.max(0, start - 10), start).filter((r) => r.filter((v) => parseCell(v).kind !== "empty").length >= 2);
   const body = rows.slice(start);
   const width = Math.max(0, ...band.map((r) => r.length), ...body.slice(0, 200).map((r) => r.length));
   const header = Array.from({ length: width }, (_, c) =>

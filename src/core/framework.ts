@@ -170,8 +170,9 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
       level: r.level ?? 0,
       no: r.no,
       parent,
-      nameZh: String(r.nameZh ?? "").trim() || code,
-      nameEn: String(r.nameEn ?? "").trim() || code,
+      // A framework in one language names its indicators in that one for both.
+      nameZh: String(r.nameZh ?? "").trim() || String(r.nameEn ?? "").trim() || code,
+      nameEn: String(r.nameEn ?? "").trim() || String(r.nameZh ?? "").trim() || code,
       weight: parent === undefined ? 1 : weight,
       children: [],
       ...(method ? { aggregation: method } : {}),

@@ -126,7 +126,7 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
   // A table that names none of the framework's indicators is another assessment's: one message
   // saying how to give its framework, not one per indicator it lacks.
   const others = header.filter((h, c) => c !== districtCol && cellText(h).trim() !== "").length;
-  if (leafCol.size === 0 && fw.leaves.length > 1 && others >= 1)
+  if (leafCol.size === 0 && fw.leaves.length > 1 && others >= 1) {
     report(
       "error",
       "no-known-indicator",
@@ -134,7 +134,9 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
       `表头没有一个是本评估的指标（共 ${fw.leaves.length} 项）。若是另一项评估，请给出它的指标体系：命令行用 --framework 指标体系.csv（sci template framework 本文件 可按表头生成骨架），工作簿用 SCI_Framework 表`,
       `no header names one of this assessment's ${fw.leaves.length} indicators. If this is another assessment, give its framework: --framework FRAMEWORK.csv on the command line (sci template framework THIS_FILE writes a skeleton from the headers), or an SCI_Framework table in the workbook`,
     );
-  else
+    // That one message says it all: the columns and names are another assessment's.
+    return { issues: issues.filter((i) => i.code === "no-known-indicator") };
+  } else
     for (const leaf of fw.leaves)
       if (!leafCol.has(leaf))
         report(

@@ -38,6 +38,8 @@ export function lineWeight(fw: Framework, words: HeaderWords, line: readonly unk
 
 /** A header names at least this many indicators: a title naming one or two is no header. */
 export const MIN_NAMED = 3;
+/** …or every input indicator, when the framework has fewer than that. */
+export const minNamed = (fw: Framework): number => Math.min(MIN_NAMED, fw.leaves.length);
 
 /**
  * The header line, and the orientation under which it is one. Ties go to the usual layout
@@ -55,7 +57,7 @@ export function findHeader(grid: readonly (readonly unknown[])[], fw: Framework,
             : []
           : grid.slice(0, SCAN_CELLS).map((r) => (Array.isArray(r) ? r[i] : null));
       const { weight, named } = lineWeight(fw, words, line);
-      if (named >= MIN_NAMED && (!best || weight > best.weight)) best = { orientation, line: i, weight };
+      if (named >= minNamed(fw) && (!best || weight > best.weight)) best = { orientation, line: i, weight };
     }
   }
   return best && { orientation: best.orientation, line: best.line };

@@ -11,7 +11,7 @@ import { describeIndicator } from "../lookup";
 import type { CoefficientSpec, Profile, ProfileWords } from "../profile";
 import { rosterOf } from "../profile";
 import { ENTITY_WORDS, REGION_WORDS, matchHeader, type HeaderMatch, type HeaderWords, type Role } from "./fields";
-import { MIN_NAMED, findHeader, lineWeight, linesOf, type Orientation } from "./orient";
+import { minNamed, findHeader, lineWeight, linesOf, type Orientation } from "./orient";
 import { fromLong } from "./long";
 import { isPublisherAggregate } from "./aggregates";
 import { clean, fold } from "./text";
@@ -125,7 +125,9 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
     const long = fromLong(rows, fw, words.entity, { sheet: options.sheet, origin });
     if (long) {
       const wide = readGrid(long.grid, { ...options, long: false });
-      return { ...wide, grid, long: true, issues: [...long.issues, ...wide.issues] };
+      // An export that cannot be pivoted has said why; the empty table would only add "no header".
+      const failed = long.issues.some((i) => i.severity === "error");
+      return { ...wide, grid, long: true, issues: failed ? long.issues : [...long.issues, ...wide.issues] };
     }
   }
   const found = findHeader(rows, fw, words);
@@ -174,7 +176,7 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
   // what the header leaves blank, unknown or ambiguous.
   const labels = lines
     .map((_, i) => i)
-    .filter((i) => i !== header && Math.abs(i - header) <= 3 && lineWeight(fw, words, lines[i]).named >= MIN_NAMED)
+    .filter((i) => i !== header && Math.abs(i - header) <= 3 && lineWeight(fw, words, lines[i]).named >= minNamed(fw))
     .sort((a, b) => Math.abs(a - header) - Math.abs(b - header) || a - b);
   for (const f of fields) {
     if (f.match.status === "role" || f.match.status === "computed") continue;
@@ -322,7 +324,7 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
     }
     entities.push(e);
   }
-  const sample = (names: string[], sep: string) => names.slice(0, 12).join(sep) + (names.length > 12 ? (sep === "、" ? "等" : " …") : "");
+  const sample = (names: string[], sep: string) => names.slice(0, 60).join(sep) + (names.length > 60 ? (sep === "、" ? "等" : " …") : "");
   if (aggregates.length)
     issues.push(
       issue(

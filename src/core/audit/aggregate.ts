@@ -20,6 +20,8 @@ export interface AggregateOptions {
    */
   weights?: ArrayLike<number>;
   missing?: Missing;
+  /** The coverage rule where a parent states none (see Choices.coverage); given, an empty value is no error. */
+  coverage?: number;
   /** Multiply the composite by each district's coefficient (default true). */
   coefficient?: boolean;
   rounding?: Rounding;
@@ -37,7 +39,7 @@ export function aggregate(ds: Dataset, opts: AggregateOptions = {}): { values?: 
   const n = ds.districts.length;
   const L = fw.leaves.length;
   const method = opts.method ?? "arithmetic";
-  const missing = opts.missing ?? "error";
+  const missing = opts.missing ?? (opts.coverage !== undefined || ds.framework.statesCoverage ? "skip" : "error");
   const issues: Issue[] = [];
   const w = opts.weights;
   for (let i = 0; i < n; i++)
@@ -103,6 +105,7 @@ export function aggregate(ds: Dataset, opts: AggregateOptions = {}): { values?: 
     coefficient: opts.coefficient ?? true,
     rounding: opts.rounding ?? ds.rounding ?? "exact",
     missing,
+    coverage: opts.coverage,
   });
   return { values: out, issues };
 }
@@ -116,7 +119,7 @@ export function aggregateInto(
   inputs: ArrayLike<number>,
   coefficients: ArrayLike<number>,
   out: Float64Array,
-  o: { method: Aggregation; weights?: ArrayLike<number>; coefficient: boolean; rounding: Rounding; missing?: Missing },
+  o: { method: Aggregation; weights?: ArrayLike<number>; coefficient: boolean; rounding: Rounding; missing?: Missing; coverage?: number },
 ): Float64Array {
-  return walkInto(fw, inputs, coefficients, out, { ...o, coverage: o.missing === "error" ? 1 : 0 });
+  return walkInto(fw, inputs, coefficients, out, { ...o, coverage: o.coverage ?? (o.missing === "error" ? 1 : 0) });
 }

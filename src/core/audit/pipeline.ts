@@ -12,6 +12,12 @@ export interface Choices {
   treat?: "jrc";
   missing?: Missing;
   aggregation?: Aggregation;
+  /**
+   * The share of its children's weight a parent needs where its framework row states no rule
+   * (1: all, as the HDI; 0: any, the weighted mean of those present, as the EPI). Given, empty
+   * values are expected: the rule decides who is scored.
+   */
+  coverage?: number;
   /** Raw-data mode: `ds` holds raw statistics, normalised by these settings after treatment. */
   settings?: NormaliseSettings;
 }
@@ -55,7 +61,7 @@ export function prepare(ds: Dataset, choices: Choices = {}): { result?: Prepared
       if (!r.dataset) return undefined;
       indexed = r.dataset;
     }
-    const a = aggregate(indexed, { method: choices.aggregation, missing: choices.missing });
+    const a = aggregate(indexed, { method: choices.aggregation, missing: choices.missing, coverage: choices.coverage });
     if (report) issues.push(...a.issues);
     return a.values ? scoresOf(indexed, a.values) : undefined;
   };
