@@ -44,7 +44,10 @@ Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci sc
   async run({ values, positionals }, io) {
     const [kind, first, ...rest] = positionals;
     // `framework DATA [OUT]`: an existing data file is read, not overwritten.
-    const data = kind === "framework" && first !== undefined && /\.(csv|xlsx)$/i.test(first) && existsSync(path.resolve(io.cwd, first)) && rest.length <= 1 ? first : undefined;
+    const data =
+      kind === "framework" && first !== undefined && /\.(csv|xlsx)$/i.test(first) && existsSync(path.resolve(io.cwd, first)) && rest.length <= 1
+        ? first
+        : undefined;
     const [file, ...extra] = data !== undefined ? rest : [first, ...rest].filter((x) => x !== undefined);
     if (!KINDS.includes(kind as Kind))
       throw usageError(
