@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { audit, hasErrors, sobol, SOBOL_DEFAULTS, type Audit, type Choices, type Dataset, type Issue, type Sobol, type Stat } from "../core";
 import { auditLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
+import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
 import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
 import { checkOut, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
@@ -14,7 +15,7 @@ export const auditCommand: Command = {
   summary: "统计审计：分布与异常值、相关性、Cronbach α、权重与重要性、去一、Sobol 敏感性 / statistical audit (JRC/COINr style)",
   help: `用法 / Usage: sci audit [INPUT.csv|INPUT.xlsx] [--framework F] [--districts F] [--json] [--out audit.xlsx [--force]]
                  [--impute M] [--treat jrc] [--missing skip] [--aggregation A] [--samples N] [--seed S]
-                 [--label TEXT] [--raw RAW.csv --settings SETTINGS.csv]
+                 [--label TEXT] [--raw RAW.csv --settings SETTINGS.csv] [--coverage C] [--sheet NAME] [--range A3:AP19]
 
 按 JRC/OECD《综合指数编制手册》审计指数：每个指标的 n、均值、样本标准差、最小、最大、偏度 (SKEW)、
 峰度 (KURT) 与 JRC 异常值标记（|偏度| ≥ 2 且峰度 ≥ 3.5）；与上级和综合指数的 Pearson 相关、与综合指数的
@@ -36,6 +37,7 @@ ${FORCE_HELP}
 ${CHOICE_HELP}
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
+${SELECT_HELP}
   -h, --help        显示帮助 / show this help
 
 退出码 / Exit codes: 0 成功 success, 1 输入错误 input errors, 2 用法错误 usage errors.
@@ -50,6 +52,7 @@ ${RAW_HELP}
     ...CHOICE_OPTIONS,
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
+    ...SELECT_OPTIONS,
   },
   async run({ values, positionals }, io) {
     const input = oneInput(positionals);

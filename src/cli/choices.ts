@@ -11,6 +11,12 @@ export const CHOICE_OPTIONS: Options = {
   coverage: { type: "string" },
 };
 
+export const COVERAGE_HELP = `  --coverage C      覆盖规则：all（上级指标须全部下级有值，默认）| any（按现有下级加权平均）| 50%（所需权重比例）；
+                    给出时空值不是错误，未达规则的对象不评分、不排名，并逐一说明
+                    the coverage rule: all (a parent needs every child, the default) | any (the weighted
+                    mean of those with data) | 50% (the share of weight needed); given, an empty value is
+                    no error: an entity the rule leaves unscored gets no rank and is listed with the reason`;
+
 export const CHOICE_HELP = `  --impute M        空值插补：region-mean | region-median | city-mean | city-median（按原始值，每个插补单元格都列为警告）
                     fill empty cells by the region's or all districts' mean or median (each filled cell is a warning)
   --treat jrc       按 JRC 规则处理异常值（|偏度| ≥ 2 且峰度 ≥ 3.5：缩尾至多 5 步，否则取对数）
@@ -21,11 +27,7 @@ export const CHOICE_HELP = `  --impute M        空值插补：region-mean | reg
                     默认方法；指标体系可为每个上级指标写明自己的 aggregation
                     arithmetic (default, the report's) | geometric (every value must be above 0) | harmonic;
                     the default: a framework may state each parent's own aggregation
-  --coverage C      覆盖规则：all（上级指标须全部下级有值，默认）| any（按现有下级加权平均）| 50%（所需权重比例）；
-                    给出时空值不是错误，未达规则的对象不评分、不排名，并逐一说明
-                    the coverage rule: all (a parent needs every child, the default) | any (the weighted
-                    mean of those with data) | 50% (the share of weight needed); given, an empty value is
-                    no error: an entity the rule leaves unscored gets no rank and is listed with the reason`;
+${COVERAGE_HELP}`;
 
 /** Parses the choice options; a value outside the list is a usage error. */
 export function choicesOf(values: Values): Choices {

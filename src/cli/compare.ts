@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { changeOf, compare, findIndicator, hasErrors, rankChangeText, round2, type Comparison, type Issue } from "../core";
 import { comparisonLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
+import { SELECT_HELP, SELECT_OPTIONS, selectionOf } from "./adopt";
 import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
 import { printIssues } from "./score";
@@ -14,7 +15,8 @@ export const compareCommand: Command = {
   summary: "两年对比：各区各指标的值与排名变化 / year over year: change in every value and rank",
   help: `用法 / Usage: sci compare OLD NEW [--json] [--out FILE.xlsx [--force]] [--indicator CODE]
                    [--old-label TEXT] [--new-label TEXT] [--framework FILE] [--districts FILE]
-                   [--impute M] [--treat jrc] [--missing skip] [--aggregation A]
+                   [--impute M] [--treat jrc] [--missing skip] [--aggregation A] [--coverage C]
+                   [--sheet NAME] [--range A3:AP19]
 
 比较两年的输入表（如 2019 与 2020）：每个区、每个指标的指数值变化与排名变化（全市、区内）。
 Compares two years' input tables: for every district and indicator, the change in value and
@@ -30,6 +32,8 @@ ${FORCE_HELP}
 ${CHOICE_HELP}
                     （两年都按同样的选择处理 / applied to both years alike）
 ${FRAMEWORK_HELP}
+${SELECT_HELP}
+                    （两年的工作簿按同一位置读取 / the same place in both years' workbooks）
   -h, --help        显示帮助 / show this help
 
 排名变化为正表示上升（排名上升5位 / up 5 places）。/ A positive rank change means the district moved up.
@@ -44,6 +48,7 @@ ${FRAMEWORK_HELP}
     "new-label": { type: "string" },
     ...CHOICE_OPTIONS,
     ...FRAMEWORK_OPTION,
+    ...SELECT_OPTIONS,
   },
   async run({ values, positionals }, io) {
     if (positionals.length !== 2)
@@ -56,8 +61,10 @@ ${FRAMEWORK_HELP}
     if (labels.old === labels.new) [labels.old, labels.new] = [`${labels.old}（旧 old）`, `${labels.new}（新 new）`];
 
     const choices = choicesOf(values);
-    const older = await loadDataset({ input: oldFile, framework, districts, label: labels.old, expectAll: false, choices }, io);
-    const newer = await loadDataset({ input: newFile, framework, districts, label: labels.new, expectAll: false, choices }, io);
+    // --sheet / --range name the same place in both years' workbooks.
+    const select = selectionOf(values);
+    const older = await loadDataset({ input: oldFile, framework, districts, label: labels.old, expectAll: false, choices, select }, io);
+    const newer = await loadDataset({ input: newFile, framework, districts, label: labels.new, expectAll: false, choices, select }, io);
     const issues: Issue[] = [...older.issues, ...newer.issues];
     let c: Comparison | undefined;
     if (older.dataset && newer.dataset && !hasErrors(issues)) {

@@ -17,6 +17,7 @@ import {
 } from "../core";
 import { defaultProfile } from "../data";
 import { usageError, type Io, type Options, type Values } from "./command";
+import { selectionOf } from "./adopt";
 import { readInputFile, type Selection } from "./read";
 
 /** Where a command's dataset comes from; every path as the user typed it. */
@@ -44,17 +45,23 @@ export interface DatasetSource {
 export const FRAMEWORK_OPTION: Options = { framework: { type: "string" }, districts: { type: "string" } };
 export const RAW_OPTIONS: Options = { raw: { type: "string" }, settings: { type: "string" } };
 
-export const FRAMEWORK_HELP = `  --framework FILE  用自定义指标体系评分（列同 framework.csv：code, level, no, parent, name_zh, name_en, weight）
-                    score with a custom framework (framework.csv's columns; weights as 9/40, 0.225 or 22.5%)
-  --districts FILE  评估另一组地区：名单（列：district 或 行政区/名称, region 或 区域；可选 full_name 全称,
-                    name_en 英文名, code 代码），替换内置名单；区域即表中所写
-                    score another entity list: district, region (and optionally full_name, name_en,
-                    code); regions are the names written there`;
-export const RAW_HELP = `  --raw FILE        原始数据模式：原始统计值（列同输入表），须配合 --settings
-                    raw-data mode: raw statistics (same columns as the input table); needs --settings
-  --settings FILE   标准化设置（列：indicator, method, benchmark, cap, direction；
-                    方法 ratio | inverse | minmax | zscore | index）
-                    normalisation settings (method ratio | inverse | minmax | zscore | index)`;
+export const FRAMEWORK_HELP = `  --framework FILE  用自定义指标体系评分（列同 framework.csv：code, level, no, parent, name_zh, name_en, weight；
+                    可选 aggregation 每个上级指标的汇总方法、coverage 覆盖规则、根指标行的 decimals 小数位数）
+                    score with a custom framework (framework.csv's columns; weights as 9/40, 0.225 or 22.5%;
+                    optionally each parent's aggregation and coverage, and the root row's decimals)
+  --districts FILE  评估另一组地区：名单（列：district 或 行政区/名称；可选 region 或 区域, full_name 全称,
+                    name_en 英文名, code 代码），替换内置名单；区域即表中所写；数据中不在名单里的行不评分
+                    score another entity list: district (and optionally region, full_name, name_en,
+                    code); regions are the names written there; data rows not in the list are left out`;
+export const RAW_HELP = `  --raw FILE        原始数据模式：原始统计值（本表格式、出版方的表格如 UNDP 表 1，或长表如 OECD.Stat 导出），
+                    须配合 --settings
+                    raw-data mode: raw statistics (this layout, a publisher's table such as UNDP's Table 1,
+                    or a long export such as OECD.Stat's); needs --settings
+  --settings FILE   标准化设置（列：indicator, method, benchmark, cap, direction, lower, upper, transform,
+                    target, reference, scale；方法 ratio | inverse | minmax | zscore | index | goalpost | target |
+                    reference | rank | percentile；变换 log | log10 | logct）
+                    normalisation settings (method ratio | inverse | minmax | zscore | index | goalpost |
+                    target | reference | rank | percentile; transform log | log10 | logct; scale 1 or 100)`;
 
 /** A string option's value, or undefined. */
 export const text = (values: Values, name: string): string | undefined => (typeof values[name] === "string" ? (values[name] as string) : undefined);
@@ -68,6 +75,8 @@ export function oneInput(positionals: readonly string[]): string | undefined {
 /** The files and label every dataset-reading command takes, as the user typed them. */
 export const sourceOf = (values: Values, input: string | undefined): DatasetSource => ({
   input,
+  // --sheet / --range, for the input table or the raw data: every command reads alike.
+  select: selectionOf(values),
   raw: text(values, "raw"),
   settings: text(values, "settings"),
   framework: text(values, "framework"),

@@ -5,6 +5,7 @@ import { defaultProfile } from "../data";
 import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
 import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, text } from "./inputs";
+import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { issueLine } from "./score";
 
 const KIND = {
@@ -28,6 +29,7 @@ export const inspectCommand: Command = {
   name: "inspect",
   summary: "显示如何读取自有表格（表头、方向、映射、问题），不评分 / show how your own table is read (header, orientation, mapping, problems), without scoring",
   help: `用法 / Usage: sci inspect FILE.xlsx|FILE.csv [--sheet NAME] [--range A3:AP19] [--framework FRAMEWORK.csv] [--districts LIST.csv]
+                   [--impute M] [--treat jrc] [--missing skip] [--aggregation A] [--coverage C]
 
 显示 SCI 将如何读取该表：表头所在行（跳过标题与说明）、是否转置、每列（或每行）对应的指标、
 未识别/有歧义/缺少的指标、每个行政区的匹配，以及所有问题（先中文后英文）。不评分。
@@ -37,15 +39,19 @@ how each district is matched, and every problem (Chinese, then English). Nothing
 
 ${SELECT_HELP}
 ${FRAMEWORK_HELP}
+${CHOICE_HELP}
   -h, --help        显示帮助 / show this help
 
 退出码 / Exit codes: 0 可以评分 scores as read, 1 有错误 errors, 2 用法错误 usage errors.
 `,
-  options: { ...SELECT_OPTIONS, ...FRAMEWORK_OPTION },
+  options: { ...SELECT_OPTIONS, ...FRAMEWORK_OPTION, ...CHOICE_OPTIONS },
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) throw usageError("请给出一个输入文件", "give one input file");
     const select = { sheet: text(values, "sheet"), range: text(values, "range") };
-    const r = await loadDataset({ input: positionals[0], framework: text(values, "framework"), districts: text(values, "districts"), select }, io);
+    const r = await loadDataset(
+      { input: positionals[0], framework: text(values, "framework"), districts: text(values, "districts"), select, choices: choicesOf(values) },
+      io,
+    );
     const profile = r.assessment?.profile ?? defaultProfile;
     if (r.reading) io.stdout(describe(r.reading, profile));
     const sorted = sortIssues(r.issues);

@@ -5,6 +5,8 @@ import { CLASS_METHODS, districtMap, wordsOf, type ClassMethod } from "../report
 import { EXIT_INPUT, EXIT_OK, usageError, type Command, type Io, type Values } from "./command";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
+import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
+import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { svgToPng } from "./png";
 import { checkOutOf, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { printIssues } from "./score";
@@ -16,6 +18,7 @@ export const mapCommand: Command = {
                 [--scope city|REGION] [--classes quantile|equal|tiers] [--k 5] [--width 640]
                 [--scale 2] [--lang zh|en] [--geometry FILE.geojson] [--label TEXT]
                 [--rounding exact|report] [--framework FILE] [--districts FILE] [--raw RAW.csv --settings SETTINGS.csv]
+                [--sheet NAME] [--range A3:AP19] [--impute M] [--treat jrc] [--missing skip] [--aggregation A] [--coverage C]
 
 按所选指标的分级给各区着色，标注区名与数值，附图例（分级界值与区数）。
 Colours every district by its class on one indicator, with names, values and a legend.
@@ -36,6 +39,8 @@ ${FORCE_HELP}
 ${GEOMETRY_HELP}
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
+${SELECT_HELP}
+${CHOICE_HELP}
   -h, --help        显示帮助 / show this help
 
 退出码 / Exit codes: 0 成功 success, 1 输入错误 input errors, 2 用法错误 usage errors.
@@ -53,6 +58,8 @@ ${RAW_HELP}
     label: { type: "string" },
     rounding: { type: "string" },
     ...GEOMETRY_OPTION,
+    ...SELECT_OPTIONS,
+    ...CHOICE_OPTIONS,
     ...FRAMEWORK_OPTION,
     ...RAW_OPTIONS,
   },
@@ -66,7 +73,7 @@ ${RAW_HELP}
       [src.input, src.raw, src.settings, src.framework, src.districts, text(values, "geometry")],
       values.force === true,
     );
-    const checked = await loadDataset({ ...src, rounding: options.rounding }, io);
+    const checked = await loadDataset({ ...src, rounding: options.rounding, choices: choicesOf(values) }, io);
     const scores = checked.assessment?.scores;
     const shapes = scores ? await loadGeometry(text(values, "geometry"), checked.assessment?.profile, scores.dataset.districts, io) : { issues: [] };
     const issues = [...checked.issues, ...shapes.issues];

@@ -16,9 +16,9 @@ export const scoreCommand: Command = {
   summary: "评分并排名（默认：内置 2020 数据） / score and rank (default: the built-in 2020 data)",
   help: `用法 / Usage: sci score [INPUT.csv|INPUT.xlsx] [--json] [--out FILE.xlsx [--force]] [--label TEXT]
                  [--rounding exact|report] [--framework FILE] [--districts FILE] [--geometry FILE.geojson]
-                 [--impute M] [--treat jrc] [--missing skip] [--aggregation A]
+                 [--impute M] [--treat jrc] [--missing skip] [--aggregation A] [--coverage C]
        sci score WORKBOOK.xlsx --sheet NAME [--range A3:AP19] [...]
-       sci score --raw RAW.csv --settings SETTINGS.csv [--framework FILE] [--districts FILE] [...]
+       sci score --raw RAW.csv|RAW.xlsx [--sheet NAME] --settings SETTINGS.csv [--framework FILE] [--districts FILE] [...]
 
 计算各区的智慧城市发展水平指数、各级指标、排名与平均值。
 Scores every district on every indicator, with ranks and city/region means.

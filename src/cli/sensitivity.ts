@@ -3,7 +3,8 @@ import { hasErrors, regionOf, round2, sensitivity, SENSITIVITY_DEFAULTS, type Da
 import { wordsOf } from "../report";
 import { sensitivityLayout } from "../report";
 import { EXIT_INPUT, EXIT_OK, usageError, type Command } from "./command";
-import { CHOICE_OPTIONS, choicesOf } from "./choices";
+import { CHOICE_OPTIONS, COVERAGE_HELP, choicesOf } from "./choices";
+import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
 import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_OPTIONS, sourceOf, text } from "./inputs";
 import { printIssues } from "./score";
 import { checkOut, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
@@ -16,7 +17,7 @@ export const sensitivityCommand: Command = {
   help: `用法 / Usage: sci sensitivity [INPUT.csv|INPUT.xlsx] [--replications N] [--perturbation 0.1] [--seed S]
                        [--indicator CODE] [--json] [--out FILE.xlsx [--force]] [--label TEXT]
                        [--framework FILE] [--districts FILE] [--raw RAW.csv --settings SETTINGS.csv]
-                       [--impute M] [--treat jrc]
+                       [--impute M] [--treat jrc] [--coverage C] [--sheet NAME] [--range A3:AP19]
 
 蒙特卡洛敏感性分析：每次将各级每个权重乘以 [1−p, 1+p] 内的均匀随机因子、同级重新归一后重新评分排名。
 给出每个区的基准排名、中位排名、5%–95% 分位区间，以及保持原排名的比例。同一种子结果可复现。
@@ -36,6 +37,8 @@ ${FORCE_HELP}
   --label TEXT        报告年份/标题 / the report's year or title
 ${FRAMEWORK_HELP}
 ${RAW_HELP}
+${SELECT_HELP}
+${COVERAGE_HELP}
   --impute M        先插补空值（region-mean | region-median | city-mean | city-median）/ impute empty cells first
   --treat jrc       先按 JRC 规则处理异常值 / treat outliers by the JRC rule first
                     （聚合方法等其他选择的不确定性见 sci audit 的 Sobol 分析 / for the other choices see sci audit's Sobol run）
@@ -56,6 +59,8 @@ ${RAW_HELP}
     ...RAW_OPTIONS,
     impute: CHOICE_OPTIONS.impute,
     treat: CHOICE_OPTIONS.treat,
+    coverage: CHOICE_OPTIONS.coverage,
+    ...SELECT_OPTIONS,
   },
   async run({ values, positionals }, io) {
     const input = oneInput(positionals);

@@ -37,6 +37,7 @@ Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci sc
   districts   地区名单（--districts）：district, region, full_name, name_en, code
               entity list for --districts
   FILE        写到哪里（默认 sci-KIND.csv）/ where to write it (default sci-KIND.csv)
+  --sheet NAME  DATA 为 .xlsx 时读取的工作表 / the sheet of an .xlsx DATA file to read
   --force     FILE 已存在时覆盖 / overwrite FILE if it exists
   -h, --help  显示帮助 / show this help
 `,
