@@ -352,6 +352,24 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     report("error", "no-districts", { row: 1, col: districtCol }, `输入表没有任何${entity.zh}数据`, `the input table has no ${entity.en} rows`);
 
   if (hasErrors(issues)) return { issues };
+  // Finished index numbers share one scale; raw statistics (dollars beside years) do not.
+  const max = opts.plausibleMax ?? 1000;
+  const raw = Number.isFinite(max) ? rawLooking(inputs, districts.length, fw.leaves, max) : undefined;
+  if (raw) {
+    const [lo, hi] = [raw.low, raw.high].map((k) => describeIndicator(fw, k.code));
+    const [loEn, hiEn] = [raw.low, raw.high].map((k) => `${k.code} (${fw.indicators.get(k.code)!.nameEn})`);
+    return {
+      issues: [
+        ...issues.filter((i) => i.code !== "implausible"),
+        issue(
+          "error",
+          "raw-values",
+          `${sheet ? sheet + "：" : ""}这些值像原始统计数据而不是指数：${hi} 的中位数 ${+raw.high.median.toPrecision(4)} 是 ${lo} 的 ${Math.round(raw.high.median / raw.low.median)} 倍，未评分。请按原始数据给出（--raw 与 --settings，工作簿中用 SCI_Raw 与 SCI_Settings），写明每个指标的标准化方法`,
+          `${sheet ? sheet + ": " : ""}these values look like raw statistics, not index numbers: the median of ${hiEn} (${+raw.high.median.toPrecision(4)}) is ${Math.round(raw.high.median / raw.low.median)} times that of ${loEn}; nothing scored. Give them as raw data (--raw with --settings; SCI_Raw and SCI_Settings in a workbook), with each indicator's normalisation`,
+        ),
+      ],
+    };
+  }
 
   // Known regions in the profile's order, then others in the order the table first names them.
   const present = new Set(districts.map((d) => d.region).filter((r) => r !== ""));
@@ -398,3 +416,34 @@ export const LARGEST_VALUE = 1e15;
 
 /** Empty as a cell that holds nothing, without parsing it. */
 const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
+
+/** Index numbers of one assessment lie within two orders of magnitude of each other. */
+const RAW_SPREAD = 100;
+
+/**
+ * The input indicators with the least and greatest median (of the values present) when they are
+ * RAW_SPREAD or more apart and the greatest is beyond any plausible index (`max`): a table of raw
+ * statistics (dollars beside years) taken for index numbers.
+ */
+function rawLooking(
+  inputs: Float64Array,
+  n: number,
+  leaves: readonly string[],
+  max: number,
+): { low: { code: string; median: number }; high: { code: string; median: number } } | undefined {
+  const L = leaves.length;
+  if (L < 2 || n === 0) return undefined;
+  let low: { code: string; median: number } | undefined;
+  let high: { code: string; median: number } | undefined;
+  for (let j = 0; j < L; j++) {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) if (inputs[i * L + j] === inputs[i * L + j]) xs.push(Math.abs(inputs[i * L + j]));
+    if (!xs.length) continue;
+    xs.sort((a, b) => a - b);
+    const median = xs[xs.length >> 1];
+    if (!(median > 0)) continue;
+    if (!low || median < low.median) low = { code: leaves[j], median };
+    if (!high || median > high.median) high = { code: leaves[j], median };
+  }
+  return low && high && high.median > max && high.median >= RAW_SPREAD * low.median ? { low, high } : undefined;
+}

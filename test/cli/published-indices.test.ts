@@ -80,6 +80,15 @@ describe.skipIf(!have)("UNDP's Human Development Index 2021 from Table 1 as publ
     expect(no.values.EYS).toBe(1);
   });
 
+  it("the same table read as finished indices (no --raw) is refused as raw statistics, with how to give it", async () => {
+    const r = await sciJson(["score", HDI_XLSX, "--sheet", "Table 1", "--framework", "examples/hdi/framework.csv"]);
+    expect(r.ran.code).toBe(1);
+    const errors = r.issues.filter((i) => i.severity === "error");
+    expect(errors.map((i) => i.code)).toEqual(["raw-values"]);
+    expect(errors[0].en).toContain("--raw with --settings");
+    expect(r.districts).toEqual([]);
+  });
+
   it("reads UNDP's 1,009-column time series too, the framework selecting its columns", async () => {
     const dir = join(ROOT, "examples", "hdi");
     const r = await sciJson([
