@@ -237,8 +237,49 @@ export class Workbook {
       return { sheet: a.sheet, area: { row: a.area.row, col: a.area.col, rows: 1, cols: 1 } };
     });
   }
+  /** One area only: Excel refuses getSelectedRange for a Ctrl+click selection of several. */
   getSelectedRange(): Range {
-    return new Range(this.context, () => ({ ...this.context.book.active! }));
+    return new Range(this.context, () => {
+      const book = this.context.book;
+      if (book.activeAreas.length > 1) throw errors.invalidSelection("several areas are selected");
+      return { ...book.active! };
+    });
+  }
+  /** ExcelApi 1.9: every area of the selection. */
+  getSelectedRanges(): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const book = this.context.book;
+      const a = book.active!;
+      return { sheet: a.sheet, areas: book.activeAreas.length ? book.activeAreas : [a.area] };
+    });
+  }
+}
+
+/** ExcelApi 1.9 RangeAreas: the areas of a selection; SCI asks how many there are. */
+export class RangeAreas extends ClientObject<{ sheet: SheetState; areas: Area[] }> {
+  protected defaultProps() {
+    return ["areaCount", "address", "cellCount"];
+  }
+  protected read(t: { sheet: SheetState; areas: Area[] }, prop: string): unknown {
+    switch (prop) {
+      case "areaCount":
+        return t.areas.length;
+      case "address":
+        return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${areaName(a)}`).join(",");
+      case "cellCount":
+        return t.areas.reduce((n, a) => n + a.rows * a.cols, 0);
+      default:
+        return this.unknown(prop);
+    }
+  }
+  get areaCount(): number {
+    return this.loaded("areaCount");
+  }
+  get address(): string {
+    return this.loaded("address");
+  }
+  get cellCount(): number {
+    return this.loaded("cellCount");
   }
 }
 
@@ -470,6 +511,7 @@ export class Range extends ClientObject<RangeRef> {
   protected read(t: RangeRef, prop: string): unknown {
     const grid = <V>(f: (c: Cell) => V): V[][] => {
       if (t.area.rows * t.area.cols > 5_000_000) throw errors.invalidArgument("the response payload is too large");
+      this.book.cellsRead += t.area.rows * t.area.cols;
       return Array.from({ length: t.area.rows }, (_, r) => Array.from({ length: t.area.cols }, (_, c) => f(getCell(t.sheet, t.area.row + r, t.area.col + c))));
     };
     switch (prop) {
@@ -599,6 +641,22 @@ export class Range extends ClientObject<RangeRef> {
   }
   select(): void {
     this.act("range.select", (t) => this.book.select(t.sheet, t.area));
+  }
+  /**
+   * ExcelApi 1.4: the part of the range holding values (with valuesOnly) or values and formats;
+   * a null object when it holds none, or when the range itself is a null object.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.context,
+      () => {
+        const t = this.resolveOrNull();
+        if (t === null) return null;
+        const used = this.book.usedArea(t.sheet, valuesOnly, t.area);
+        return used ? { sheet: t.sheet, area: used } : null;
+      },
+      true,
+    );
   }
   /** The tables overlapping the range (or inside it, with fullyContained), as Excel's TableScopedCollection. */
   getTables(fullyContained = false): RangeTables {
@@ -1277,6 +1335,13 @@ export class FakeExcel {
   /** Selects an area as a user's click would (no batch, no sync). */
   selectArea(sheetName: string, address: string): void {
     this.state.select(this.sheet(sheetName), parseArea(address));
+  }
+
+  /** Selects several areas as Ctrl+click does; the last is the active one. */
+  selectAreas(sheetName: string, addresses: string[]): void {
+    const areas = addresses.map((a) => parseArea(a));
+    this.state.select(this.sheet(sheetName), areas[areas.length - 1]);
+    this.state.activeAreas = areas;
   }
 
   cell(sheetName: string, address: string): Cell {
