@@ -62,7 +62,7 @@ export interface SheetState {
   freezeColumns: number;
   protected: boolean;
   charts: ChartState[];
-  /** Shapes: SVG images (worksheet.shapes.addSvg). */
+  /** Shapes: pictures (worksheet.shapes.addImage, base64 PNG or JPEG). */
   shapes: ShapeState[];
   page: PageState;
   /** Conditional formats, in the order added. */
@@ -86,8 +86,9 @@ export interface ShapeState {
   id: number;
   name: string;
   type: "Image";
-  /** The SVG markup it was made from. */
-  svg: string;
+  /** The picture it was made from: base64 PNG or JPEG, as addImage takes it. */
+  image: string;
+  format: "PNG" | "JPEG";
   /** Position and size in points. */
   left: number;
   top: number;

@@ -1100,8 +1100,11 @@ export class ShapeCollection extends Collection<ShapeState, Shape> {
   protected item(s: ShapeState): Shape {
     return new Shape(this.context, () => s, this.sheet);
   }
-  /** ExcelApi 1.9: an image from SVG markup, placed at the top left until moved. */
-  addSvg(xml: string): Shape {
+  /**
+   * ExcelApi 1.9: an image from a base64 PNG or JPEG (nothing else: SVG shapes are a preview
+   * API), at the top left, at its own size in pixels (0.75 pt each) until moved.
+   */
+  addImage(base64ImageString: string): Shape {
     const shape = new Shape(
       this.context,
       () => {
@@ -1109,31 +1112,42 @@ export class ShapeCollection extends Collection<ShapeState, Shape> {
       },
       this.sheet,
     );
-    this.context.enqueue("shapes.addSvg", () => {
+    this.context.enqueue("shapes.addImage", () => {
       const s = this.sheet.target();
-      this.book.guard(s, "shapes.addSvg");
-      if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(xml)) throw errors.invalidArgument("addSvg: not an SVG document");
-      const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(xml);
-      const [w, h] = size ? [Number(size[1]) * 0.75, Number(size[2]) * 0.75] : [100, 100];
+      this.book.guard(s, "shapes.addImage");
+      const picture = imageOf(base64ImageString);
+      if (!picture) throw errors.invalidArgument("addImage: not a base64 PNG or JPEG image");
       const st: ShapeState = {
         id: this.book.id(),
-        name: `Image ${s.shapes.length + 1}`,
+        name: `Picture ${s.shapes.length + 1}`,
         type: "Image",
-        svg: xml,
+        image: base64ImageString,
+        format: picture.format,
         left: 0,
         top: 0,
-        width: w,
-        height: h,
+        width: picture.width * 0.75,
+        height: picture.height * 0.75,
         altTextTitle: "",
         altTextDescription: "",
         lockAspectRatio: true,
       };
       s.shapes.push(st);
-      this.book.record("shapes.addSvg", s);
+      this.book.record("shapes.addImage", s);
       shape.bind(st);
     });
     return shape;
   }
+}
+
+/** A base64 PNG (its size from the IHDR chunk) or JPEG (size unread: 100 × 100); else undefined. */
+function imageOf(base64: string): { format: "PNG" | "JPEG"; width: number; height: number } | undefined {
+  if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return undefined;
+  const head = atob(base64.slice(0, 32));
+  const byte = (i: number) => head.charCodeAt(i);
+  const be32 = (i: number) => ((byte(i) << 24) | (byte(i + 1) << 16) | (byte(i + 2) << 8) | byte(i + 3)) >>> 0;
+  if (head.startsWith("\x89PNG\r\n\x1a\n") && head.slice(12, 16) === "IHDR") return { format: "PNG", width: be32(16), height: be32(20) };
+  if (byte(0) === 0xff && byte(1) === 0xd8 && byte(2) === 0xff) return { format: "JPEG", width: 100, height: 100 };
+  return undefined;
 }
 
 type ShapeProp = "name" | "left" | "top" | "width" | "height" | "altTextTitle" | "altTextDescription" | "lockAspectRatio";
@@ -1150,7 +1164,7 @@ export class Shape extends ClientObject<ShapeState> {
     return ["name", "type", "left", "top", "width", "height"];
   }
   protected read(s: ShapeState, prop: string): unknown {
-    return prop in s && prop !== "svg" ? s[prop as keyof ShapeState] : this.unknown(prop);
+    return prop in s && prop !== "image" && prop !== "format" ? s[prop as keyof ShapeState] : this.unknown(prop);
   }
   private set<K extends ShapeProp>(prop: K, v: ShapeState[K]) {
     this.act(`shape.${prop}`, (s) => {
