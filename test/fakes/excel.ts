@@ -66,12 +66,14 @@ function loadProps(spec: LoadSpec): string[] | undefined {
 }
 
 export class FakeContext {
+  /** @fake syncs of this context, for tests */
   syncCount = 0;
   readonly workbook: Workbook;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
   private queue: { label: string; run: () => void }[] = [];
 
   constructor(
+    /** @fake the host */
     readonly excel: FakeExcel,
     private readonly options: RunOptions = {},
   ) {
@@ -79,14 +81,17 @@ export class FakeContext {
     this.application = { suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync", () => {}) };
   }
 
+  /** @fake the workbook's state */
   get book(): BookState {
     return this.excel.state;
   }
 
+  /** @fake actions queued and not yet synced */
   get pending(): number {
     return this.queue.length;
   }
 
+  /** @fake queues an action for the next sync */
   enqueue(label: string, run: () => void): void {
     this.queue.push({ label, run });
   }
@@ -135,12 +140,13 @@ abstract class ClientObject<T> {
     return this.target_ ?? null;
   }
 
+  /** @fake binds the proxy to the workbook object an action made */
   bind(target: T): void {
     this.target_ = target;
     this.resolved = true;
   }
 
-  /** The workbook object behind the proxy (fake-internal; Office has no such method). */
+  /** @fake The workbook object behind the proxy (Office has no such method). */
   target(): T {
     const t = this.resolveOrNull();
     if (t === null) throw errors.itemNotFound(this.constructor.name);
@@ -167,7 +173,7 @@ abstract class ClientObject<T> {
     return this;
   }
 
-  /** Filled straight from a collection's load. */
+  /** @fake Filled straight from a collection's load. */
   fillLoaded(target: T, props: string[]): void {
     this.bind(target);
     for (const p of props.length ? props : this.defaultProps()) this.values_.set(p, this.read(target, p));
@@ -675,9 +681,6 @@ const overlapsArea = (a: Area, b: Area) => a.row < b.row + b.rows && b.row < a.r
 export class RangeTables extends Collection<TableState, Table> {
   protected item(t: TableState): Table {
     return new Table(this.context, () => t);
-  }
-  getFirstOrNullObject(): Table {
-    return new Table(this.context, () => this.target()[0] ?? null, true);
   }
   getFirst(): Table {
     return new Table(this.context, () => {
