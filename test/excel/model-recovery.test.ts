@@ -93,6 +93,34 @@ describe("event registration refused for a moment", () => {
   });
 });
 
+describe("event registration refused for good", () => {
+  it("says edits need 重新读取; pressing it asks Excel again, and once allowed the notice goes and edits are followed", async () => {
+    let refusals = 1;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { xl, model } = await openWithPrevious((run) => (...args) => {
+      if (refusals > 0) {
+        refusals--;
+        return Promise.reject(Object.assign(new Error("refused"), { code: "GeneralException" }));
+      }
+      return run(...args);
+    });
+    await wait(5000);
+    expect(errorCodes(model)).toEqual(["workbook-unfollowed"]);
+    const at = chongmingCell(xl);
+    xl.setCell(at.sheet, cellAddress(at.row, at.col), chongming + 38);
+    await wait(1000);
+    expect(value(districtValue(model.getModel(), "崇明", CODE))).toBe(chongming); // not followed
+    await pressReread();
+    await wait(1000);
+    expect(errorCodes(model)).toEqual([]);
+    expect(value(districtValue(model.getModel(), "崇明", CODE))).toBe(chongming + 38);
+    xl.setCell(at.sheet, cellAddress(at.row, at.col), chongming + 40);
+    await wait(1000);
+    expect(value(districtValue(model.getModel(), "崇明", CODE))).toBe(chongming + 40); // followed now
+    errors.mockRestore();
+  });
+});
+
 describe("what Excel does not report, brought in by 重新读取", () => {
   it("a fill-down in a filtered table (no onChanged): the cells show the new figure after 重新读取", async () => {
     const { xl, sci } = await openWithPrevious();
