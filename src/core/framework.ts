@@ -1,6 +1,6 @@
 import { cellAddress } from "./address";
 import { issue, type Issue } from "./issue";
-import { parseWeight } from "./weight";
+import { parseWeight, readWeight } from "./weight";
 
 /** One row of a framework table (framework.csv or the framework sheet). */
 export interface FrameworkRow {
@@ -112,9 +112,25 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
       );
       continue;
     }
-    const weight = parseWeight(r.weight);
+    const read = readWeight(r.weight);
+    const weight = read.value;
     const parent = r.parent === undefined || String(r.parent).trim() === "" ? undefined : String(r.parent).trim();
-    if (parent !== undefined && !(Number.isFinite(weight) && weight > 0)) {
+    // The weight's own cell when the table says where it is, else the row's first.
+    const weightCell = () =>
+      r.source?.col !== undefined
+        ? { cell: { sheet: r.source.sheet, address: cellAddress(r.source.row, r.source.col), row: r.source.row, col: r.source.col }, indicator: code }
+        : { ...where(r), indicator: code };
+    if (parent !== undefined && read.comma === "ambiguous") {
+      issues.push(
+        issue(
+          "error",
+          "framework-ambiguous-weight",
+          `${at(r)}指标 ${code} 的权重「${r.weight}」含义不明：逗号可能是千位分隔符，也可能是小数点；请写成小数（如 0.225）、分数（如 9/40）或百分数（如 22.5%）`,
+          `${atEn(r)}weight "${r.weight}" of ${code} is ambiguous: its comma may separate thousands or be a decimal comma; write a decimal (0.225), a fraction (9/40) or a percentage (22.5%)`,
+          weightCell(),
+        ),
+      );
+    } else if (parent !== undefined && !(Number.isFinite(weight) && weight > 0)) {
       issues.push(
         issue(
           "error",
@@ -125,6 +141,16 @@ export function buildFramework(rows: readonly FrameworkRow[]): { framework?: Fra
         ),
       );
     }
+    if (parent !== undefined && read.comma === "decimal" && Number.isFinite(weight) && weight > 0)
+      issues.push(
+        issue(
+          "warning",
+          "framework-decimal-comma",
+          `${at(r)}指标 ${code} 的权重「${r.weight}」按小数逗号读作 ${+weight.toFixed(12)}`,
+          `${atEn(r)}weight "${r.weight}" of ${code} is read with a decimal comma as ${+weight.toFixed(12)}`,
+          weightCell(),
+        ),
+      );
     const method = nodeAggregation(r.aggregation);
     if (method === null)
       issues.push(

@@ -51,7 +51,7 @@ export {
 } from "./sensitivity";
 export { compare, changeOf, rankChangeText, type Comparison, type DistrictChange, type IndicatorChange, type RankChange } from "./compare";
 export { validate, GENERIC_COEFFICIENT, DISTRICT_HEADERS, REGION_HEADERS, type InputTable, type ValidateOptions } from "./validate";
-export { parseWeight } from "./weight";
+export { parseWeight, readWeight, type WeightReading } from "./weight";
 export type { EntityShape, Geometry, Point, Ring } from "./geometry";
 export { rosterOf, profileOptions, withProfile, forFramework, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";
 export { SOURCE_TABLES, SOURCE_KINDS, yearIn, tableLabel, type SourceKind, type SourceTable, type Sources } from "./sources";

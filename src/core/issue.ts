@@ -55,6 +55,8 @@ export const ISSUE_CODES = [
   "framework-missing-code",
   "framework-duplicate-code",
   "framework-bad-weight",
+  "framework-decimal-comma",
+  "framework-ambiguous-weight",
   "framework-root",
   "framework-orphan",
   "framework-cycle",

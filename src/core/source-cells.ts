@@ -24,7 +24,7 @@ export function place(i: Issue, c: ReturnType<typeof cellOf>): Issue {
 
 /**
  * The framework checks name rows; an evaluator needs a cell to click. Every issue is pointed
- * at the cell to fix: a bad weight at its weight cell, sibling weights not summing to 1 at the
+ * at the cell to fix: a bad weight (or one read with a decimal comma) at its weight cell, sibling weights not summing to 1 at the
  * first child's weight, other indicator problems at the indicator's code cell.
  */
 export function locateFrameworkIssues(issues: Issue[], rows: readonly FrameworkRow[], t: SourceTable): Issue[] {
@@ -47,7 +47,7 @@ export function locateFrameworkIssues(issues: Issue[], rows: readonly FrameworkR
     if (i.code === "framework-missing-column" || i.code === "framework-bad-no") return i; // already exact
     let row = i.cell?.row ?? rowOf(i.indicator);
     let c = codeCol;
-    if (i.code === "framework-bad-weight") c = weightCol;
+    if (i.code === "framework-bad-weight" || i.code === "framework-decimal-comma" || i.code === "framework-ambiguous-weight") c = weightCol;
     if (i.code === "framework-duplicate-no") c = noCol;
     if (i.code === "framework-weights" || i.code === "framework-weights-rounded") {
       const child = rows.find((r) => r.parent === i.indicator);

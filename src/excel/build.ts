@@ -8,6 +8,11 @@ import { SOURCE_TABLES } from "./sources";
 export interface Model extends Assessment {
   /** Grows by one with every rebuild that changed something. */
   version: number;
+  /**
+   * The workbook's SCI_Choices table, as read: formulas over a range (SCI.EVALUATE …) assess
+   * their range with the workbook's choices, as the model assesses SCI_Input.
+   */
+  choicesTable?: SourceTable;
 }
 
 export type { Rounding };
@@ -23,7 +28,7 @@ const ROSTER_HINT = {
 
 /** Every SCI table the workbook has → one model (see the core's assess for the decisions). */
 export function modelFromSources(s: Sources, version: number, rounding: Rounding = "exact", profile: Profile = defaultProfile): Model {
-  return { ...assess(s, profile, { rounding, rosterHint: ROSTER_HINT }), version };
+  return { ...assess(s, profile, { rounding, rosterHint: ROSTER_HINT }), version, ...(s.choices ? { choicesTable: s.choices } : {}) };
 }
 
 /** An SCI_Input table (or none) → validated, scored model. */

@@ -1,9 +1,10 @@
-/* global Excel, Office */
+/* global Excel */
 import { cellAddress } from "../core";
 import type { Block, ChartLayout, LayoutCell, PictureLayout, ReportLayout, SheetLayout } from "../report";
 import { DEFAULT_COLUMN_CHARS, HEADER_FILL, RULE_COLOR, sheetStyle, type PageSetup } from "../report";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { freshNames } from "./names";
+import { supports } from "./requirements";
 
 export interface RankingWritten {
   ok: true;
@@ -15,7 +16,7 @@ export interface RankingWritten {
   largestRequest: number;
   /** Cells whose read-back value differs from the layout, as `sheet!A1`; empty when all agree. */
   mismatches: string[];
-  /** What was left out and why, e.g. the map where this Excel cannot insert SVG; empty when nothing. */
+  /** What was left out and why, e.g. the map where this Excel cannot insert pictures; empty when nothing. */
   notes: { zh: string; en: string }[];
 }
 
@@ -65,11 +66,6 @@ function rule(ws: Excel.Worksheet, b: Block): void {
     line.weight = "Thin";
     line.color = `#${RULE_COLOR}`;
   }
-}
-
-/** Whether this Excel has an API set; true outside Office (tests), as the fake has all. */
-function supports(set: string, version: string): boolean {
-  return typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported(set, version);
 }
 
 function queuePage(ws: Excel.Worksheet, p: PageSetup): void {
@@ -153,18 +149,20 @@ interface Chunk {
 /** Excel's default row height in points, under which the pictures' rows are counted. */
 const ROW_POINTS = 15;
 
-/** `addSvg` is documented with the shapes of ExcelApi 1.9 but missing from @types/office-js. */
-type SvgShapes = Excel.ShapeCollection & { addSvg?(xml: string): Excel.Shape };
-
-/** Whether this Excel can take a picture as an SVG shape: the API set, and the method itself. */
-const canAddSvg = (ws: Excel.Worksheet): boolean => supports("ExcelApi", "1.9") && typeof (ws.shapes as SvgShapes).addSvg === "function";
+/**
+ * The layout's pictures drawn as PNG, base64 without the `data:` prefix, by the pane (a canvas
+ * in the browser; see src/taskpane/picture-png.ts). A picture missing here was not drawn.
+ */
+export type PictureImages = ReadonlyMap<PictureLayout, string>;
 
 /**
- * A picture as a native SVG shape over its cells, with its title as alternative text. Shapes
- * go with their sheet, so a rollback that deletes the sheet removes it too.
+ * A picture as an image shape over its cells (ShapeCollection.addImage, ExcelApi 1.9: PNG or
+ * JPEG as base64), with its title as alternative text. Excel's SVG shapes are a preview API,
+ * absent from released Excel, so the map goes as PNG. Shapes go with their sheet, so a
+ * rollback that deletes the sheet removes it too.
  */
-function addPicture(ws: Excel.Worksheet, sheet: SheetLayout, p: PictureLayout): void {
-  const shape = (ws.shapes as SvgShapes).addSvg!(p.svg);
+function addPicture(ws: Excel.Worksheet, sheet: SheetLayout, p: PictureLayout, png: string): void {
+  const shape = ws.shapes.addImage(png);
   shape.name = p.key;
   shape.altTextTitle = p.title;
   shape.altTextDescription = p.title;
@@ -180,7 +178,13 @@ function addPicture(ws: Excel.Worksheet, sheet: SheetLayout, p: PictureLayout): 
  * Queues one sheet: formats first (so text cells are text before any value lands), then values,
  * in chunks of rows that keep each request within the budget; then its map, charts and style.
  */
-async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch, notes: RankingWritten["notes"]): Promise<Chunk[]> {
+async function queueSheet(
+  ws: Excel.Worksheet,
+  sheet: SheetLayout,
+  batch: Batch,
+  notes: RankingWritten["notes"],
+  images: PictureImages | undefined,
+): Promise<Chunk[]> {
   const rows = sheet.cells.length;
   const cols = rows ? sheet.cells[0].length : 0;
   if (!rows || !cols) return [];
@@ -206,15 +210,23 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch,
   if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
   sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
   const pictures = sheet.pictures ?? [];
-  if (pictures.length && !canAddSvg(ws))
+  if (pictures.length && !supports("ExcelApi", "1.9"))
     notes.push({
-      zh: `此版本的 Excel 不支持插入 SVG 图形（ExcelApi 1.9），「${sheet.name}」未附地图`,
-      en: `this Excel cannot insert SVG shapes (ExcelApi 1.9): "${sheet.name}" has no map`,
+      zh: `此版本的 Excel 不支持 ExcelApi 1.9（插入图片），「${sheet.name}」未附地图`,
+      en: `this Excel lacks ExcelApi 1.9 (inserting pictures): "${sheet.name}" has no map`,
     });
   else
     for (const p of pictures) {
-      await batch.add(p.svg.length);
-      addPicture(ws, sheet, p);
+      const png = images?.get(p);
+      if (png === undefined) {
+        notes.push({
+          zh: `地图未能绘制为图片，「${sheet.name}」未附地图`,
+          en: `the map could not be drawn as a picture: "${sheet.name}" has no map`,
+        });
+        continue;
+      }
+      await batch.add(png.length);
+      addPicture(ws, sheet, p, png);
     }
   // Charts right of the table, and of the map where there is one.
   const right = Math.max(cols, ...pictures.map((p) => p.col + p.cols));
@@ -229,11 +241,16 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetLayout, batch: Batch,
  * Writes the sheets of any report layout — the ranking sheets, a year-over-year comparison, a
  * robustness sheet — each under a fresh name, in two round trips however many tables: one
  * reads the sheet names, one writes every sheet (values as whole ranges, formats, bold headers,
- * frozen rows, widths, the map, bar charts, rules, grey headers, the page setup) and reads the values
+ * frozen rows, widths, the map (as drawn in `images`), bar charts, rules, grey headers, the page setup) and reads the values
  * back to confirm them. If the write fails, this click's sheets are deleted again, or the
  * result names the sheets that remain.
  */
-export async function writeLayout(context: Excel.RequestContext, layout: ReportLayout, onProgress?: (done: number) => void): Promise<RankingResult> {
+export async function writeLayout(
+  context: Excel.RequestContext,
+  layout: ReportLayout,
+  onProgress?: (done: number) => void,
+  images?: PictureImages,
+): Promise<RankingResult> {
   const syncs = new Syncs(context);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -252,7 +269,7 @@ export async function writeLayout(context: Excel.RequestContext, layout: ReportL
     for (const [i, sheet] of layout.sheets.entries()) {
       const ws = sheets.add(names[i]);
       added.push(ws);
-      readBack.push(await queueSheet(ws, sheet, batch, notes));
+      readBack.push(await queueSheet(ws, sheet, batch, notes, images));
     }
     added[0]?.activate();
     await batch.send();

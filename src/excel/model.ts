@@ -68,6 +68,18 @@ let sourceIds = new Set<string>();
 /** The sheets holding them: a recalculation there may have changed an input (a formula). */
 let sourceSheetIds = new Set<string>();
 
+/**
+ * Forgets what the last read found, after a read failed for good or before the ribbon's
+ * re-read: the next read lists the workbook's tables first and then reads the ones present
+ * (two syncs), rather than repeating a batch built on tables that may be gone, renamed or
+ * broken; and every table event is ours until a read succeeds.
+ */
+function forget(): void {
+  known = [];
+  sourceIds = new Set();
+  sourceSheetIds = new Set();
+}
+
 async function readAndBuild(): Promise<Model> {
   if (typeof Excel === "undefined") return current; // outside Excel the built-in data stands
   let sources: WorkbookSources = {};
@@ -84,6 +96,7 @@ async function readAndBuild(): Promise<Model> {
       return current;
     }
     lastSources = undefined;
+    forget();
     return publishFailure(e);
   }
   retries = 0;
@@ -202,6 +215,23 @@ export function refresh(): Promise<Model> {
   return run();
 }
 
+/**
+ * 重新读取 / Re-read (the ribbon's button): reads every SCI table afresh, as on opening, for what
+ * Excel does not report (a table renamed to SCI_Input, a fill-down in a filtered table, a table
+ * deleted with its columns on a Mac) and after a failed read. A retry waiting for its turn is
+ * replaced by this read; event handlers Excel refused are asked for again.
+ */
+export function reread(): Promise<Model> {
+  forget();
+  if (retryTimer !== undefined) {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+  }
+  retries = 0;
+  if (watchOptions && unfollowed) void follow(watchOptions.debounceMs ?? 300, 0);
+  return refresh();
+}
+
 let starting: Promise<unknown> | undefined;
 
 /** The model once no read is pending: what a formula should be computed from. */
@@ -216,6 +246,7 @@ export interface WatchOptions {
 }
 
 let watching: Promise<void> | undefined;
+let watchOptions: WatchOptions | undefined;
 
 /**
  * Follows the workbook: reads the SCI tables now, then again once after each burst of changes
@@ -231,19 +262,8 @@ export function watch(options: WatchOptions = {}): Promise<void> {
         build({});
         return;
       }
-      try {
-        await listen(options.debounceMs ?? 300);
-      } catch (e) {
-        // Without events the cells still get this workbook's figures; edits then need the
-        // ribbon's re-read button or the pane. Said once, here.
-        console.error("SCI: cannot follow workbook changes; use the ribbon's re-read button after edits", e);
-        unfollowed = issue(
-          "warning",
-          "workbook-unfollowed",
-          "Excel 未允许 SCI 跟随工作簿的更改：编辑 SCI 表后，请点击功能区的「重新读取」",
-          "Excel did not let SCI follow the workbook's changes: after editing an SCI table, press Re-read input on the ribbon",
-        );
-      }
+      watchOptions = options;
+      await follow(options.debounceMs ?? 300, 0);
       await refresh();
     })();
     starting = startup.finally(() => (starting = undefined));
@@ -252,6 +272,60 @@ export function watch(options: WatchOptions = {}): Promise<void> {
     });
   }
   return watching;
+}
+
+/** How often event registration is tried when Excel refuses it for now (0.5 s … 16 s apart). */
+const LISTEN_TRIES = 6;
+let following = false;
+let listenTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Registers the event handlers. A refusal for now (a busy host, throttling, cell editing) is
+ * retried as reads are, and once the handlers are in, the workbook is read again for the edits
+ * made meanwhile. A refusal for good, or too many in a row, turns following off, which every
+ * model then says; the ribbon's re-read asks again.
+ */
+async function follow(debounceMs: number, attempt: number): Promise<void> {
+  if (following) return;
+  if (listenTimer !== undefined) {
+    clearTimeout(listenTimer);
+    listenTimer = undefined;
+  }
+  try {
+    await listen(debounceMs);
+    following = true;
+    // Edits made while no handler listened are read now; a notice shown meanwhile goes.
+    const said = unfollowed !== undefined;
+    unfollowed = undefined;
+    if (said) currentKey = "";
+    if (said || attempt > 0) void refresh();
+  } catch (e) {
+    if (isTransient(e) && attempt + 1 < LISTEN_TRIES) {
+      listenTimer = setTimeout(
+        () => {
+          listenTimer = undefined;
+          void follow(debounceMs, attempt + 1);
+        },
+        500 * 2 ** attempt,
+      );
+      return;
+    }
+    // Without events the cells still get this workbook's figures; edits then need the
+    // ribbon's re-read button or the pane. Said once, here.
+    if (!unfollowed) console.error("SCI: cannot follow workbook changes; use the ribbon's re-read button after edits", e);
+    unfollowed = issue(
+      "warning",
+      "workbook-unfollowed",
+      "Excel 未允许 SCI 跟随工作簿的更改：编辑 SCI 表后，请点击功能区的「重新读取」",
+      "Excel did not let SCI follow the workbook's changes: after editing an SCI table, press Re-read input on the ribbon",
+    );
+    if (attempt > 0) {
+      // Gave up after retries: the model now says edits need the re-read button.
+      currentKey = "";
+      if (lastSources) build(lastSources);
+      else void refresh();
+    }
+  }
 }
 
 async function listen(debounceMs: number): Promise<void> {

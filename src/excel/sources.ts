@@ -3,6 +3,7 @@
 // normalisation settings, and last year's inputs. All of them in one Excel round trip.
 
 import { SOURCE_KINDS, SOURCE_TABLES, type SourceKind, type Sources, type SourceTable } from "../core";
+import { usedPart } from "./used-range";
 
 export { SOURCE_KINDS, SOURCE_TABLES, tableLabel, yearIn, type SourceKind, type Sources, type SourceTable } from "../core";
 
@@ -118,8 +119,12 @@ export async function readSources(
   return out;
 }
 
+/**
+ * A linked range through its name, clipped to its used part: a name over whole columns is read
+ * after every edit, and must not read a million empty rows each time (see usedPart).
+ */
 function queueNamed(context: Excel.RequestContext, name: string): Excel.Range {
-  const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+  const range = usedPart(context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject());
   range.load(["values", "rowIndex", "columnIndex", "address"]);
   return range;
 }

@@ -3,7 +3,7 @@
 // a SciWorkbook as a prop, so they are tested without Office; here it is backed by Excel.run.
 // Writing code loads on first use, keeping it out of the pane's first paint.
 import type { Framework, Text } from "../core";
-import type { ReportLayout } from "../report";
+import type { PictureLayout, ReportLayout } from "../report";
 import type { WriteFailure } from "./batch";
 import type { LayoutResult, RankingResult } from "./generate";
 import type { CellRef, Selected } from "./issues";
@@ -45,10 +45,31 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** The pane's batches wait while the user is editing a cell instead of failing (Excel.RunOptions). */
 export const delayedRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
-export function officeWorkbook(run: ExcelRun = delayedRun): SciWorkbook {
+/** Draws a picture's SVG as PNG: base64 without the `data:` prefix (the pane's canvas). */
+export type DrawPicture = (p: PictureLayout) => Promise<string>;
+
+/**
+ * The layout's pictures as PNG, drawn before the write's batch (no Excel request waits on a
+ * canvas). A picture that cannot be drawn is left out; writeLayout says so.
+ */
+async function drawPictures(layout: ReportLayout, draw: DrawPicture | undefined): Promise<Map<PictureLayout, string>> {
+  const images = new Map<PictureLayout, string>();
+  if (!draw) return images;
+  for (const p of layout.sheets.flatMap((s) => s.pictures ?? [])) {
+    try {
+      images.set(p, await draw(p));
+    } catch (e) {
+      console.error("SCI: a picture could not be drawn", e);
+    }
+  }
+  return images;
+}
+
+/** `draw`: how the pane turns a picture into PNG (without it, pictures are left out, with a note). */
+export function officeWorkbook(run: ExcelRun = delayedRun, draw?: DrawPicture): SciWorkbook {
   const write = async (layout: ReportLayout, onProgress?: (done: number) => void) => {
-    const { writeLayout } = await import("./generate");
-    return run((context) => writeLayout(context, layout, onProgress));
+    const [{ writeLayout }, images] = await Promise.all([import("./generate"), drawPictures(layout, draw)]);
+    return run((context) => writeLayout(context, layout, onProgress, images));
   };
   return {
     insertTemplate: async (kind) => {

@@ -1,7 +1,7 @@
 /* global CustomFunctions */
 // The SCI.* custom functions: thin wrappers over ./figures and ./framework. The JSDoc tags below
 // generate functions.json (custom-functions-metadata); names and arguments are a contract.
-// Model-backed functions stream: each cell subscribes to the one shared model and gets a new
+// Every function streams: each cell subscribes to the one shared model and gets a new
 // result when the workbook's SCI tables change; nothing is read from Excel per cell.
 import { getModel, settled, subscribe, watch, type Model } from "../excel/model";
 import { contribution, districtChange, districtRank, districtValue, rankingTable, scopeAverage } from "./figures";
@@ -168,53 +168,66 @@ export function change(
   stream(invocation, (m) => districtChange(m, district, indicator, scope));
 }
 
-/** The answer of a plain (non-streaming) function: its value, or the Excel error it throws. */
-function answer<T>(compute: () => Outcome<T>): T {
-  let outcome: Outcome<T>;
-  try {
-    outcome = compute();
-  } catch (e) {
-    throw internalError(e);
-  }
-  if (!outcome.ok) throw toExcel(outcome);
-  return outcome.value;
-}
-
 /**
  * 对区域中的数据评分并排名，溢出三列：排名、行政区、指数值。Scores a range's table and spills its ranking: rank, district, value, best first.
  * @customfunction EVALUATE
+ * @streaming
  * @helpurl https://localhost:3000/help.html#sci-evaluate
  * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row or column.
  * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
  * @param [scope] 范围：全市（默认）、中心城区或郊区。Scope: 全市 (city, default), 中心城区 or 郊区.
+ * @param invocation Streaming invocation.
  */
-export function evaluate(range: any[][], indicator?: string | number | null, scope?: string | number | null): any[][] {
-  return answer(() => evaluateRange(getModel(), range, indicator, scope));
+export function evaluate(
+  range: any[][],
+  indicator: string | number | null,
+  scope: string | number | null,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  // Streams although it answers from its range: the range is scored with the workbook's
+  // framework, entity list, choices and rounding, so it waits for the first read and follows
+  // every edit to them. Excel re-runs it itself when the range changes.
+  stream(invocation, (m) => evaluateRange(m, range, indicator, scope));
 }
 
 /**
  * 区域中某行政区的指数值，默认综合指数，不四舍五入。Returns a district's value of an indicator in a range's table, by default the composite, unrounded.
  * @customfunction VALUE
+ * @streaming
  * @helpurl https://localhost:3000/help.html#sci-value
  * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row or column.
  * @param district 行政区：浦东、浦东新区、Pudong 或 310115。District: short or full Chinese name, English name or GB/T 2260 code.
  * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
+ * @param invocation Streaming invocation.
  */
-export function value(range: any[][], district: string | number | null, indicator?: string | number | null): number {
-  return answer(() => rangeValue(getModel(), range, district, indicator));
+export function value(
+  range: any[][],
+  district: string | number | null,
+  indicator: string | number | null,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  stream(invocation, (m) => rangeValue(m, range, district, indicator));
 }
 
 /**
  * 区域中某行政区的排名（并列同名次），按两位小数比较。A district's rank in a range's table (ties share a rank), on 2-decimal values.
  * @customfunction RANKOF
+ * @streaming
  * @helpurl https://localhost:3000/help.html#sci-rankof
  * @param range 区域：表头为指标代码、序号或名称，每行（或每列）一个行政区。Range: headers naming indicators by code, number or name; one district per row or column.
  * @param district 行政区：浦东、浦东新区、Pudong 或 310115。District: short or full Chinese name, English name or GB/T 2260 code.
  * @param [indicator] 指标：代码、序号、名称或路径；省略为综合指数。Indicator: code, report number, name or path; omit for the composite.
  * @param [scope] 范围：全市（默认）、中心城区、郊区，或 region（所在区域）。Scope: 全市 (city, default), 中心城区, 郊区, or region (the district's own region).
+ * @param invocation Streaming invocation.
  */
-export function rankof(range: any[][], district: string | number | null, indicator?: string | number | null, scope?: string | number | null): number {
-  return answer(() => rangeRank(getModel(), range, district, indicator, scope));
+export function rankof(
+  range: any[][],
+  district: string | number | null,
+  indicator: string | number | null,
+  scope: string | number | null,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  stream(invocation, (m) => rangeRank(m, range, district, indicator, scope));
 }
 
 // In Excel, follow the workbook's SCI tables from the moment the functions load.

@@ -4,15 +4,17 @@
 // number or name), validated and scored once per content: a thousand formulas over one range
 // read, validate and score it once. Addresses in messages are inside the range (C5 = row 5,
 // column 3 of it).
-import { adoptInput, assess, locateAssessment, type Issue, type Profile, type Rounding } from "../core";
+import { adoptInput, assess, locateAssessment, type Issue, type Profile, type Rounding, type SourceTable } from "../core";
 import { defaultProfile } from "../data";
 import type { Model } from "../excel/model";
+import { SOURCE_TABLES } from "../excel/sources";
 import { districtRank, districtValue, rankingTable } from "./figures";
 import { fail, ok, type Cell, type Failure, type Outcome } from "./outcome";
+import { tableErrors } from "./resolve";
 
 /** Ranges kept scored, most recent first: enough for every range of a workbook's formulas. */
 const KEEP = 64;
-type Entry = { grid: unknown[][]; rounding: Rounding; outcome: Outcome<Model> };
+type Entry = { grid: unknown[][]; rounding: Rounding; choices: SourceTable | undefined; outcome: Outcome<Model> };
 const cache = new WeakMap<Profile, Entry[]>();
 
 /**
@@ -23,18 +25,21 @@ const cache = new WeakMap<Profile, Entry[]>();
  * hashing them: a thousand formulas over one range compare it, and read it once.
  */
 export function rangeModel(model: Model, values: unknown): Outcome<Model> {
+  const broken = profileErrors(model);
+  if (broken) return broken;
   const profile = model.profile ?? defaultProfile;
+  const choices = model.choicesTable;
   let entries = cache.get(profile);
   if (!entries) cache.set(profile, (entries = []));
-  const at = entries.findIndex((e) => e.rounding === model.rounding && sameCells(e.grid, values));
+  const at = entries.findIndex((e) => e.rounding === model.rounding && e.choices === choices && sameCells(e.grid, values));
   if (at >= 0) {
     const [hit] = entries.splice(at, 1);
     entries.unshift(hit);
     return hit.outcome;
   }
   const grid = Array.isArray(values) ? values.map((r) => (Array.isArray(r) ? [...r] : r)) : [];
-  const outcome = build(values, profile, model.rounding);
-  if (Array.isArray(values)) entries.unshift({ grid, rounding: model.rounding, outcome });
+  const outcome = build(values, profile, model.rounding, choices);
+  if (Array.isArray(values)) entries.unshift({ grid, rounding: model.rounding, choices, outcome });
   if (entries.length > KEEP) entries.pop();
   return outcome;
 }
@@ -54,7 +59,22 @@ function sameCells(a: unknown[][], b: unknown): boolean {
   return true;
 }
 
-function build(values: unknown, profile: Profile, rounding: Rounding): Outcome<Model> {
+/** The workbook tables a range is assessed under: with errors in any, no range gets a figure. */
+const PROFILE_TABLES: readonly string[] = [SOURCE_TABLES.framework, SOURCE_TABLES.districts, SOURCE_TABLES.choices];
+
+/**
+ * #N/A when the workbook's framework, entity list or choices have errors: a range is never
+ * scored with the built-in ones instead.
+ */
+function profileErrors(model: Model): Failure | undefined {
+  const blocking = (model.errorTables ?? []).filter((t) => PROFILE_TABLES.includes(t));
+  if (!blocking.length) return undefined;
+  const kinds = { [SOURCE_TABLES.framework]: "framework", [SOURCE_TABLES.districts]: "districts", [SOURCE_TABLES.choices]: "choices" } as const;
+  const errors = blocking.flatMap((t) => model.issuesOf?.[kinds[t as keyof typeof kinds]] ?? []).filter((i) => i.severity === "error");
+  return tableErrors(blocking, errors);
+}
+
+function build(values: unknown, profile: Profile, rounding: Rounding, choices: SourceTable | undefined): Outcome<Model> {
   if (!Array.isArray(values) || !values.every(Array.isArray) || values.length < 2)
     return fail(
       "invalidValue",
@@ -65,7 +85,7 @@ function build(values: unknown, profile: Profile, rounding: Rounding): Outcome<M
   const adoption = adoptInput({}, { sheet: "", origin: { row: 0, col: 0 }, rows: values }, profile);
   const readErrors = adoption.reading.issues.filter((i) => i.severity === "error");
   if (readErrors.length) return rangeErrors(readErrors);
-  const a = locateAssessment(assess(adoption.sources, profile, { rounding }), adoption);
+  const a = locateAssessment(assess({ ...adoption.sources, ...(choices ? { choices } : {}) }, profile, { rounding }), adoption);
   if (!a.scores) return rangeErrors(a.issues.filter((i) => i.severity === "error"));
   return ok({ ...a, version: 0 });
 }

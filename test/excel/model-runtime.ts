@@ -14,11 +14,14 @@ export interface Runtime {
   runs: { count: number };
 }
 
+type Run = (...args: never[]) => Promise<unknown>;
+
 /**
  * A fresh runtime (fakes, events, model, functions) over a workbook holding the 2020 template
  * (SCI_Input) and SCI_Previous filled with the 2020 data, titled 2019; settled, debounce run.
+ * `around` wraps Excel.run (to refuse some calls, as a busy host does).
  */
-export async function openWithPrevious(): Promise<Runtime> {
+export async function openWithPrevious(around: (run: Run) => Run = (run) => run): Promise<Runtime> {
   vi.resetModules();
   const fakes: Fakes = await import("../fakes/excel");
   const { installEvents } = await import("../browser/fake-events");
@@ -31,7 +34,8 @@ export async function openWithPrevious(): Promise<Runtime> {
   installEvents(xl);
   const runs = { count: 0 };
   const ns = xl.namespace;
-  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (...args: never[]) => (runs.count++, (ns.run as (...a: never[]) => unknown)(...args)) };
+  const run = around((...args: never[]) => (ns.run as unknown as Run)(...args));
+  (globalThis as Record<string, unknown>).Excel = { ...ns, run: (...args: never[]) => (runs.count++, run(...args)) };
   const model: ModelModule = await import("../../src/excel/model");
   const sci: FunctionsModule = await import("../../src/functions/functions");
   await model.settled();

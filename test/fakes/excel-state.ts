@@ -62,7 +62,7 @@ export interface SheetState {
   freezeColumns: number;
   protected: boolean;
   charts: ChartState[];
-  /** Shapes: SVG images (worksheet.shapes.addSvg). */
+  /** Shapes: pictures (worksheet.shapes.addImage, base64 PNG or JPEG). */
   shapes: ShapeState[];
   page: PageState;
   /** Conditional formats, in the order added. */
@@ -86,8 +86,9 @@ export interface ShapeState {
   id: number;
   name: string;
   type: "Image";
-  /** The SVG markup it was made from. */
-  svg: string;
+  /** The picture it was made from: base64 PNG or JPEG, as addImage takes it. */
+  image: string;
+  format: "PNG" | "JPEG";
   /** Position and size in points. */
   left: number;
   top: number;
@@ -164,6 +165,7 @@ export const errors = {
       `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
     ),
   itemNotFound: (what: string) => new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist.`, what),
+  invalidSelection: (why: string) => new FakeOfficeError("InvalidSelection", `The current selection is invalid for this operation. (${why})`),
   invalidArgument: (why: string) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${why})`),
   exists: (what: string) => new FakeOfficeError("ItemAlreadyExists", `The resource already exists. (${what})`),
   accessDenied: (what: string) => new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet. (${what})`),
@@ -389,6 +391,10 @@ export class BookState {
   tables: TableState[] = [];
   names: NameState[] = [];
   active: { sheet: SheetState; area: Area } | undefined;
+  /** A Ctrl+click selection: every area of it (the active one is the last); empty for one area. */
+  activeAreas: Area[] = [];
+  /** Cells whose values, text, formulas or formats a load brought back: what the reads cost. */
+  cellsRead = 0;
   changes: Change[] = [];
   private nextId = 1;
 
@@ -621,8 +627,8 @@ export class BookState {
     return input as unknown[][];
   }
 
-  /** The bounding box of cells holding something (or only values). Undefined when empty. */
-  usedArea(sheet: SheetState, valuesOnly = false): Area | undefined {
+  /** The bounding box of cells holding something (or only values), in `within` if given. Undefined when empty. */
+  usedArea(sheet: SheetState, valuesOnly = false, within?: Area): Area | undefined {
     let r0 = Infinity,
       c0 = Infinity,
       r1 = -1,
@@ -631,6 +637,7 @@ export class BookState {
       const blank = cell.value === "" && cell.formula === undefined;
       if (blank && (valuesOnly || (cell.numberFormat === "General" && !cell.bold && !cell.fill && !cell.borders))) continue;
       const [row, col] = k.split(",").map(Number);
+      if (within && (row < within.row || row >= within.row + within.rows || col < within.col || col >= within.col + within.cols)) continue;
       r0 = Math.min(r0, row);
       c0 = Math.min(c0, col);
       r1 = Math.max(r1, row);
@@ -702,10 +709,14 @@ export class BookState {
   select(sheet: SheetState, area: Area): void {
     if (!this.sheets.includes(sheet)) throw errors.itemNotFound(`sheet ${sheet.name}`);
     this.active = { sheet, area };
+    this.activeAreas = [];
   }
 
   activate(sheet: SheetState): void {
     if (!this.sheets.includes(sheet)) throw errors.itemNotFound(`sheet ${sheet.name}`);
-    if (this.active?.sheet !== sheet) this.active = { sheet, area: { row: 0, col: 0, rows: 1, cols: 1 } };
+    if (this.active?.sheet !== sheet) {
+      this.active = { sheet, area: { row: 0, col: 0, rows: 1, cols: 1 } };
+      this.activeAreas = [];
+    }
   }
 }

@@ -66,12 +66,14 @@ function loadProps(spec: LoadSpec): string[] | undefined {
 }
 
 export class FakeContext {
+  /** @fake syncs of this context, for tests */
   syncCount = 0;
   readonly workbook: Workbook;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
   private queue: { label: string; run: () => void }[] = [];
 
   constructor(
+    /** @fake the host */
     readonly excel: FakeExcel,
     private readonly options: RunOptions = {},
   ) {
@@ -79,14 +81,17 @@ export class FakeContext {
     this.application = { suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync", () => {}) };
   }
 
+  /** @fake the workbook's state */
   get book(): BookState {
     return this.excel.state;
   }
 
+  /** @fake actions queued and not yet synced */
   get pending(): number {
     return this.queue.length;
   }
 
+  /** @fake queues an action for the next sync */
   enqueue(label: string, run: () => void): void {
     this.queue.push({ label, run });
   }
@@ -135,12 +140,13 @@ abstract class ClientObject<T> {
     return this.target_ ?? null;
   }
 
+  /** @fake binds the proxy to the workbook object an action made */
   bind(target: T): void {
     this.target_ = target;
     this.resolved = true;
   }
 
-  /** The workbook object behind the proxy (fake-internal; Office has no such method). */
+  /** @fake The workbook object behind the proxy (Office has no such method). */
   target(): T {
     const t = this.resolveOrNull();
     if (t === null) throw errors.itemNotFound(this.constructor.name);
@@ -167,7 +173,7 @@ abstract class ClientObject<T> {
     return this;
   }
 
-  /** Filled straight from a collection's load. */
+  /** @fake Filled straight from a collection's load. */
   fillLoaded(target: T, props: string[]): void {
     this.bind(target);
     for (const p of props.length ? props : this.defaultProps()) this.values_.set(p, this.read(target, p));
@@ -237,8 +243,49 @@ export class Workbook {
       return { sheet: a.sheet, area: { row: a.area.row, col: a.area.col, rows: 1, cols: 1 } };
     });
   }
+  /** One area only: Excel refuses getSelectedRange for a Ctrl+click selection of several. */
   getSelectedRange(): Range {
-    return new Range(this.context, () => ({ ...this.context.book.active! }));
+    return new Range(this.context, () => {
+      const book = this.context.book;
+      if (book.activeAreas.length > 1) throw errors.invalidSelection("several areas are selected");
+      return { ...book.active! };
+    });
+  }
+  /** ExcelApi 1.9: every area of the selection. */
+  getSelectedRanges(): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const book = this.context.book;
+      const a = book.active!;
+      return { sheet: a.sheet, areas: book.activeAreas.length ? book.activeAreas : [a.area] };
+    });
+  }
+}
+
+/** ExcelApi 1.9 RangeAreas: the areas of a selection; SCI asks how many there are. */
+export class RangeAreas extends ClientObject<{ sheet: SheetState; areas: Area[] }> {
+  protected defaultProps() {
+    return ["areaCount", "address", "cellCount"];
+  }
+  protected read(t: { sheet: SheetState; areas: Area[] }, prop: string): unknown {
+    switch (prop) {
+      case "areaCount":
+        return t.areas.length;
+      case "address":
+        return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${areaName(a)}`).join(",");
+      case "cellCount":
+        return t.areas.reduce((n, a) => n + a.rows * a.cols, 0);
+      default:
+        return this.unknown(prop);
+    }
+  }
+  get areaCount(): number {
+    return this.loaded("areaCount");
+  }
+  get address(): string {
+    return this.loaded("address");
+  }
+  get cellCount(): number {
+    return this.loaded("cellCount");
   }
 }
 
@@ -470,6 +517,7 @@ export class Range extends ClientObject<RangeRef> {
   protected read(t: RangeRef, prop: string): unknown {
     const grid = <V>(f: (c: Cell) => V): V[][] => {
       if (t.area.rows * t.area.cols > 5_000_000) throw errors.invalidArgument("the response payload is too large");
+      this.book.cellsRead += t.area.rows * t.area.cols;
       return Array.from({ length: t.area.rows }, (_, r) => Array.from({ length: t.area.cols }, (_, c) => f(getCell(t.sheet, t.area.row + r, t.area.col + c))));
     };
     switch (prop) {
@@ -600,6 +648,22 @@ export class Range extends ClientObject<RangeRef> {
   select(): void {
     this.act("range.select", (t) => this.book.select(t.sheet, t.area));
   }
+  /**
+   * ExcelApi 1.4: the part of the range holding values (with valuesOnly) or values and formats;
+   * a null object when it holds none, or when the range itself is a null object.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.context,
+      () => {
+        const t = this.resolveOrNull();
+        if (t === null) return null;
+        const used = this.book.usedArea(t.sheet, valuesOnly, t.area);
+        return used ? { sheet: t.sheet, area: used } : null;
+      },
+      true,
+    );
+  }
   /** The tables overlapping the range (or inside it, with fullyContained), as Excel's TableScopedCollection. */
   getTables(fullyContained = false): RangeTables {
     return new RangeTables(this.context, () => {
@@ -617,9 +681,6 @@ const overlapsArea = (a: Area, b: Area) => a.row < b.row + b.rows && b.row < a.r
 export class RangeTables extends Collection<TableState, Table> {
   protected item(t: TableState): Table {
     return new Table(this.context, () => t);
-  }
-  getFirstOrNullObject(): Table {
-    return new Table(this.context, () => this.target()[0] ?? null, true);
   }
   getFirst(): Table {
     return new Table(this.context, () => {
@@ -1042,8 +1103,11 @@ export class ShapeCollection extends Collection<ShapeState, Shape> {
   protected item(s: ShapeState): Shape {
     return new Shape(this.context, () => s, this.sheet);
   }
-  /** ExcelApi 1.9: an image from SVG markup, placed at the top left until moved. */
-  addSvg(xml: string): Shape {
+  /**
+   * ExcelApi 1.9: an image from a base64 PNG or JPEG (nothing else: SVG shapes are a preview
+   * API), at the top left, at its own size in pixels (0.75 pt each) until moved.
+   */
+  addImage(base64ImageString: string): Shape {
     const shape = new Shape(
       this.context,
       () => {
@@ -1051,31 +1115,42 @@ export class ShapeCollection extends Collection<ShapeState, Shape> {
       },
       this.sheet,
     );
-    this.context.enqueue("shapes.addSvg", () => {
+    this.context.enqueue("shapes.addImage", () => {
       const s = this.sheet.target();
-      this.book.guard(s, "shapes.addSvg");
-      if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(xml)) throw errors.invalidArgument("addSvg: not an SVG document");
-      const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(xml);
-      const [w, h] = size ? [Number(size[1]) * 0.75, Number(size[2]) * 0.75] : [100, 100];
+      this.book.guard(s, "shapes.addImage");
+      const picture = imageOf(base64ImageString);
+      if (!picture) throw errors.invalidArgument("addImage: not a base64 PNG or JPEG image");
       const st: ShapeState = {
         id: this.book.id(),
-        name: `Image ${s.shapes.length + 1}`,
+        name: `Picture ${s.shapes.length + 1}`,
         type: "Image",
-        svg: xml,
+        image: base64ImageString,
+        format: picture.format,
         left: 0,
         top: 0,
-        width: w,
-        height: h,
+        width: picture.width * 0.75,
+        height: picture.height * 0.75,
         altTextTitle: "",
         altTextDescription: "",
         lockAspectRatio: true,
       };
       s.shapes.push(st);
-      this.book.record("shapes.addSvg", s);
+      this.book.record("shapes.addImage", s);
       shape.bind(st);
     });
     return shape;
   }
+}
+
+/** A base64 PNG (its size from the IHDR chunk) or JPEG (size unread: 100 × 100); else undefined. */
+function imageOf(base64: string): { format: "PNG" | "JPEG"; width: number; height: number } | undefined {
+  if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return undefined;
+  const head = atob(base64.slice(0, 32));
+  const byte = (i: number) => head.charCodeAt(i);
+  const be32 = (i: number) => ((byte(i) << 24) | (byte(i + 1) << 16) | (byte(i + 2) << 8) | byte(i + 3)) >>> 0;
+  if (head.startsWith("\x89PNG\r\n\x1a\n") && head.slice(12, 16) === "IHDR") return { format: "PNG", width: be32(16), height: be32(20) };
+  if (byte(0) === 0xff && byte(1) === 0xd8 && byte(2) === 0xff) return { format: "JPEG", width: 100, height: 100 };
+  return undefined;
 }
 
 type ShapeProp = "name" | "left" | "top" | "width" | "height" | "altTextTitle" | "altTextDescription" | "lockAspectRatio";
@@ -1092,7 +1167,7 @@ export class Shape extends ClientObject<ShapeState> {
     return ["name", "type", "left", "top", "width", "height"];
   }
   protected read(s: ShapeState, prop: string): unknown {
-    return prop in s && prop !== "svg" ? s[prop as keyof ShapeState] : this.unknown(prop);
+    return prop in s && prop !== "image" && prop !== "format" ? s[prop as keyof ShapeState] : this.unknown(prop);
   }
   private set<K extends ShapeProp>(prop: K, v: ShapeState[K]) {
     this.act(`shape.${prop}`, (s) => {
@@ -1277,6 +1352,13 @@ export class FakeExcel {
   /** Selects an area as a user's click would (no batch, no sync). */
   selectArea(sheetName: string, address: string): void {
     this.state.select(this.sheet(sheetName), parseArea(address));
+  }
+
+  /** Selects several areas as Ctrl+click does; the last is the active one. */
+  selectAreas(sheetName: string, addresses: string[]): void {
+    const areas = addresses.map((a) => parseArea(a));
+    this.state.select(this.sheet(sheetName), areas[areas.length - 1]);
+    this.state.activeAreas = areas;
   }
 
   cell(sheetName: string, address: string): Cell {

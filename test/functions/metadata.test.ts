@@ -64,8 +64,11 @@ const CONTRACT: Record<string, [string, boolean][]> = {
   ],
 };
 const SPILLED = ["RANKING", "INDICATORS", "CHANGE", "EVALUATE"];
-/** Plain functions: they answer from their arguments (and recalculate when a range changes). */
-const PLAIN = ["EVALUATE", "VALUE", "RANKOF"];
+/**
+ * Plain functions: none. The range functions stream too: they score their range with the
+ * workbook's framework, entity list, choices and rounding, which Excel does not see change.
+ */
+const PLAIN: string[] = [];
 
 interface Parameter {
   name: string;
@@ -123,7 +126,7 @@ describe("functions.json", async () => {
     }
   });
 
-  it("streams every function that reads the model; SCORE too (it scores with the workbook's framework); the range functions are plain; none is volatile", () => {
+  it("streams every function: each reads the model (SCORE and the range functions score with the workbook's framework); none is volatile", () => {
     for (const f of metadata.functions) {
       expect(!!f.options?.stream, f.id).toBe(!PLAIN.includes(f.id));
       expect(f.options?.volatile, f.id).toBeUndefined();

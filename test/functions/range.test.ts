@@ -4,7 +4,7 @@ import { buildModel } from "../../src/excel/model";
 import * as sci from "../../src/functions/functions";
 import { evaluateRange, rangeModel, rangeRank, rangeValue } from "../../src/functions/range";
 import { inputsGrid, transposedGrid, under } from "../core/adopt-fixtures";
-import { FakeError, installCustomFunctions } from "./fake-runtime";
+import { cell, FakeError, flush, installCustomFunctions } from "./fake-runtime";
 import { chineseThenEnglish, competitionRank, published } from "./fixtures";
 
 beforeAll(() => {
@@ -56,20 +56,19 @@ describe("SCI.EVALUATE(range)", () => {
     expect(!e.ok && e.zh).toMatch(/^区域中：G4，长宁，A2\.1 .*为空$/);
   });
 
-  it("the cell shows the message in Excel's display language", () => {
+  it("the cell shows the message in Excel's display language", async () => {
     const grid = inputsGrid();
     grid[4][2] = "缺";
-    const show = () => {
-      try {
-        sci.evaluate(grid);
-      } catch (e) {
-        return e as FakeError;
-      }
+    const show = async () => {
+      const c = cell();
+      sci.evaluate(grid, null, null, c.invocation);
+      await flush();
+      return c.last() as FakeError;
     };
-    expect(show()).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^区域中：C5，徐汇/) });
+    expect(await show()).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^区域中：C5，徐汇/) });
     (globalThis as Record<string, unknown>).Office = { context: { displayLanguage: "en-GB" } };
     try {
-      expect(show()).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^in the range: C5, 徐汇, A1\.1 5G deployment/) });
+      expect(await show()).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^in the range: C5, 徐汇, A1\.1 5G deployment/) });
     } finally {
       delete (globalThis as Record<string, unknown>).Office;
     }
@@ -89,13 +88,18 @@ describe("SCI.EVALUATE(range)", () => {
 describe("SCI.VALUE and SCI.RANKOF(range, district)", () => {
   const grid = transposedGrid();
 
-  it("answer one district's figure, by any alias, and its rank over the city or its region", () => {
+  it("answer one district's figure, by any alias, and its rank over the city or its region", async () => {
     expect(rangeValue(model, grid, "Pudong")).toMatchObject({ ok: true, value: expect.closeTo(133.41, 2) });
     expect(rangeValue(model, grid, "浦东新区", "B2.3")).toEqual({ ok: true, value: 128.67 });
     expect(rangeRank(model, grid, "徐汇")).toEqual({ ok: true, value: 2 });
     expect(rangeRank(model, grid, "宝山", null, "region")).toEqual({ ok: true, value: 1 });
-    expect(sci.value(grid, "黄浦")).toBeCloseTo(125.32, 2);
-    expect(sci.rankof(grid, "黄浦")).toBe(3);
+    const v = cell<number>();
+    const r = cell<number>();
+    sci.value(grid, "黄浦", null, v.invocation);
+    sci.rankof(grid, "黄浦", null, null, r.invocation);
+    await flush();
+    expect(v.last()).toBeCloseTo(125.32, 2);
+    expect(r.last()).toBe(3);
   });
 
   it("a district not in the range is #N/A with a suggestion", () => {

@@ -111,4 +111,12 @@ describe("使用所选数据 after reopening", () => {
     expect(within(check).getByText("chosen")).toBeTruthy();
     expect(screen.getByText("All 16 districts recognised")).toBeTruthy();
   });
+
+  it("a Ctrl+click selection of several areas gets the pane's message, not Excel's error", async () => {
+    const { excel, user } = setUp();
+    excel.selectAreas("数据", ["A1:B5", "D1:E5"]);
+    await user.click(screen.getByRole("button", { name: "读取所选区域" }));
+    expect(await screen.findByText(/^所选区域由多个不相连的部分组成（按住 Ctrl 选择）：请只选择一个连续的区域/)).toBeTruthy();
+    expect(screen.queryByText(/InvalidSelection|操作失败/)).toBeNull();
+  });
 });

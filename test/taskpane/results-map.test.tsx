@@ -2,6 +2,9 @@
 // Step 4's map: the chosen indicator and scope, the value on hover, a table for screen readers;
 // and step 3 writes it beside the overall table.
 import { screen, waitFor, within } from "@testing-library/react";
+import { svgToPng } from "../../src/cli/png";
+import { officeWorkbook } from "../../src/excel/workbook";
+import { FakeExcel } from "../fakes/excel";
 import { renderPane } from "./render";
 
 const region = (name: string) => screen.getByRole("region", { name });
@@ -53,14 +56,20 @@ describe("results at a glance: the map", () => {
 });
 
 describe("generate: the map on the sheet", () => {
-  it("writes the composite's map as an SVG shape beside the overall table", async () => {
-    const { user, excel } = renderPane();
+  it("writes the composite's map, drawn as PNG, as an image beside the overall table", async () => {
+    // jsdom has no canvas: resvg draws the SVG here as the pane's canvas does in Excel.
+    const drawn: string[] = [];
+    const draw = async (p: { svg: string; width: number }) => (drawn.push(p.svg), (await svgToPng(p.svg, { width: p.width * 2 })).png.toString("base64"));
+    const excel = new FakeExcel();
+    const { user } = renderPane({ excel, workbook: () => officeWorkbook(excel.runExcel, draw) });
     const step = region("3. 生成排名");
     await user.click(within(step).getByRole("button", { name: "生成排名工作表" }));
     await within(step).findByText("已写入以下工作表，点击打开：", {}, { timeout: 10_000 });
     const shapes = excel.sheet("排名 2020").shapes;
     expect(shapes).toHaveLength(1);
-    expect(shapes[0].svg).toContain('data-district="浦东" data-class="4"');
+    expect(shapes[0].format).toBe("PNG");
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]).toContain('data-district="浦东" data-class="4"');
     expect(excel.sheet("排名 2020 一级指标").shapes).toEqual([]);
   });
 });

@@ -88,7 +88,13 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
     try {
       await run();
     } catch (e) {
-      setShown({ kind: "bad", text: t.failed(e instanceof Error ? e.message : String(e)) });
+      // A refusal that says why in both languages (a selection of several areas) is shown in the user's.
+      const said = e as Partial<{ zh: string; en: string }>;
+      const text =
+        typeof said?.zh === "string" && typeof said.en === "string"
+          ? textIn(said as { zh: string; en: string }, lang)
+          : t.failed(e instanceof Error ? e.message : String(e));
+      setShown({ kind: "bad", text });
     } finally {
       setBusy(undefined);
     }
