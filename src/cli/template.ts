@@ -1,9 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { frameworkTable, regionOf, rosterTemplate, toCsv, type GridCell, type Profile } from "../core";
 import { defaultFrameworkRows, defaultProfile } from "../data";
 import { EXIT_OK, usageError, type Command } from "./command";
-import { checkCsvOut } from "./out";
+import { checkCsvOut, writeExclusive, writeOut } from "./out";
 
 const KINDS = ["input", "raw", "framework", "districts"] as const;
 type Kind = (typeof KINDS)[number];
@@ -45,7 +45,8 @@ Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci sc
       );
     if (extra.length) throw usageError(`参数过多：${extra.join(" ")}`, `too many arguments: ${extra.join(" ")}`);
     const out = checkCsvOut(file ?? `sci-${kind}.csv`, io, values.force === true);
-    writeFileSync(out, "\uFEFF" + toCsv(templateRows(kind as Kind)).replace(/\n/g, "\r\n"));
+    const csv = "\uFEFF" + toCsv(templateRows(kind as Kind)).replace(/\n/g, "\r\n");
+    await writeOut(out, () => writeExclusive(out, values.force === true, (tmp) => writeFile(tmp, csv)));
     io.stderr(`已写出模板 ${path.basename(out)} / wrote the template ${path.basename(out)}\n`);
     return EXIT_OK;
   },
