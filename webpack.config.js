@@ -161,11 +161,13 @@ class WebviewSyntaxPlugin {
   }
 }
 
-/** The icons as they are; the manifest with its URLs pointed at the deployment. */
+/** The icons as they are; the manifest with its URLs pointed at the deployment; the static host's headers. */
 function copyPatterns(url, officeJs = "cdn") {
   return [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewrite(content.toString(), url) },
+    // Azure Static Web Apps reads its headers (CORS for functions.json) from the site's root.
+    { from: "deploy/staticwebapp.config.json", to: "staticwebapp.config.json" },
     // office.js loads its locale strings and host scripts from beside itself: the whole folder.
     ...(officeJs === "local" ? [{ from: "**/*", context: officeJsFolder(), to: "office/", info: { minimized: true } }] : []),
   ];
