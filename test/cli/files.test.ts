@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { fileKind } from "../../src/cli/file-kind";
 import { compoundFile } from "./cfb";
-import { fixtureRows, INPUTS_CSV, sci, STACK, tempDir } from "./helpers";
+import { fixtureRows, INPUTS_CSV, ROOT, sci, STACK, tempDir } from "./helpers";
 
 const dir = tempDir();
 const rows = fixtureRows("inputs.csv"); // district, region, the 38 codes, coefficient
@@ -80,6 +80,16 @@ describe("a workbook that cannot be read", () => {
       'old.xlsx 是旧版 Excel 97–2003 工作簿 (.xls)，只是名为 .xlsx，无法读取；请在 Excel 中打开它，另存为「Excel 工作簿 (*.xlsx)」，再试一次 / old.xlsx is an old Excel 97–2003 workbook (.xls) named .xlsx and cannot be read; open it in Excel, save it as "Excel Workbook (*.xlsx)", and try again\n',
     );
     expect(written()).toEqual([]);
+  });
+
+  it("a real .xls (LibreOffice's Excel 97 export of the example inputs) renamed .xlsx: the same message", async () => {
+    const file = join(dir, "inputs.xlsx");
+    copyFileSync(join(ROOT, "test", "fixtures", "files", "inputs-2020.xls"), file);
+    const ran = await sci(["score", file]);
+    expect([ran.code, ran.stdout]).toEqual([1, ""]);
+    expect(ran.stderr).toBe(
+      'inputs.xlsx 是旧版 Excel 97–2003 工作簿 (.xls)，只是名为 .xlsx，无法读取；请在 Excel 中打开它，另存为「Excel 工作簿 (*.xlsx)」，再试一次 / inputs.xlsx is an old Excel 97–2003 workbook (.xls) named .xlsx and cannot be read; open it in Excel, save it as "Excel Workbook (*.xlsx)", and try again\n',
+    );
   });
 
   it("the same under a .csv name: the same one message, never a table of errors", async () => {
