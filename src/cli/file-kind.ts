@@ -40,12 +40,20 @@ export function compoundNames(bytes: Uint8Array): string[] {
   if (shift !== 9 && shift !== 12) return [];
   const size = 1 << shift;
   const at = (n: number) => (n + 1) * size; // sector 0 follows the header, which fills one sector
-  // The FAT's sectors: the first 109 are listed in the header (enough for a 7 MB file at 512 B).
+  // The FAT's sectors: the first 109 are listed in the header, the rest in a chain of DIFAT
+  // sectors (each: size/4 - 1 of them, then the next DIFAT sector).
   const fatSectors: number[] = [];
-  for (let i = 0; i < 109; i++) {
-    const s = view.getUint32(76 + 4 * i, true);
-    if (s >= 0xfffffffa) break;
-    fatSectors.push(s);
+  const list = (offset: number, count: number) => {
+    for (let i = 0; i < count && offset + 4 * i + 4 <= bytes.length; i++) {
+      const s = view.getUint32(offset + 4 * i, true);
+      if (s < 0xfffffffa) fatSectors.push(s);
+    }
+  };
+  list(76, 109);
+  const difatSeen = new Set<number>();
+  for (let d = view.getUint32(68, true); d < 0xfffffffa && !difatSeen.has(d) && at(d) + size <= bytes.length; d = view.getUint32(at(d) + size - 4, true)) {
+    difatSeen.add(d);
+    list(at(d), size / 4 - 1);
   }
   const next = (n: number): number => {
     const perSector = size / 4;
