@@ -23,6 +23,41 @@ function deployUrl() {
 
 const rewrite = (text, url) => (url === DEV_URL ? text : text.split(DEV_URL).join(url));
 
+/**
+ * The pages' Content-Security-Policy, written into taskpane.html and help.html as a meta tag.
+ * Scripts come from the add-in's own origin and Microsoft's office.js host only: no inline
+ * script, no eval. What office.js itself needs (read from its sources): its host scripts,
+ * locale strings and telemetry agent from beside office.js; a hidden frame from its own host
+ * when Excel on the web cannot vouch for the add-in's domain; its telemetry's requests to
+ * *.pipe.aria.microsoft.com. Fluent UI and office.js set inline styles. The pane's analyses run
+ * in a worker from the add-in's origin. A meta tag cannot carry frame-ancestors (Excel frames the
+ * pane from its own hosts) or report-uri: a server may add those as headers.
+ */
+const OFFICE_HOST = "https://appsforoffice.microsoft.com";
+const CSP = [
+  "default-src 'self'",
+  `script-src 'self' ${OFFICE_HOST}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  `connect-src 'self' ${OFFICE_HOST} https://*.pipe.aria.microsoft.com`,
+  `frame-src 'self' ${OFFICE_HOST}`,
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+/** The policy as a meta tag, early in <head> (after the charset) so it covers every script after it. */
+function withCsp(html) {
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
+  if (/http-equiv="?Content-Security-Policy/i.test(html)) return html;
+  const at = /<meta charset[^>]*>/i.exec(html) ?? /<head>/i.exec(html);
+  if (!at) throw new Error("a page has no <head> to put its Content-Security-Policy in");
+  const end = at.index + at[0].length;
+  return html.slice(0, end) + tag + html.slice(end);
+}
+
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 /** help.html: one section per function, anchored #sci-<name>, where each @helpurl points. */
@@ -55,7 +90,7 @@ class AddinPagesPlugin {
         const json = assets["functions.json"];
         if (!json) return; // the metadata plugin reports its own errors
         const metadata = JSON.parse(json.source().toString());
-        compilation.emitAsset("help.html", new sources.RawSource(rewrite(helpPage(metadata), this.url)));
+        compilation.emitAsset("help.html", new sources.RawSource(withCsp(rewrite(helpPage(metadata), this.url))));
         compilation.updateAsset("functions.json", new sources.RawSource(rewrite(JSON.stringify(metadata, null, 2), this.url)));
       });
     });
@@ -94,7 +129,7 @@ function withOfficeJs(html, mode) {
   return html.split(OFFICE_JS_CDN).join(OFFICE_JS_LOCAL);
 }
 
-/** Points taskpane.html's office.js at dist/office/ for SCI_OFFICE_JS=local. */
+/** Points taskpane.html's office.js at dist/office/ for SCI_OFFICE_JS=local, and gives it the CSP. */
 class OfficeJsPlugin {
   constructor(mode) {
     this.mode = mode;
@@ -102,7 +137,7 @@ class OfficeJsPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsPlugin", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsPlugin", (data) => {
-        data.html = withOfficeJs(data.html, this.mode);
+        data.html = withCsp(withOfficeJs(data.html, this.mode));
         return data;
       });
     });
@@ -126,11 +161,13 @@ class WebviewSyntaxPlugin {
   }
 }
 
-/** The icons as they are; the manifest with its URLs pointed at the deployment. */
+/** The icons as they are; the manifest with its URLs pointed at the deployment; the static host's headers. */
 function copyPatterns(url, officeJs = "cdn") {
   return [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewrite(content.toString(), url) },
+    // Azure Static Web Apps reads its headers (CORS for functions.json) from the site's root.
+    { from: "deploy/staticwebapp.config.json", to: "staticwebapp.config.json" },
     // office.js loads its locale strings and host scripts from beside itself: the whole folder.
     ...(officeJs === "local" ? [{ from: "**/*", context: officeJsFolder(), to: "office/", info: { minimized: true } }] : []),
   ];
@@ -141,9 +178,11 @@ module.exports = async (env = {}, argv = {}) => {
   const url = deployUrl();
   const officeJs = officeJsMode();
   const server = env.WEBPACK_SERVE ? await httpsOptions() : undefined;
+  // Never an eval-based devtool (webpack's development default): the pages' CSP refuses eval.
+  const devtool = dev ? "source-map" : false;
   return {
     mode: dev ? "development" : "production",
-    devtool: dev ? "source-map" : false,
+    devtool,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/index.ts",
@@ -210,3 +249,5 @@ module.exports.copyPatterns = copyPatterns;
 module.exports.deployUrl = deployUrl;
 module.exports.withOfficeJs = withOfficeJs;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.CSP = CSP;
+module.exports.withCsp = withCsp;

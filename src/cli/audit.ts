@@ -101,7 +101,7 @@ ${SELECT_HELP}
     );
     if (out !== undefined) {
       const layout = { title: report.ds.label ?? "", sheets: [auditLayout(report.audit, report.ds, { choices, sobol: report.sobol })] };
-      await writeOut(out, () => writeLayoutXlsx(layout, out));
+      await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(`已写出审计工作表 ${path.basename(out)} / wrote the audit sheet ${path.basename(out)}\n`);
     }
     return EXIT_OK;

@@ -92,7 +92,7 @@ ${SELECT_HELP}
     }
     if (out !== undefined) {
       const layout = comparisonLayout(c);
-      await writeOut(out, () => writeLayoutXlsx(layout, out));
+      await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(
         `已写出对比工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the comparison workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,
       );

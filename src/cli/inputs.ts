@@ -5,6 +5,7 @@ import {
   publishedAgreement,
   type Agreement,
   asSource,
+  hasErrors,
   locateAssessment,
   type Assessment,
   type Choices,
@@ -126,6 +127,9 @@ export async function loadDataset(
     issues.push(...r.value.issues);
     sources[kind] = asSource(r.value.table, path.basename(file));
   });
+  // A file that could not be read as a table (a row longer than its header) is not assessed:
+  // its error is the one message, not the first of many that follow from it.
+  if (hasErrors(issues)) return { issues };
   const options = { rounding: src.rounding, label: src.label, expectAll: src.expectAll, rosterHint: ROSTER_HINT, choices: src.choices };
   let a: Assessment;
   let reading: Reading | undefined;

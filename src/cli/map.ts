@@ -8,7 +8,7 @@ import { FRAMEWORK_HELP, FRAMEWORK_OPTION, loadDataset, oneInput, RAW_HELP, RAW_
 import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { svgToPng } from "./png";
-import { checkOutOf, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
+import { checkOutOf, FORCE_HELP, FORCE_OPTION, writeExclusive, writeOut } from "./out";
 import { printIssues } from "./score";
 
 export const mapCommand: Command = {
@@ -91,7 +91,7 @@ ${CHOICE_HELP}
       return EXIT_OK;
     }
     const bytes = path.extname(out).toLowerCase() === ".png" ? (await svgToPng(svg, { zoom: options.scale })).png : Buffer.from(svg, "utf8");
-    await writeOut(out, () => writeFile(out, bytes));
+    await writeOut(out, () => writeExclusive(out, values.force === true, (tmp) => writeFile(tmp, bytes)));
     io.stderr(`已写出地图 ${path.basename(out)} / wrote the map ${path.basename(out)}\n`);
     return EXIT_OK;
   },

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { accessSync, constants, statSync } from "node:fs";
+import { copyFile, link, rename, rm } from "node:fs/promises";
 import * as path from "node:path";
 import { inputError, usageError, type Io, type Options } from "./command";
 
@@ -50,7 +52,40 @@ function checkPath(out: string, io: Io, inputs: (string | undefined)[], force: b
 /** Runs a write of `out`; a failure is an input error naming the file and why, in both languages. */
 export async function writeOut(out: string, write: () => Promise<unknown>): Promise<void> {
   await write().catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException)?.code === "EEXIST")
+      throw inputError(
+        `${path.basename(out)} 已存在：另一个命令在本命令运行期间写出了它，已保留它，未覆盖；加 --force 覆盖`,
+        `${path.basename(out)} already exists: another command wrote it while this one ran; it was kept, not overwritten. Add --force to overwrite it`,
+      );
     const why = String((e as Error)?.message ?? e).split("\n")[0];
     throw inputError(`无法写出 ${out}（${why}）`, `cannot write ${out} (${why})`);
   });
+}
+
+/** Filesystems without hard links (FAT, exFAT, some network shares) refuse link() with these. */
+const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
+
+/**
+ * Writes `file` whole or not at all, and never over a file that appeared since checkOut: the
+ * content goes to a temporary file beside it, which is then linked to `file` (link() fails with
+ * EEXIST if `file` exists, so of two commands writing the same new file one is refused), or
+ * renamed over it with `force`. A failure leaves neither a half-written file nor the temporary one.
+ */
+export async function writeExclusive(file: string, force: boolean, write: (tmp: string) => Promise<unknown>): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await write(tmp);
+    if (force) await rename(tmp, file);
+    else
+      await link(tmp, file).catch((e: NodeJS.ErrnoException) => {
+        if (!NO_LINKS.has(e.code ?? "")) throw e;
+        return copyFile(tmp, file, constants.COPYFILE_EXCL); // exclusive too, if not in one step
+      });
+  } catch (e) {
+    // The temporary file is ours, not the user's: a message names the file they asked for.
+    if (e instanceof Error && e.message.includes(tmp)) e.message = e.message.split(tmp).join(file);
+    throw e;
+  } finally {
+    await rm(tmp, { force: true });
+  }
 }

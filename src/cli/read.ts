@@ -19,6 +19,8 @@ import {
 } from "../core";
 import { inputError, usageError } from "./command";
 import { decodeLegacy } from "./encoding";
+import { checkFileKind } from "./file-kind";
+import { longRows } from "./row-width";
 import { relativeTargets } from "./xlsx-package";
 
 /** The name of the evaluators' input table (and, failing that, sheet), as in the add-in. */
@@ -53,6 +55,16 @@ export async function readInputFile(file: string, shown = file, select: Selectio
     );
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw usageError(`找不到输入文件 ${printable(shown)}`, `input file not found: ${printable(shown)}`);
+  // What the bytes are decides how the file is read: a workbook saved under a .csv name is one.
+  const kind = checkFileKind(file, ext);
+  const read = await readAs(kind.ext, file, select);
+  if (kind.warning) read.issues.unshift(issue("warning", "file-misnamed", kind.warning.zh, kind.warning.en));
+  // A publisher's table read whole has its header somewhere below titles: the reading decides.
+  if (kind.ext === ".csv" && select.range === undefined && !select.whole) read.issues.push(...longRows(read.table));
+  return read;
+}
+
+async function readAs(ext: ".csv" | ".xlsx", file: string, select: Selection): Promise<ReadInput> {
   if (select.sheet !== undefined && ext === ".csv")
     throw usageError(
       `--sheet 只用于 .xlsx 文件，${printable(path.basename(file))} 是 CSV`,

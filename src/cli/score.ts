@@ -105,7 +105,7 @@ ${SELECT_HELP}
     if (out !== undefined) {
       const table = withAdjustments(reportLayout(scores), checked.assessment?.prepared, scores);
       const layout = shapes.geometry ? withMap(table, scores, shapes.geometry) : table;
-      await writeOut(out, () => writeLayoutXlsx(layout, out));
+      await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(
         `已写出排名工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the ranking workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,
       );

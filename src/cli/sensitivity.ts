@@ -92,7 +92,7 @@ ${COVERAGE_HELP}
     io.stdout(values.json ? JSON.stringify({ ...result, issues }, null, 2) + "\n" : sensitivityTable(result, ds));
     if (out !== undefined) {
       const layout = { title: ds.label ?? "", sheets: [sensitivityLayout(result, ds)] };
-      await writeOut(out, () => writeLayoutXlsx(layout, out));
+      await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(`已写出稳健性工作表 ${path.basename(out)} / wrote the sensitivity sheet ${path.basename(out)}\n`);
     }
     return EXIT_OK;

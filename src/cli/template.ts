@@ -1,10 +1,11 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { frameworkSkeleton, frameworkTable, regionOf, rosterTemplate, toCsv, type GridCell, type Profile } from "../core";
 import { defaultFrameworkRows, defaultProfile } from "../data";
 import { EXIT_OK, inputError, usageError, type Command } from "./command";
 import { readInputFile } from "./read";
-import { checkCsvOut } from "./out";
+import { checkCsvOut, writeExclusive, writeOut } from "./out";
 
 const KINDS = ["input", "raw", "framework", "districts"] as const;
 type Kind = (typeof KINDS)[number];
@@ -57,19 +58,21 @@ Writes a CSV template (UTF-8 with a BOM, opens in Excel) with the columns sci sc
       );
     if (extra.length) throw usageError(`参数过多：${extra.join(" ")}`, `too many arguments: ${extra.join(" ")}`);
     const out = checkCsvOut(file ?? `sci-${kind}.csv`, io, values.force === true);
+    const write = (text: string) =>
+      writeOut(out, () => writeExclusive(out, values.force === true, (tmp) => writeFile(tmp, "\uFEFF" + text.replace(/\n/g, "\r\n"))));
     if (data !== undefined) {
       const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
       const read = await readInputFile(path.resolve(io.cwd, data), data, { sheet, whole: true });
       const skeleton = frameworkSkeleton(read.table.rows);
       if (skeleton.leaves === 0)
         throw inputError(`${path.basename(data)} 中没有数值列，无法生成指标体系`, `${path.basename(data)} has no numeric column to make indicators of`);
-      writeFileSync(out, "\uFEFF" + toCsv(skeleton.rows).replace(/\n/g, "\r\n"));
+      await write(toCsv(skeleton.rows));
       io.stderr(
         `已按 ${path.basename(data)} 的表头写出指标体系骨架 ${path.basename(out)}（${skeleton.leaves} 项指标，等权）/ wrote a framework skeleton ${path.basename(out)} from the headers of ${path.basename(data)} (${skeleton.leaves} indicators, equal weights)\n`,
       );
       return EXIT_OK;
     }
-    writeFileSync(out, "\uFEFF" + toCsv(templateRows(kind as Kind)).replace(/\n/g, "\r\n"));
+    await write(toCsv(templateRows(kind as Kind)));
     io.stderr(`已写出模板 ${path.basename(out)} / wrote the template ${path.basename(out)}\n`);
     return EXIT_OK;
   },

@@ -1,8 +1,10 @@
-import { rename, rm } from "node:fs/promises";
-import * as path from "node:path";
+import { writeFile } from "node:fs/promises";
 import type { Borders, Buffer as ImageBuffer, Fill, Workbook, Worksheet } from "exceljs";
 import { cellAddress } from "../core";
 import { HEADER_FILL, RULE_COLOR, blockCells, sheetStyle, type Block, type ReportLayout, type SheetLayout } from "../report";
+import { freshNames } from "../excel/names";
+import { writeExclusive } from "./out";
+import { quotedSheetNames } from "./xlsx-package";
 import { svgToPng } from "./png";
 
 export const NUMBER_FORMAT = "0.00";
@@ -15,9 +17,14 @@ export async function layoutWorkbook(layout: ReportLayout): Promise<Workbook> {
   const { default: ExcelJS } = await import("exceljs"); // loaded only when needed: it is large
   const wb = new ExcelJS.Workbook();
   wb.creator = "SCI";
-  const taken = new Set<string>();
-  for (const sheet of layout.sheets) {
-    const ws = wb.addWorksheet(sheetName(sheet.name, taken));
+  // The add-in's sheet-name rules: a label with an apostrophe at an end, []:*?/\ or more than
+  // 31 characters still names a sheet Excel accepts, and names equal but for case are made unique.
+  const names = freshNames(
+    layout.sheets.map((s) => s.name),
+    [],
+  );
+  for (const [i, sheet] of layout.sheets.entries()) {
+    const ws = wb.addWorksheet(names[i]);
     writeSheet(ws, sheet);
     for (const p of sheet.pictures ?? []) {
       // Drawn at twice the size it is shown, so it stays sharp when zoomed. exceljs's tl is
@@ -103,28 +110,15 @@ function styleSheet(ws: Worksheet, sheet: SheetLayout): void {
   for (const r of p.rowBreaks) ws.getRow(r).addPageBreak(1, 16384);
 }
 
-/** Excel's rules: at most 31 characters, none of []:*?/\ , unique ignoring case. */
-function sheetName(wanted: string, taken: Set<string>): string {
-  const base = (wanted.replace(/[[\]:*?/\\]/g, " ").trim() || "Sheet").slice(0, 31);
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 3)} (${n})`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-/** Writes the workbook through a temporary file, so a failed write leaves no half-written file. */
-export async function writeLayoutXlsx(layout: ReportLayout, file: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await (await layoutWorkbook(layout)).xlsx.writeFile(tmp);
-    await rename(tmp, file);
-  } catch (e) {
-    // The temporary file is ours, not the user's: a message names the file they asked for.
-    const why = String((e as Error)?.message ?? e)
-      .split(tmp)
-      .join(file);
-    throw new Error(why);
-  } finally {
-    await rm(tmp, { force: true });
-  }
+/**
+ * Writes the workbook whole or not at all, and (without `force`) never over a file that another
+ * command wrote meanwhile: see writeExclusive.
+ */
+export async function writeLayoutXlsx(layout: ReportLayout, file: string, force = false): Promise<void> {
+  const wb = await layoutWorkbook(layout);
+  const bytes = await quotedSheetNames(
+    Buffer.from(await wb.xlsx.writeBuffer()),
+    wb.worksheets.map((s) => s.name),
+  );
+  await writeExclusive(file, force, (tmp) => writeFile(tmp, bytes));
 }

@@ -31,3 +31,27 @@ export async function relativeTargets(file: Buffer): Promise<Buffer> {
   }
   return changed ? zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : file;
 }
+
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+/**
+ * The workbook exceljs wrote, with each apostrophe in a sheet's name doubled where a defined
+ * name (print area, print titles) quotes it, as Excel's formulas require: exceljs writes
+ * `'排名 '2021'!$A1:$N46`, which Excel repairs away. Sheet names without one: unchanged.
+ */
+export async function quotedSheetNames(file: Buffer, sheets: readonly string[]): Promise<Buffer> {
+  const odd = sheets.filter((s) => s.includes("'"));
+  if (odd.length === 0) return file;
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(file);
+  const part = zip.file("xl/workbook.xml");
+  if (!part) return file;
+  const xml = await part.async("string");
+  const fixed = xml.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (_, open: string, body: string, close: string) => {
+    for (const s of odd) body = body.split(`&apos;${xmlText(s)}&apos;!`).join(`&apos;${xmlText(s.replace(/'/g, "''"))}&apos;!`);
+    return open + body + close;
+  });
+  if (fixed === xml) return file;
+  zip.file("xl/workbook.xml", fixed);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

@@ -81,8 +81,12 @@ export const ROSTER_HINT: Text = {
   en: `to score another entity list, give it: --districts LIST.csv on the command line, or an ${SOURCE_TABLES.districts} table in the workbook (columns district, region)`,
 };
 
-/** Profile inputs scored once per profile and rounding: a new workbook answers at once. */
-const builtinCache = new WeakMap<Profile, Map<Rounding, { dataset?: Dataset; scores?: Scores; issues: Issue[] }>>();
+/**
+ * Profile inputs scored once per profile, rounding and label (the label names the dataset: its
+ * headings and sheet names): a new workbook answers at once.
+ */
+const builtinCache = new WeakMap<Profile, Map<string, { dataset?: Dataset; scores?: Scores; issues: Issue[] }>>();
+const builtinKey = (st: Stage) => `${st.rounding}\u0000${st.label ?? ""}`;
 
 /**
  * Every table an assessment has → one scored model. The order of decisions:
@@ -322,7 +326,7 @@ function previousStage(st: Stage): "stop" | void {
 }
 
 function builtinScores(st: Stage): Scores {
-  const cached = cacheOf(st.profile).get(st.rounding);
+  const cached = cacheOf(st.profile).get(builtinKey(st));
   if (cached && cached.dataset === st.dataset) return (cached.scores ??= score(st.dataset!));
   return score(st.dataset!);
 }
@@ -356,10 +360,10 @@ function builtinInputs(st: Stage): { dataset?: Dataset; issues: Issue[] } {
   const t = st.sources.framework;
   if (!t) {
     const cache = cacheOf(st.profile);
-    let hit = cache.get(st.rounding);
+    let hit = cache.get(builtinKey(st));
     if (!hit) {
       const r = validate({ rows }, validateOptions(st, { label }));
-      cache.set(st.rounding, (hit = { dataset: r.dataset, issues: r.issues }));
+      cache.set(builtinKey(st), (hit = { dataset: r.dataset, issues: r.issues }));
     }
     return { dataset: hit.dataset, issues: hit.issues };
   }

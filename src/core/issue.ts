@@ -130,6 +130,8 @@ export const ISSUE_CODES = [
   "csv-encoding",
   "workbook-unreadable",
   "workbook-unfollowed",
+  "file-misnamed",
+  "row-too-long",
   // Maps: a profile's shapes (GeoJSON)
   "geometry-invalid",
   "geometry-unknown-feature",

@@ -39,7 +39,7 @@ describe("office.js", () => {
   it("comes from Microsoft's CDN by default, and nothing is copied for it", async () => {
     expect(template).toContain(`src="${makeConfig.OFFICE_JS_CDN}"`);
     expect(makeConfig.withOfficeJs(template, "cdn")).toBe(template);
-    expect(copied(await configWith(undefined))).toEqual(["assets/[name][ext]", "manifest.xml"]);
+    expect(copied(await configWith(undefined))).toEqual(["assets/[name][ext]", "manifest.xml", "staticwebapp.config.json"]);
   });
 
   it("SCI_OFFICE_JS=local points the page at office/office.js beside it", () => {

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import * as path from "node:path";
 
-const SOURCES = ["src", "webpack.config.js", "manifest.xml", "package.json", "assets"];
+const SOURCES = ["src", "webpack.config.js", "manifest.xml", "package.json", "assets", "deploy"];
 
 function newest(p: string): number {
   if (!existsSync(p)) return 0;

@@ -76,7 +76,7 @@ export async function serve(dir: string): Promise<Served> {
 export interface PaneSession {
   context: BrowserContext;
   page: Page;
-  /** console.error messages and uncaught page errors. */
+  /** console.error messages, uncaught page errors and Content-Security-Policy violations. */
   errors: string[];
   /** Requests to anywhere but the local server, all refused. */
   blocked: string[];
@@ -98,6 +98,12 @@ export async function openPane(browser: Browser, base: string, officeScript: str
   });
   // A missing control should fail in seconds, well inside the test's own timeout.
   context.setDefaultTimeout(10_000);
+  // The pages' Content-Security-Policy: anything it refuses is an error of the test.
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (m) => {
