@@ -1,5 +1,6 @@
 import type { District, Region } from "./district";
 import type { Rounding } from "./score";
+import type { Method } from "./method-note";
 import type { Framework } from "./framework";
 import type { CoefficientSpec, ProfileWords } from "./profile";
 
@@ -15,6 +16,8 @@ export interface Dataset {
   coefficients: Float64Array;
   /** How computed indices are rounded on the way up (default `exact`). */
   rounding?: Rounding;
+  /** The builder's choices these values went through (absent: the report's method); see method-note.ts. */
+  method?: Method;
   /** The assessment's words (行政区, 全市 …), for sheets and messages. */
   words?: ProfileWords;
   /** The coefficient's spec; absent: the assessment has none (every coefficient is 1). */

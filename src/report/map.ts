@@ -2,7 +2,7 @@
 // a legend (mapLayout), then an SVG string (mapSvg, in map-svg.ts). Pure and deterministic.
 import { CITY, regionOf } from "../core/district";
 import { legendText } from "./map-legend";
-import { round2 } from "../core";
+import { methodNote, round2 } from "../core";
 import type { Scores } from "../core/score";
 import { titleZh, wordsOf } from "./layout";
 import { displayWidth } from "./width";
@@ -132,7 +132,11 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const region = scope === CITY.id ? words.whole : regionOf(scope, s.dataset.regions);
   const label = s.dataset.label ?? "";
   const m = METHOD_TEXT[method](legend.length);
-  const title = lang === "zh" ? `${titleZh(label ?? "")}${indicator.nameZh}` : `${indicator.nameEn}${label ? ", " + label : ""}`;
+  const how = methodNote(s.dataset); // a non-default method is said in the title
+  const title =
+    lang === "zh"
+      ? `${titleZh(label ?? "")}${indicator.nameZh}${how ? `（${how.zh}）` : ""}`
+      : `${indicator.nameEn}${label ? ", " + label : ""}${how ? ` (${how.en})` : ""}`;
   const note = missing.length ? (lang === "zh" ? `无地图形状：${missing.join("、")}` : `No shape: ${missing.join(", ")}`) : "";
   const legendRows = legend.length + (note ? 1 : 0);
   return {
