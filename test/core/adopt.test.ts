@@ -61,14 +61,17 @@ describe("readGrid: where the header is", () => {
     expectPublished2020(scoreReading(r).scores!);
   });
 
-  it.each(["Average", "AVERAGE", "ＡＶＥＲＡＧＥ", "Mean", "Total", "平 均", "合计"])("an aggregate row written %s is skipped, not read as an entity", (word) => {
-    const grid = inputsGrid();
-    grid.push([word, ...Array(grid[0].length - 1).fill(100)]);
-    const r = read(grid);
-    expect(r.entities).toHaveLength(16);
-    expect(r.entities.map((e) => e.name)).not.toContain(word);
-    expect(r.skipped).toEqual([{ line: 17, kind: "aggregate" }]);
-  });
+  it.each(["Average", "AVERAGE", "ＡＶＥＲＡＧＥ", "Mean", "Total", "平 均", "合计"])(
+    "an aggregate row written %s is skipped, not read as an entity",
+    (word) => {
+      const grid = inputsGrid();
+      grid.push([word, ...Array(grid[0].length - 1).fill(100)]);
+      const r = read(grid);
+      expect(r.entities).toHaveLength(16);
+      expect(r.entities.map((e) => e.name)).not.toContain(word);
+      expect(r.skipped).toEqual([{ line: 17, kind: "aggregate" }]);
+    },
+  );
 
   it("recognises a transposed table (indicators as rows, districts as columns) and skips its 全市 column", () => {
     const r = read(transposedGrid());
