@@ -2,7 +2,7 @@
 // the workbook, so it never passes for the official ranking.
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { sci, tempDir } from "./helpers";
+import { ROOT, sci, tempDir } from "./helpers";
 
 const dir = tempDir();
 const OFFICIAL = "2020年 智慧城市发展水平指数排名 / 2020 Smart City Development Index ranking";
@@ -33,5 +33,13 @@ describe("the ranking's title names the method", () => {
       "2020年二级指标排名 / 2020 level-2 indicator rankings（几何平均 / geometric mean）",
       "2020年三级指标排名 / 2020 level-3 indicator rankings（几何平均 / geometric mean）",
     ]);
+  });
+
+  it("sci compare's title too", async () => {
+    const r = await sci(["compare", join(ROOT, "examples", "inputs-2020.csv"), join(ROOT, "examples", "inputs-2021.csv"), "--aggregation", "geometric"], dir);
+    expect(r.code).toBe(0);
+    expect(firstLine(r.stdout)).toBe(
+      "智慧城市发展水平指数（SCI）变化 2020→2021 / Change in Smart City Development Index (SCI), 2020→2021（几何平均 / geometric mean）",
+    );
   });
 });

@@ -1,8 +1,8 @@
 // A ranking computed another way than the report's says so in every title: the sheets' headings,
 // the charts and the map. The official method's titles stay as they were.
-import { assess, methodNote, type Scores } from "../../src/core";
+import { assess, compare, methodNote, type Scores } from "../../src/core";
 import { GEOMETRY_SHANGHAI, shanghai2020 } from "../../src/data";
-import { reportLayout } from "../../src/report";
+import { comparisonLayout, reportLayout } from "../../src/report";
 import { mapLayout } from "../../src/report/map";
 
 const scoresOf = (options: Parameters<typeof assess>[2]): Scores => {
@@ -47,5 +47,16 @@ describe("titles say a non-default method", () => {
       zh: "JRC 异常值处理，几何平均，逐级保留两位小数",
       en: "JRC outlier treatment, geometric mean, rounded to 2 decimals at each level",
     });
+  });
+
+  it("the year-over-year sheets: both headings, when the years were scored another way", () => {
+    const geometric = scoresOf({ choices: { aggregation: "geometric" } });
+    const headingsOf = (a: Scores, b: Scores) => comparisonLayout(compare(a, b, { old: "2019", new: "2020" })).sheets.map((sh) => sh.cells[0][0]);
+    expect(headingsOf(geometric, geometric)).toEqual([
+      "智慧城市发展水平指数变化 2019→2020 / Change in the Smart City Development Index, 2019→2020（几何平均 / geometric mean）",
+      "各指标变化 2019→2020 / Change in every indicator, 2019→2020（几何平均 / geometric mean）",
+    ]);
+    const plain = scoresOf({});
+    expect(headingsOf(plain, plain)[0]).toBe("智慧城市发展水平指数变化 2019→2020 / Change in the Smart City Development Index, 2019→2020");
   });
 });
