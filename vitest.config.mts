@@ -15,6 +15,7 @@ export default defineConfig({
           name: "unit",
           include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
           exclude: PROGRAMS,
+          setupFiles: ["test/setup-dom.ts"],
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
