@@ -132,11 +132,9 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const region = scope === CITY.id ? words.whole : regionOf(scope, s.dataset.regions);
   const label = s.dataset.label ?? "";
   const m = METHOD_TEXT[method](legend.length);
-  const how = methodNote(s.dataset); // a non-default method is said in the title
-  const title =
-    lang === "zh"
-      ? `${titleZh(label ?? "")}${indicator.nameZh}${how ? `（${how.zh}）` : ""}`
-      : `${indicator.nameEn}${label ? ", " + label : ""}${how ? ` (${how.en})` : ""}`;
+  const title = lang === "zh" ? `${titleZh(label ?? "")}${indicator.nameZh}` : `${indicator.nameEn}${label ? ", " + label : ""}`;
+  // A non-default method is said under the title, on the line with room for it.
+  const how = methodNote(s.dataset);
   const note = missing.length ? (lang === "zh" ? `无地图形状：${missing.join("、")}` : `No shape: ${missing.join(", ")}`) : "";
   const legendRows = legend.length + (note ? 1 : 0);
   return {
@@ -144,7 +142,7 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
     height: TITLE_H + mapH + PAD + 18 + legendRows * LEGEND_ROW + PAD,
     lang,
     title,
-    subtitle: lang === "zh" ? `${region.zh} · ${m.zh}` : `${region.en} · ${m.en}`,
+    subtitle: lang === "zh" ? `${region.zh} · ${m.zh}${how ? ` · ${how.zh}` : ""}` : `${region.en} · ${m.en}${how ? ` · ${how.en}` : ""}`,
     frame,
     areas,
     breaks,

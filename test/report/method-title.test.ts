@@ -24,10 +24,11 @@ describe("titles say a non-default method", () => {
     expect(methodNote(s.dataset)).toBeUndefined();
     expect(headings(s)).toEqual(OFFICIAL);
     expect(reportLayout(s).sheets[0].charts[0].title).toBe("智慧城市发展水平指数 2020");
-    expect(mapLayout(s, "SCI", "city", GEOMETRY_SHANGHAI).title).toBe("2020年智慧城市发展水平指数");
+    const m = mapLayout(s, "SCI", "city", GEOMETRY_SHANGHAI);
+    expect([m.title, m.subtitle]).toEqual(["2020年智慧城市发展水平指数", "全市 · 分位数分级（5 级）"]);
   });
 
-  it("geometric mean: every sheet heading, chart and map title", () => {
+  it("geometric mean: every sheet heading, chart and map", () => {
     const s = scoresOf({ choices: { aggregation: "geometric" } });
     expect(headings(s)).toEqual(OFFICIAL.map((t) => `${t}（几何平均 / geometric mean）`));
     expect(reportLayout(s).sheets[0].charts.map((c) => c.title)).toEqual([
@@ -36,8 +37,13 @@ describe("titles say a non-default method", () => {
       "智慧应用指数 2020（几何平均）",
       "发展环境指数 2020（几何平均）",
     ]);
-    expect(mapLayout(s, "SCI", "city", GEOMETRY_SHANGHAI).title).toBe("2020年智慧城市发展水平指数（几何平均）");
-    expect(mapLayout(s, "SCI", "city", GEOMETRY_SHANGHAI, { lang: "en" }).title).toBe("Smart City Development Index, 2020 (geometric mean)");
+    // The map says it on the line under its title, where a long note has room.
+    const map = (lang: "zh" | "en") => {
+      const m = mapLayout(s, "SCI", "city", GEOMETRY_SHANGHAI, { lang });
+      return [m.title, m.subtitle];
+    };
+    expect(map("zh")).toEqual(["2020年智慧城市发展水平指数", "全市 · 分位数分级（5 级） · 几何平均"]);
+    expect(map("en")).toEqual(["Smart City Development Index, 2020", "City · quantile classes (5) · geometric mean"]);
   });
 
   it("the report's rounding, and several choices at once in pipeline order", () => {
