@@ -129,7 +129,7 @@ export function comparisonTable(c: Comparison, code: string): string {
     [c.words.rank.zh, c.words.entity.zh, c.oldLabel, c.newLabel, "变化", `${c.oldLabel}排名`, `${c.newLabel}排名`, "排名变化"],
     [c.words.rank.en, c.words.entity.en, "", "", "Change", "Rank", "Rank", "Rank change"],
   ];
-  const title = `${ind.nameZh}（${code}）变化 ${c.oldLabel}→${c.newLabel} / Change in ${ind.nameEn} (${code}), ${c.oldLabel}→${c.newLabel}`;
+  const title = `${ind.nameZh}（${code}）变化 ${c.oldLabel}→${c.newLabel} / Change in ${ind.nameEn} (${code}), ${c.oldLabel}→${c.newLabel}${c.method}`;
   const only = [
     c.onlyOld.length ? `仅见于${c.oldLabel} / only in ${c.oldLabel}: ${c.onlyOld.join("、")}\n` : "",
     c.onlyNew.length ? `仅见于${c.newLabel} / only in ${c.newLabel}: ${c.onlyNew.join("、")}\n` : "",

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { hasErrors, sortIssues, type Issue } from "../core";
+import { cellRanges, groupIssues, hasErrors, type Issue, type IssueItem } from "../core";
 import { geometryFor, reportLayout, withAdjustments, withMap } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { EXIT_INPUT, EXIT_OK, terminal, usageError, type Command, type Io } from "./command";
@@ -114,9 +114,28 @@ ${SELECT_HELP}
   },
 };
 
-/** Every issue on its own line, errors first, each naming its cell, district and indicator. */
+/**
+ * One line per cause, errors first, as the pane lists them: each issue naming its cell, district
+ * and indicator, and a district's empty cells as one line with the cells they cover.
+ */
 export function printIssues(io: Io, issues: readonly Issue[]): void {
-  for (const i of sortIssues(issues)) io.stderr(issueLine(i));
+  for (const item of groupIssues(issues).items) {
+    // One empty cell is said as itself, naming its indicator.
+    const alone =
+      item.kind === "fill" && item.count === 1
+        ? issues.find((i) => i.code === "empty-cell" && i.cell?.address === item.first.address && i.cell.sheet === item.first.sheet)
+        : undefined;
+    io.stderr(item.kind === "issue" ? issueLine(item.issue) : alone ? issueLine(alone) : fillLine(item));
+  }
+}
+
+/** A district's empty cells: `错误 error [empty-cell] x.csv!C2:AO2，浦东：39 个单元格为空 / …`. */
+function fillLine(g: Extract<IssueItem, { kind: "fill" }>): string {
+  const where = terminal(`${g.sheet ? g.sheet + "!" : ""}${cellRanges(g.cells)}`);
+  const who = g.district ? terminal(g.district) : "";
+  const zh = `${where}${who ? "，" + who : ""}：${g.count} 个单元格为空`;
+  const en = `${where}${who ? ", " + who : ""}: ${g.count} empty cell${g.count === 1 ? "" : "s"}`;
+  return `错误 error [empty-cell] ${zh} / ${en}\n`;
 }
 
 /** One issue as a terminal line: severity, code, both languages, never a terminal escape. */

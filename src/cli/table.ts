@@ -1,4 +1,4 @@
-import { centsKey, decimalsOf, fixedTo, regionOf, round2, type Scores } from "../core";
+import { centsKey, decimalsOf, fixedTo, methodSuffix, regionOf, round2, type Scores } from "../core";
 import { displayWidth, titleZh, wordsOf } from "../report";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -92,7 +92,7 @@ export function rankingTable(s: Scores): string {
     rows.push(["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...columns.map((k) => fixed(avg[k])), ...(coef ? [""] : []), ""]);
   }
   const label = titleLabel(s.dataset.label);
-  const title = `${label.zh}${root.nameZh}排名 / ${label.en ? `${label.en} ` : ""}${root.nameEn} ranking`;
+  const title = `${label.zh}${root.nameZh}排名 / ${label.en ? `${label.en} ` : ""}${root.nameEn} ranking${methodSuffix(s.dataset)}`;
   const legend = root.children.map((c) => `${c} ${fw.indicators.get(c)!.nameZh} ${fw.indicators.get(c)!.nameEn}`).join("; ");
   const right = [true, false, ...codes.map(() => true), ...(coef ? [true] : []), false];
   return `${title}\n\n${alignColumns(rows, right)}\n${fw.root} = ${root.nameZh}; ${legend}\n`;

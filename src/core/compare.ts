@@ -2,6 +2,7 @@ import type { Region } from "./district";
 import type { Framework } from "./framework";
 import { GENERIC_WORDS, type ProfileWords } from "./profile";
 import { issue, type Issue } from "./issue";
+import { methodSuffix } from "./method-note";
 import type { Scores } from "./score";
 
 /** A rank in two years. `change` is old − new: positive means the district moved up. */
@@ -46,6 +47,8 @@ export interface Comparison {
   onlyOld: string[];
   onlyNew: string[];
   issues: Issue[];
+  /** A title's note when the years were scored another way than the report's (`（几何平均 / geometric mean）`), else "". */
+  method: string;
 }
 
 /**
@@ -140,7 +143,8 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
         `the ${oldLabel} and ${newLabel} data have no ${e.en} in common`,
       ),
     );
-  return { oldLabel, newLabel, framework: fw, codes, districts, regions: newer.dataset.regions, words, onlyOld, onlyNew, issues };
+  const method = methodSuffix(newer.dataset);
+  return { oldLabel, newLabel, framework: fw, codes, districts, regions: newer.dataset.regions, words, onlyOld, onlyNew, issues, method };
 }
 
 /** One district's change on one indicator (by code), or undefined if it was not compared. */

@@ -1,6 +1,7 @@
 import type { District, Region } from "./district";
 import type { Rounding } from "./score";
 import type { Aggregation } from "./walk";
+import type { Method } from "./method-note";
 import type { Framework } from "./framework";
 import type { CoefficientSpec, ProfileWords } from "./profile";
 
@@ -20,6 +21,8 @@ export interface Dataset {
   aggregation?: Aggregation;
   /** The share of its children's weight a parent that states no rule needs (default 1: all). */
   coverage?: number;
+  /** The builder's choices these values went through (absent: the report's method); see method-note.ts. */
+  method?: Method;
   /** The assessment's words (行政区, 全市 …), for sheets and messages. */
   words?: ProfileWords;
   /** The coefficient's spec; absent: the assessment has none (every coefficient is 1). */

@@ -4,6 +4,8 @@ export { columnLetter, cellAddress, parseAddress } from "./address";
 export { parseCell, cellText, cleanText, quote, printable, cleanCell, cleanCells, type GridCell, type CellValue, type Parsed } from "./cell";
 export { parseCsv, toCsv, sniffDelimiter, DELIMITERS, type Delimiter } from "./csv";
 export { inputOf, type Dataset } from "./dataset";
+export { methodNote, methodSuffix, type Method } from "./method-note";
+export { cellRanges, groupIssues, suggestionOf, type CellRef, type Fix, type IssueGroups, type IssueItem } from "./issue-groups";
 export { CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
 export {
   buildFramework,

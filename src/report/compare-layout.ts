@@ -25,7 +25,7 @@ export function comparisonLayout(c: Comparison): ReportLayout {
   // Overview: the composite, districts by new city rank.
   const rootAt = c.codes.indexOf(fw.root);
   const overview: LayoutCell[][] = [
-    [`${root.nameZh}变化 ${span} / Change in the ${root.nameEn}, ${span}`],
+    [`${root.nameZh}变化 ${span} / Change in the ${root.nameEn}, ${span}${c.method}`],
     [],
     [
       `${entity.zh} / ${entity.en}`,
@@ -49,7 +49,7 @@ export function comparisonLayout(c: Comparison): ReportLayout {
 
   // Detail: every indicator × district.
   const detail: LayoutCell[][] = [
-    [`各指标变化 ${span} / Change in every indicator, ${span}`],
+    [`各指标变化 ${span} / Change in every indicator, ${span}${c.method}`],
     [],
     [
       "代码 / code",

@@ -1,4 +1,4 @@
-import { GENERIC_WORDS, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
+import { GENERIC_WORDS, methodNote, methodSuffix, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
 import { displayWidth } from "./width";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
@@ -89,7 +89,13 @@ export function reportLayout(s: Scores, title = s.dataset.label ?? ""): ReportLa
     const codes = fw.order.filter((c) => fw.indicators.get(c)!.level === level);
     const label = LEVEL_NAMES[level] ?? `${level}级指标`;
     sheets.push(
-      indicatorSheet(s, codes, `level${level}`, `${base} ${label}`, `${titleZh(title)}${label}排名 / ${titleEn(title)}level-${level} indicator rankings`),
+      indicatorSheet(
+        s,
+        codes,
+        `level${level}`,
+        `${base} ${label}`,
+        `${titleZh(title)}${label}排名 / ${titleEn(title)}level-${level} indicator rankings${methodSuffix(s.dataset)}`,
+      ),
     );
   }
   return { title, sheets };
@@ -159,7 +165,7 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
   const head = [w.rank.zh, w.entity.zh, root.nameZh, ...firsts.map((c) => fw.indicators.get(c)!.nameZh), ...(coef ? [coef.name.zh] : [])];
   const codes = [fw.root, ...firsts];
   const g = new Grid();
-  g.push([`${titleZh(title)}${root.nameZh}排名 / ${titleEn(title)}${root.nameEn} ranking`], true);
+  g.push([`${titleZh(title)}${root.nameZh}排名 / ${titleEn(title)}${root.nameEn} ranking${methodSuffix(s.dataset)}`], true);
   g.push([]);
 
   const row = (i: number, rank: number): LayoutCell[] => [
@@ -195,7 +201,7 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
   const first = block(`${w.whole.zh} / ${w.whole.en}`, "city", all, s.cityRanks, `${w.whole.zh}平均`, s.averages.get("city")!, ["区域"]);
   codes.forEach((c, k) =>
     g.charts.push({
-      title: `${fw.indicators.get(c)!.nameZh}${title ? " " + title : ""}`,
+      title: `${fw.indicators.get(c)!.nameZh}${title ? " " + title : ""}${methodNote(s.dataset) ? `（${methodNote(s.dataset)!.zh}）` : ""}`,
       categories: { row: first, col: 1, rows: all.length, cols: 1 },
       values: { row: first, col: 2 + k, rows: all.length, cols: 1 },
     }),

@@ -2,7 +2,7 @@
 // a legend (mapLayout), then an SVG string (mapSvg, in map-svg.ts). Pure and deterministic.
 import { CITY, regionOf } from "../core/district";
 import { legendText } from "./map-legend";
-import { round2 } from "../core";
+import { methodNote, round2 } from "../core";
 import type { Scores } from "../core/score";
 import { titleZh, wordsOf } from "./layout";
 import { displayWidth } from "./width";
@@ -133,6 +133,8 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const label = s.dataset.label ?? "";
   const m = METHOD_TEXT[method](legend.length);
   const title = lang === "zh" ? `${titleZh(label ?? "")}${indicator.nameZh}` : `${indicator.nameEn}${label ? ", " + label : ""}`;
+  // A non-default method is said under the title, on the line with room for it.
+  const how = methodNote(s.dataset);
   const note = missing.length ? (lang === "zh" ? `无地图形状：${missing.join("、")}` : `No shape: ${missing.join(", ")}`) : "";
   const legendRows = legend.length + (note ? 1 : 0);
   return {
@@ -140,7 +142,7 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
     height: TITLE_H + mapH + PAD + 18 + legendRows * LEGEND_ROW + PAD,
     lang,
     title,
-    subtitle: lang === "zh" ? `${region.zh} · ${m.zh}` : `${region.en} · ${m.en}`,
+    subtitle: lang === "zh" ? `${region.zh} · ${m.zh}${how ? ` · ${how.zh}` : ""}` : `${region.en} · ${m.en}${how ? ` · ${how.en}` : ""}`,
     frame,
     areas,
     breaks,

@@ -183,7 +183,9 @@ describe("the audit workbook", async () => {
     expect(b21.type).toBe(ExcelJS.ValueType.String);
     const row = ws.getRow(Number(b21.row));
     expect(row.getCell(9).value as number).toBeCloseTo(-2.53565597350687, 10);
-    expect(find("—")).toBeDefined(); // B4.6's undefined statistics
+    // B4.6 is 100 in every district: sd 0, and no skew, kurtosis or correlation, shown as "—".
+    const b46 = ws.getRow(Number(find("B4.6").row));
+    expect([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((c) => b46.getCell(c).value)).toEqual([16, 100, 0, 100, 100, "—", "—", "否 no", "—", "—", "—"]);
   });
   it("colour-scales every correlation matrix natively (conditional formats, −1 … 0 … 1)", () => {
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; cfvo: { value: number }[] }[] }[] }).conditionalFormattings;

@@ -36,7 +36,7 @@ describe("input errors: exit 1", () => {
     expect(ran.stderr).not.toMatch(STACK);
   });
 
-  it("prints every issue, errors first, each with its own cell", async () => {
+  it("prints every issue, errors first and cells to fill after them (as the pane lists them), each with its own cell", async () => {
     const file = broken("many.csv", [
       ["浦东", "A1.1", "#N/A"],
       ["黄浦", "C3.3", "-5"],
@@ -50,8 +50,8 @@ describe("input errors: exit 1", () => {
     const expected = [
       ["excel-error", `many.csv!${columnName(head.indexOf("A1.1"))}2`],
       ["negative", `many.csv!${columnName(head.indexOf("C3.3"))}3`],
-      ["empty-cell", `many.csv!${columnName(head.indexOf("B1.1"))}4`],
       ["coefficient-range", `many.csv!${columnName(head.indexOf("coefficient"))}17`],
+      ["empty-cell", `many.csv!${columnName(head.indexOf("B1.1"))}4`],
       ["implausible", `many.csv!${columnName(head.indexOf("A2.1"))}11`],
     ];
     expect(lines).toHaveLength(expected.length + 1);

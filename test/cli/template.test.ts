@@ -31,6 +31,27 @@ describe("sci template", () => {
     expect(scored.districts.map((d) => [d.district, d.values.SCI])).toEqual(builtin.districts.map((d) => [d.district, d.values.SCI]));
   });
 
+  it("input, scored blank: one line per district naming the row's 39 empty cells, not 624 lines", async () => {
+    const file = join(dir, "blank.csv");
+    expect((await sci(["template", "input", file])).code).toBe(0);
+    const ran = await sci(["score", file]);
+    expect(ran.code).toBe(1);
+    const lines = ran.stderr.trim().split("\n");
+    // 38 indicators (C … AN) and the coefficient (AO) on rows 2 … 17, one district each.
+    expect(lines.slice(0, -1)).toEqual(
+      inputs
+        .slice(1)
+        .map(
+          (r, i) =>
+            `错误 error [empty-cell] blank.csv!C${i + 2}:AO${i + 2}，${r[0]}：39 个单元格为空 / blank.csv!C${i + 2}:AO${i + 2}, ${r[0]}: 39 empty cells`,
+        ),
+    );
+    expect(lines.at(-1)).toBe("输入有 624 个错误，未评分 / 624 input errors: nothing scored");
+    // --json still lists every cell.
+    const json = await sciJson(["score", file]);
+    expect(json.issues.filter((i) => i.code === "empty-cell")).toHaveLength(624);
+  });
+
   it("raw has the input table's columns; framework and districts, unchanged, score as the built-in ones", async () => {
     expect((await sci(["template", "raw", join(dir, "raw.csv")])).code).toBe(0);
     expect(csvRows(join(dir, "raw.csv"))[0]).toEqual(inputs[0]);

@@ -51,6 +51,28 @@ describe("readGrid: where the header is", () => {
     expectPublished2020(scores!);
   });
 
+  it("a header repeated lower down (a printed table's next page) ties with the first: the top one is the header", () => {
+    const g = inputsGrid();
+    const grid = [g[0], ...g.slice(1, 11), [...g[0]], ...g.slice(11)];
+    const r = read(grid);
+    expect([r.orientation, r.header]).toEqual(["rows", 0]);
+    expect(r.entities.map((e) => e.id)).toEqual(g.slice(1).map((row) => row[0]));
+    expect(r.skipped.map((x) => x.line)).toEqual([11]);
+    expectPublished2020(scoreReading(r).scores!);
+  });
+
+  it.each(["Average", "AVERAGE", "ＡＶＥＲＡＧＥ", "Mean", "Total", "平 均", "合计"])(
+    "an aggregate row written %s is skipped, not read as an entity",
+    (word) => {
+      const grid = inputsGrid();
+      grid.push([word, ...Array(grid[0].length - 1).fill(100)]);
+      const r = read(grid);
+      expect(r.entities).toHaveLength(16);
+      expect(r.entities.map((e) => e.name)).not.toContain(word);
+      expect(r.skipped).toEqual([{ line: 17, kind: "aggregate" }]);
+    },
+  );
+
   it("recognises a transposed table (indicators as rows, districts as columns) and skips its 全市 column", () => {
     const r = read(transposedGrid());
     expect(r.orientation).toBe("columns");

@@ -102,7 +102,13 @@ describe("districts and indicators in one year only", () => {
     const r = compare(a, b);
     expect(r.districts).toEqual([]);
     expect(r.issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual(["compare-no-common-district"]);
-    expect(comparisonLayout(r).sheets[0].cells.length).toBeGreaterThan(0);
+    // The sheet still says why nothing is compared: who is in each year, in the list's order.
+    const cells = comparisonLayout(r).sheets[0].cells;
+    const body = cells.slice(3).filter((row) => row.some((v) => v !== null));
+    expect(body.map((row) => row.slice(0, 2))).toEqual([
+      ["仅见于旧 old / only in 旧 old", "浦东"],
+      ["仅见于新 new / only in 新 new", "黄浦、静安、徐汇、长宁、普陀、虹口、杨浦、宝山、闵行、嘉定、金山、松江、青浦、奉贤、崇明"],
+    ]);
   });
 
   it("an indicator new in the newer framework is not compared, with a warning", () => {

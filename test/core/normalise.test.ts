@@ -188,7 +188,17 @@ describe("the settings sheet's issues name the cell", () => {
   it("a benchmark for minmax is ignored with a warning", () => {
     const r = only([["X", "minmax", 80], Y]);
     expect(r.settings).toBeDefined();
-    expect(r.issues.map((i) => [i.severity, i.code])).toEqual([["warning", "settings-unused-benchmark"]]);
+    expect(r.issues.map((i) => [i.severity, i.code, `${i.cell?.sheet}!${i.cell?.address}`])).toEqual([
+      ["warning", "settings-unused-benchmark", "SCI_Settings!C2"],
+    ]);
+    // Ignored means the indices are plain minmax's (min 50, max 200), not scaled by 80.
+    close(
+      run([
+        ["X", "minmax", 80],
+        ["Y", "index"],
+      ]).X,
+      [0, 20, (100 * 70) / 150, 100],
+    );
   });
 
   it("a table without a method column is one error, not a crash", () => {

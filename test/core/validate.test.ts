@@ -1,5 +1,5 @@
 // Validation: every issue kind of issue 2, each naming the cell, district and indicator.
-import { score, validate, valueOf, type Issue } from "../../src/core";
+import { round2, score, validate, valueOf, type Issue } from "../../src/core";
 import { INPUTS_2020 } from "../../src/data";
 import { a1, FW, inputRows, isChineseThenEnglish, ROSTER, validated } from "./fixtures";
 import { both } from "./fixtures";
@@ -99,6 +99,17 @@ describe("issue kinds", () => {
     const { issues } = validated(withCell(r, 0, "浦东新区"));
     const it = expectIssue(issues, { severity: "error", code: "duplicate-district", address: a1(r, 0), district: "浦东" });
     expect(both(it)).toContain(`第 ${rowOf("浦东") + 1} 行`);
+  });
+
+  it("a row with data but no name is an error at its name cell, not skipped", () => {
+    const r = rowOf("静安");
+    const { dataset, issues } = validated(withCell(r, 0, ""));
+    expect(dataset).toBeUndefined();
+    const it = expectIssue(issues, { severity: "error", code: "missing-district-name", address: a1(r, 0) });
+    expect(it.zh).toContain("名称为空，但该行有数据");
+    expect(it.en).toContain("name is empty but the row has data");
+    // 静安 has no row left, which is said too.
+    expectIssue(issues, { severity: "error", code: "missing-district", address: a1(base.length, 0), district: "静安" });
   });
 
   it("missing district", () => {
@@ -264,6 +275,13 @@ describe("headers", () => {
     const { dataset, issues } = validated(rows);
     expect(dataset).toBeDefined();
     expectIssue(issues, { severity: "warning", code: "computed-column", address: a1(0, COEF + 1), indicator: "B2" });
+    expect(issues).toHaveLength(1);
+    // The column of 1s is not read: B2 is computed from B2.1…B2.7, and every composite is the
+    // published one (浦东 133.41, 崇明 87.31), not what a B2 of 1 would make of it.
+    const s = score(dataset!);
+    expect(round2(valueOf(s, rowOf("浦东") - 1, "SCI"))).toBe(133.41);
+    expect(round2(valueOf(s, rowOf("崇明") - 1, "SCI"))).toBe(87.31);
+    expect(valueOf(s, rowOf("浦东") - 1, "B2")).not.toBe(1);
   });
 });
 

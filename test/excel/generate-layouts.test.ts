@@ -7,6 +7,7 @@ import { dataset2020, framework2020, INPUTS_2020, shanghaiRoster } from "../../s
 import { writeLayout } from "../../src/excel/generate";
 import { officeWorkbook } from "../../src/excel/workbook";
 import { FakeExcel } from "../fakes/excel";
+import { displayText } from "../fakes/excel-state";
 import { a1, chineseThenEnglish } from "./fixtures";
 
 const expected = (sheet: SheetLayout) => sheet.cells.map((r) => r.map((v) => (v === null ? "" : v)));
@@ -70,6 +71,10 @@ describe("writeLayout: the year-over-year comparison", () => {
     expect(oldValue * 2).toBe(newValue); // the coefficient halved it, exactly
     expect(change).toBe(newValue - oldValue);
     expect(pudong.slice(5)).toEqual([16, 1, 15, "排名上升15位 / up 15 places", 8, 1, 7, "排名上升7位 / up 7 places"]);
+    // As shown: the published 133.41 now, half of it last year, two decimals; ranks as integers.
+    const at = 3 + rows.indexOf(pudong);
+    const shown = (c: number) => displayText(xl.cell("对比 2019→2020", a1(at, c)));
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(shown)).toEqual(["浦东", "中心城区", "66.71", "133.41", "66.71", "16", "1", "15"]);
     for (const r of rows.filter((r) => r[0] !== "浦东")) {
       expect(r[4], String(r[0])).toBe(0);
       expect(r[7], String(r[0])).toBe(-1);

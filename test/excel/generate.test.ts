@@ -88,6 +88,23 @@ describe("writeRanking", () => {
         expect(Math.abs(shown - Number(row[head.indexOf(code)]))).toBeLessThanOrEqual(0.0100001);
       }
     }
+    // What an evaluator reads on 浦东's line of the city table, cell by cell: the rank, the name as
+    // text, the four published figures and the coefficient with two decimals; the header above it bold.
+    const pudong = overall.indexOf(city.find((r) => r[1] === "浦东")!);
+    expect([0, 1, 2, 3, 4, 5, 6].map((c) => displayText(xl.cell("排名 2020", a1(pudong, c))))).toEqual([
+      "1",
+      "浦东",
+      "133.41",
+      "121.96",
+      "136.12",
+      "136.52",
+      "1.00",
+    ]);
+    expect([0, 1, 2, 6].map((c) => xl.cell("排名 2020", a1(pudong, c)).numberFormat)).toEqual(["General", "@", "0.00", "0.00"]);
+    let header = pudong;
+    while (overall[header][0] !== "排名") header--;
+    expect(xl.cell("排名 2020", a1(header, 2))).toMatchObject({ value: "智慧城市发展水平指数", bold: true });
+    expect(xl.cell("排名 2020", a1(pudong, 2)).bold).toBe(false);
     expect(city.slice(0, 3).map((r) => [r[1], displayText(xl.cell("排名 2020", a1(overall.indexOf(r), 2)))])).toEqual([
       ["浦东", "133.41"],
       ["徐汇", "126.74"],

@@ -63,7 +63,9 @@ export function prepare(ds: Dataset, choices: Choices = {}): { result?: Prepared
     }
     const a = aggregate(indexed, { method: choices.aggregation, missing: choices.missing, coverage: choices.coverage });
     if (report) issues.push(...a.issues);
-    return a.values ? scoresOf(indexed, a.values) : undefined;
+    // The scores remember the choices, so every title can say them.
+    const method = { impute: choices.impute, treat: report ? choices.treat : undefined, missing: choices.missing, aggregation: choices.aggregation };
+    return a.values ? scoresOf({ ...indexed, method }, a.values) : undefined;
   };
   const scores = scoreOf(current, true);
   if (!scores || hasErrors(issues)) return { issues };

@@ -31,6 +31,18 @@ describe("treatColumn: the JRC rule", () => {
     expect(t.after.skew).toBeCloseTo(2.188, 3);
     expect(t.after.kurtosis).toBeCloseTo(3.1513, 4);
   });
+  it("forty-two 1s, 2…8: exactly five steps (the limit) winsorise; the column is not logged", () => {
+    // By Excel's SKEW and KURT: 2.9413 and 7.9203 before; after the fourth step (1…, 2, 3, 4, 4,
+    // 4, 4, 4) still flagged at 2.3696 and 3.9750; after the fifth (8→7, 7→6, 6→5, 5→4, 4→3) skew 2.2332, kurtosis 3.2244.
+    const col = [...Array(42).fill(1), ...range(2, 8)];
+    const t = treatColumn(col);
+    expect(t.before.skew).toBeCloseTo(2.9413, 4);
+    expect(t.before.kurtosis).toBeCloseTo(7.9203, 4);
+    expect(t).toMatchObject({ method: "winsorised", steps: 5 });
+    expect(Array.from(t.values)).toEqual([...Array(42).fill(1), 2, 3, 3, 3, 3, 3, 3]);
+    expect(t.after.skew).toBeCloseTo(2.2332, 4);
+    expect(t.after.kurtosis).toBeCloseTo(3.2244, 4);
+  });
   it("fifty 1s, 2…7: still flagged after 5 steps → log(x − min + 0.01·(max − min)) of the original", () => {
     const col = [...Array(50).fill(1), ...range(2, 7)];
     const t = treatColumn(col);
