@@ -1,6 +1,6 @@
 // The Word document's look: A4, Chinese body and heading faces with Latin ones beside them,
 // heading styles Word's navigation pane lists (outline levels 1–4), captions.
-import { AlignmentType, type IStylesOptions } from "docx";
+import { AlignmentType, LineRuleType, type IStylesOptions } from "docx";
 
 /** Body: 宋体 for Chinese (SimSun), Times New Roman for Latin text and figures. */
 export const BODY_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "SimSun", cs: "Times New Roman" };
@@ -18,7 +18,8 @@ export const FONT_FALLBACKS: Record<string, { altName: string; family: "roman" |
 
 /** Twips: A4 is 11906 × 16838; margins 2.54 cm top and bottom, 3.17 cm left and right as Word's default. */
 export const PAGE = { width: 11906, height: 16838, margin: { top: 1440, bottom: 1440, left: 1800, right: 1800 } };
-/** The text's width in cm (21 − 2 × 3.17). */
+/** The text's width in twips and in cm (21 − 2 × 3.17). */
+export const TEXT_WIDTH_TWIPS = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 export const TEXT_WIDTH_CM = 14.66;
 
 const heading = (size: number, before: number, outlineLevel: number, center = false) => ({
@@ -34,7 +35,7 @@ const heading = (size: number, before: number, outlineLevel: number, center = fa
 
 export const STYLES: IStylesOptions = {
   default: {
-    document: { run: { font: BODY_FONT, size: 24 }, paragraph: { spacing: { line: 360 } } },
+    document: { run: { font: BODY_FONT, size: 24 }, paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } } },
     heading1: heading(36, 480, 0, true),
     heading2: heading(30, 360, 1),
     heading3: heading(28, 240, 2),
@@ -49,14 +50,14 @@ export const STYLES: IStylesOptions = {
       next: "Normal",
       quickFormat: true,
       run: { font: HEADING_FONT, size: 21, bold: true },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120, line: 276 } },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120, line: 276, lineRule: LineRuleType.AUTO } },
     },
     {
       id: "TableText",
       name: "Table Text",
       basedOn: "Normal",
       run: { size: 20 },
-      paragraph: { spacing: { before: 20, after: 20, line: 240 } },
+      paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } },
     },
   ],
 };

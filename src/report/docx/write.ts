@@ -8,6 +8,7 @@ import {
   HeadingLevel,
   HighlightColor,
   ImageRun,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -24,7 +25,7 @@ import {
 } from "docx";
 import type { Draft, DraftBlock, FigureBlock, TableBlock } from "../draft/model";
 import { figureWidthCm } from "../draft/figures";
-import { PAGE, STYLES } from "./styles";
+import { PAGE, STYLES, TEXT_WIDTH_TWIPS } from "./styles";
 import { withFontFallbacks } from "./fonts";
 
 /** A figure's picture: PNG bytes and its size in pixels. */
@@ -119,11 +120,18 @@ function tableOf(t: TableBlock): FileChild[] {
     caption(`${t.number} ${t.caption}`, true),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: Array<number>(width).fill(Math.floor(8300 / width)),
+      columnWidths: columnWidths(t, width),
       rows: [...header, ...rows],
     }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
   ];
+}
+
+/** Each column's width in twips: the table's weights, else equal. */
+function columnWidths(t: TableBlock, width: number): number[] {
+  const weights = t.widths?.length === width ? t.widths : Array<number>(width).fill(1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((TEXT_WIDTH_TWIPS * w) / total));
 }
 
 /**

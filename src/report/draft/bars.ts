@@ -5,12 +5,12 @@ import { displayWidth } from "../width";
 import { fmt } from "./text";
 
 const BAR = "#2f6fa7";
-const ROW = 26;
+const ROW = 30;
 const TOP = 14;
 
 /** Bars of `values` (NaN: no bar) labelled `labels`, `width` px wide. */
 export function barsSvg(labels: readonly string[], values: readonly number[], width = 640): string {
-  const fs = 13;
+  const fs = 15;
   const labelW = Math.min(width * 0.45, Math.max(40, ...labels.map((l) => displayWidth(l) * fs * 0.55))) + 10;
   const valueW = 56;
   const plotW = width - labelW - valueW - 10;

@@ -9,7 +9,7 @@ import type { DraftLang, FigureSpec } from "./model";
 export const PRINT_DPI = 220;
 
 /** The printed width in cm (the text is 14.66 cm wide). */
-export const figureWidthCm = (f: FigureSpec): number => (f.kind === "map" ? 13 : 14);
+export const figureWidthCm = (f: FigureSpec): number => (f.kind === "map" ? 12 : 14);
 
 /** The picture's width in pixels for PRINT_DPI at its printed width. */
 export const figurePixelWidth = (f: FigureSpec): number => Math.round((figureWidthCm(f) / 2.54) * PRINT_DPI);
@@ -18,5 +18,5 @@ export const figurePixelWidth = (f: FigureSpec): number => Math.round((figureWid
 export function figureSvg(s: Scores, f: FigureSpec, lang: DraftLang, geometry?: Geometry): string | undefined {
   if (f.kind === "bars") return barsSvg(f.labels, f.values);
   if (!geometry) return undefined;
-  return districtMap(s, f.indicator, f.scope, geometry, { lang, width: 640 });
+  return districtMap(s, f.indicator, f.scope, geometry, { lang, width: 640, minFontSize: 14 });
 }

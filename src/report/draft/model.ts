@@ -34,6 +34,8 @@ export interface TableBlock {
   rows: string[][];
   /** Columns whose equal cells, under equal cells to their left, are merged down (the indicator system). */
   mergeColumns?: number[];
+  /** Relative column widths; default equal. */
+  widths?: number[];
   /** Columns printed centred (ranks); numbers are right-aligned by the writer when they look like numbers. */
   centered?: number[];
 }

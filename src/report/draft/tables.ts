@@ -24,7 +24,16 @@ export function indicatorSystemTable(c: DraftContext, num: Numbering): TableBloc
     return [...names, String(c.ind(leaf).no ?? j + 1), c.name(leaf)];
   });
   const caption = c.lang === "zh" ? "评估指标体系" : "The indicator system";
-  return { kind: "table", number: num.table(), caption, header: [header], rows, mergeColumns: levels.slice(0, -1).map((l) => l - 1), centered: [depth - 1] };
+  return {
+    kind: "table",
+    number: num.table(),
+    caption,
+    header: [header],
+    rows,
+    mergeColumns: levels.slice(0, -1).map((l) => l - 1),
+    centered: [depth - 1],
+    widths: [...levels.slice(0, -1).map(() => 3), 1, 6],
+  };
 }
 
 /** 表 1-2: each entity and its region, as two column pairs. */
