@@ -8,7 +8,6 @@ import {
   HeadingLevel,
   HighlightColor,
   ImageRun,
-  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
