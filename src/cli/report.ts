@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { hasErrors, yearIn, type Geometry, type Issue, type Scores } from "../core";
 import { geometryFor } from "../report";
-import { buildDraft } from "../report/draft";
+import { buildDraft, nameFromFramework } from "../report/draft";
 import { draftDocx } from "../report/docx";
 import { EXIT_INPUT, EXIT_OK, usageError, type Command, type Values } from "./command";
 import { labelOf } from "./compare";
@@ -58,7 +58,9 @@ ${RAW_HELP}
     const { rounding, lang } = reportOptions(values);
     const previous = (values.previous as string[] | undefined) ?? [];
     const src = sourceOf(values, input);
-    const label = src.label ?? yearIn(path.basename(input ?? src.raw ?? ""));
+    // A file's year names the report; a file without one leaves the title without a year.
+    const given = input ?? src.raw;
+    const label = src.label ?? (given === undefined ? undefined : (yearIn(path.basename(given)) ?? ""));
     const outText = text(values, "out");
     if (outText === undefined) throw usageError("须用 --out 指定要写出的 .docx 文件", "give the .docx to write with --out");
     const out = checkOutOf(
@@ -91,10 +93,13 @@ ${RAW_HELP}
       io.stderr(`输入有 ${errors} 个错误，未写出 ${path.basename(out)} / ${errors} input error${errors === 1 ? "" : "s"}: ${path.basename(out)} not written\n`);
       return EXIT_INPUT;
     }
+    // Another framework or entity list is another assessment: the built-in name does not fit it.
+    const own = src.framework === undefined && src.districts === undefined ? a.profile : undefined;
+    const name = own ? own.name : nameFromFramework(scores);
     const draft = buildDraft({
       scores,
       previous: earlier,
-      name: a.profile?.name ?? { zh: "综合指数评估", en: "Composite index assessment" },
+      name,
       lang,
       maps: geometry !== undefined,
     });

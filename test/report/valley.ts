@@ -64,7 +64,6 @@ export const BUILTIN_WORDS = [
   "网络安全",
   "Cybersecurity",
   "行政区",
-  "全市",
   "智慧城市",
   "Smart City",
   ...DISTRICTS_SHANGHAI.flatMap((d) => [d.id, d.en!]),

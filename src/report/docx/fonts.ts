@@ -19,7 +19,8 @@ export async function withFontFallbacks(docx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
   const file = zip.file(FONT_TABLE);
   if (!file) return docx;
-  let xml = await file.async("string");
+  // docx writes an empty table as one self-closing element.
+  let xml = (await file.async("string")).replace(/<w:fonts([^>]*?)\/>/, "<w:fonts$1></w:fonts>");
   for (const name of Object.keys(FONT_FALLBACKS)) {
     const own = new RegExp(`<w:font w:name="${name}"(?:/>|>[\\s\\S]*?</w:font>)`);
     xml = own.test(xml) ? xml.replace(own, fontXml(name)) : xml.replace("</w:fonts>", fontXml(name) + "</w:fonts>");

@@ -1,4 +1,5 @@
 // The whole draft: title page, contents, the three parts, the citation line.
+import type { Scores, Text } from "../../core";
 import { DraftContext, type DraftInput } from "./context";
 import { part1 } from "./part1";
 import { part2 } from "./part2";
@@ -9,6 +10,16 @@ import type { Draft, DraftBlock } from "./model";
 export function reportTitle(input: Pick<DraftInput, "name" | "lang" | "scores">): string {
   const label = input.scores.dataset.label ?? "";
   return input.lang === "zh" ? `${label}${input.name.zh}报告` : `${input.name.en} report${label ? " " + label : ""}`;
+}
+
+/**
+ * The name of an assessment known only by its own framework (the built-in name does not fit
+ * another framework or entity list): 数字化指数评估 / Digital index assessment.
+ */
+export function nameFromFramework(scores: Scores): Text {
+  const fw = scores.dataset.framework;
+  const root = fw.indicators.get(fw.root)!;
+  return { zh: `${root.nameZh}评估`, en: `${root.nameEn} assessment` };
 }
 
 export function buildDraft(input: DraftInput): Draft {
