@@ -40,7 +40,7 @@ export const STYLES: IStylesOptions = {
     heading2: heading(30, 360, 1),
     heading3: heading(28, 240, 2),
     heading4: heading(24, 200, 3),
-    title: { run: { font: HEADING_FONT, size: 48, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 3600, after: 480 } } },
+    title: { run: { font: HEADING_FONT, size: 40, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 3600, after: 480 } } },
   },
   paragraphStyles: [
     {

@@ -3,6 +3,9 @@ import type { DraftContext } from "./context";
 import type { Numbering, TableBlock } from "./model";
 import { fmt, rankMoveText } from "./text";
 
+/** A header starts with a capital: district → District (Chinese is as it is). */
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 const valueWord = (c: DraftContext) => (c.lang === "zh" ? "指数值" : "Value");
 
 /** Rows side by side: [a, b] of width w each → one row of 2w, the left half first (ranks 1–8 | 9–16). */
@@ -43,7 +46,7 @@ export function regionTable(c: DraftContext, num: Numbering): TableBlock {
     c.short(i),
     c.regionName(c.regions.find((r) => r.id === d.region) ?? { id: d.region, zh: d.region, en: d.region }),
   ]);
-  const pair = [c.t(c.words.entity), regionWord];
+  const pair = [cap(c.t(c.words.entity)), regionWord];
   const names = c.regions.map((r) => c.regionName(r)).join(c.lang === "zh" ? "—" : "–");
   return {
     kind: "table",
@@ -78,7 +81,7 @@ const signed = (x: number) => (Number(fmt(x)) > 0 ? "+" : "") + fmt(x);
 /** 表 3-x: every entity's value and rank on one indicator, as two column pairs (ranks 1–8 | 9–16). */
 export function allEntitiesTable(c: DraftContext, code: string, num: Numbering): TableBlock {
   const rows = c.ranked(code).map((i) => [String(c.rank(i, code)), c.short(i), fmt(c.value(i, code))]);
-  const pair = [c.t(c.words.rank), c.t(c.words.entity), valueWord(c)];
+  const pair = [c.t(c.words.rank), cap(c.t(c.words.entity)), valueWord(c)];
   const caption = c.lang === "zh" ? `各${c.words.entity.zh}${c.name(code)}` : `${c.name(code)} by ${c.words.entity.en}`;
   return { kind: "table", number: num.table(), caption, header: [[...pair, ...pair]], rows: twoPairs(rows, 3), centered: [0, 3] };
 }
@@ -88,7 +91,7 @@ export function overallTable(c: DraftContext, members: number[], caption: string
   const root = c.fw.root;
   const codes = [root, ...c.ind(root).children];
   const coef = c.s.dataset.coefficient;
-  const header = [c.t(c.words.rank), c.t(c.words.entity), ...codes.map((k) => c.name(k)), ...(coef ? [c.t(coef.name)] : [])];
+  const header = [c.t(c.words.rank), cap(c.t(c.words.entity)), ...codes.map((k) => c.name(k)), ...(coef ? [c.t(coef.name)] : [])];
   const rows = members.map((i) => [
     String(byRegion ? c.regionRank(i, root) : c.rank(i, root)),
     c.short(i),
@@ -103,7 +106,7 @@ export function regionRankTable(c: DraftContext, code: string, region: string, n
   const r = c.regions.find((x) => x.id === region)!;
   const rows = c.ranked(code, region).map((i) => [String(c.regionRank(i, code)), c.short(i), fmt(c.value(i, code))]);
   const caption = c.lang === "zh" ? `${r.zh}各${c.words.entity.zh}${c.name(code)}` : `${c.name(code)}, ${r.en}`;
-  return { kind: "table", number: num.table(), caption, header: [[c.t(c.words.rank), c.t(c.words.entity), valueWord(c)]], rows, centered: [0] };
+  return { kind: "table", number: num.table(), caption, header: [[c.t(c.words.rank), cap(c.t(c.words.entity)), valueWord(c)]], rows, centered: [0] };
 }
 
 /** Against last year: each entity's value then and now, the change and both ranks, in this year's order. */
@@ -114,7 +117,7 @@ export function changeTable(c: DraftContext, code: string, num: Numbering): Tabl
   const byId = new Map(cmp.districts.map((d) => [d.district, d.indicators[k]]));
   const zh = c.lang === "zh";
   const header = [
-    c.t(c.words.entity),
+    cap(c.t(c.words.entity)),
     cmp.oldLabel,
     cmp.newLabel,
     zh ? "变化" : "Change",
@@ -139,7 +142,7 @@ export function coefficientTable(c: DraftContext, num: Numbering): TableBlock | 
   const co = c.s.dataset.coefficients;
   const order = c.s.dataset.districts.map((_, i) => i).sort((a, b) => co[b] - co[a] || a - b);
   const rows = order.map((i, j) => [String(j + 1), c.short(i), fmt(co[i])]);
-  const header = [c.lang === "zh" ? "序号" : "No.", c.t(c.words.entity), c.t(coef.name)];
+  const header = [c.lang === "zh" ? "序号" : "No.", cap(c.t(c.words.entity)), c.t(coef.name)];
   return {
     kind: "table",
     number: num.table(),
