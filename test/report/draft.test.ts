@@ -62,6 +62,19 @@ describe("the 2020 draft, Chinese, report rounding", () => {
     });
   });
 
+  it("prints each district's composite, first-level indices and coefficient as published (the report's own rounding: within a cent)", () => {
+    const published = readFileSync(join(__dirname, "..", "fixtures", "shanghai-2020", "published-summary.csv"), "utf8")
+      .split(/\r?\n/)
+      .filter((l) => l.trim())
+      .map((l) => l.split(","));
+    const rows = zh.blocks.flatMap((b) => (b.kind === "table" && /^(中心城区|郊区)各行政区智慧城市发展水平指数$/.test(b.caption) ? b.rows : []));
+    expect(rows).toHaveLength(16);
+    for (const p of published.slice(1)) {
+      const row = rows.find((r) => r[1] === p[0])!;
+      p.slice(1).forEach((v, j) => expect(Math.abs(Number(row[j + 2]) - Number(v)), `${p[0]} ${published[0][j + 1]}`).toBeLessThanOrEqual(0.0100001));
+    }
+  });
+
   it("prints the region means of the second-level indices as worked out from the spec", () => {
     const central = DISTRICTS.filter((d) => REGION.get(d) === "central");
     const t = zh.blocks.find((b) => b.kind === "table" && b.caption === "智慧应用指数相关二级指标指数值");
