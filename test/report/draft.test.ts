@@ -41,7 +41,16 @@ describe("the 2020 draft, Chinese, report rounding", () => {
   });
 
   it("says ties as ties: 虹口 and 普陀 share first on 物联感知建设应用, 杨浦 is third", () => {
-    expect(text).toContain("按物联感知建设应用从高到低依次排名，普陀区与虹口区并列第一，指数值均为120.51；杨浦区排名第三，指数值为111.55。");
+    const at = zh.blocks.findIndex((b) => b.kind === "heading" && b.text === "(3) 物联感知建设应用");
+    const said = zh.blocks.slice(at + 1).find((b) => b.kind === "paragraph" && !b.placeholder);
+    expect(said?.kind === "paragraph" && said.text).toBe("从评估结果来看，普陀区与虹口区并列第一；杨浦区排名第三。");
+  });
+
+  it("says a three-way tie for first on an input indicator as one tie", () => {
+    // 政务云平台应用水平 (B1.3): 静安, 金山 and 奉贤 share first at 103.31 in the spec.
+    const r = ranks("B1.3");
+    expect(DISTRICTS.filter((d) => r.get(d) === 1).sort()).toEqual(["奉贤", "金山", "静安"].sort());
+    expect(text).toContain("从评估结果来看，静安区、金山区与奉贤区并列第一。");
   });
 
   it("says the city and region means of the composite as published", () => {
@@ -139,6 +148,25 @@ describe("against last year", () => {
     for (const d of moved) expect(sentence).toContain(`${FULL.get(d.district)}由第${d.indicators[0].city.old}位至第${d.indicators[0].city.new}位`);
   });
 
+  it("says each input indicator's first place and its rise in rank as the core's comparison has them", () => {
+    const cmp = compare(older, newer);
+    const leaves = newer.dataset.framework.leaves;
+    const said = lines.split("\n").filter((l) => l.startsWith("从评估结果来看，"));
+    expect(said).toHaveLength(leaves.length);
+    leaves.forEach((code, j) => {
+      const k = cmp.codes.indexOf(code);
+      const rows = cmp.districts.map((d) => ({ id: d.district, ch: d.indicators[k].city }));
+      const firsts = rows.filter((r) => r.ch.new === 1);
+      if (firsts.length !== 1) return expect(said[j], code).toContain("并列第一");
+      const [top] = firsts;
+      const best = Math.max(...rows.map((r) => r.ch.change));
+      const move = top.ch.change > 0 ? `，排名相较上一年度提升${top.ch.change}位` : top.ch.change < 0 ? `，排名相较上一年度下降${-top.ch.change}位` : "";
+      const largest = top.ch.change > 0 && top.ch.change === best ? "，提升幅度也排名第一" : "";
+      expect(said[j], code).toMatch(new RegExp(`^从评估结果来看，${FULL.get(top.id)}排名第一${move}${largest}[；。]`));
+    });
+    expect(said).toContain("从评估结果来看，崇明区排名第一，排名相较上一年度提升4位，提升幅度也排名第一；虹口区与浦东新区分别排名第二、第三。");
+  });
+
   it("says the runs of years in the top three when more than one earlier year is given", () => {
     const three = buildDraft({ scores: newer, previous: [older, older], name: shanghai2020.name, lang: "zh", maps: false });
     expect(draftLines(three).join("\n")).toContain("浦东新区、徐汇区与黄浦区连续三年排名前三。");
@@ -160,6 +188,20 @@ describe("another assessment and another language", () => {
     const t = expectNoBuiltin(d);
     for (const w of ["2024河谷省数字化评估报告", "全省数字化指数", "北部", "东部", "位次", "数据质量系数", "各县", "(1) 光纤入户"]) expect(t).toContain(w);
     expectNoBuiltin(buildDraft({ scores: a.scores!, name: valley.name, lang: "en", maps: false }));
+  });
+
+  it("says a tie in an index's top three as a tie, with the shared value", () => {
+    // 青石 (row 1) given 龙泉's (row 7, the first) inputs and coefficient: the two share first.
+    const rows = valleyRows();
+    rows[1] = [rows[1][0], ...rows[7].slice(1)];
+    const a = assess({ input: { sheet: "县表", origin: { row: 0, col: 0 }, rows } }, valley, { label: "2024" });
+    const d = buildDraft({ scores: a.scores!, name: valley.name, lang: "zh", maps: false });
+    const s = a.scores!;
+    const K = s.dataset.framework.order.length;
+    expect([s.cityRanks[0], s.cityRanks[6 * K]]).toEqual([1, 1]);
+    expect(draftLines(d).find((l) => l.startsWith("按数字化指数"))).toMatch(
+      new RegExp(`^按数字化指数从高到低依次排名，青石与龙泉并列第一，指数值均为${fixed(s.values[0])}；\\S+排名第三，指数值为\\d+\\.\\d\\d。$`),
+    );
   });
 
   it("--lang en writes the same document in English: no Chinese character in it", () => {

@@ -3,7 +3,7 @@
 import type { DraftContext } from "./context";
 import { figure, itemHeading, para, partHeading, placeholder, regionBarsFigure, sectionHeading, subHeading } from "./blocks";
 import { Numbering, type DraftBlock } from "./model";
-import { changeSentences, runSentence, topThreeSentence } from "./sentences";
+import { changeSentences, dataSentence, runSentence, topThreeSentence } from "./sentences";
 import { allEntitiesTable, changeTable, coefficientTable, overallTable, regionRankTable } from "./tables";
 
 export function part3(c: DraftContext): DraftBlock[] {
@@ -49,7 +49,9 @@ export function part3(c: DraftContext): DraftBlock[] {
 
 /** The top three, the changes against last year and the runs of years in the top three. */
 function sentences(c: DraftContext, code: string): DraftBlock[] {
-  return [topThreeSentence(c, code), ...changeSentences(c, code), runSentence(c, code)].filter((t) => t).map(para);
+  // An input indicator is said as the report says it (「从评估结果来看，…排名第一」); an index by its top three and their values.
+  const lead = c.isLeaf(code) ? dataSentence(c, code) : topThreeSentence(c, code);
+  return [lead, ...changeSentences(c, code), runSentence(c, code)].filter((t) => t).map(para);
 }
 
 const byRegion = (c: DraftContext, code: string): DraftBlock =>

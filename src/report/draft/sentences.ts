@@ -189,3 +189,60 @@ export function runSentence(c: DraftContext, code: string): string {
     )
     .join("; ")}.`;
 }
+
+/**
+ * An input indicator's data sentence: 「从评估结果来看，虹口区排名第一，排名相较上一年度提升10位，提升幅度也排名第一；
+ * 黄浦区与静安区分别排名第二、第三。」 Ties are said as ties; the change of rank only with last year.
+ */
+export function dataSentence(c: DraftContext, code: string): string {
+  const zh = c.lang === "zh";
+  const groups = rankGroups(c, code, 3);
+  if (!groups.length) return "";
+  const [first, ...rest] = groups;
+  const names = (g: { members: number[] }) => g.members.map((i) => c.full(i));
+  let lead = zh
+    ? `${tiedZh(names(first))}${first.members.length > 1 ? "并列" : "排名"}${ordinal(first.rank, "zh")}`
+    : `${list(names(first), "en")} ${first.members.length > 1 ? "tie for" : "ranks"} ${ordinal(first.rank, "en")}`;
+  const move = first.members.length === 1 ? rankMove(c, code, first.members[0]) : undefined;
+  if (move && move.change !== 0) {
+    lead += zh
+      ? `，排名相较上一年度${move.change > 0 ? "提升" : "下降"}${Math.abs(move.change)}位${move.largest ? "，提升幅度也排名第一" : ""}`
+      : `, ${rankMoveText(move.change, "en")} on the previous year${move.largest ? ", the largest rise" : ""}`;
+  }
+  // The rest in rank order: 「甲与乙分别排名第二、第三」 when none ties, else each group as it stands.
+  const each = (g: { rank: number; members: number[] }) =>
+    g.members.length > 1
+      ? zh
+        ? `${tiedZh(names(g))}并列${ordinal(g.rank, "zh")}`
+        : `${list(names(g), "en")} tie for ${ordinal(g.rank, "en")}`
+      : zh
+        ? `${names(g)[0]}排名${ordinal(g.rank, "zh")}`
+        : `${names(g)[0]} ranks ${ordinal(g.rank, "en")}`;
+  const untied = rest.length > 1 && rest.every((g) => g.members.length === 1);
+  const tail = untied
+    ? [
+        zh
+          ? `${tiedZh(rest.map((g) => names(g)[0]))}分别排名${rest.map((g) => ordinal(g.rank, "zh")).join("、")}`
+          : `${list(
+              rest.map((g) => names(g)[0]),
+              "en",
+            )} rank ${list(
+              rest.map((g) => ordinal(g.rank, "en")),
+              "en",
+            )}`,
+      ]
+    : rest.map(each);
+  const parts = [lead, ...tail];
+  return zh ? `从评估结果来看，${parts.join("；")}。` : `On the results, ${parts.join("; ")}.`;
+}
+
+/** An entity's change of rank on last year, and whether it is the largest rise; undefined without last year. */
+function rankMove(c: DraftContext, code: string, i: number): { change: number; largest: boolean } | undefined {
+  const k = c.cmp?.codes.indexOf(code) ?? -1;
+  if (!c.cmp || k < 0) return undefined;
+  const id = c.s.dataset.districts[i].id;
+  const own = c.cmp.districts.find((d) => d.district === id)?.indicators[k];
+  if (!own) return undefined;
+  const best = Math.max(...c.cmp.districts.map((d) => d.indicators[k].city.change));
+  return { change: own.city.change, largest: own.city.change > 0 && own.city.change === best };
+}
