@@ -7,6 +7,7 @@ import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, terminal, usageError, type C
 import { compareCommand } from "./compare";
 import { mapCommand } from "./map";
 import { inspectCommand } from "./inspect";
+import { reportCommand } from "./report";
 import { scoreCommand } from "./score";
 import { sensitivityCommand } from "./sensitivity";
 import { templateCommand } from "./template";
@@ -23,6 +24,7 @@ registerCommand(compareCommand);
 registerCommand(sensitivityCommand);
 registerCommand(mapCommand);
 registerCommand(auditCommand);
+registerCommand(reportCommand);
 registerCommand(inspectCommand);
 registerCommand(templateCommand);
 

@@ -87,6 +87,12 @@ const zh = {
   value: "数值",
   mapTable: (title: string, subtitle: string) => `地图数据：${title}（${subtitle}）`,
   noMap: "这些行政区没有内置地图形状，不显示地图。",
+  reportDraft: "报告草稿",
+  reportDraftHint: "由评分结果起草年度报告（Word 文档）：各级指数、排名、均值、较上一年变化、地图与图表；每节的评述段落留给分析人员撰写。",
+  reportDrafting: "正在起草报告…",
+  reportDrafted: (name: string, tables: number, figures: number) => `已生成「${name}」（${tables} 个表，${figures} 个图），请在下载中查看。`,
+  reportDesktop:
+    "Excel 桌面版（Windows、Mac）的任务窗格可能无法保存文件（Microsoft 说明：加载项的 webview 不支持下载生成的文件）。如果没有出现保存提示：在 Excel 网页版中打开此工作簿再点「报告草稿」，或保存工作簿后在命令行运行 sci report 工作簿.xlsx --out 报告.docx。",
 };
 
 export type Strings = typeof zh;
@@ -174,6 +180,13 @@ const en: Strings = {
   value: "Value",
   mapTable: (title: string, subtitle: string) => `Map data: ${title} (${subtitle})`,
   noMap: "There are no built-in shapes for these districts, so no map is shown.",
+  reportDraft: "Report draft",
+  reportDraftHint:
+    "Drafts the annual report (a Word document) from the scores: every index, rank, mean, change on last year, map and chart; each section's commentary is left for the analysts.",
+  reportDrafting: "Drafting the report…",
+  reportDrafted: (name: string, tables: number, figures: number) => `Made "${name}" (${tables} tables, ${figures} figures): see your downloads.`,
+  reportDesktop:
+    "Excel on Windows and Mac may not save a file from the task pane (Microsoft: the add-in's webview does not support downloading a generated file). If no save prompt appeared: open this workbook in Excel on the web and choose Report draft there, or save the workbook and run sci report WORKBOOK.xlsx --out REPORT.docx.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -7,6 +7,7 @@ import { useStyles } from "../styles";
 import { fixed2, glance } from "../summary";
 import type { Model } from "../types";
 import { ResultsMap } from "../ResultsMap";
+import { ReportDraft } from "../report/ReportDraft";
 
 /** Results at a glance (loaded after first paint): top districts and the averages, from the live model. */
 export default function ResultsStep({ t, lang, current }: { t: Strings; lang: Lang; current: Model }) {
@@ -75,6 +76,7 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
         </tbody>
       </table>
       <ResultsMap t={t} lang={lang} scores={scores} profile={current.profile} />
+      <ReportDraft t={t} lang={lang} current={current} />
     </>
   );
 }
