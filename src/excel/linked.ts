@@ -1,7 +1,7 @@
 // The model's side of a link: the linked table or range, read with the adopt rules and the
 // stored choices (the core's adoptInput), becomes the input the one pipeline assesses; its
 // issues are pointed back at the evaluator's own cells. Pure: no Office.js here.
-import { adoptInput, locateAssessment, type Adoption, type Profile, type Sources } from "../core";
+import { adoptInput, locateAssessment, publishedAgreement, type Adoption, type Profile, type Sources } from "../core";
 import type { Model } from "./build";
 import type { Link } from "./link";
 import type { WorkbookSources } from "./sources";
@@ -9,6 +9,8 @@ import type { WorkbookSources } from "./sources";
 export interface LinkedSources {
   sources: Sources;
   adoption?: Adoption;
+  /** What the linked table is read as: index numbers, or raw statistics to normalise. */
+  as?: "input" | "raw";
 }
 
 /**
@@ -19,9 +21,24 @@ export function adoptSources(read: WorkbookSources, link: Link | undefined, prof
   const { adopted, ...sources } = read;
   const own = link ? (adopted ?? sources.input) : undefined;
   if (!link || !own) return { sources };
-  const adoption = adoptInput(sources, own, profile, link.choices);
-  return { sources: adoption.sources, adoption };
+  // With normalisation settings (SCI_Settings) in the workbook, the linked table holds raw
+  // statistics: scored through the settings, as `sci score --raw` does.
+  const as = sources.settings ? "raw" : "input";
+  const adoption = adoptInput(sources, own, profile, link.choices, as);
+  return { sources: adoption.sources, adoption, as };
 }
 
 /** The model with the input's issues at the evaluator's cells, and the reading's own first. */
-export const locateModel = (model: Model, linked: LinkedSources): Model => (linked.adoption ? locateAssessment(model, linked.adoption) : model);
+export function locateModel(model: Model, linked: LinkedSources): Model {
+  if (!linked.adoption) return model;
+  const located = locateAssessment(model, linked.adoption, linked.as);
+  // The publisher's own figures for what SCI computes (a table's HDI column), checked against SCI's.
+  const published = located.scores ? publishedAgreement(linked.adoption.reading, located.scores).issues : [];
+  if (!published.length) return located;
+  const kind = linked.as ?? "input";
+  return {
+    ...located,
+    issues: [...located.issues, ...published],
+    issuesOf: { ...located.issuesOf, [kind]: [...(located.issuesOf?.[kind] ?? []), ...published] },
+  };
+}

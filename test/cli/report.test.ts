@@ -29,7 +29,7 @@ describe("sci report: refusals", () => {
     expect(kept.code).toBe(2);
     expect(readFileSync(join(dir, "kept.docx"), "utf8")).toBe("mine");
     const rows = readFileSync(join(ROOT, "examples", "inputs-2020.csv"), "utf8").split("\n");
-    rows[2] = rows[2].replace(/,[\d.]+,/, ",n/a,");
+    rows[2] = rows[2].replace(/,[\d.]+,/, ",abc,");
     writeFileSync(join(dir, "bad.csv"), rows.join("\n"));
     const bad = await sci(["report", "bad.csv", "--out", "bad.docx"], dir);
     expect(bad.code).toBe(1);

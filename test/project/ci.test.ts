@@ -12,13 +12,14 @@ describe(".ci/run", () => {
     expect(install).toHaveLength(1);
     expect(install[0]).toContain("--no-install-recommends");
     const wanted = [...ci.matchAll(/missing\+=\(([^)]+)\)/g)].map((m) => m[1]).sort();
-    expect(wanted).toEqual(["chromium", "fonts-droid-fallback", "fonts-noto-cjk", "libreoffice-calc", "poppler-utils"]);
+    expect(wanted).toEqual(["chromium", "fonts-droid-fallback", "fonts-noto-cjk", "libreoffice-calc", "libreoffice-writer", "poppler-utils"]);
   });
 });
 
 describe("npm run test:unit", () => {
   it("is the whole suite but the browser and LibreOffice checks, after the typecheck and the lint", () => {
-    expect(scripts["test:unit"]).toBe('npm run typecheck && npm run lint && vitest run --exclude "test/browser/**" --exclude "test/xlsx/**"');
+    // The "unit" project of vitest.config.mts is everything but test/browser and test/xlsx.
+    expect(scripts["test:unit"]).toBe("npm run typecheck && npm run lint && vitest run --project unit");
     expect(scripts.test).toBe("npm run typecheck && npm run lint && vitest run");
   });
 });

@@ -37,7 +37,10 @@ export function adoptInput(sources: Sources, own: SourceTable, base: Profile, ch
     ...(own.id ? { id: own.id } : {}),
     ...(own.title ? { title: own.title } : {}),
   };
-  return { sources: { ...sources, [as]: input }, reading, locate };
+  // Raw statistics take the raw table's place; the own table is then no input table of its own.
+  const rest: Sources = { ...sources };
+  if (as === "raw") delete rest.input;
+  return { sources: { ...rest, [as]: input }, reading, locate };
 }
 
 /** The assessment with the input's issues at the evaluator's cells, the reading's own first. */
