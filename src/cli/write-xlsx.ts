@@ -46,7 +46,8 @@ function writeSheet(ws: Worksheet, sheet: SheetLayout): void {
     }),
   );
   for (const b of sheet.numbers)
-    for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) ws.getCell(r + 1, c + 1).numFmt = NUMBER_FORMAT;
+    for (let r = b.row; r < b.row + b.rows; r++)
+      for (let c = b.col; c < b.col + b.cols; c++) ws.getCell(r + 1, c + 1).numFmt = sheet.numberFormat ?? NUMBER_FORMAT;
   for (const r of sheet.headerRows)
     sheet.cells[r]?.forEach((v, c) => {
       if (v !== null) ws.getCell(r + 1, c + 1).font = { bold: true };

@@ -28,7 +28,8 @@ export type LayoutResult = RankingResult;
 /** `0.00` for the layout's number blocks, `@` (text) for every string, General elsewhere. */
 export function numberFormats(sheet: SheetLayout): string[][] {
   const inBlock = (r: number, c: number) => sheet.numbers.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
-  return sheet.cells.map((row, r) => row.map((v, c) => (typeof v === "string" ? "@" : inBlock(r, c) ? "0.00" : "General")));
+  const number = sheet.numberFormat ?? "0.00";
+  return sheet.cells.map((row, r) => row.map((v, c) => (typeof v === "string" ? "@" : inBlock(r, c) ? number : "General")));
 }
 
 /** What Excel is given for a layout cell: empty for null, and never a non-finite number. */

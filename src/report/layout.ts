@@ -1,4 +1,4 @@
-import { GENERIC_WORDS, methodNote, methodSuffix, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
+import { GENERIC_WORDS, decimalsOf, methodNote, methodSuffix, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
 import { displayWidth } from "./width";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
@@ -44,8 +44,10 @@ export interface SheetLayout {
   /** The sheet name to write, before any collision suffix. At most 31 characters. */
   name: string;
   cells: LayoutCell[][];
-  /** Blocks formatted `0.00`. */
+  /** Blocks formatted `0.00` (or `numberFormat`). */
   numbers: Block[];
+  /** The number blocks' format when not `0.00`: the assessment's decimals. */
+  numberFormat?: string;
   /** Rows printed bold: titles and headers. */
   headerRows: number[];
   /** Rows frozen at the top. */
@@ -98,6 +100,9 @@ export function reportLayout(s: Scores, title = s.dataset.label ?? ""): ReportLa
       ),
     );
   }
+  // Figures at the assessment's decimals (0.962 for the HDI), 2 unless its framework says.
+  const decimals = decimalsOf(fw);
+  if (decimals !== 2) for (const sheet of sheets) sheet.numberFormat = decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
   return { title, sheets };
 }
 
@@ -169,7 +174,7 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
   g.push([]);
 
   const row = (i: number, rank: number): LayoutCell[] => [
-    rank,
+    rank || "—", // not scored: no rank
     s.dataset.districts[i].id,
     ...codes.map((c) => s.values[i * K + fw.index.get(c)!]),
     ...(coef ? [s.dataset.coefficients[i]] : []),
@@ -212,8 +217,12 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
 function indicatorSheet(s: Scores, codes: string[], key: string, name: string, heading: string): SheetLayout {
   const fw = s.dataset.framework;
   const K = fw.order.length;
-  const regions = s.dataset.regions;
   const w = wordsOf(s.dataset);
+  // An assessment without regions (a list of countries) has one column pair: all, by rank over all.
+  const byRegion = s.dataset.regions.length > 0;
+  const regions = byRegion ? s.dataset.regions : [{ id: "city", zh: w.whole.zh, en: w.whole.en }];
+  const ranksOf = byRegion ? s.regionRanks : s.cityRanks;
+  const inScope = (region: string, id: string) => !byRegion || region === id;
   const g = new Grid();
   g.push([heading], true);
   g.push([]);
@@ -233,8 +242,8 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
     );
     const columns = regions.map((r) =>
       sortByRank(
-        s.dataset.districts.flatMap((d, i) => (d.region === r.id ? [i] : [])),
-        s.regionRanks,
+        s.dataset.districts.flatMap((d, i) => (inScope(d.region, r.id) ? [i] : [])),
+        ranksOf,
         K,
         k,
       ),
@@ -244,12 +253,12 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
     for (let m = 0; m < height; m++)
       g.push(
         columns.flatMap((col) =>
-          m < col.length ? [s.regionRanks[col[m] * K + k], s.dataset.districts[col[m]].id, s.values[col[m] * K + k]] : [null, null, null],
+          m < col.length ? [ranksOf[col[m] * K + k] || "—", s.dataset.districts[col[m]].id, s.values[col[m] * K + k]] : [null, null, null],
         ),
       );
-    g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
+    if (byRegion) g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
     g.push([null, `${w.whole.zh}平均`, s.averages.get("city")![k]]);
-    regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + 2, cols: 1 }));
+    regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + (byRegion ? 2 : 1), cols: 1 }));
     if (height) regions.forEach((_, r) => g.centered.push({ row: first, col: r * 3, rows: height, cols: 1 }));
     g.tables.push({ key: code, title: `${ind.nameZh}（${code}）`, row: top, col: 0, rows: g.row - top, cols: Math.max(3, regions.length * 3), titleRows: 1 });
     g.push([]);
@@ -257,7 +266,8 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
   return g.finish(key, name, 1);
 }
 
-/** Members ordered by rank on one indicator; ties keep the input order. */
+/** Members ordered by rank on one indicator; ties keep the input order; those with no rank (0: not scored) last. */
 function sortByRank(members: number[], ranks: Int32Array, K: number, k: number): number[] {
-  return [...members].sort((a, b) => ranks[a * K + k] - ranks[b * K + k] || a - b);
+  const at = (i: number) => ranks[i * K + k] || Number.MAX_SAFE_INTEGER;
+  return [...members].sort((a, b) => at(a) - at(b) || a - b);
 }
