@@ -83,7 +83,8 @@ describe("sci map", () => {
     expect(r.code, r.stderr).toBe(0);
     const svg = readFileSync(out, "utf8");
     expect(svg).toContain("New infrastructure index, 2020");
-    expect(svg).toContain("Suburban districts · equal intervals (4)");
+    expect(svg).toContain("Suburban districts · range ");
+    expect(svg).toContain("equal intervals (4 classes of equal width)");
     const p = paths(svg);
     expect(p.filter(([, c]) => c >= 0)).toHaveLength(8);
     expect(p.find(([id]) => id === "浦东")![1]).toBe(-1);

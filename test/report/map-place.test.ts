@@ -25,7 +25,7 @@ describe("the map on the overall sheet", () => {
     expect(first.pictures!.map((p) => [p.key, p.svg])).toEqual([["map", map.svg]]);
     expect(map.width).toBe(SHEET_MAP_WIDTH);
     expect(map.svg).toContain('data-district="浦东" data-class="4"');
-    expect(map.title).toBe("智慧城市发展水平指数 — 全市 · 分位数分级（5 级）");
+    expect(map.title).toBe("智慧城市发展水平指数 — 全市 · 范围 87.31–133.41");
     for (const x of rest) expect(x.pictures).toBeUndefined();
   });
 
