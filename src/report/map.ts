@@ -11,7 +11,7 @@ import { titleZh, wordsOf } from "./layout";
 import { displayWidth } from "./width";
 import { classBreaks, classesFor, classOf, mergeSingles, NARROW_CLASSES, NARROW_SPREAD, relativeSpread, TIER_STEP, type ClassMethod } from "./classes";
 import { sequentialScale, textOn } from "./colour";
-import { boundsOf, edgeDistance, labelPoint, type Bounds, type Geometry, type Point } from "./geometry";
+import { boundsOf, contains as containsPoint, edgeDistance, labelPoint, type Bounds, type EntityShape, type Geometry, type Point } from "./geometry";
 
 export type MapLang = "zh" | "en";
 
@@ -222,14 +222,22 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const valueText = (a: MapArea) => round2(a.value).toFixed(2);
 
   // 1. Inside each shape, on the main map.
-  const main = new Labeller(frame, fontSize);
+  const main = new Labeller(frame, fontSize, (a) => shapeOf(a));
   const left = main.inside(shown, (a) => edgeDistance(shapeOf(a), labelPoint(shapeOf(a))) * frame.scale, valueText);
 
-  // 2. An inset when the unlabelled shapes crowd a small part of the main map.
+  // 2. An inset when the unlabelled shapes crowd a small part of the main map: the shapes near
+  // the smallest one left (within a third of the map), if there are two or more.
   let inset: MapLayout["inset"];
   let rest = left;
-  if (left.length >= 2) {
-    const bb = boundsOf(left.flatMap((a) => shapeOf(a).rings));
+  const roomOf = (a: MapArea) => edgeDistance(shapeOf(a), labelPoint(shapeOf(a)));
+  const tightest = [...left].sort((p, q) => roomOf(p) - roomOf(q))[0];
+  const reach = Math.max(frame.width, frame.height) / 3;
+  // Small shapes only: a large one left without a label takes a leader line on the main map.
+  const small = (a: MapArea) => roomOf(a) * frame.scale < 1.6 * fontSize;
+  const crowd = tightest ? left.filter((a) => small(a) && Math.hypot(a.label[0] - tightest.label[0], a.label[1] - tightest.label[1]) <= reach) : [];
+  if (crowd.length >= 2) {
+    rest = left.filter((a) => !crowd.includes(a));
+    const bb = boundsOf(crowd.flatMap((a) => shapeOf(a).rings));
     const [w, h] = [(bb.maxX - bb.minX) * frame.scale, (bb.maxY - bb.minY) * frame.scale];
     if (w < 0.6 * frame.width && h < 0.6 * frame.height) {
       const m = 0.12 * Math.max(bb.maxX - bb.minX, bb.maxY - bb.minY);
@@ -238,16 +246,17 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
       const f = frameOf(padded, Math.round(y + 14 + fontSize * 1.3), width * 0.8);
       const [s0, s1] = [toPx(frame, [padded.minX, padded.minY]), toPx(frame, [padded.maxX, padded.maxY])];
       inset = { ...f, caption, source: { x0: s0[0], y0: s0[1], x1: s1[0], y1: s1[1] } };
-      for (const a of left) a.label = toPx(f, labelPoint(shapeOf(a)));
-      const zoom = new Labeller(f, fontSize);
+      for (const a of crowd) a.label = toPx(f, labelPoint(shapeOf(a)));
+      const zoom = new Labeller(f, fontSize, (a) => shapeOf(a));
       // Anchors of every shape in the inset, so a leader label covers none of them.
       zoom.anchors = shown.filter((a) => contains(f, toPx(f, labelPoint(shapeOf(a))))).map((a) => toPx(f, labelPoint(shapeOf(a))));
-      rest = zoom.inside(left, (a) => edgeDistance(shapeOf(a), labelPoint(shapeOf(a))) * f.scale, valueText);
-      zoom.leaders(rest, valueText);
-      for (const a of left) a.panel = 1;
+      zoom.leaders(
+        zoom.inside(crowd, (a) => roomOf(a) * f.scale, valueText),
+        valueText,
+      );
+      for (const a of crowd) a.panel = 1;
       y = f.y + f.height;
-      rest = [];
-    }
+    } else rest = left;
   }
   // 3. Beside the shape, with a leader line, on the main map.
   if (rest.length) {
@@ -326,7 +335,18 @@ class Labeller {
   constructor(
     readonly frame: MapFrame,
     readonly fontSize: number,
+    readonly shape: (a: MapArea) => EntityShape,
   ) {}
+
+  /** The box, shrunk by a tenth, has its corners and edge midpoints inside the shape. */
+  private within(a: MapArea, b: Box): boolean {
+    const f = this.frame;
+    const [mx, my] = [(b.x1 - b.x0) * 0.1, (b.y1 - b.y0) * 0.1];
+    const xs = [b.x0 + mx, (b.x0 + b.x1) / 2, b.x1 - mx];
+    const ys = [b.y0 + my, (b.y0 + b.y1) / 2, b.y1 - my];
+    const shape = this.shape(a);
+    return xs.every((x) => ys.every((y) => containsPoint(shape, [f.minX + (x - f.x) / f.scale, f.minY + (y - f.y) / f.scale])));
+  }
 
   private box([cx, cy]: Point, lines: string[]): Box {
     const half = Math.max(...lines.map((t) => textPx(t, this.fontSize))) / 2 + 2;
@@ -349,7 +369,7 @@ class Labeller {
       const lines = [a.name, value(a)];
       const b = this.box(a.label, lines);
       const r = room(a);
-      if (b.x1 - b.x0 <= 2.4 * r && b.y1 - b.y0 <= 1.9 * r && this.free(b)) {
+      if (((b.x1 - b.x0 <= 2.4 * r && b.y1 - b.y0 <= 1.9 * r) || this.within(a, b)) && this.free(b)) {
         a.labelLines = lines;
         this.placed.push(b);
       } else left.push(a);

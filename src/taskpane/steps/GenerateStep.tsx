@@ -15,9 +15,11 @@ import { describeError, type StepProps } from "../types";
  * Step 3: what will be scored, the rounding (it changes every sheet, so it comes first), the
  * title, and Generate, the primary button once the input is clean; then a link to each sheet.
  */
-export function GenerateStep({ t, lang, workbook, model, current, next, adopted }: StepProps) {
+export function GenerateStep({ t, lang, workbook, model, current, next, adopted, title: given, onTitle }: StepProps) {
   const s = useStyles();
-  const [title, setTitle] = useState(current.dataset?.label ?? "2020");
+  const [own, setOwn] = useState(current.dataset?.label ?? "2020");
+  // The pane holds the title when it can, so the results and analyses use it too.
+  const [title, setTitle] = given !== undefined && onTitle ? [given, onTitle] : [own, setOwn];
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RankingResult>();
   const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();

@@ -9,7 +9,7 @@ import type { Model } from "../types";
 import { ResultsMap } from "../ResultsMap";
 
 /** Results at a glance (loaded after first paint): top districts and the averages, from the live model. */
-export default function ResultsStep({ t, lang, current }: { t: Strings; lang: Lang; current: Model }) {
+export default function ResultsStep({ t, lang, current, title }: { t: Strings; lang: Lang; current: Model; title?: string }) {
   const s = useStyles();
   const scores = current.scores;
   if (!scores) return <Status intent="info">{t.noResults}</Status>;
@@ -74,7 +74,7 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
           ))}
         </tbody>
       </table>
-      <ResultsMap t={t} lang={lang} scores={scores} profile={current.profile} />
+      <ResultsMap t={t} lang={lang} scores={scores} profile={current.profile} title={title} />
     </>
   );
 }
