@@ -60,7 +60,7 @@ export function mapSvg(m: MapLayout): string {
     const s = inset.source;
     out.push(
       `<rect x="${num(s.x0)}" y="${num(s.y0)}" width="${num(s.x1 - s.x0)}" height="${num(s.y1 - s.y0)}" fill="none" stroke="#1a1a1a" stroke-width="1" stroke-dasharray="3 2"/>`,
-      `<text x="${x0}" y="${num(inset.y - 6)}" font-size="${num(fs)}" font-weight="bold" fill="#1a1a1a">${xml(inset.caption)}</text>`,
+      `<text x="${num(inset.x)}" y="${num(inset.y - 6)}" font-size="${num(fs)}" font-weight="bold" fill="#1a1a1a">${xml(inset.caption)}</text>`,
       ...shapes(m, inset, false),
       `<rect x="${num(inset.x)}" y="${num(inset.y)}" width="${num(inset.width)}" height="${inset.height}" fill="none" stroke="#1a1a1a" stroke-width="1" stroke-dasharray="3 2"/>`,
     );
@@ -84,21 +84,22 @@ export function mapSvg(m: MapLayout): string {
   out.push(`</g>`);
   // The legend: its title says what the classes are; one swatch per class, top class first.
   y = m.legendY;
+  const lx = m.legendX;
   out.push(`<g font-size="${num(fs)}" fill="#1a1a1a">`);
   const legendLines = wrapLegend(m);
   for (const line of legendLines) {
     y += fs * 1.25;
-    out.push(`<text x="${x0}" y="${num(y - fs * 0.2)}" font-weight="bold">${xml(line)}</text>`);
+    out.push(`<text x="${num(lx)}" y="${num(y - fs * 0.2)}" font-weight="bold">${xml(line)}</text>`);
   }
   y += 4;
   for (const e of [...m.legend].reverse()) {
     out.push(
-      `<rect x="${x0}" y="${num(y)}" width="22" height="${num(fs + 3)}" fill="${e.fill}" stroke="#555555" stroke-width="0.7"/>`,
-      `<text x="${x0 + 30}" y="${num(y + fs)}">${xml(e.text)}</text>`,
+      `<rect x="${num(lx)}" y="${num(y)}" width="22" height="${num(fs + 3)}" fill="${e.fill}" stroke="#555555" stroke-width="0.7"/>`,
+      `<text x="${num(lx + 30)}" y="${num(y + fs)}">${xml(e.text)}</text>`,
     );
     y += fs + 8;
   }
-  if (m.note) out.push(`<text x="${x0}" y="${num(y + fs)}" fill="#444444">${xml(m.note)}</text>`);
+  if (m.note) out.push(`<text x="${num(lx)}" y="${num(y + fs)}" fill="#444444">${xml(m.note)}</text>`);
   // The ranked list: rank, swatch, name, value, column by column.
   const L = m.list;
   out.push(`<text x="${x0}" y="${num(L.y + fs)}" font-weight="bold">${xml(L.title)}</text>`);
@@ -124,8 +125,7 @@ export function mapSvg(m: MapLayout): string {
 
 function wrapLegend(m: MapLayout): string[] {
   // The same wrapping the layout measured with.
-  const inner = m.width - 20;
-  return wrapText(m.legendTitle, inner, m.fontSize);
+  return wrapText(m.legendTitle, m.legendWidth, m.fontSize);
 }
 
 /** The map of one indicator over a scope (`city` or a region id) as an SVG document. */

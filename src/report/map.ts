@@ -92,6 +92,8 @@ export interface MapLayout {
   legend: MapLegendEntry[];
   legendTitle: string;
   legendY: number;
+  legendX: number;
+  legendWidth: number;
   /** Every entity in scope by rank: the values as text, whatever the map could label. */
   list: {
     title: string;
@@ -109,6 +111,8 @@ export interface MapLayout {
 
 const OUTSIDE = "#ffffff";
 const PAD = 10;
+/** From this width (px) the inset and legend stand right of the map. */
+const WIDE = 600;
 /** Average advance of a display-width unit, in em: digits and Latin letters about 0.55, CJK 1.1. */
 const EM = 0.56;
 
@@ -181,15 +185,31 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const byId = new Map(geometry.shapes.map((g) => [g.id, g]));
   const scopeShapes = districts.flatMap((d, i) => (inScope(i) && byId.has(d.id) ? [byId.get(d.id)!] : []));
   const b = boundsOf((scopeShapes.length ? scopeShapes : geometry.shapes).flatMap((g) => g.rings));
-  const frameOf = (bb: Bounds, top: number, maxH: number): MapFrame => {
-    const scale = Math.min(inner / Math.max(1e-9, bb.maxX - bb.minX), maxH / Math.max(1e-9, bb.maxY - bb.minY));
+  // A wide picture (a sheet's) puts the inset and the legend in a column right of the map, so
+  // it is not a tall strip; a narrow one (the pane's) stacks them under it.
+  const wide = width >= WIDE;
+  const mainW = wide ? Math.round(inner * 0.58) : inner;
+  const sideX = PAD + mainW + 16;
+  const sideW = inner - mainW - 16;
+  const frameOf = (bb: Bounds, top: number, maxW: number, maxH: number, left = PAD, centre = !wide): MapFrame => {
+    const scale = Math.min(maxW / Math.max(1e-9, bb.maxX - bb.minX), maxH / Math.max(1e-9, bb.maxY - bb.minY));
     const w = (bb.maxX - bb.minX) * scale;
-    return { x: PAD + (inner - w) / 2, y: top, width: w, height: Math.round((bb.maxY - bb.minY) * scale), minX: bb.minX, minY: bb.minY, scale };
+    return {
+      x: left + (centre ? (maxW - w) / 2 : 0),
+      y: top,
+      width: w,
+      height: Math.round((bb.maxY - bb.minY) * scale),
+      minX: bb.minX,
+      minY: bb.minY,
+      scale,
+    };
   };
   const subtitleLines = wrapText(lang === "zh" ? `${region.zh} · 范围 ${range}` : `${region.en} · range ${range}`, inner, fontSize);
   y += 4 + subtitleLines.length * fontSize * 1.25;
-  const frame = frameOf(b, Math.round(y + 6), width * 1.2);
+  const frame = frameOf(b, Math.round(y + 6), mainW, wide ? mainW * 1.1 : width * 1.2);
+  const top = frame.y;
   y = frame.y + frame.height;
+  let side = top; // the bottom of the right column, when wide
   const toPx = (f: MapFrame, [x, yy]: Point): Point => [f.x + (x - f.minX) * f.scale, f.y + (yy - f.minY) * f.scale];
 
   const areas: MapArea[] = [];
@@ -243,7 +263,9 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
       const m = 0.12 * Math.max(bb.maxX - bb.minX, bb.maxY - bb.minY);
       const padded = { minX: bb.minX - m, minY: bb.minY - m, maxX: bb.maxX + m, maxY: bb.maxY + m };
       const caption = lang === "zh" ? "局部放大" : "Enlarged";
-      const f = frameOf(padded, Math.round(y + 14 + fontSize * 1.3), width * 0.8);
+      const f = wide
+        ? frameOf(padded, Math.round(top + fontSize * 1.3 + 8), sideW, frame.height * 0.6, sideX, false)
+        : frameOf(padded, Math.round(y + 14 + fontSize * 1.3), inner, width * 0.8);
       const [s0, s1] = [toPx(frame, [padded.minX, padded.minY]), toPx(frame, [padded.maxX, padded.maxY])];
       inset = { ...f, caption, source: { x0: s0[0], y0: s0[1], x1: s1[0], y1: s1[1] } };
       for (const a of crowd) a.label = toPx(f, labelPoint(shapeOf(a)));
@@ -255,7 +277,8 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
         valueText,
       );
       for (const a of crowd) a.panel = 1;
-      y = f.y + f.height;
+      if (wide) side = f.y + f.height;
+      else y = f.y + f.height;
     } else rest = left;
   }
   // 3. Beside the shape, with a leader line, on the main map.
@@ -274,9 +297,12 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
   const m = METHOD_TEXT[method](legend.length);
   const note = missing.length ? (lang === "zh" ? `无地图形状：${missing.join("、")}` : `No shape: ${missing.join(", ")}`) : "";
   const legendTitle = lang === "zh" ? `${indicator.nameZh}（${code}）· ${m.zh}` : `${indicator.nameEn} (${code}) · ${m.en}`;
-  const legendY = y + 12;
-  const legendTitleLines = wrapText(legendTitle, inner, fontSize).length;
-  y = legendY + legendTitleLines * fontSize * 1.25 + 4 + legend.length * (fontSize + 8) + (note ? fontSize * 1.5 : 0);
+  const legendX = wide ? sideX : PAD;
+  const legendWidth = wide ? sideW : inner;
+  const legendY = (wide ? side : y) + 12;
+  const legendTitleLines = wrapText(legendTitle, legendWidth, fontSize).length;
+  const legendEnd = legendY + legendTitleLines * fontSize * 1.25 + 4 + legend.length * (fontSize + 8) + (note ? fontSize * 1.5 : 0);
+  y = wide ? Math.max(y, legendEnd) : legendEnd;
 
   const rows = districts
     .flatMap((d, i) => (inScope(i) && Number.isFinite(valueAt(i)) ? [{ i, d }] : []))
@@ -310,6 +336,8 @@ export function mapLayout(s: Scores, code: string, scope: string, geometry: Geom
     legend,
     legendTitle,
     legendY,
+    legendX,
+    legendWidth,
     list,
     missing,
     note,

@@ -36,7 +36,8 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
       // The report's layouts load on first use: not part of the pane's first paint.
       const { geometryFor, reportLayout, withAdjustments, withMap } = await import("../../report");
       // The composite's map goes beside the overall table when the districts have shapes.
-      const layout = withAdjustments(reportLayout(scores, title.trim()), current.prepared, scores);
+      const date = new Date().toISOString().slice(0, 10);
+      const layout = withAdjustments(reportLayout(scores, title.trim(), { date }), current.prepared, scores);
       const geometry = geometryFor(current.profile, scores.dataset.districts);
       const r = await workbook.writeRanking(geometry ? withMap(layout, scores, geometry) : layout);
       setResult(r);
