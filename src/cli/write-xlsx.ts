@@ -118,11 +118,14 @@ function styleSheet(ws: Worksheet, sheet: SheetLayout, orientation?: PageSetup["
   each(style.wrapped, (cell) => (cell.alignment = { ...cell.alignment, wrapText: true, vertical: cell.alignment?.vertical ?? "top" }));
   for (const w of style.wrapped) ws.getRow(w.row + 1).height = Math.max(ws.getRow(w.row + 1).height ?? 0, w.points);
   each(style.indented, (cell) => (cell.alignment = { ...cell.alignment, indent: 1 }));
-  each(style.totals, (cell) => {
-    cell.font = { ...FONT, bold: true };
-    cell.fill = TOTALS;
-    cell.border = { ...cell.border, top: { style: "double", color: { argb: `FF${RULE_COLOR}` } } };
-  });
+  for (const b of style.totals)
+    for (const [r, c] of blockCells(b)) {
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.font = { ...FONT, bold: true };
+      cell.fill = TOTALS;
+      // A double rule above the first average row, as above a table's totals.
+      if (r === b.row) cell.border = { ...cell.border, top: { style: "double", color: { argb: `FF${RULE_COLOR}` } } };
+    }
   for (const t of style.titles) {
     ws.getCell(t.row + 1, 1).font = { ...FONT, bold: true, size: t.points };
     ws.getRow(t.row + 1).height = Math.round(t.points * 1.5);

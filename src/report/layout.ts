@@ -329,7 +329,7 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
   const widths = sheet.columnWidths.map((_, c) => Math.max(...sheet.columnWidths.filter((__, d) => d % 3 === c % 3)));
   const total = widths.reduce((t, x) => t + x, 0);
   const scale = Math.max(1, PORTRAIT_CHARS / Math.max(1, total));
-  return { ...sheet, columnWidths: widths.map((x) => Math.floor(x * scale * 10) / 10) };
+  return { ...sheet, columnWidths: widths.map((x) => Math.floor(x * scale)) };
 }
 
 /** Characters across a portrait A4 page between 0.5-inch margins (523 pt, at 7 px a character). */

@@ -13,7 +13,7 @@ const layout = withMap(plain, scores, GEOMETRY_SHANGHAI);
 const slot = layout.sheets[0].pictures![0];
 
 describe("the map on the ranking sheets", () => {
-  it("is one SVG shape beside the overall table, in the same 2 syncs, with the charts moved right of it", async () => {
+  it("is one SVG shape under the city table, in the same 2 syncs, with the charts right of it", async () => {
     const xl = new FakeExcel();
     const result = await xl.runExcel((ctx) => writeRanking(ctx, layout));
     expect(result).toMatchObject({ ok: true, syncs: 2, mismatches: [], notes: [] });
@@ -24,11 +24,12 @@ describe("the map on the ranking sheets", () => {
     expect(shape.svg).toContain('data-district="浦东" data-class="4"');
     expect(shape).toMatchObject({ name: "map", altTextTitle: slot.title, lockAspectRatio: true });
     expect(slot.title).toMatch(/^2020年智慧城市发展水平指数 — 全市/);
-    // Left: the table's 8 columns as the layout sizes them, and one empty column of Excel's
-    // default 64 px (48 pt); top: two rows of 15 pt; size: the slot's px in points.
-    const table = layout.sheets[0].columnWidths.reduce((t, w) => t + (w * 7 + 5) * 0.75, 0);
-    expect(shape.left).toBeCloseTo(table + 48, 1);
-    expect(shape.top).toBe(30);
+    // Left: column A; top: the row after the city table and an empty one, at 15 pt a row;
+    // size: the slot's px in points.
+    const city = layout.sheets[0].tables.find((t) => t.key === "city")!;
+    expect(slot.row).toBe(city.row + city.rows + 1);
+    expect(shape.left).toBe(0);
+    expect(shape.top).toBe(slot.row * 15);
     expect([shape.width, shape.height]).toEqual([slot.width * 0.75, slot.height * 0.75]);
     for (const name of xl.sheetNames().filter((n) => n !== "排名 2020")) expect(xl.sheet(name).shapes).toEqual([]);
     // The charts start right of the map, not under it.
