@@ -183,6 +183,7 @@ export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choic
     numbers,
     headerRows,
     freezeRows: 1,
+    titleLines: [0],
     tables,
     charts: [],
     // Flags, codes, names and details read whole; longer text wraps within its column.
