@@ -73,13 +73,17 @@ export function mapSvg(m: MapLayout): string {
     const [cx, cy] = a.label;
     out.push(`<circle cx="${num(lx)}" cy="${num(ly)}" r="1.6" stroke="none"/>`, `<line x1="${num(lx)}" y1="${num(ly)}" x2="${num(cx)}" y2="${num(cy)}"/>`);
   }
-  out.push(`</g>`, `<g text-anchor="middle" font-size="${num(fs)}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`);
+  // The halo is its own text under the label (not paint-order, which not every renderer keeps).
+  out.push(`</g>`, `<g text-anchor="middle" font-size="${num(fs)}">`);
   for (const a of m.areas) {
     if (!a.labelLines.length) continue;
     const [x, yy] = a.label;
     const top = yy - ((a.labelLines.length - 1) * fs * 1.15) / 2 + fs * 0.35;
     const tspans = a.labelLines.map((t, i) => `<tspan x="${num(x)}" y="${num(top + i * fs * 1.15)}">${xml(t)}</tspan>`).join("");
-    out.push(`<text fill="${a.labelFill}" stroke="${a.labelHalo}" data-label="${xml(a.id)}">${tspans}</text>`);
+    out.push(
+      `<text fill="none" stroke="${a.labelHalo}" stroke-width="3" stroke-linejoin="round" aria-hidden="true">${tspans}</text>`,
+      `<text fill="${a.labelFill}" data-label="${xml(a.id)}">${tspans}</text>`,
+    );
   }
   out.push(`</g>`);
   // The legend: its title says what the classes are; one swatch per class, top class first.

@@ -131,7 +131,8 @@ export function wrapText(text: string, max: number, fontSize: number): string[] 
   let line = "";
   for (const t of tokens) {
     const next = line + t;
-    if (line.trim() && textPx(next.trimEnd(), fontSize) > max && !/^\s+$/.test(t)) {
+    // Closing punctuation stays at the end of its line, never starts the next.
+    if (line.trim() && textPx(next.trimEnd(), fontSize) > max && !/^\s+$/.test(t) && !/^[，、。；：）」』]$/.test(t)) {
       lines.push(line.trimEnd());
       line = t.trimStart();
     } else line = next;
