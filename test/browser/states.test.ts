@@ -29,14 +29,35 @@ declare const sciFake: {
  */
 async function hiddenFigures(page: Page): Promise<{ onlyOnHover: string[]; placeholder: string[] }> {
   return page.evaluate(() => {
-    const shown = (el: Element) => (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
-    const drawn = [...document.querySelectorAll("main svg text")].filter(shown).map((t) => t.textContent ?? "");
-    const visible = [document.querySelector("main")?.innerText ?? "", ...drawn].join("\n");
+    // Seen: laid out, not hidden, and in no box of a pixel or less (the screen readers' copy).
+    const seen = (el: Element | null): boolean => {
+      for (let e = el; e && e.tagName !== "MAIN"; e = e.parentElement) {
+        const r = e.getBoundingClientRect();
+        const st = getComputedStyle(e);
+        if (st.display === "none" || st.visibility === "hidden" || r.width <= 1 || r.height <= 1) return false;
+      }
+      return true;
+    };
+    const visibleIn = (root: Element) => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || ["TITLE", "SCRIPT", "STYLE", "OPTION"].includes(el.tagName.toUpperCase()) || !seen(el)) continue;
+        texts.push(n.textContent ?? "");
+      }
+      return texts.join("\n");
+    };
+    const main = document.querySelector("main") ?? document.body;
+    const visible = visibleIn(main);
     const onlyOnHover: string[] = [];
     for (const title of document.querySelectorAll("main svg title")) {
       const owner = title.parentElement;
       if (!owner || owner.tagName.toLowerCase() === "svg") continue; // a picture's own name
-      for (const figure of (title.textContent ?? "").match(/-?\d+\.\d+/g) ?? []) if (!visible.includes(figure)) onlyOnHover.push(`${title.textContent}`);
+      // The figure must be drawn in the picture's own section (its labels or list), not merely
+      // somewhere else on the page.
+      const near = visibleIn(owner.closest("section") ?? main);
+      for (const figure of (title.textContent ?? "").match(/-?\d+\.\d+/g) ?? []) if (!near.includes(figure)) onlyOnHover.push(`${title.textContent}`);
     }
     const year = (document.querySelector("main input[type=text], main input:not([type])") as HTMLInputElement | null)?.value.trim();
     const placeholder = year ? visible.split("\n").filter((line) => line.includes("本年")) : [];
