@@ -103,6 +103,6 @@ function sheet(key: string, name: string, rows: LayoutCell[][], first: number, n
     // The ranks: old, new and change, over the city and within the region (each before its note).
     centered: n ? [3, 7].map((k) => ({ row: first, col: valueCol + k, rows: n, cols: 3 })) : [],
     charts: [],
-    columnWidths: Array.from({ length: width }, (_, k) => (k === 1 && key === "compare-detail" ? 24 : k === width - 1 || k === width - 5 ? 28 : 12)),
+    columnWidths: Array.from({ length: width }, (_, k) => (k === 1 && key === "compare-detail" ? 24 : k === width - 1 || k === width - 5 ? 30 : 12)),
   };
 }
