@@ -103,7 +103,8 @@ ${SELECT_HELP}
     });
     io.stdout(values.json ? JSON.stringify(json(), null, 2) + "\n" : rankingTable(scores));
     if (out !== undefined) {
-      const table = withAdjustments(reportLayout(scores), checked.assessment?.prepared, scores);
+      const date = new Date().toISOString().slice(0, 10);
+      const table = withAdjustments(reportLayout(scores, scores.dataset.label, { date }), checked.assessment?.prepared, scores);
       const layout = shapes.geometry ? withMap(table, scores, shapes.geometry) : table;
       await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(

@@ -1,7 +1,18 @@
 /* global Excel */
 import { cellAddress } from "../core";
 import type { Block, ChartLayout, LayoutCell, PictureLayout, ReportLayout, SheetLayout } from "../report";
-import { DEFAULT_COLUMN_CHARS, HEADER_FILL, RULE_COLOR, sheetStyle, type PageSetup } from "../report";
+import {
+  DEFAULT_COLUMN_CHARS,
+  HEADER_FILL,
+  NOTE_COLOR,
+  NOTE_POINTS,
+  REPORT_FONT,
+  RULE_COLOR,
+  TOTAL_FILL,
+  layoutOrientation,
+  sheetStyle,
+  type PageSetup,
+} from "../report";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
 import { freshNames } from "./names";
 import { supports } from "./requirements";
@@ -101,8 +112,18 @@ function queueColorScales(ws: Excel.Worksheet, sheet: SheetLayout): void {
 }
 
 /** Rules, grey headers, centred ranks and the page setup (see sheetStyle), queued in the same batch. */
-function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout): void {
-  const style = sheetStyle(sheet);
+function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout, orientation?: PageSetup["orientation"]): void {
+  const style = sheetStyle(sheet, orientation);
+  // The report's Chinese face on every cell, every row at 15 points (the pictures' rows were
+  // counted so), as in the CLI's workbook.
+  const rows = Math.max(sheet.cells.length, ...(sheet.pictures ?? []).map((p) => p.row + p.rows));
+  const cols = sheet.cells[0]?.length ?? 0;
+  if (rows && cols) {
+    const all = ws.getRangeByIndexes(0, 0, rows, cols).format;
+    all.font.name = REPORT_FONT.name;
+    all.font.size = REPORT_FONT.size;
+    all.rowHeight = 15;
+  }
   style.ruled.forEach((b) => rule(ws, b));
   for (const b of style.centered) range(ws, b).format.horizontalAlignment = "Center";
   for (const b of style.headers) {
@@ -111,10 +132,33 @@ function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout): void {
     format.horizontalAlignment = "CenterAcrossSelection";
     format.verticalAlignment = "Center";
   }
+  const headed = new Set(style.headers.flatMap((b) => Array.from({ length: b.rows }, (_, k) => b.row + k)));
   for (const w of style.wrapped) {
     const format = range(ws, w).format;
     format.wrapText = true;
     format.rowHeight = w.points;
+    if (!headed.has(w.row)) format.verticalAlignment = "Top";
+  }
+  // indentLevel is ExcelApi 1.9; an older Excel leaves the names flush.
+  if (supports("ExcelApi", "1.9")) for (const b of style.indented) range(ws, b).format.indentLevel = 1;
+  for (const b of style.totals) {
+    const format = range(ws, b).format;
+    format.font.bold = true;
+    format.fill.color = `#${TOTAL_FILL}`;
+    const top = format.borders.getItem("EdgeTop");
+    top.style = "Double";
+    top.color = `#${RULE_COLOR}`;
+  }
+  for (const t of style.titles) {
+    const format = ws.getRangeByIndexes(t.row, 0, 1, 1).format;
+    format.font.bold = true;
+    format.font.size = t.points;
+    format.rowHeight = Math.round(t.points * 1.5);
+  }
+  for (const r of style.notes) {
+    const font = ws.getRangeByIndexes(r, 0, 1, 1).format.font;
+    font.size = NOTE_POINTS;
+    font.color = `#${NOTE_COLOR}`;
   }
   queuePage(ws, style.page);
 }
@@ -185,6 +229,7 @@ async function queueSheet(
   batch: Batch,
   notes: RankingWritten["notes"],
   images: PictureImages | undefined,
+  orientation?: PageSetup["orientation"],
 ): Promise<Chunk[]> {
   const rows = sheet.cells.length;
   const cols = rows ? sheet.cells[0].length : 0;
@@ -232,7 +277,7 @@ async function queueSheet(
   // Charts right of the table, and of the map where there is one.
   const right = Math.max(cols, ...pictures.map((p) => p.col + p.cols));
   sheet.charts.forEach((chart, k) => addChart(ws, chart, k, right + 1));
-  styleSheet(ws, sheet);
+  styleSheet(ws, sheet, orientation);
   queueColorScales(ws, sheet);
   await batch.add(4096 + 200 * (sheet.charts.length + sheet.tables.length + (sheet.colorScales?.length ?? 0)));
   return chunks;
@@ -265,12 +310,13 @@ export async function writeLayout(
   const readBack: Chunk[][] = [];
   const batch = new Batch(syncs);
   const notes: RankingWritten["notes"] = [];
+  const orientation = layoutOrientation(layout);
   try {
     const added: Excel.Worksheet[] = [];
     for (const [i, sheet] of layout.sheets.entries()) {
       const ws = sheets.add(names[i]);
       added.push(ws);
-      readBack.push(await queueSheet(ws, sheet, batch, notes, images));
+      readBack.push(await queueSheet(ws, sheet, batch, notes, images, orientation));
     }
     added[0]?.activate();
     await batch.send();

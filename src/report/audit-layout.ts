@@ -1,6 +1,6 @@
 // The audit sheet: plain cells, written alike by the CLI and the add-in.
 import type { Audit, Choices, Dataset, Sobol, Stat } from "../core";
-import { titleZh, type Block, type ColorScale, type LayoutCell, type SheetLayout, type TableLayout } from "./layout";
+import { titleZh, wordsOf, type Block, type ColorScale, type LayoutCell, type SheetLayout, type TableLayout } from "./layout";
 
 /** Red for −1, white for 0, blue for +1: a diverging scale for correlations. */
 export const CORRELATION_COLORS = { low: "F8696B", mid: "FFFFFF", high: "5A8AC6" } as const;
@@ -144,7 +144,7 @@ export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choic
   const agg = table(
     "aggregation",
     "聚合方法比较（全市排名）/ City ranks by aggregation",
-    ["行政区 / district", "算术平均 / arithmetic", "几何平均 / geometric"],
+    [`${wordsOf(ds).entity.zh} / ${wordsOf(ds).entity.en}`, "算术平均 / arithmetic", "几何平均 / geometric"],
     a.aggregation.map((x) => [x.district, x.arithmetic, x.geometric ?? "—"]),
   );
   if (a.aggregation.length) centered.push({ row: agg, col: 1, rows: a.aggregation.length, cols: 2 });
@@ -183,9 +183,11 @@ export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choic
     numbers,
     headerRows,
     freezeRows: 1,
+    titleLines: [0],
     tables,
     charts: [],
-    columnWidths: Array.from({ length: width }, (_, i) => (i === 1 ? 24 : i === 0 ? 14 : 11)),
+    // Flags, codes, names and details read whole; longer text wraps within its column.
+    columnWidths: Array.from({ length: width }, (_, i) => [22, 24, 24, 26][i] ?? 11),
     centered,
     colorScales,
   };

@@ -98,10 +98,11 @@ function sheet(key: string, name: string, rows: LayoutCell[][], first: number, n
     numbers: n ? [{ row: first, col: valueCol, rows: n, cols: 3 }] : [],
     headerRows,
     freezeRows: first,
+    titleLines: headerRows.includes(0) ? [0] : [],
     tables: n ? [{ key, title: name, row: first - 1, col: 0, rows: n + 1, cols: width }] : [],
     // The ranks: old, new and change, over the city and within the region (each before its note).
     centered: n ? [3, 7].map((k) => ({ row: first, col: valueCol + k, rows: n, cols: 3 })) : [],
     charts: [],
-    columnWidths: Array.from({ length: width }, (_, k) => (k === 1 && key === "compare-detail" ? 24 : k === width - 1 || k === width - 5 ? 22 : 12)),
+    columnWidths: Array.from({ length: width }, (_, k) => (k === 1 && key === "compare-detail" ? 24 : k === width - 1 || k === width - 5 ? 30 : 12)),
   };
 }

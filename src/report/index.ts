@@ -2,6 +2,10 @@
 // knows nothing of Excel, so the CLI's writer and the add-in's write the same layouts.
 export {
   reportLayout,
+  overallSheet,
+  sourceLines,
+  PORTRAIT_CHARS,
+  type ReportOptions,
   wordsOf,
   titleZh,
   type LayoutCell,
@@ -20,6 +24,12 @@ export { auditLayout, CORRELATION_COLORS } from "./audit-layout";
 export {
   HEADER_FILL,
   RULE_COLOR,
+  REPORT_FONT,
+  TITLE_POINTS,
+  NOTE_POINTS,
+  NOTE_COLOR,
+  TOTAL_FILL,
+  layoutOrientation,
   DEFAULT_COLUMN_CHARS,
   sheetStyle,
   columnPoints,

@@ -61,6 +61,14 @@ export interface SheetLayout {
   pictures?: PictureLayout[];
   /** Native colour-scale conditional formats (a correlation matrix's heat map). Default none. */
   colorScales?: ColorScale[];
+  /** The sheet's title rows: the first printed large (Chinese), the next as its English line. */
+  titleLines?: number[];
+  /** Rows of small grey text: the source and date line. */
+  notes?: number[];
+  /** Average rows, styled as a table's totals. */
+  totals?: Block[];
+  /** Cells indented from the cell border: entity names. */
+  indented?: Block[];
 }
 
 /**
@@ -77,15 +85,24 @@ export interface ColorScale extends Block {
 export interface ReportLayout {
   title: string;
   sheets: SheetLayout[];
+  /** The day the report is written (YYYY-MM-DD), printed on its source line. */
+  date?: string;
+}
+
+export interface ReportOptions {
+  /** YYYY-MM-DD for the source line; none: the line names no date. */
+  date?: string;
+  /** Empty rows under the city table, for the map (see withMap). */
+  mapRows?: number;
 }
 
 const LEVEL_NAMES = ["", "一级指标", "二级指标", "三级指标", "四级指标", "五级指标"];
 
 /** The report's tables as plain cell arrays; the CLI and the add-in write the same ones. */
-export function reportLayout(s: Scores, title = s.dataset.label ?? ""): ReportLayout {
+export function reportLayout(s: Scores, title = s.dataset.label ?? "", options: ReportOptions = {}): ReportLayout {
   const fw = s.dataset.framework;
   const base = `${wordsOf(s.dataset).rank.zh}${title ? " " + title : ""}`.slice(0, 20);
-  const sheets: SheetLayout[] = [overallSheet(s, base, title)];
+  const sheets: SheetLayout[] = [overallSheet(s, base, title, options)];
   const depth = Math.max(...fw.order.map((c) => fw.indicators.get(c)!.level));
   for (let level = 1; level <= depth; level++) {
     const codes = fw.order.filter((c) => fw.indicators.get(c)!.level === level);
@@ -96,14 +113,30 @@ export function reportLayout(s: Scores, title = s.dataset.label ?? ""): ReportLa
         codes,
         `level${level}`,
         `${base} ${label}`,
-        `${titleZh(title)}${label}排名 / ${titleEn(title)}level-${level} indicator rankings${methodSuffix(s.dataset)}`,
+        withMethod([`${titleZh(title)}${label}排名`, `${titleEn(title)}level-${level} indicator rankings`], s.dataset),
+        title,
+        options,
       ),
     );
   }
   // Figures at the assessment's decimals (0.962 for the HDI), 2 unless its framework says.
   const decimals = decimalsOf(fw);
   if (decimals !== 2) for (const sheet of sheets) sheet.numberFormat = decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
-  return { title, sheets };
+  return { title, sheets, ...(options.date ? { date: options.date } : {}) };
+}
+
+/** The source and date line, Chinese then English: where the figures come from and when. */
+export function sourceLines(title: string, date?: string): [string, string] {
+  return [
+    `来源：${titleZh(title) || "本次"}输入数据，由 SCI 按评估的指标体系与权重计算${date ? `；生成于 ${date}` : ""}`,
+    `Source: ${title ? title + " " : ""}inputs, computed by SCI with the assessment's framework and weights${date ? `; generated ${date}` : ""}`,
+  ];
+}
+
+/** A two-line title with the non-default method said on each line (a geometric-mean ranking never passes for the official one). */
+function withMethod([zh, en]: [string, string], ds: Dataset): [string, string] {
+  const note = methodNote(ds);
+  return note ? [`${zh}（${note.zh}）`, `${en} (${note.en})`] : [zh, en];
 }
 
 class Grid {
@@ -113,6 +146,22 @@ class Grid {
   tables: TableLayout[] = [];
   charts: ChartLayout[] = [];
   centered: Block[] = [];
+  titleLines: number[] = [];
+  notes: number[] = [];
+  totals: Block[] = [];
+  indented: Block[] = [];
+  /** The title (Chinese, then English on its own line) and the source line under it. */
+  heading(lines: string[], source: string[]) {
+    for (const l of lines) {
+      this.titleLines.push(this.row);
+      this.push([l], true);
+    }
+    for (const l of source) {
+      this.notes.push(this.row);
+      this.push([l]);
+    }
+    this.push([]);
+  }
   get row() {
     return this.cells.length;
   }
@@ -124,11 +173,27 @@ class Grid {
   finish(key: string, name: string, freezeRows: number): SheetLayout {
     const width = Math.max(1, ...this.cells.map((r) => r.length));
     const cells = this.cells.map((r) => [...r.map(shown), ...Array<LayoutCell>(width - r.length).fill(null)]);
-    const columnWidths = Array.from({ length: width }, (_, c) =>
-      Math.min(40, Math.max(6, ...cells.map((r) => (typeof r[c] === "string" ? textWidth(r[c] as string) : 8)))),
-    );
+    // A column fits its body's text; a header over numbers wraps rather than widen it past 12.
+    // Titles (the sheet's, the notes, each table's) span the columns: they widen none.
+    const lines = new Set([...this.titleLines, ...this.notes, ...this.tables.filter((t) => t.titleRows).map((t) => t.row)]);
+    const headers = new Set(this.headerRows);
+    const columnWidths = Array.from({ length: width }, (_, c) => {
+      let body = 8;
+      let head = 0;
+      let numeric = false;
+      cells.forEach((r, i) => {
+        const v = r[c];
+        if (lines.has(i)) return;
+        if (typeof v === "number") numeric = true;
+        if (typeof v !== "string") return;
+        if (headers.has(i)) head = Math.max(head, textWidth(v));
+        else body = Math.max(body, textWidth(v));
+      });
+      return Math.min(40, Math.max(6, body, numeric ? Math.min(head, 11) : head));
+    });
     // Titles span the sheet; they should not widen the first column.
     columnWidths[0] = Math.min(columnWidths[0], 14);
+    for (const r of [...this.titleLines, ...this.notes]) if (typeof cells[r]?.[0] === "string") columnWidths[0] = Math.max(columnWidths[0], 6);
     return {
       key,
       name,
@@ -140,6 +205,10 @@ class Grid {
       charts: this.charts,
       columnWidths,
       centered: this.centered,
+      titleLines: this.titleLines,
+      notes: this.notes,
+      totals: this.totals,
+      indented: this.indented,
     };
   }
 }
@@ -160,7 +229,11 @@ export const wordsOf = (ds: Dataset): ProfileWords => ds.words ?? GENERIC_WORDS;
 export const titleZh = (title: string): string => (/^\d{4}$/.test(title) ? `${title}年` : title ? `${title} ` : "");
 const titleEn = (title: string): string => (title ? `${title} ` : "");
 
-function overallSheet(s: Scores, name: string, title: string): SheetLayout {
+/**
+ * The overall sheet: the title, the source line, then the city-wide ranking of every entity
+ * (page 1), room for the map under it, then each region's table.
+ */
+export function overallSheet(s: Scores, name: string, title: string, options: ReportOptions = {}): SheetLayout {
   const fw = s.dataset.framework;
   const K = fw.order.length;
   const w = wordsOf(s.dataset);
@@ -170,8 +243,7 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
   const head = [w.rank.zh, w.entity.zh, root.nameZh, ...firsts.map((c) => fw.indicators.get(c)!.nameZh), ...(coef ? [coef.name.zh] : [])];
   const codes = [fw.root, ...firsts];
   const g = new Grid();
-  g.push([`${titleZh(title)}${root.nameZh}排名 / ${titleEn(title)}${root.nameEn} ranking${methodSuffix(s.dataset)}`], true);
-  g.push([]);
+  g.heading(withMethod([`${titleZh(title)}${root.nameZh}排名`, `${titleEn(title)}${root.nameEn} ranking`], s.dataset), sourceLines(title, options.date));
 
   const row = (i: number, rank: number): LayoutCell[] => [
     rank || "—", // not scored: no rank
@@ -188,7 +260,9 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
     for (const i of sorted)
       g.push([...row(i, ranks[i * K + fw.index.get(fw.root)!]), ...(extraHead.length ? [regionOf(s.dataset.districts[i].region, s.dataset.regions).zh] : [])]);
     const mean = members.reduce((t, i) => t + s.dataset.coefficients[i], 0) / Math.max(1, members.length);
+    g.totals.push({ row: g.row, col: 0, rows: 1, cols: head.length + extraHead.length });
     g.push([null, avgLabel, ...codes.map((c) => avg[fw.index.get(c)!]), ...(coef ? [mean] : [])]);
+    g.indented.push({ row: first, col: 1, rows: sorted.length + 1, cols: 1 });
     g.numbers.push({ row: first, col: 2, rows: sorted.length + 1, cols: codes.length + (coef ? 1 : 0) });
     // The rank, and the city table's region beside the coefficient, centred.
     if (sorted.length) g.centered.push({ row: first, col: 0, rows: sorted.length, cols: 1 });
@@ -198,12 +272,13 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
     return first;
   };
 
+  const all = s.dataset.districts.map((_, i) => i);
+  const first = block(`${w.whole.zh} / ${w.whole.en}`, "city", all, s.cityRanks, `${w.whole.zh}平均`, s.averages.get("city")!, ["区域"]);
+  for (let r = 0; r < (options.mapRows ?? 0); r++) g.push([]);
   for (const r of s.dataset.regions) {
     const members = s.dataset.districts.flatMap((d, i) => (d.region === r.id ? [i] : []));
     block(`${r.zh} / ${r.en}`, r.id, members, s.regionRanks, `${r.zh}平均`, s.averages.get(r.id)!);
   }
-  const all = s.dataset.districts.map((_, i) => i);
-  const first = block(`${w.whole.zh} / ${w.whole.en}`, "city", all, s.cityRanks, `${w.whole.zh}平均`, s.averages.get("city")!, ["区域"]);
   codes.forEach((c, k) =>
     g.charts.push({
       title: `${fw.indicators.get(c)!.nameZh}${title ? " " + title : ""}${methodNote(s.dataset) ? `（${methodNote(s.dataset)!.zh}）` : ""}`,
@@ -211,10 +286,10 @@ function overallSheet(s: Scores, name: string, title: string): SheetLayout {
       values: { row: first, col: 2 + k, rows: all.length, cols: 1 },
     }),
   );
-  return g.finish("overall", name, 1);
+  return g.finish("overall", name, 2);
 }
 
-function indicatorSheet(s: Scores, codes: string[], key: string, name: string, heading: string): SheetLayout {
+function indicatorSheet(s: Scores, codes: string[], key: string, name: string, heading: string[], title: string, options: ReportOptions): SheetLayout {
   const fw = s.dataset.framework;
   const K = fw.order.length;
   const w = wordsOf(s.dataset);
@@ -224,8 +299,7 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
   const ranksOf = byRegion ? s.regionRanks : s.cityRanks;
   const inScope = (region: string, id: string) => !byRegion || region === id;
   const g = new Grid();
-  g.push([heading], true);
-  g.push([]);
+  g.heading(heading, sourceLines(title, options.date));
   for (const code of codes) {
     const ind = fw.indicators.get(code)!;
     const k = fw.index.get(code)!;
@@ -256,15 +330,25 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
           m < col.length ? [ranksOf[col[m] * K + k] || "—", s.dataset.districts[col[m]].id, s.values[col[m] * K + k]] : [null, null, null],
         ),
       );
+    g.totals.push({ row: g.row, col: 0, rows: byRegion ? 2 : 1, cols: Math.max(3, regions.length * 3) });
     if (byRegion) g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
     g.push([null, `${w.whole.zh}平均`, s.averages.get("city")![k]]);
+    regions.forEach((_, r) => g.indented.push({ row: first, col: r * 3 + 1, rows: height + (byRegion ? 2 : 1), cols: 1 }));
     regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + (byRegion ? 2 : 1), cols: 1 }));
     if (height) regions.forEach((_, r) => g.centered.push({ row: first, col: r * 3, rows: height, cols: 1 }));
     g.tables.push({ key: code, title: `${ind.nameZh}（${code}）`, row: top, col: 0, rows: g.row - top, cols: Math.max(3, regions.length * 3), titleRows: 1 });
     g.push([]);
   }
-  return g.finish(key, name, 1);
+  const sheet = g.finish(key, name, 2);
+  // The region tables side by side take equal widths, and together the page's width.
+  const widths = sheet.columnWidths.map((_, c) => Math.max(...sheet.columnWidths.filter((__, d) => d % 3 === c % 3)));
+  const total = widths.reduce((t, x) => t + x, 0);
+  const scale = Math.max(1, PORTRAIT_CHARS / Math.max(1, total));
+  return { ...sheet, columnWidths: widths.map((x) => Math.floor(x * scale)) };
 }
+
+/** Characters across a portrait A4 page between 0.5-inch margins (523 pt, at 7 px a character). */
+export const PORTRAIT_CHARS = 94;
 
 /** Members ordered by rank on one indicator; ties keep the input order; those with no rank (0: not scored) last. */
 function sortByRank(members: number[], ranks: Int32Array, K: number, k: number): number[] {

@@ -57,6 +57,7 @@ export function sensitivityLayout(result: Sensitivity, ds: Dataset, title = ds.l
     ],
     headerRows: [0, 3, 4],
     freezeRows: first,
+    titleLines: [0],
     tables: [{ key: "sensitivity", title: `${ind.nameZh}排名稳健性`, row: 3, col: 0, rows: n + 2, cols: width }],
     // Baseline, median and percentile ranks, city and region; the %-kept columns stay numbers.
     centered: n ? [3, 8].map((col) => ({ row: first, col, rows: n, cols: 4 })) : [],

@@ -1,4 +1,4 @@
-import type { Block, SheetLayout } from "./layout";
+import type { Block, ReportLayout, SheetLayout } from "./layout";
 import { displayWidth } from "./width";
 
 /** How a sheet prints: the same for every layout, so a printed ranking reads like a report table. */
@@ -29,9 +29,36 @@ export interface SheetStyle {
   headers: Block[];
   /** Cells centred: rank columns. */
   centered: Block[];
-  /** Header rows whose text is wider than its columns: wrapped, and this many points tall. */
+  /** Header rows and body cells whose text is wider than its column: wrapped, and this many points tall. */
   wrapped: (Block & { points: number })[];
+  /** The sheet's title: the first row large, the next (its English line) at the body's size, both bold. */
+  titles: { row: number; points: number }[];
+  /** The source and date line: small, grey. */
+  notes: number[];
+  /** Average rows: bold, a double rule above, a light fill. */
+  totals: Block[];
+  /** Entity names: indented one step from the cell border. */
+  indented: Block[];
   page: PageSetup;
+}
+
+/**
+ * The report's font: a Chinese face that also sets Latin text well, named with the faces to try
+ * where it is missing (macOS, Linux), so Chinese prints in a Chinese face, not a fallback.
+ */
+export const REPORT_FONT = { name: "Microsoft YaHei", fallbacks: ["PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "SimHei"], size: 10 } as const;
+export const TITLE_POINTS = 14;
+export const NOTE_POINTS = 8;
+export const NOTE_COLOR = "595959";
+/** RGB of the totals' fill: lighter than the header's grey. */
+export const TOTAL_FILL = "F2F2F2";
+
+/**
+ * One orientation for a whole workbook: portrait when every sheet's columns fit across a
+ * portrait page, else landscape for all.
+ */
+export function layoutOrientation(layout: Pick<ReportLayout, "sheets">): PageSetup["orientation"] {
+  return layout.sheets.every((s) => pageSetup(s).orientation === "portrait") ? "portrait" : "landscape";
 }
 
 /** RGB of the header fill: Excel's "white, darker 15%", grey on paper and screen alike. */
@@ -42,7 +69,7 @@ export const RULE_COLOR = "000000";
  * The presentation of any layout, derived from its tables, header rows and frozen rows, so
  * comparison and robustness sheets look like the ranking sheets without saying so.
  */
-export function sheetStyle(sheet: SheetLayout): SheetStyle {
+export function sheetStyle(sheet: SheetLayout, orientation?: PageSetup["orientation"]): SheetStyle {
   const ruled: Block[] = [];
   const headers: Block[] = [];
   const wrapped: SheetStyle["wrapped"] = [];
@@ -58,9 +85,36 @@ export function sheetStyle(sheet: SheetLayout): SheetStyle {
       const lines = headerLines(sheet, h, t.col, t.col + t.cols);
       if (lines > 1) wrapped.push({ row: h, col: t.col, rows: 1, cols: t.cols, points: lines * ROW_POINTS });
     }
+    // Body text wider than its column wraps within it: never cut at the border, never spilling.
+    for (let b = r; b < t.row + t.rows; b++) {
+      const cells = sheet.cells[b] ?? [];
+      const long: [number, number][] = [];
+      for (let c = t.col; c < t.col + t.cols; c++) {
+        const v = cells[c];
+        const width = sheet.columnWidths[c] ?? DEFAULT_COLUMN_CHARS;
+        if (typeof v === "string" && displayWidth(v) + INDENT_CHARS > width) long.push([c, wrapLines(v, Math.max(1, width - INDENT_CHARS))]);
+      }
+      // The whole row wraps and aligns to the top, so its cells read side by side.
+      const most = Math.max(1, ...long.map(([, n]) => n));
+      if (most > 1) wrapped.push({ row: b, col: t.col, rows: 1, cols: t.cols, points: most * ROW_POINTS });
+    }
   }
-  return { ruled, headers, centered: sheet.centered ?? [], wrapped, page: pageSetup(sheet) };
+  const titles = (sheet.titleLines ?? []).map((row, i) => ({ row, points: i === 0 ? TITLE_POINTS : REPORT_FONT.size + 1 }));
+  return {
+    ruled,
+    headers,
+    centered: sheet.centered ?? [],
+    wrapped,
+    titles,
+    notes: sheet.notes ?? [],
+    totals: sheet.totals ?? [],
+    indented: sheet.indented ?? [],
+    page: pageSetup(sheet, orientation),
+  };
 }
+
+/** Characters a cell's padding and an indent take from its width. */
+const INDENT_CHARS = 2;
 
 const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 const A4 = { short: 8.27, long: 11.69 }; // inches
@@ -78,7 +132,7 @@ export const DEFAULT_COLUMN_CHARS = 8.43;
  * wide; the frozen rows repeated on every page; a page break before any table that would
  * otherwise be cut, judged at Excel's default row height.
  */
-function pageSetup(sheet: SheetLayout): PageSetup {
+function pageSetup(sheet: SheetLayout, chosen?: PageSetup["orientation"]): PageSetup {
   const pictures = sheet.pictures ?? [];
   const rows = Math.max(sheet.cells.length, ...pictures.map((p) => p.row + p.rows));
   const cells = sheet.cells.length ? sheet.cells[0].length : 0;
@@ -86,10 +140,11 @@ function pageSetup(sheet: SheetLayout): PageSetup {
   // Columns right of the cells (a gap, then the pictures) keep Excel's default width.
   const width = sheet.columnWidths.reduce((t, w) => t + columnPoints(w), 0) + (cols - cells) * columnPoints(DEFAULT_COLUMN_CHARS);
   const across = (inches: number) => (inches - MARGINS.left - MARGINS.right) * 72;
-  const orientation = width <= across(A4.short) ? "portrait" : "landscape";
+  const orientation = chosen ?? (width <= across(A4.short) ? "portrait" : "landscape");
   const [pageWidth, pageHeight] = orientation === "portrait" ? [A4.short, A4.long] : [A4.long, A4.short];
   const scale = Math.min(1, across(pageWidth) / Math.max(1, width));
-  const perPage = Math.max(1, Math.floor(((pageHeight - MARGINS.top - MARGINS.bottom) * 72) / (ROW_POINTS * scale)));
+  // Two rows kept spare: the title's taller rows and wrapped headers take more than ROW_POINTS.
+  const perPage = Math.max(1, Math.floor(((pageHeight - MARGINS.top - MARGINS.bottom) * 72) / (ROW_POINTS * scale)) - 2);
   const printTitleRows = Math.min(sheet.freezeRows, rows);
   return {
     orientation,

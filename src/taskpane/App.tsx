@@ -40,7 +40,9 @@ export function App({ workbook, model, lang: initial, adopter, adopted }: AppPro
   const s = useStyles();
   const results = useId();
   const t = STRINGS[lang];
-  const props: StepProps = { t, lang, workbook, model, current, next: nextStep(current), adopted };
+  // 报告年份或标题: step 3's field, and the year every title in the pane uses.
+  const [title, setTitle] = useState(() => current.dataset?.label ?? "2020");
+  const props: StepProps = { t, lang, workbook, model, current, next: nextStep(current), adopted, title, onTitle: setTitle };
   // The page's own language follows, for screen readers and the browser's hyphenation and fonts.
   useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = t.htmlLang;
@@ -77,7 +79,7 @@ export function App({ workbook, model, lang: initial, adopter, adopted }: AppPro
             {t.results}
           </h2>
           <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-            <ResultsStep t={t} lang={lang} current={current} />
+            <ResultsStep t={t} lang={lang} current={current} title={title} />
           </Suspense>
         </section>
         <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>

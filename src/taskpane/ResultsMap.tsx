@@ -31,16 +31,17 @@ function useWidth(fallback: number): [React.RefObject<HTMLDivElement | null>, nu
 }
 
 /**
- * The map of the chosen indicator over the city or a region, drawn at the pane's width; each
- * district's value shows on hover, and a table gives screen readers the same figures.
+ * The map of the chosen indicator over the city or a region, drawn at the pane's width: each
+ * district's name and value as text on the map and in the ranked list under it, and a table
+ * giving screen readers the same figures.
  */
-export function ResultsMap({ t, lang, scores, profile }: { t: Strings; lang: Lang; scores: Scores; profile?: Profile }) {
+export function ResultsMap({ t, lang, scores, profile, title }: { t: Strings; lang: Lang; scores: Scores; profile?: Profile; title?: string }) {
   const geometry = geometryFor(profile, scores.dataset.districts);
   if (!geometry) return <Status intent="info">{t.noMap}</Status>;
-  return <MapView t={t} lang={lang} scores={scores} geometry={geometry} />;
+  return <MapView t={t} lang={lang} scores={scores} geometry={geometry} title={title?.trim() || undefined} />;
 }
 
-function MapView({ t, lang, scores, geometry }: { t: Strings; lang: Lang; scores: Scores; geometry: Geometry }) {
+function MapView({ t, lang, scores, geometry, title }: { t: Strings; lang: Lang; scores: Scores; geometry: Geometry; title?: string }) {
   const s = useStyles();
   const m = useMapStyles();
   const select = useSelectStyles();
@@ -53,8 +54,8 @@ function MapView({ t, lang, scores, geometry }: { t: Strings; lang: Lang; scores
   const ready = useDeferredValue(true, false);
   const shown = fw.index.has(code) ? code : fw.root;
   const layout = useMemo(
-    () => (ready ? mapLayout(scores, shown, scope, geometry, { width, lang, minFontSize: 11 }) : undefined),
-    [ready, scores, shown, scope, geometry, width, lang],
+    () => (ready ? mapLayout(scores, shown, scope, geometry, { width, lang, minFontSize: 11, label: title }) : undefined),
+    [ready, scores, shown, scope, geometry, width, lang, title],
   );
   const scopes = [CITY.id, ...scores.dataset.regions.map((r) => r.id)];
   const scopeName = (id: string) =>

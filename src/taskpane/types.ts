@@ -15,7 +15,7 @@ export interface ModelSource {
 }
 
 /** What an analysis panel is given: the step's props, the model source optional (tests). */
-export type AnalysisProps = Pick<StepProps, "t" | "lang" | "current" | "workbook"> & { model?: ModelSource };
+export type AnalysisProps = Pick<StepProps, "t" | "lang" | "current" | "workbook" | "title"> & { model?: ModelSource };
 
 export interface StepProps {
   t: Strings;
@@ -28,6 +28,22 @@ export interface StepProps {
   next: Next;
   /** Data adopted with "use this data", when there is some. */
   adopted?: Adopted;
+  /** The report's year or title (报告年份或标题), as step 3's field holds it: every title uses it. */
+  title?: string;
+  onTitle?: (title: string) => void;
+}
+
+/** This year's placeholder label in the core, never shown once the year is known. */
+export const THIS_YEAR = "本年";
+
+/**
+ * The labels of two years as the pane shows them: this year's placeholder (本年) becomes the
+ * title given; when that is last year's label too, last year is "last year" instead.
+ */
+export function yearLabels(oldLabel: string, newLabel: string, title?: string): [string, string] {
+  const known = title?.trim();
+  if (!known || newLabel !== THIS_YEAR) return [oldLabel, newLabel];
+  return [known === oldLabel ? "上一年" : oldLabel, known];
 }
 
 /** An exception's message, one line, for "the action failed: …". */

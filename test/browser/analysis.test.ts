@@ -98,7 +98,8 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     await yoy.getByRole("list", { name: "已写入的工作表" }).waitFor();
     const now = score(dataset2020());
     const last = score({ ...now.dataset, coefficients: now.dataset.coefficients.map((c, i) => (now.dataset.districts[i].id === "浦东" ? 0.5 : c)) });
-    const layout = comparisonLayout(compare(last, now, { old: "上一年", new: "本年" }));
+    // This year is the title's 2020 (step 3's field), not 本年; last year, also 2020, is 上一年.
+    const layout = comparisonLayout(compare(last, now, { old: "上一年", new: "2020" }));
     for (const sheet of layout.sheets) {
       const corner = `A1:${a1(sheet.cells.length - 1, sheet.cells[0].length - 1)}`;
       const got = await page.evaluate(([n, a]) => sciFake.excel.values(n, a), [sheet.name, corner]);

@@ -68,7 +68,8 @@ export function measure(page: Page): Promise<Layout> {
         narrow.push(`"${text.trim().slice(0, 40)}" ${widest.toFixed(1)} px < "${shortestWord}" ${shortest.toFixed(1)} px`);
     }
     for (const t of document.querySelectorAll("svg text")) {
-      const size = parseFloat(getComputedStyle(t).fontSize);
+      // As drawn: a picture scaled down to the pane's width scales its text down too.
+      const size = Math.round(parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1) * 10) / 10;
       if (size < 11 && !hidden(t)) small.add(`${size}px <svg text> ${t.textContent?.slice(0, 30)}`);
     }
     // Primary: white text on a filled (brand) ground; every other button has dark text.

@@ -22,7 +22,7 @@ describe.skipIf(!!SKIP)(SKIP ? `the results map in Chromium (skipped: ${SKIP})` 
           container: el.clientWidth,
           svg: Number(svg.getAttribute("width")),
           drawn: svg.getBoundingClientRect().width,
-          paths: svg.querySelectorAll("path").length,
+          paths: svg.querySelectorAll("path[data-district]").length,
         };
       });
       expect(box.paths).toBe(16);

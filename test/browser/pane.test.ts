@@ -4,8 +4,8 @@
 import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { round2, score } from "../../src/core";
-import { reportLayout, type SheetLayout } from "../../src/report";
-import { dataset2020 } from "../../src/data";
+import { reportLayout, withMap, type SheetLayout } from "../../src/report";
+import { dataset2020, GEOMETRY_SHANGHAI } from "../../src/data";
 import { a1, fixtureRows } from "../fuzz/hostile";
 import { chromiumMissing, openPane, SHOTS, usePaneServer, type PaneSession } from "./harness";
 
@@ -30,7 +30,9 @@ declare const sciFake: Fake;
 
 const INPUT_SHEET = "SCI 输入";
 const inputs = fixtureRows("inputs.csv"); // district, region, 38 codes, coefficient
-const layout = reportLayout(score(dataset2020()), "2020");
+// As the pane lays it out: today's date on the source line, the map under the city table.
+const s2020 = score(dataset2020());
+const layout = withMap(reportLayout(s2020, "2020", { date: new Date().toISOString().slice(0, 10) }), s2020, GEOMETRY_SHANGHAI);
 
 /** The input table's column of an indicator (its header ends in "(code)") and row of a district. */
 async function where(page: Page, district: string, code: string): Promise<{ address: string; value: Scalar }> {

@@ -22,6 +22,49 @@ declare const sciFake: {
   };
 };
 
+/**
+ * What a reader cannot see without a mouse: a figure (12.34) that a picture gives only in a
+ * hover title, not in any text drawn on the page; and the placeholder year 本年 on screen while
+ * the report's year is known (step 3's 报告年份或标题 holds it).
+ */
+async function hiddenFigures(page: Page): Promise<{ onlyOnHover: string[]; placeholder: string[] }> {
+  return page.evaluate(() => {
+    // Seen: laid out, not hidden, and in no box of a pixel or less (the screen readers' copy).
+    const seen = (el: Element | null): boolean => {
+      for (let e = el; e && e.tagName !== "MAIN"; e = e.parentElement) {
+        const r = e.getBoundingClientRect();
+        const st = getComputedStyle(e);
+        if (st.display === "none" || st.visibility === "hidden" || r.width <= 1 || r.height <= 1) return false;
+      }
+      return true;
+    };
+    const visibleIn = (root: Element) => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || ["TITLE", "SCRIPT", "STYLE", "OPTION"].includes(el.tagName.toUpperCase()) || !seen(el)) continue;
+        texts.push(n.textContent ?? "");
+      }
+      return texts.join("\n");
+    };
+    const main = document.querySelector("main") ?? document.body;
+    const visible = visibleIn(main);
+    const onlyOnHover: string[] = [];
+    for (const title of document.querySelectorAll("main svg title")) {
+      const owner = title.parentElement;
+      if (!owner || owner.tagName.toLowerCase() === "svg") continue; // a picture's own name
+      // The figure must be drawn in the picture's own section (its labels or list), not merely
+      // somewhere else on the page.
+      const near = visibleIn(owner.closest("section") ?? main);
+      for (const figure of (title.textContent ?? "").match(/-?\d+\.\d+/g) ?? []) if (!near.includes(figure)) onlyOnHover.push(`${title.textContent}`);
+    }
+    const year = (document.querySelector("main input[type=text], main input:not([type])") as HTMLInputElement | null)?.value.trim();
+    const placeholder = year ? visible.split("\n").filter((line) => line.includes("本年")) : [];
+    return { onlyOnHover, placeholder };
+  });
+}
+
 /** The layout checks and axe, then a full-page screenshot named after the state. */
 async function check(page: Page, width: number, state: string, part?: Locator) {
   await page.mouse.move(0, 0); // no hover colours
@@ -37,11 +80,24 @@ async function check(page: Page, width: number, state: string, part?: Locator) {
   expect(m.broken, `${state}: words broken across lines`).toEqual([]);
   expect(m.narrow, `${state}: text narrower than its shortest word`).toEqual([]);
   expect(m.small, `${state}: text under 11 px`).toEqual([]);
+  const figures = await hiddenFigures(page);
+  expect(figures.onlyOnHover, `${state}: figures readable only in a hover title`).toEqual([]);
+  expect(figures.placeholder, `${state}: 本年 on screen though the year is known`).toEqual([]);
   expect(m.primary, `${state}: primary buttons on screen`).toHaveLength(1);
   const found = await axe(page);
   expect(found.violations, `${state}: axe violations`).toEqual([]);
   expect(found.ariaReview, `${state}: ARIA attributes axe asks to review`).toEqual([]);
   return m;
+}
+
+/** The results map over each scope: checked, and the map itself photographed. */
+async function mapScopes(page: Page, width: number, prefix: string, map: string, scope: string, scopes: string[]) {
+  const region = page.getByRole("region", { name: map });
+  for (const name of scopes) {
+    await region.getByRole("combobox", { name: scope }).selectOption({ label: name });
+    await region.locator("svg text", { hasText: name }).first().waitFor();
+    await check(page, width, `${prefix}-map-${name.replace(/\s+/g, "-")}`, region);
+  }
 }
 
 /** The address of a district's row in the input table, column A (the district's name). */
@@ -110,6 +166,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByRole("table", { name: "平均值" }).scrollIntoViewIfNeeded();
       await page.getByTestId("results-map").waitFor();
       await check(page, width, "06-results", page.getByRole("region", { name: "结果一览" }));
+      await mapScopes(page, width, "06", "地图", "地图范围", ["中心城区", "郊区"]);
 
       await page.getByRole("button", { name: "原始数据与指标体系" }).click();
       await page.getByRole("button", { name: "插入原始数据模板" }).waitFor();
@@ -175,6 +232,8 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByRole("button", { name: "Generate ranking sheets" }).click();
       await page.getByRole("list", { name: "Sheets written" }).waitFor();
       await check(page, width, "14-en-generated");
+      await page.getByTestId("results-map").waitFor();
+      await mapScopes(page, width, "14", "Map", "Map scope", ["City", "Central districts", "Suburban districts"]);
       await page.getByRole("button", { name: "Year over year" }).click();
       await page.getByRole("button", { name: "Insert it with the 2020 data as an example" }).click();
       await page.getByRole("region", { name: "Year over year" }).getByRole("table").waitFor();

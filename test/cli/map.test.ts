@@ -83,7 +83,10 @@ describe("sci map", () => {
     expect(r.code, r.stderr).toBe(0);
     const svg = readFileSync(out, "utf8");
     expect(svg).toContain("New infrastructure index, 2020");
-    expect(svg).toContain("Suburban districts · equal intervals (4)");
+    expect(svg).toContain("Suburban districts · range ");
+    // The legend's title, wrapped over its lines: what the classes are.
+    const texts = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1]).join(" ");
+    expect(texts).toContain("equal intervals (4 classes of equal width)");
     const p = paths(svg);
     expect(p.filter(([, c]) => c >= 0)).toHaveLength(8);
     expect(p.find(([id]) => id === "浦东")![1]).toBe(-1);
@@ -138,7 +141,7 @@ describe("sci map", () => {
 });
 
 describe("the ranking workbook's map", () => {
-  it("puts the composite's map as a PNG beside the overall table, and nowhere else", async () => {
+  it("puts the composite's map as a PNG under the city-wide table, and nowhere else", async () => {
     const out = join(dir, "ranking.xlsx");
     const r = await sci(["score", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
@@ -151,13 +154,19 @@ describe("the ranking workbook's map", () => {
     expect(picture.extension).toBe("png");
     const png = decodePng(Buffer.from(picture.buffer as unknown as Uint8Array));
     expect(png.width).toBeGreaterThan(600);
-    // Beside the table: one empty column right of its 8 columns, from row 3.
-    expect(images[0].range.tl.nativeCol).toBe(9);
-    expect(images[0].range.tl.nativeRow).toBe(2);
+    // Under the city table (title, English title, two source lines, a blank; then the table's
+    // title, header, 16 districts and the average: rows 6–24), after one empty row, column A.
+    expect(overall.getCell("A6").value).toBe("全市 / City");
+    expect(overall.getCell("B24").value).toBe("全市平均");
+    expect(images[0].range.tl.nativeCol).toBe(0);
+    expect(images[0].range.tl.nativeRow).toBe(25);
     for (const ws of rest) expect(ws.getImages()).toHaveLength(0);
-    // The print area takes the picture in: it ends at or right of the picture's last column.
-    const end = /^A1:([A-Z])\d+$/.exec(overall.pageSetup.printArea ?? "")![1].charCodeAt(0) - 65;
-    expect(end + 1).toBeGreaterThanOrEqual(9 + Math.ceil((images[0].range as unknown as { ext: { width: number } }).ext.width / 64));
+    // As wide as the table's 8 columns, at most; the print area spans them.
+    const ext = (images[0].range as unknown as { ext: { width: number; height: number } }).ext;
+    const columns = Array.from({ length: 8 }, (_, c) => Math.round((overall.getColumn(c + 1).width ?? 8.43) * 7 + 5)).reduce((t, w) => t + w, 0);
+    expect(ext.width).toBeLessThanOrEqual(columns);
+    expect(ext.width).toBeGreaterThan(columns * 0.8);
+    expect(/^A1:([A-Z])\d+$/.exec(overall.pageSetup.printArea ?? "")![1]).toBe("H");
   });
 });
 

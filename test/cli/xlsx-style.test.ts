@@ -24,44 +24,65 @@ describe("the ranking workbook, printed", async () => {
   const layout = reportLayout(score(dataset2020()), "2020");
   const wb = await written(layout, "styled.xlsx");
   const overall = wb.worksheets[0];
+  // 中心城区's table after the title (2 rows), the source lines (2), a blank and the city table.
+  const top = layout.sheets[0].tables.find((t) => t.key === "central")!.row + 1;
+  const at = (col: string, offset: number) => `${col}${top + offset}`;
 
   it("rules the 中心城区 table from its header to its average row, on every side, and not its title", () => {
-    // Title on row 3 (中心城区 / Central districts), header row 4, 8 districts, the average on row 13.
-    expect(overall.getCell("A3").value).toBe("中心城区 / Central districts");
-    expect(overall.getCell("A3").border ?? {}).toEqual({});
-    for (const address of ["A4", "G4", "A5", "B5", "C12", "G12", "B13", "G13", "A13"])
+    expect(top).toBe(26);
+    // Title (中心城区 / Central districts), header, 8 districts, the average: 11 rows.
+    expect(overall.getCell(at("A", 0)).value).toBe("中心城区 / Central districts");
+    expect(overall.getCell(at("A", 0)).border ?? {}).toEqual({});
+    for (const address of [at("A", 1), at("G", 1), at("A", 2), at("B", 2), at("C", 9), at("G", 9)])
       expect(overall.getCell(address).border, address).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
+    // The average row: a double rule above it, as a table's totals.
+    for (const address of [at("A", 10), at("B", 10), at("G", 10)])
+      expect(overall.getCell(address).border, address).toEqual({
+        top: { style: "double", color: { argb: "FF000000" } },
+        bottom: THIN,
+        left: THIN,
+        right: THIN,
+      });
     // Beyond the table's 7 columns (H is the city table's region) and in the blank row below: none.
-    expect(overall.getCell("H5").border ?? {}).toEqual({});
-    expect(overall.getCell("A14").border ?? {}).toEqual({});
+    expect(overall.getCell(at("H", 2)).border ?? {}).toEqual({});
+    expect(overall.getCell(at("A", 11)).border ?? {}).toEqual({});
   });
 
   it("fills the header rows grey, centred across their cells, and only them", () => {
-    for (const address of ["A4", "B4", "C4", "G4"]) {
+    for (const address of [at("A", 1), at("B", 1), at("C", 1), at("G", 1)]) {
       expect(overall.getCell(address).fill, address).toEqual(GREY);
-      expect(overall.getCell(address).alignment, address).toEqual({ horizontal: "centerContinuous", vertical: "middle" });
+      expect(overall.getCell(address).alignment, address).toMatchObject({ horizontal: "centerContinuous", vertical: "middle" });
     }
-    for (const address of ["A3", "A5", "C5", "B13"])
+    for (const address of [at("A", 0), at("A", 2), at("C", 2)])
       expect(overall.getCell(address).fill?.type === "pattern" && (overall.getCell(address).fill as ExcelJS.FillPattern).pattern === "solid", address).toBe(
         false,
       );
     // Indicator sheets: the region row (中心城区 … 郊区) and the column row are both header.
+    // Indicator sheets: the region row (中心城区 … 郊区) and the column row are both header.
     const level1 = wb.worksheets[1];
-    expect([level1.getCell("A4").value, level1.getCell("D4").value, level1.getCell("A5").value]).toEqual(["中心城区", "郊区", "排名"]);
-    for (const address of ["A4", "B4", "D4", "F5"]) expect(level1.getCell(address).fill, address).toEqual(GREY);
-    expect(level1.getCell("A6").fill?.type === "pattern" && (level1.getCell("A6").fill as ExcelJS.FillPattern).pattern).not.toBe("solid");
+    expect([level1.getCell("A7").value, level1.getCell("D7").value, level1.getCell("A8").value]).toEqual(["中心城区", "郊区", "排名"]);
+    for (const address of ["A7", "B7", "D7", "F8"]) expect(level1.getCell(address).fill, address).toEqual(GREY);
+    expect(level1.getCell("A9").fill?.type === "pattern" && (level1.getCell("A9").fill as ExcelJS.FillPattern).pattern).not.toBe("solid");
   });
 
-  it("centres the ranks, leaves the values right-aligned by default", () => {
-    for (let r = 5; r <= 12; r++) {
-      expect(overall.getCell(r, 1).value).toBe(r - 4);
+  it("centres the ranks, indents the names, leaves the values right-aligned by default", () => {
+    for (let r = top + 2; r <= top + 9; r++) {
+      expect(overall.getCell(r, 1).value).toBe(r - top - 1);
       expect(overall.getCell(r, 1).alignment, `A${r}`).toEqual({ horizontal: "center" });
+      expect(overall.getCell(r, 2).alignment, `B${r}`).toEqual({ indent: 1 });
       expect(overall.getCell(r, 3).alignment?.horizontal, `C${r}`).toBeUndefined();
     }
     const level3 = wb.worksheets[3];
-    expect(level3.getCell("A6").value).toBe(1);
-    expect(level3.getCell("A6").alignment).toEqual({ horizontal: "center" });
-    expect(level3.getCell("D6").alignment).toEqual({ horizontal: "center" }); // 郊区's rank column
+    expect(level3.getCell("A9").value).toBe(1);
+    expect(level3.getCell("A9").alignment).toEqual({ horizontal: "center" });
+    expect(level3.getCell("D9").alignment).toEqual({ horizontal: "center" }); // 郊区's rank column
+  });
+
+  it("names the Chinese face in every cell, the title at 14 pt, the source line small", () => {
+    expect(overall.getCell("A1").font).toMatchObject({ name: "Microsoft YaHei", bold: true, size: 14 });
+    expect(overall.getCell("A2").font).toMatchObject({ name: "Microsoft YaHei", bold: true, size: 11 });
+    expect(overall.getCell("A3").font).toMatchObject({ name: "Microsoft YaHei", size: 8 });
+    expect(overall.getCell(at("B", 2)).font).toMatchObject({ name: "Microsoft YaHei", size: 10 });
   });
 
   it("sets every sheet one page wide on A4, frozen rows repeated, the layout's rectangle printed", () => {
@@ -69,13 +90,13 @@ describe("the ranking workbook, printed", async () => {
       const ws = wb.worksheets[s];
       const last = `${String.fromCharCode(64 + sheet.cells[0].length)}${sheet.cells.length}`;
       expect(ws.pageSetup, sheet.name).toMatchObject({
-        orientation: s === 0 ? "landscape" : "portrait",
+        orientation: "portrait",
         paperSize: 9,
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
         horizontalCentered: true,
-        printTitlesRow: "1:1",
+        printTitlesRow: "1:2",
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       });
       expect(ws.pageSetup.printArea?.replace(/\$/g, ""), sheet.name).toBe(`A1:${last}`);
@@ -83,14 +104,14 @@ describe("the ranking workbook, printed", async () => {
     });
   });
 
-  it("breaks the page before the city table (exceljs keeps breaks as 'after row N')", async () => {
+  it("breaks the page before 郊区's table, after the city's and 中心城区's (exceljs keeps breaks as 'after row N')", async () => {
     // Read-back drops page breaks, so look at the workbook as written.
     const made = await layoutWorkbook(layout);
     // exceljs keeps them on the worksheet; its typings leave the list out.
     const breaks = (s: number) => (made.worksheets[s] as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks;
-    const city = layout.sheets[0].tables.find((t) => t.key === "city")!;
-    expect(made.worksheets[0].getCell(city.row + 1, 1).value).toBe("全市 / City");
-    expect(breaks(0)).toEqual([{ id: city.row, max: 16383, man: 1 }]);
+    const suburban = layout.sheets[0].tables.find((t) => t.key === "suburban")!;
+    expect(made.worksheets[0].getCell(suburban.row + 1, 1).value).toBe("郊区 / Suburban districts");
+    expect(breaks(0)).toEqual([{ id: suburban.row, max: 16383, man: 1 }]);
     layout.sheets.forEach((sheet, s) => expect(breaks(s).map((b) => b.id)).toEqual(sheetStyle(sheet).page.rowBreaks));
     expect(breaks(3).length).toBeGreaterThan(10);
   });
@@ -111,10 +132,13 @@ describe("a comparison workbook gets the same look", async () => {
       for (const [r, c] of blockCells(style.ruled[0]))
         expect(ws.getCell(r + 1, c + 1).border, `${sheet.name} r${r} c${c}`).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
       for (const [r, c] of blockCells(style.headers[0])) expect(ws.getCell(r + 1, c + 1).fill).toEqual(GREY);
-      for (const [r, c] of style.centered.flatMap((b) => [...blockCells(b)])) expect(ws.getCell(r + 1, c + 1).alignment).toEqual({ horizontal: "center" });
+      for (const [r, c] of style.centered.flatMap((b) => [...blockCells(b)]))
+        expect(ws.getCell(r + 1, c + 1).alignment).toMatchObject({ horizontal: "center" });
       expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${sheet.freezeRows}` });
-      // The header row wraps its long bilingual titles, three lines tall.
-      expect(style.wrapped).toEqual([{ ...style.headers[0], points: 48 }]);
+      // The header row wraps its long bilingual titles, three lines tall; body rows below it wrap
+      // only where a name is longer than its column.
+      expect(style.wrapped[0]).toEqual({ ...style.headers[0], points: 48 });
+      for (const w of style.wrapped.slice(1)) expect(w.row).toBeGreaterThan(style.headers[0].row);
       expect(ws.getRow(style.headers[0].row + 1).height).toBe(48);
       expect(ws.getCell(style.headers[0].row + 1, 6).alignment).toEqual({ horizontal: "centerContinuous", vertical: "middle", wrapText: true });
     });

@@ -5,8 +5,8 @@ import ExcelJS from "exceljs";
 import { cellValue } from "../../src/cli/read";
 import { layoutWorkbook, writeLayoutXlsx } from "../../src/cli/write-xlsx";
 import { score } from "../../src/core";
-import { reportLayout, type ReportLayout, type SheetLayout } from "../../src/report";
-import { dataset2020 } from "../../src/data";
+import { reportLayout, withMap, type ReportLayout, type SheetLayout } from "../../src/report";
+import { dataset2020, GEOMETRY_SHANGHAI } from "../../src/data";
 import { columnName, fixtureRows, sci, sciJson, tempDir } from "./helpers";
 import { both } from "../core/fixtures";
 
@@ -23,7 +23,9 @@ const inBlock = (sheet: SheetLayout, r: number, c: number) => sheet.numbers.some
 describe("sci score --out FILE.xlsx", async () => {
   const file = join(dir, "ranking.xlsx");
   const ran = await sci(["score", "--out", file]);
-  const layout = reportLayout(score(dataset2020()));
+  // As the CLI lays it out: today's date on the source line, the map under the city table.
+  const s2020 = score(dataset2020());
+  const layout = withMap(reportLayout(s2020, undefined, { date: new Date().toISOString().slice(0, 10) }), s2020, GEOMETRY_SHANGHAI);
   const wb = await readBack(file);
 
   it("exits 0, prints the ranking, says what it wrote, leaves no temporary file", () => {
@@ -100,7 +102,9 @@ describe("sci score --out FILE.xlsx", async () => {
       sheet.cells.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null) return;
-          expect(!!ws.getCell(r + 1, c + 1).font?.bold, `${sheet.name} r${r} c${c}`).toBe(sheet.headerRows.includes(r));
+          // Bold: the title and header rows, and the average rows (styled as totals).
+          const total = (sheet.totals ?? []).some((b) => r >= b.row && r < b.row + b.rows);
+          expect(!!ws.getCell(r + 1, c + 1).font?.bold, `${sheet.name} r${r} c${c}`).toBe(sheet.headerRows.includes(r) || total);
         }),
       );
       expect(sheet.freezeRows).toBeGreaterThan(0);

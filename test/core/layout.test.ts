@@ -166,7 +166,9 @@ describe("every sheet", () => {
     const width = sh.cells[0].length;
     for (const r of sh.cells) expect(r).toHaveLength(width);
     expect(sh.columnWidths).toHaveLength(width);
-    expect(sh.freezeRows).toBe(1);
+    // The title, Chinese then English, is frozen and repeats on every printed page.
+    expect(sh.freezeRows).toBe(2);
+    expect(sh.titleLines).toEqual([0, 1]);
     expect(sh.headerRows).toContain(0);
     for (const b of sh.numbers)
       for (let r = b.row; r < b.row + b.rows; r++)

@@ -6,6 +6,7 @@ import {
   columnPoints,
   comparisonLayout,
   keepTablesWhole,
+  layoutOrientation,
   reportLayout,
   sensitivityLayout,
   sheetStyle,
@@ -44,10 +45,10 @@ describe("the ranking sheets' style", () => {
 
   it("centres the rank columns: every centred cell of a ranking sheet is a rank 1…16 or a region", () => {
     const overall = sheetStyle(sheet("overall"));
-    // Three tables' rank columns (8, 8, 16 districts) and the city table's region column.
-    expect(overall.centered.map((b) => b.rows)).toEqual([8, 8, 16, 16]);
-    expect(cellsOf(sheet("overall"), overall.centered[2])).toEqual(Array.from({ length: 16 }, (_, k) => k + 1));
-    expect(new Set(cellsOf(sheet("overall"), overall.centered[3]))).toEqual(new Set(["中心城区", "郊区"]));
+    // The city table's rank and region columns (16 districts) first, then the regions' ranks (8, 8).
+    expect(overall.centered.map((b) => b.rows)).toEqual([16, 16, 8, 8]);
+    expect(cellsOf(sheet("overall"), overall.centered[0])).toEqual(Array.from({ length: 16 }, (_, k) => k + 1));
+    expect(new Set(cellsOf(sheet("overall"), overall.centered[1]))).toEqual(new Set(["中心城区", "郊区"]));
     for (const key of ["level1", "level2", "level3"]) {
       const s = sheet(key);
       const style = sheetStyle(s);
@@ -59,7 +60,7 @@ describe("the ranking sheets' style", () => {
     }
   });
 
-  it("prints the overall sheet landscape and the narrow indicator sheets portrait, one page wide, frozen rows on top", () => {
+  it("prints every ranking sheet portrait, one page wide, frozen rows on top", () => {
     for (const s of layout.sheets) {
       const { page } = sheetStyle(s);
       const width = s.columnWidths.reduce((t, w) => t + columnPoints(w), 0);
@@ -68,18 +69,29 @@ describe("the ranking sheets' style", () => {
       expect(page).toMatchObject({ paper: "A4", fitToWidth: 1, fitToHeight: 0, printTitleRows: s.freezeRows, centerHorizontally: true, footer: "&P / &N" });
       expect(page.printArea).toEqual({ row: 0, col: 0, rows: s.cells.length, cols: s.cells[0].length });
     }
-    expect(sheetStyle(sheet("overall")).page.orientation).toBe("landscape"); // 8 columns, 681 pt
-    expect(sheetStyle(sheet("level3")).page.orientation).toBe("portrait"); // 6 columns, 348 pt
+    // 8 columns of 8 + 14 + 5 × 11 + 10 = 87 characters: (87 × 7 + 8 × 5) × 0.75 = 487 pt.
+    expect(sheetStyle(sheet("overall")).page.orientation).toBe("portrait");
+    expect(layoutOrientation(layout)).toBe("portrait");
+    // Indicator sheets: the two regions' columns equal, filling the page (at most 94 characters).
+    const widths = sheet("level3").columnWidths;
+    expect(widths.slice(0, 3)).toEqual(widths.slice(3, 6));
+    expect(widths.reduce((t, w) => t + w, 0)).toBeGreaterThan(85);
+    expect(widths.reduce((t, w) => t + w, 0)).toBeLessThanOrEqual(94);
   });
 
   it("breaks pages between tables only, so no ranking table is cut", () => {
-    // Overall, landscape at 100%: (8.27 − 1.2) × 72 / 16 = 31 rows a page. The regions' tables
-    // (rows 2–12 and 14–24) fit page 1; the city table (rows 26–44) would not, so it starts page 2.
+    // Overall, portrait: (11.69 − 1.2) × 72 / 16 = 47 rows, less 2 spare = 45 a page. Title,
+    // English title, two source lines and a blank (rows 0–4); the city table (rows 5–23) and
+    // 中心城区 (25–35) fit page 1; 郊区 (37–47) would cross row 45, so it starts page 2.
     const overall = sheet("overall");
-    const city = overall.tables.find((t) => t.key === "city")!;
-    expect(sheetStyle(overall).page.rowBreaks).toEqual([city.row]);
-    // Indicator sheets, portrait: (11.69 − 1.2) × 72 / 16 = 47 rows a page, 46 after the first
-    // (the title repeats); a table is 13 rows and a blank one, so three to a page.
+    expect(overall.tables.map((t) => [t.key, t.row, t.rows])).toEqual([
+      ["city", 5, 19],
+      ["central", 25, 11],
+      ["suburban", 37, 11],
+    ]);
+    expect(sheetStyle(overall).page.rowBreaks).toEqual([37]);
+    // Indicator sheets: 45 rows a page, 43 after the first (the two title rows repeat); a table
+    // is 13 rows and a blank one, from row 5: two on page 1, three on each page after.
     for (const key of ["level1", "level2", "level3"]) {
       const s = sheet(key);
       const breaks = sheetStyle(s).page.rowBreaks;
@@ -92,11 +104,11 @@ describe("the ranking sheets' style", () => {
       for (const t of s.tables) {
         const page = pages.findIndex((p, k) => t.row >= p && t.row < pages[k + 1]);
         expect(t.row + t.rows, `${key} ${t.key}`).toBeLessThanOrEqual(pages[page + 1]);
-        expect(t.row + t.rows - pages[page], `${key} ${t.key}`).toBeLessThanOrEqual(page === 0 ? 47 : 46);
+        expect(t.row + t.rows - pages[page], `${key} ${t.key}`).toBeLessThanOrEqual(page === 0 ? 45 : 43);
       }
     }
     expect(sheet("level3").tables[0].rows).toBe(13);
-    expect(sheetStyle(sheet("level3")).page.rowBreaks.slice(0, 3)).toEqual([2 + 3 * 14, 2 + 6 * 14, 2 + 9 * 14]);
+    expect(sheetStyle(sheet("level3")).page.rowBreaks.slice(0, 3)).toEqual([5 + 2 * 14, 5 + 5 * 14, 5 + 8 * 14]);
   });
 });
 
@@ -136,8 +148,12 @@ describe("wrapping long headers", () => {
     expect(wrapLines("", 5)).toBe(1);
   });
 
-  it("the ranking sheets' headers fit their columns; the comparison's and robustness sheet's wrap", () => {
-    for (const s of layout.sheets) expect(sheetStyle(s).wrapped, s.key).toEqual([]);
+  it("the ranking sheets' headers over numbers wrap rather than widen them; the comparison's and robustness sheet's wrap", () => {
+    for (const s of layout.sheets.slice(1)) expect(sheetStyle(s).wrapped, s.key).toEqual([]);
+    // 智慧城市发展水平指数 (20 wide) in a column of 11: two lines, on the city's and each region's header.
+    const overall = sheet("overall");
+    expect(sheetStyle(overall).wrapped).toEqual(overall.tables.map((t) => ({ row: t.row + 1, col: 0, rows: 1, cols: t.cols, points: 32 })));
+    expect(overall.tables.map((t) => t.cols)).toEqual([8, 7, 7]); // the city table has the region column
     const ds = datasetOf(inputRows());
     const robust = sensitivityLayout(sensitivity(ds, { replications: 10, perturbation: 0.1, seed: 1 }).result!, ds, "2020");
     // Row 3 (全市排名 / city rank across 5 columns) fits; row 4's "保持原排名（%）/ kept (%)" in 11

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 describe("the map on the ranking sheets", () => {
-  it("is one PNG image beside the overall table, in the same 2 syncs, with the charts moved right of it", async () => {
+  it("is one PNG image under the city table, in the same 2 syncs, with the charts right of it", async () => {
     const xl = new FakeExcel();
     const result = await xl.runExcel((ctx) => writeRanking(ctx, layout, undefined, images));
     expect(result).toMatchObject({ ok: true, syncs: 2, mismatches: [], notes: [] });
@@ -37,11 +37,12 @@ describe("the map on the ranking sheets", () => {
     expect(Buffer.from(png, "base64").readUInt32BE(16)).toBe(slot.width * 2); // drawn at twice its size
     expect(shape).toMatchObject({ name: "map", altTextTitle: slot.title, lockAspectRatio: true });
     expect(slot.title).toMatch(/^2020年智慧城市发展水平指数 — 全市/);
-    // Left: the table's 8 columns as the layout sizes them, and one empty column of Excel's
-    // default 64 px (48 pt); top: two rows of 15 pt; size: the slot's px in points.
-    const table = layout.sheets[0].columnWidths.reduce((t, w) => t + (w * 7 + 5) * 0.75, 0);
-    expect(shape.left).toBeCloseTo(table + 48, 1);
-    expect(shape.top).toBe(30);
+    // Left: column A; top: the row after the city table and an empty one, at 15 pt a row;
+    // size: the slot's px in points.
+    const city = layout.sheets[0].tables.find((t) => t.key === "city")!;
+    expect(slot.row).toBe(city.row + city.rows + 1);
+    expect(shape.left).toBe(0);
+    expect(shape.top).toBe(slot.row * 15);
     expect([shape.width, shape.height]).toEqual([slot.width * 0.75, slot.height * 0.75]);
     for (const name of xl.sheetNames().filter((n) => n !== "排名 2020")) expect(xl.sheet(name).shapes).toEqual([]);
     // The charts start right of the map, not under it.

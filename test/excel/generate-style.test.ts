@@ -20,18 +20,29 @@ function expectStyled(xl: FakeExcel, name: string, sheet: SheetLayout) {
     row.forEach((_, c) => {
       const cell = xl.cell(name, a1(r, c));
       const where = `${name}!${a1(r, c)}`;
+      // An average row's top is a double rule, as a table's totals.
+      const totalTop = style.totals.some((b) => r === b.row && c >= b.col && c < b.col + b.cols);
       if (inAny(style.ruled, r, c)) {
-        expect(cell.borders, where).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
+        expect(cell.borders, where).toEqual({
+          top: totalTop ? { style: "Double", color: "#000000", weight: "Thin" } : THIN,
+          bottom: THIN,
+          left: THIN,
+          right: THIN,
+        });
         ruled++;
       } else expect(cell.borders, where).toBeUndefined();
       const header = inAny(style.headers, r, c);
-      expect(cell.fill, where).toBe(header ? "#D9D9D9" : undefined);
+      expect(cell.fill, where).toBe(header ? "#D9D9D9" : inAny(style.totals, r, c) ? "#F2F2F2" : undefined);
       expect(cell.horizontalAlignment, where).toBe(header ? "CenterAcrossSelection" : inAny(style.centered, r, c) ? "Center" : undefined);
       expect(!!cell.wrapText, where).toBe(inAny(style.wrapped, r, c));
     }),
   );
   expect(ruled).toBeGreaterThan(0);
-  expect(new Map(xl.sheet(name).rowHeights)).toEqual(new Map(style.wrapped.map((w) => [w.row, w.points])));
+  // Every row at 15 points, the title's taller, wrapped rows as tall as their lines.
+  const heights = new Map(sheet.cells.map((_, r) => [r, 15]));
+  for (const w of style.wrapped) heights.set(w.row, w.points);
+  for (const t of style.titles) heights.set(t.row, Math.round(t.points * 1.5));
+  expect(new Map(xl.sheet(name).rowHeights)).toEqual(heights);
 }
 
 describe("the ranking sheets' look in Excel", () => {
@@ -42,26 +53,29 @@ describe("the ranking sheets' look in Excel", () => {
     expect(xl.syncs).toBe(2);
     for (const sheet of layout.sheets) expectStyled(xl, sheet.name, sheet);
 
-    // Spot checks by address: the 中心城区 table's title A3 bare, header row 4 grey, 浦东's rank centred.
+    // Spot checks by address: the title in two rows and the source line; the city table's title
+    // A6 bare, header row 7 grey, 浦东's rank centred, its name indented.
     const overall = xl.sheet("排名 2020");
-    expect(xl.cell("排名 2020", "A3")).toMatchObject({ value: "中心城区 / Central districts", bold: true });
-    expect(xl.cell("排名 2020", "A3").borders).toBeUndefined();
-    expect(xl.cell("排名 2020", "C4")).toMatchObject({ value: "智慧城市发展水平指数", fill: "#D9D9D9", borders: { top: THIN } });
-    expect(xl.cell("排名 2020", "A5")).toMatchObject({ value: 1, horizontalAlignment: "Center", borders: { left: THIN } });
-    expect(xl.cell("排名 2020", "B5")).toMatchObject({ value: "浦东", borders: { bottom: THIN } });
-    expect(xl.cell("排名 2020", "B5").horizontalAlignment).toBeUndefined();
+    expect(xl.cell("排名 2020", "A1")).toMatchObject({ value: "2020年智慧城市发展水平指数排名", bold: true });
+    expect(xl.cell("排名 2020", "A2")).toMatchObject({ value: "2020 Smart City Development Index ranking", bold: true });
+    expect(xl.cell("排名 2020", "A6")).toMatchObject({ value: "全市 / City", bold: true });
+    expect(xl.cell("排名 2020", "A6").borders).toBeUndefined();
+    expect(xl.cell("排名 2020", "C7")).toMatchObject({ value: "智慧城市发展水平指数", fill: "#D9D9D9", borders: { top: THIN } });
+    expect(xl.cell("排名 2020", "A8")).toMatchObject({ value: 1, horizontalAlignment: "Center", borders: { left: THIN } });
+    expect(xl.cell("排名 2020", "B8")).toMatchObject({ value: "浦东", borders: { bottom: THIN } });
+    expect(xl.cell("排名 2020", "B8").horizontalAlignment).toBeUndefined();
 
-    const city = layout.sheets[0].tables.find((t) => t.key === "city")!;
+    const suburban = layout.sheets[0].tables.find((t) => t.key === "suburban")!;
     expect(overall.page).toMatchObject({
-      orientation: "Landscape",
+      orientation: "Portrait",
       paperSize: "A4",
       zoom: { horizontalFitToPages: 1 }, // as many pages tall as needed: no undocumented 0
       margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
       centerHorizontally: true,
-      printArea: { row: 0, col: 0, rows: 46, cols: 8 },
-      printTitleRows: { row: 0, col: 0, rows: 1, cols: 16384 },
+      printArea: { row: 0, col: 0, rows: 49, cols: 8 },
+      printTitleRows: { row: 0, col: 0, rows: 2, cols: 16384 },
       centerFooter: "&P / &N",
-      rowBreaks: [city.row],
+      rowBreaks: [suburban.row],
     });
     for (const sheet of layout.sheets.slice(1)) {
       const page = xl.sheet(sheet.name).page;
@@ -77,8 +91,12 @@ describe("the ranking sheets' look in Excel", () => {
     const xl = new FakeExcel();
     const result = await xl.runExcel((ctx) => writeLayout(ctx, cmp));
     expect(result).toMatchObject({ ok: true, syncs: 2 });
-    // Their long bilingual headers wrap in a taller row: "2020全市排名 / city rank 2020" in 12 characters.
-    expect(cmp.sheets.map((s) => sheetStyle(s).wrapped.map((w) => [w.row, w.points]))).toEqual([[[2, 48]], [[2, 48]]]);
+    // Their long bilingual headers wrap in a taller row: "2020全市排名 / city rank 2020" in 12
+    // characters; in the detail, an indicator's name longer than its column wraps in its row.
+    expect(cmp.sheets.map((s) => sheetStyle(s).wrapped[0]).map((w) => [w.row, w.points])).toEqual([
+      [2, 48],
+      [2, 48],
+    ]);
     for (const sheet of cmp.sheets) {
       expectStyled(xl, sheet.name, sheet);
       expect(xl.sheet(sheet.name).page).toMatchObject({ orientation: "Landscape", printTitleRows: { rows: sheet.freezeRows } });
@@ -123,7 +141,7 @@ describe("the ranking sheets' look in Excel", () => {
       const xl = new FakeExcel();
       const result = await xl.runExcel((ctx) => writeRanking(ctx, layout));
       expect(result).toMatchObject({ ok: true, syncs: 2 });
-      expect(xl.sheet("排名 2020").page).toMatchObject({ orientation: "Landscape", centerFooter: "&P / &N" });
+      expect(xl.sheet("排名 2020").page).toMatchObject({ orientation: "Portrait", centerFooter: "&P / &N" });
     } finally {
       vi.unstubAllGlobals();
     }

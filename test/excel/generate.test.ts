@@ -43,7 +43,8 @@ describe("writeRanking", () => {
           const format = typeof v === "string" ? "@" : inBlock(sheet, r, c) ? "0.00" : "General";
           expect(cell.numberFormat, `${sheet.name}!${a1(r, c)}`).toBe(format);
           if (sheet.headerRows.includes(r)) expect(cell.bold).toBe(true);
-          else expect(cell.bold).toBe(false);
+          // Averages are bold too, styled as a table's totals.
+          else expect(cell.bold).toBe((sheet.totals ?? []).some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols));
         }),
       );
       const ws = xl.sheet(sheet.name);

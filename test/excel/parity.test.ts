@@ -105,6 +105,16 @@ describe("CLI workbook and add-in sheets look alike", () => {
       expect(Object.fromEntries(Object.entries(page.margins).map(([k, v]) => [k, Math.round((v / 72) * 1000) / 1000]))).toEqual(cli.margins);
     });
     // Bare, ruled, ruled and grey and centred across, ruled and centred: all four looks occur.
-    expect(looks).toEqual(new Set(["||", "top,bottom,left,right||", "top,bottom,left,right|#D9D9D9|CenterAcrossSelection", "top,bottom,left,right||Center"]));
+    // And the averages as totals: a light fill, a double rule (not a thin one) above the first.
+    expect(looks).toEqual(
+      new Set([
+        "||",
+        "top,bottom,left,right||",
+        "top,bottom,left,right|#D9D9D9|CenterAcrossSelection",
+        "top,bottom,left,right||Center",
+        "bottom,left,right|#F2F2F2|",
+        "top,bottom,left,right|#F2F2F2|",
+      ]),
+    );
   });
 });

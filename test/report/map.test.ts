@@ -79,7 +79,8 @@ describe("classBreaks", () => {
   it("handles one value, fewer values than classes, and none", () => {
     expect(classBreaks([5], "quantile")).toEqual([5, 5]);
     expect(classOf(5, [5, 5])).toBe(0);
-    expect(classBreaks([1, 2], "quantile", 5)).toEqual([1, 2, 2]);
+    // No class of its own for the highest value: [1, 2] is one class, not 1 | 2 – 2.
+    expect(classBreaks([1, 2], "quantile", 5)).toEqual([1, 2]);
     expect(classBreaks([], "equal")).toEqual([]);
     expect(classOf(NaN, [1, 2])).toBe(-1);
   });
@@ -122,7 +123,7 @@ describe("the SVG", () => {
   });
 
   it("has one path per district, each with its value on hover and its class", () => {
-    const paths = Array.from(doc.getElementsByTagName("path"));
+    const paths = Array.from(doc.getElementsByTagName("path")).filter((p) => p.hasAttribute("data-district"));
     expect(paths.map((p) => p.getAttribute("data-district")).sort()).toEqual([...regionOfDistrict().keys()].sort());
     const pudong = paths.find((p) => p.getAttribute("data-district") === "浦东")!;
     expect(pudong.getAttribute("data-class")).toBe("4");
@@ -137,9 +138,11 @@ describe("the SVG", () => {
     expect(texts).toContain("智慧城市发展水平指数");
     expect(texts.some((t) => t?.startsWith("全市"))).toBe(true);
     expect(texts).toContain("125.32 – 133.41（3 个行政区）");
-    expect(texts).toContain("87.31 – 104.30（4 个行政区）");
-    // Every district is named at 640 px.
-    const names = Array.from(doc.getElementsByTagName("tspan")).map((t) => t.textContent);
+    // Half-open classes written as the 2-decimal values they hold: 104.30 is in the second only.
+    expect(texts).toContain("87.31 – 104.29（4 个行政区）");
+    expect(texts).toContain("104.30 – 107.68（3 个行政区）");
+    // Every district is named at 640 px: inside its shape, or beside it with its value.
+    const names = Array.from(doc.getElementsByTagName("tspan")).map((t) => (t.textContent ?? "").split(" ")[0]);
     for (const id of regionOfDistrict().keys()) expect(names).toContain(id);
   });
 

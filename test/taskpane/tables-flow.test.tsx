@@ -134,8 +134,9 @@ describe("year over year from the pane", () => {
     expect(await within(yoy).findByText(/工作簿中没有上年数据/)).toBeTruthy();
     await user.click(within(yoy).getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }));
     const table = await within(yoy).findByRole("table");
-    // Both years are the 2020 data: nothing moved.
-    expect(within(table).getByText("SCI 智慧城市发展水平指数：上一年 → 本年")).toBeTruthy();
+    // Both years are the 2020 data: nothing moved. This year is the title's 2020, never 本年;
+    // last year, labelled 2020 too, is "上一年".
+    expect(within(table).getByText("SCI 智慧城市发展水平指数：上一年 → 2020")).toBeTruthy();
     const changes = () =>
       within(within(yoy).getByRole("table"))
         .getAllByRole("row")
@@ -168,8 +169,9 @@ describe("year over year from the pane", () => {
       within(list)
         .getAllByRole("button")
         .map((b) => b.textContent),
-    ).toEqual(["对比 上一年→本年", "对比明细 上一年→本年"]);
-    const layout = comparisonLayout(model.getModel().comparison!);
+    ).toEqual(["对比 上一年→2020", "对比明细 上一年→2020"]);
+    // The core's comparison with the pane's labels: this year is the title's 2020.
+    const layout = comparisonLayout({ ...model.getModel().comparison!, oldLabel: "上一年", newLabel: "2020" });
     for (const s of layout.sheets) {
       const corner = `A1:${a1(s.cells.length - 1, s.cells[0].length - 1)}`;
       expect(excel.values(s.name, corner)).toEqual(s.cells.map((r) => r.map((v) => (v === null ? "" : v))));

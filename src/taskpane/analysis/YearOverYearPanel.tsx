@@ -8,7 +8,7 @@ import type { Lang } from "../i18n";
 import { Status } from "../Status";
 import { useStyles as usePaneStyles, visuallyHidden } from "../styles";
 import { fixed2 } from "../summary";
-import type { AnalysisProps, Model } from "../types";
+import { yearLabels, type AnalysisProps, type Model } from "../types";
 import { IndicatorSelect, useSelectStyles } from "./IndicatorSelect";
 import { comparisonOf } from "./paneModel";
 import { InsertTables } from "./InsertTables";
@@ -28,11 +28,17 @@ const useStyles = makeStyles({
 type SortKey = "newRank" | "change" | "rankChange";
 
 /** Year over year: each district's change in value and rank on a chosen indicator. */
-export default function YearOverYearPanel({ lang, current, workbook, model: source }: AnalysisProps) {
+export default function YearOverYearPanel({ lang, current, workbook, model: source, title }: AnalysisProps) {
   const a = ANALYSIS_STRINGS[lang];
   const pane = usePaneStyles();
   const model = current;
-  const comparison = useMemo(() => comparisonOf(model), [model]);
+  const compared = useMemo(() => comparisonOf(model), [model]);
+  // 本年 in the core is the year the pane's title gives.
+  const comparison = useMemo(() => {
+    if (!compared) return compared;
+    const [oldLabel, newLabel] = yearLabels(compared.oldLabel, compared.newLabel, title);
+    return { ...compared, oldLabel, newLabel };
+  }, [compared, title]);
   const writer = useWriteLayout(workbook);
 
   // An SCI_Previous table whose data has errors is there: its issues are in step 2's list.
@@ -97,7 +103,7 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
   const name = (id: string) => (lang === "en" ? (fw.indicators.get(id)?.nameEn ?? id) : (fw.indicators.get(id)?.nameZh ?? id));
   const ariaSort = (key: SortKey) => (sort === key ? (key === "newRank" ? "ascending" : "descending") : undefined);
   const signed = (x: number) => (x > 0 ? `+${fixed2(x)}` : fixed2(x));
-  const sortLabels: Record<SortKey, string> = { newRank: a.sortNewRank, change: a.sortChange, rankChange: a.sortRankChange };
+  const sortLabels: Record<SortKey, string> = { newRank: a.sortNewRank(newLabel), change: a.sortChange, rankChange: a.sortRankChange };
   return (
     <>
       <IndicatorSelect framework={fw} codes={comparison.codes} value={code} onChange={setIndicator} label={a.indicator} lang={lang} />

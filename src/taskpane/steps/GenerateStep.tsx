@@ -15,9 +15,11 @@ import { describeError, type StepProps } from "../types";
  * Step 3: what will be scored, the rounding (it changes every sheet, so it comes first), the
  * title, and Generate, the primary button once the input is clean; then a link to each sheet.
  */
-export function GenerateStep({ t, lang, workbook, model, current, next, adopted }: StepProps) {
+export function GenerateStep({ t, lang, workbook, model, current, next, adopted, title: given, onTitle }: StepProps) {
   const s = useStyles();
-  const [title, setTitle] = useState(current.dataset?.label ?? "2020");
+  const [own, setOwn] = useState(current.dataset?.label ?? "2020");
+  // The pane holds the title when it can, so the results and analyses use it too.
+  const [title, setTitle] = given !== undefined && onTitle ? [given, onTitle] : [own, setOwn];
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RankingResult>();
   const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();
@@ -34,7 +36,8 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted 
       // The report's layouts load on first use: not part of the pane's first paint.
       const { geometryFor, reportLayout, withAdjustments, withMap } = await import("../../report");
       // The composite's map goes beside the overall table when the districts have shapes.
-      const layout = withAdjustments(reportLayout(scores, title.trim()), current.prepared, scores);
+      const date = new Date().toISOString().slice(0, 10);
+      const layout = withAdjustments(reportLayout(scores, title.trim(), { date }), current.prepared, scores);
       const geometry = geometryFor(current.profile, scores.dataset.districts);
       const r = await workbook.writeRanking(geometry ? withMap(layout, scores, geometry) : layout);
       setResult(r);

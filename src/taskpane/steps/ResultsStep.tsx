@@ -10,7 +10,7 @@ import { ResultsMap } from "../ResultsMap";
 import { ReportDraft } from "../report/ReportDraft";
 
 /** Results at a glance (loaded after first paint): top districts and the averages, from the live model. */
-export default function ResultsStep({ t, lang, current }: { t: Strings; lang: Lang; current: Model }) {
+export default function ResultsStep({ t, lang, current, title }: { t: Strings; lang: Lang; current: Model; title?: string }) {
   const s = useStyles();
   const scores = current.scores;
   if (!scores) return <Status intent="info">{t.noResults}</Status>;
@@ -75,7 +75,7 @@ export default function ResultsStep({ t, lang, current }: { t: Strings; lang: La
           ))}
         </tbody>
       </table>
-      <ResultsMap t={t} lang={lang} scores={scores} profile={current.profile} />
+      <ResultsMap t={t} lang={lang} scores={scores} profile={current.profile} title={title} />
       <ReportDraft t={t} lang={lang} current={current} />
     </>
   );
