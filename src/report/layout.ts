@@ -1,4 +1,4 @@
-import { GENERIC_WORDS, decimalsOf, methodNote, methodSuffix, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
+import { GENERIC_WORDS, decimalsOf, methodNote, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
 import { displayWidth } from "./width";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
