@@ -5,12 +5,16 @@ import { dataset2020, GEOMETRY_SHANGHAI } from "../src/data";
 import { writeRanking } from "../src/excel/generate";
 import { reportLayout, withMap } from "../src/report";
 import { FakeExcel } from "../test/fakes/excel";
+import { svgToPng } from "../src/cli/png";
 
 export async function rankingSheetSyncs(): Promise<{ value: number; detail: string }> {
   const scores = score(dataset2020());
   const layout = withMap(reportLayout(scores), scores, GEOMETRY_SHANGHAI);
+  // The pane draws each picture as PNG before the write (release Excel takes no SVG); resvg here.
+  const images = new Map<NonNullable<(typeof layout.sheets)[number]["pictures"]>[number], string>();
+  for (const p of layout.sheets.flatMap((sheet) => sheet.pictures ?? [])) images.set(p, (await svgToPng(p.svg, { width: 2 * p.width })).png.toString("base64"));
   const excel = new FakeExcel();
-  const result = await excel.runExcel((context) => writeRanking(context, layout));
+  const result = await excel.runExcel((context) => writeRanking(context, layout, undefined, images));
   if (!result.ok) throw new Error(`writing the ranking sheets failed: ${result.message}`);
   if (result.mismatches.length) throw new Error(`${result.mismatches.length} cells read back differently`);
   if (result.syncs !== excel.syncs) throw new Error(`writeRanking reports ${result.syncs} syncs, the fake counted ${excel.syncs}`);
