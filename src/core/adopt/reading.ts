@@ -107,6 +107,8 @@ export interface Reading {
   options: ReadingOptions;
   /** Read from a long export (entity × indicator rows) pivoted to one row per entity. */
   long?: boolean;
+  /** The year a header's row of years names, when it names one. */
+  year?: string;
   /** Columns (rows, if transposed) whose header names an indicator SCI computes: the publisher's own figures. */
   published?: { code: string; index: number }[];
 }
@@ -288,6 +290,7 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
   const aggregates: string[] = [];
   const unlisted: string[] = [];
   let inHeader = true; // lines under the header before the first entity: units, years, footnote letters
+  const years = new Set<number>();
   for (const line of body) {
     const cells = lines[line];
     if (labels.includes(line)) {
@@ -301,6 +304,10 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
     const name = entityField >= 0 ? clean(cells[entityField]) : "";
     if (inHeader && isHeaderContinuation(name, cells, valueFields, words)) {
       skipped.push({ line, kind: "header" });
+      for (const c of valueFields) {
+        const p = parseCell(cells[c]);
+        if (p.kind === "number") years.add(p.value);
+      }
       continue;
     }
     // A line with no value is a group heading or a note, whatever its name says.
@@ -347,7 +354,9 @@ export function readGrid(grid: readonly (readonly unknown[])[], options: Reading
 
   const have = mapped();
   const missing = fw.leaves.filter((c) => !have.has(c));
-  return { ...base, header, fields, entityField, entities, skipped, missing, issues, ...(published.length ? { published } : {}) };
+  // A header's row of years that names one year is the data's year (UNDP's 2021).
+  const year = years.size === 1 ? String([...years][0]) : undefined;
+  return { ...base, header, fields, entityField, entities, skipped, missing, issues, ...(published.length ? { published } : {}), ...(year ? { year } : {}) };
 }
 
 /**

@@ -35,7 +35,7 @@ export function adoptInput(sources: Sources, own: SourceTable, base: Profile, ch
     origin: table.origin ?? { row: 0, col: 0 },
     rows: table.rows as unknown[][],
     ...(own.id ? { id: own.id } : {}),
-    ...(own.title ? { title: own.title } : {}),
+    ...(own.title ? { title: own.title } : reading.year ? { title: reading.year } : {}),
   };
   // Raw statistics take the raw table's place; the own table is then no input table of its own.
   const rest: Sources = { ...sources };
