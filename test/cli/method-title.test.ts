@@ -26,12 +26,13 @@ describe("the ranking's title names the method", () => {
     expect((await sci(["score", "--aggregation", "geometric", "--out", out], dir)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const headings = wb.worksheets.filter((w) => w.name.startsWith("排名")).map((w) => w.getCell("A1").value);
+    // Each heading is two lines: Chinese in A1, English in A2.
+    const headings = wb.worksheets.filter((w) => w.name.startsWith("排名")).map((w) => [w.getCell("A1").value, w.getCell("A2").value]);
     expect(headings).toEqual([
-      "2020年智慧城市发展水平指数排名 / 2020 Smart City Development Index ranking（几何平均 / geometric mean）",
-      "2020年一级指标排名 / 2020 level-1 indicator rankings（几何平均 / geometric mean）",
-      "2020年二级指标排名 / 2020 level-2 indicator rankings（几何平均 / geometric mean）",
-      "2020年三级指标排名 / 2020 level-3 indicator rankings（几何平均 / geometric mean）",
+      ["2020年智慧城市发展水平指数排名（几何平均）", "2020 Smart City Development Index ranking (geometric mean)"],
+      ["2020年一级指标排名（几何平均）", "2020 level-1 indicator rankings (geometric mean)"],
+      ["2020年二级指标排名（几何平均）", "2020 level-2 indicator rankings (geometric mean)"],
+      ["2020年三级指标排名（几何平均）", "2020 level-3 indicator rankings (geometric mean)"],
     ]);
   });
 

@@ -10,12 +10,13 @@ const scoresOf = (options: Parameters<typeof assess>[2]): Scores => {
   expect(a.scores, JSON.stringify(a.issues)).toBeDefined();
   return a.scores!;
 };
-const headings = (s: Scores) => reportLayout(s).sheets.map((sh) => sh.cells[0][0]);
+// Each heading is two lines: Chinese, then English on its own line.
+const headings = (s: Scores) => reportLayout(s).sheets.map((sh) => [sh.cells[0][0], sh.cells[1][0]]);
 const OFFICIAL = [
-  "2020年智慧城市发展水平指数排名 / 2020 Smart City Development Index ranking",
-  "2020年一级指标排名 / 2020 level-1 indicator rankings",
-  "2020年二级指标排名 / 2020 level-2 indicator rankings",
-  "2020年三级指标排名 / 2020 level-3 indicator rankings",
+  ["2020年智慧城市发展水平指数排名", "2020 Smart City Development Index ranking"],
+  ["2020年一级指标排名", "2020 level-1 indicator rankings"],
+  ["2020年二级指标排名", "2020 level-2 indicator rankings"],
+  ["2020年三级指标排名", "2020 level-3 indicator rankings"],
 ];
 
 describe("titles say a non-default method", () => {
@@ -25,12 +26,12 @@ describe("titles say a non-default method", () => {
     expect(headings(s)).toEqual(OFFICIAL);
     expect(reportLayout(s).sheets[0].charts[0].title).toBe("智慧城市发展水平指数 2020");
     const m = mapLayout(s, "SCI", "city", GEOMETRY_SHANGHAI);
-    expect([m.title, m.subtitle]).toEqual(["2020年智慧城市发展水平指数", "全市 · 分位数分级（5 级）"]);
+    expect([m.title, m.subtitle]).toEqual(["2020年智慧城市发展水平指数", "全市 · 范围 87.31–133.41"]);
   });
 
   it("geometric mean: every sheet heading, chart and map", () => {
     const s = scoresOf({ choices: { aggregation: "geometric" } });
-    expect(headings(s)).toEqual(OFFICIAL.map((t) => `${t}（几何平均 / geometric mean）`));
+    expect(headings(s)).toEqual(OFFICIAL.map(([zh, en]) => [`${zh}（几何平均）`, `${en} (geometric mean)`]));
     expect(reportLayout(s).sheets[0].charts.map((c) => c.title)).toEqual([
       "智慧城市发展水平指数 2020（几何平均）",
       "新型基础设施指数 2020（几何平均）",
@@ -42,12 +43,15 @@ describe("titles say a non-default method", () => {
       const m = mapLayout(s, "SCI", "city", GEOMETRY_SHANGHAI, { lang });
       return [m.title, m.subtitle];
     };
-    expect(map("zh")).toEqual(["2020年智慧城市发展水平指数", "全市 · 分位数分级（5 级） · 几何平均"]);
-    expect(map("en")).toEqual(["Smart City Development Index, 2020", "City · quantile classes (5) · geometric mean"]);
+    expect(map("zh")).toEqual(["2020年智慧城市发展水平指数", "全市 · 范围 76.37–122.73 · 几何平均"]);
+    expect(map("en")).toEqual(["Smart City Development Index, 2020", "City · range 76.37–122.73 · geometric mean"]);
   });
 
   it("the report's rounding, and several choices at once in pipeline order", () => {
-    expect(headings(scoresOf({ rounding: "report" }))[0]).toBe(`${OFFICIAL[0]}（逐级保留两位小数 / rounded to 2 decimals at each level）`);
+    expect(headings(scoresOf({ rounding: "report" }))[0]).toEqual([
+      `${OFFICIAL[0][0]}（逐级保留两位小数）`,
+      `${OFFICIAL[0][1]} (rounded to 2 decimals at each level)`,
+    ]);
     const s = scoresOf({ rounding: "report", choices: { treat: "jrc", aggregation: "geometric" } });
     expect(methodNote(s.dataset)).toEqual({
       zh: "JRC 异常值处理，几何平均，逐级保留两位小数",
