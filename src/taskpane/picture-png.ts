@@ -17,17 +17,26 @@ function loadSvg(svg: string): Promise<HTMLImageElement> {
   });
 }
 
-/** The picture as PNG, base64 without the `data:image/png;base64,` prefix. */
-export async function drawPicturePng(p: PictureLayout): Promise<string> {
-  const image = await loadSvg(p.svg);
+/**
+ * An SVG document painted on a white canvas of `width` × `height` px. Loaded as a data URL: the
+ * pane's Content-Security-Policy allows data: images (not blob:), and the canvas stays readable.
+ */
+export async function paintSvg(svg: string, width: number, height: number): Promise<HTMLCanvasElement> {
+  const image = await loadSvg(svg);
   const canvas = document.createElement("canvas");
-  canvas.width = Math.round(p.width * SCALE);
-  canvas.height = Math.round(p.height * SCALE);
+  canvas.width = width;
+  canvas.height = height;
   const g = canvas.getContext("2d");
   if (!g) throw new Error("no 2D canvas in this webview");
-  g.fillStyle = "#ffffff"; // a sheet's picture has a white ground, as the CLI's PNG
+  g.fillStyle = "#ffffff"; // a picture has a white ground, as the CLI's PNG
   g.fillRect(0, 0, canvas.width, canvas.height);
   g.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+/** The picture as PNG, base64 without the `data:image/png;base64,` prefix. */
+export async function drawPicturePng(p: PictureLayout): Promise<string> {
+  const canvas = await paintSvg(p.svg, Math.round(p.width * SCALE), Math.round(p.height * SCALE));
   const url = canvas.toDataURL("image/png");
   const comma = url.indexOf(",");
   if (!url.startsWith("data:image/png;base64,") || comma < 0) throw new Error("the canvas did not give a PNG");

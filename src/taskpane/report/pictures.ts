@@ -3,31 +3,17 @@
 import type { Geometry, Scores } from "../../core";
 import { figurePixelWidth, figureSvg, type Draft } from "../../report/draft";
 import type { DocxPicture } from "../../report/docx";
+import { paintSvg } from "../picture-png";
 
 /** One SVG document as PNG bytes, `width` px wide, its height in proportion. */
 async function svgPng(svg: string, width: number): Promise<DocxPicture> {
   const own = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   const [w0, h0] = own ? [Number(own[1]), Number(own[2])] : [640, 480];
   const height = Math.round((width * h0) / w0);
-  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  try {
-    const image = new Image(width, height);
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = width;
-    canvas.height = height;
-    const g = canvas.getContext("2d");
-    if (!g) throw new Error("no 2D canvas");
-    g.fillStyle = "#ffffff";
-    g.fillRect(0, 0, width, height);
-    g.drawImage(image, 0, 0, width, height);
-    const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, "image/png"));
-    if (!blob) throw new Error("the canvas gave no PNG");
-    return { png: new Uint8Array(await blob.arrayBuffer()), width, height };
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const canvas = await paintSvg(svg, width, height);
+  const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, "image/png"));
+  if (!blob) throw new Error("the canvas gave no PNG");
+  return { png: new Uint8Array(await blob.arrayBuffer()), width, height };
 }
 
 /** Every figure's picture; one that cannot be drawn is left out (the document says so in its place). */
