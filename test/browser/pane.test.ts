@@ -115,10 +115,10 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await page.getByText("一切正常").waitFor();
     await page.getByText("SCI_Input 表中 16 个行政区的数据均有效。").waitFor();
     await shot(page, "03-validated-all-well");
-
-    // The evaluator types a dash over 宝山's fixed-broadband figure.
+    // The evaluator types a note over 宝山's fixed-broadband figure (a dash would be a publisher's
+    // "no data": missing, to fill in).
     const bad = await where(page, "宝山", "A2.1");
-    await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "-"), [INPUT_SHEET, bad.address]);
+    await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "约95"), [INPUT_SHEET, bad.address]);
     await validate.click();
     await page.getByText("发现 1 个错误").waitFor();
     const issue = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("button");

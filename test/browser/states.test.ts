@@ -140,10 +140,10 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await check(page, width, "02-template-inserted");
       expect((await measure(page)).primary).toEqual(["生成排名工作表"]);
 
-      // A misspelt district and a dash over a number: two causes, two issues.
+      // A misspelt district and a note over a number: two causes, two issues.
       const xuhui = await nameCell(page, "徐汇");
       await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "徐会"), [INPUT, xuhui]);
-      await page.evaluate((s) => sciFake.excel.setCell(s, "D10", "-"), INPUT);
+      await page.evaluate((s) => sciFake.excel.setCell(s, "D10", "约95"), INPUT);
       await page.getByText("发现 2 个错误").waitFor();
       const list = page.getByRole("list", { name: "问题列表（错误在前）" });
       await expect.poll(() => list.getByRole("listitem").count()).toBe(2);
