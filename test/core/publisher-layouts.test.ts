@@ -154,3 +154,28 @@ describe("a framework skeleton from a newcomer's data", () => {
     expect(rows[1].slice(0, 4)).toEqual(["INDEX", 0, null, null]);
   });
 });
+
+describe("a column of small integers is no header", () => {
+  it("a framework with report numbers still reads a table whose values repeat those numbers as rows", () => {
+    const numbered = buildFramework([
+      { code: "IDX", nameZh: "指数", nameEn: "Index", weight: 1 },
+      { code: "LE", parent: "IDX", no: 1, nameZh: "预期寿命", nameEn: "Life expectancy at birth", weight: "1/3" },
+      { code: "EYS", parent: "IDX", no: 2, nameZh: "预期受教育年限", nameEn: "Expected years of schooling", weight: "1/3" },
+      { code: "GNI", parent: "IDX", no: 3, nameZh: "人均收入", nameEn: "Gross national income (GNI) per capita", weight: "1/3" },
+    ]).framework!;
+    // The rank column holds 1, 2, 3, then 1, 2, 3 again: a line that names an indicator twice by
+    // number is values, not a header (it read as a transposed header before).
+    const grid = [
+      ["Country", "Rank", "Life expectancy at birth", "Expected years of schooling", "Gross national income (GNI) per capita"],
+      ["Alpha", 1, 80, 16, 5e4],
+      ["Beta", 2, 75, 14, 3e4],
+      ["Gamma", 3, 70, 12, 1e4],
+      ["Delta", 1, 81, 17, 6e4],
+      ["Epsilon", 2, 76, 13, 2e4],
+      ["Zeta", 3, 71, 11, 9e3],
+    ];
+    const r = readGrid(grid, { framework: numbered });
+    expect([r.orientation, r.header]).toEqual(["rows", 0]);
+    expect(r.entities.map((e) => e.name)).toEqual(["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]);
+  });
+});

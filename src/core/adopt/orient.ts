@@ -22,16 +22,33 @@ export function linesOf(grid: readonly (readonly unknown[])[], orientation: Orie
   return Array.from({ length: width }, (_, c) => grid.map((_, r) => cell(r, c)));
 }
 
-/** How strongly a line reads as a header (input indicators count twice), and how many indicators it names. */
+/**
+ * How strongly a line reads as a header (input indicators count twice), and how many indicators it
+ * names. A header names each indicator once: a line that names one twice by report number is a
+ * line of values (a column of small integers), and its numbers count for nothing.
+ */
 export function lineWeight(fw: Framework, words: HeaderWords, line: readonly unknown[]): { weight: number; named: number } {
   let weight = 0;
+  let numberWeight = 0;
   const named = new Set<string>();
+  const byNumber = new Set<string>();
+  let repeated = false;
   for (let i = 0; i < Math.min(line.length, SCAN_CELLS); i++) {
     const m = matchHeader(fw, words, line[i]);
+    const code = m.status === "computed" ? m.code : m.status === "role" && m.role.kind === "indicator" ? m.role.code : undefined;
+    if (code !== undefined && m.status !== "empty" && "by" in m && m.by === "number") {
+      if (byNumber.has(code)) repeated = true;
+      byNumber.add(code);
+      numberWeight += headerWeight(m);
+      continue;
+    }
     weight += headerWeight(m);
-    if (m.status === "computed") named.add(m.code);
-    else if (m.status === "role" && m.role.kind === "indicator") named.add(m.role.code);
+    if (code !== undefined) named.add(code);
     else if (m.status === "ambiguous") named.add(m.choices.join());
+  }
+  if (!repeated) {
+    weight += numberWeight;
+    for (const c of byNumber) named.add(c);
   }
   return { weight, named: named.size };
 }

@@ -212,21 +212,25 @@ function ReadingView({
     <>
       <ul className={s.facts}>
         <li>{selected.table ? t.table(selected.table.name) : t.range(selected.sheet, selected.address)}</li>
-        <li>
-          {t.header(where)} · {reading.orientation === "rows" ? t.rows : t.columns}
-        </li>
+        {reading.long ? (
+          <li>{t.long}</li>
+        ) : (
+          <li>
+            {t.header(where)} · {reading.orientation === "rows" ? t.rows(profile.words.entity) : t.columns(profile.words.entity)}
+          </li>
+        )}
         {reading.skipped.length > 0 && <li>{t.skipped(reading.skipped.length)}</li>}
         <li>{t.mapped(mapped, framework.leaves.length)}</li>
         <li className={reading.missing.length ? s.bad : s.ok}>
           {reading.missing.length ? t.missing(reading.missing.join(", ")) : t.noneMissing(framework.leaves.length)}
         </li>
-        <li className={unknown.length ? s.bad : s.ok}>{t.entities(reading.entities.length, unknown.length)}</li>
+        <li className={unknown.length ? s.bad : s.ok}>{t.entities(reading.entities.length, unknown.length, profile.words.entity)}</li>
       </ul>
       {unknown.length > 0 && (
-        <ul className={s.list} aria-label={t.entities(reading.entities.length, unknown.length)}>
+        <ul className={s.list} aria-label={t.entities(reading.entities.length, unknown.length, profile.words.entity)}>
           {unknown.map((e) => (
             <li key={e.line} className={s.field}>
-              <span className={mergeClasses(s.label, s.bad)}>{t.unknownEntity(e.name, e.address)}</span>
+              <span className={mergeClasses(s.label, s.bad)}>{t.unknownEntity(e.name, e.address, profile.words.entity)}</span>
               {e.suggestion && (
                 <Button size="small" onClick={() => choose({ entities: { [e.name]: e.suggestion! } })}>
                   {t.correct(e.name, districtName(profile, e.suggestion, lang))}

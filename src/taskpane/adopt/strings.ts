@@ -1,5 +1,9 @@
 // The words of the 使用所选数据 view, in Chinese (the default) and English.
-import type { Lang } from "../../core";
+import type { Lang, Text } from "../../core";
+
+/** The assessment's word for an entity (行政区 / district, 地区 / entity): the profile's. */
+type Word = Text;
+const plural = (en: string) => (/[^aeiou]y$/.test(en) ? `${en.slice(0, -1)}ies` : `${en}s`);
 
 const zh = {
   title: "使用所选数据",
@@ -12,9 +16,10 @@ const zh = {
   header: (where: string) => `表头：${where}`,
   row: (n: number) => `第 ${n} 行`,
   column: (c: string) => `第 ${c} 列`,
-  rows: "每行一个行政区",
-  columns: "已转置：每列一个行政区",
+  rows: (w: Word) => `每行一个${w.zh}`,
+  columns: (w: Word) => `已转置：每列一个${w.zh}`,
   skipped: (n: number) => `跳过 ${n} 行（标题、说明、空行或平均值）`,
+  long: "长表（每行一个对象 × 指标），已按对象汇成一行",
   mapped: (n: number, of: number) => `已映射 ${n}/${of} 项指标`,
   mapping: "映射（可逐项修改）",
   attention: "请核对的表头",
@@ -32,10 +37,10 @@ const zh = {
   chosen: "已选",
   missing: (codes: string) => `缺少指标：${codes}`,
   noneMissing: (n: number) => `${n} 项输入指标齐全`,
-  entities: (n: number, unknown: number) => (unknown ? `${n} 个行政区，其中 ${unknown} 个未识别` : `${n} 个行政区均已识别`),
+  entities: (n: number, unknown: number, w: Word) => (unknown ? `${n} 个${w.zh}，其中 ${unknown} 个未识别` : `${n} 个${w.zh}均已识别`),
   correct: (name: string, to: string) => `将「${name}」改为「${to}」`,
   corrected: (name: string, to: string) => `「${name}」读作「${to}」`,
-  unknownEntity: (name: string, address: string) => `${address}「${name}」不是已知行政区`,
+  unknownEntity: (name: string, address: string, w: Word) => `${address}「${name}」不是已知${w.zh}`,
   renameTable: "将表格重命名为 SCI_Input（否则记录其名称）",
   makeTable: "将区域转换为表格 SCI_Input（否则定义名称 SCI_Input）",
   link: "链接为 SCI 输入",
@@ -60,9 +65,10 @@ const en: AdoptStrings = {
   header: (where) => `Header: ${where}`,
   row: (n) => `row ${n}`,
   column: (c) => `column ${c}`,
-  rows: "one district per row",
-  columns: "transposed: one district per column",
+  rows: (w) => `one ${w.en} per row`,
+  columns: (w) => `transposed: one ${w.en} per column`,
   skipped: (n) => `${n} line${n === 1 ? "" : "s"} skipped (titles, notes, blanks or averages)`,
+  long: "Long table (one row per entity × indicator), read as one row per entity",
   mapped: (n, of) => `${n} of ${of} indicators mapped`,
   mapping: "Mapping (change any line)",
   attention: "Headers to check",
@@ -80,10 +86,10 @@ const en: AdoptStrings = {
   chosen: "chosen",
   missing: (codes) => `Missing indicators: ${codes}`,
   noneMissing: (n) => `All ${n} input indicators present`,
-  entities: (n, unknown) => (unknown ? `${n} districts, ${unknown} not recognised` : `All ${n} districts recognised`),
+  entities: (n, unknown, w) => (unknown ? `${n} ${plural(w.en)}, ${unknown} not recognised` : `All ${n} ${plural(w.en)} recognised`),
   correct: (name, to) => `Read "${name}" as ${to}`,
   corrected: (name, to) => `"${name}" read as ${to}`,
-  unknownEntity: (name, address) => `${address} "${name}" is not a known district`,
+  unknownEntity: (name, address, w) => `${address} "${name}" is not a known ${w.en}`,
   renameTable: "Rename the table SCI_Input (otherwise its name is recorded)",
   makeTable: "Turn the range into a table SCI_Input (otherwise a name SCI_Input is defined)",
   link: "Link as SCI input",
