@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { ROOT, sciJson } from "./helpers";
+import { ROOT, sci, sciJson } from "./helpers";
 
 const REAL = join(ROOT, "..", "shared", "realdata");
 const HDI_XLSX = join(REAL, "hdi", "HDR21-22_Statistical_Annex_HDI_Table.xlsx");
@@ -64,6 +64,13 @@ describe.skipIf(!have)("UNDP's Human Development Index 2021 from Table 1 as publ
     expect(r.published?.map((p) => [p.code, p.matched, p.compared])).toEqual([["HDI", 191, 191]]);
     const note = r.issues.find((i) => i.code === "published-agreement")!;
     expect(note.en).toContain("191 of 191 at 3 decimals");
+  });
+
+  it("titles its ranking with the year the table's header names (2021), at 3 decimals", async () => {
+    const r = await sci(argv);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("2021年 人类发展指数排名 / 2021 Human Development Index (HDI) ranking");
+    expect(lines.find((l) => l.includes("Switzerland"))!.trim().split(/\s{2,}/)).toEqual(["1", "Switzerland", "0.962", "0.984", "0.920", "0.983"]);
   });
 
   it("the dimension indices are the technical note's, worked by hand for Switzerland", async () => {
