@@ -70,7 +70,12 @@ describe.skipIf(!have)("UNDP's Human Development Index 2021 from Table 1 as publ
     const r = await sci(argv);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("2021年 人类发展指数排名 / 2021 Human Development Index (HDI) ranking");
-    expect(lines.find((l) => l.includes("Switzerland"))!.trim().split(/\s{2,}/)).toEqual(["1", "Switzerland", "0.962", "0.984", "0.920", "0.983"]);
+    expect(
+      lines
+        .find((l) => l.includes("Switzerland"))!
+        .trim()
+        .split(/\s{2,}/),
+    ).toEqual(["1", "Switzerland", "0.962", "0.984", "0.920", "0.983"]);
   });
 
   it("the dimension indices are the technical note's, worked by hand for Switzerland", async () => {
