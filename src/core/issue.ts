@@ -169,6 +169,7 @@ export const ISSUE_CODES = [
   "raw-values",
   "no-known-indicator",
   "harmonic-non-positive",
+  "value-magnitude",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -371,6 +371,30 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
     };
   }
 
+  // One value two orders of magnitude from the rest of its column is pointed out: a percentage
+  // typed into an index column (95% read as 0.95 among values near 100), a slipped decimal point.
+  if (Number.isFinite(max)) {
+    let told = 0;
+    for (let j = 0; j < fw.leaves.length && told < MAGNITUDE_LIMIT; j++) {
+      const median = columnMedian(inputs, districts.length, fw.leaves.length, j);
+      if (!(median > 0)) continue;
+      for (let i = 0; i < districts.length && told < MAGNITUDE_LIMIT; i++) {
+        const v = inputs[i * fw.leaves.length + j];
+        if (!(v > 0) || (median / v < MAGNITUDE && v / median < MAGNITUDE)) continue;
+        told++;
+        const shown = +median.toPrecision(4);
+        const leaf = fw.leaves[j];
+        report(
+          "warning",
+          "value-magnitude",
+          { row: rowOf[i] - origin.row, col: leafCol.get(leaf)!, district: districts[i].id, indicator: leaf },
+          `指标值 ${v} 与本列中位数 ${shown} 相差两个数量级以上：是否把百分数（如 95% 即 0.95）或错位的小数点写进了指数列？请核对`,
+          `value ${v} is two orders of magnitude from this column's median ${shown}: a percentage (95% reads as 0.95) or a slipped decimal point in an index column? Please check`,
+        );
+      }
+    }
+  }
+
   // Known regions in the profile's order, then others in the order the table first names them.
   const present = new Set(districts.map((d) => d.region).filter((r) => r !== ""));
   const regions: Region[] = [
@@ -419,6 +443,19 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (ty
 
 /** Index numbers of one assessment lie within two orders of magnitude of each other. */
 const RAW_SPREAD = 100;
+/** A value this many times above or below its column's median is pointed out; at most so many times. */
+const MAGNITUDE = 100;
+const MAGNITUDE_LIMIT = 50;
+
+/** The median of column j's values present, from at most 1,001 rows spread over the table. */
+function columnMedian(inputs: Float64Array, n: number, L: number, j: number): number {
+  const step = Math.max(1, Math.floor(n / 1001));
+  const xs: number[] = [];
+  for (let i = 0; i < n; i += step) if (inputs[i * L + j] === inputs[i * L + j]) xs.push(Math.abs(inputs[i * L + j]));
+  if (!xs.length) return NaN;
+  xs.sort((a, b) => a - b);
+  return xs[xs.length >> 1];
+}
 
 /**
  * The input indicators with the least and greatest median (of the values present) when they are
@@ -435,15 +472,10 @@ function rawLooking(
   if (L < 2 || n === 0) return undefined;
   let low: { code: string; median: number } | undefined;
   let high: { code: string; median: number } | undefined;
-  // A median of at most 1,001 values spread over the rows: orders of magnitude need no more, and
+  // Medians of at most 1,001 values spread over the rows: orders of magnitude need no more, and
   // 100,000 entities × 38 indicators are not sorted for it.
-  const step = Math.max(1, Math.floor(n / 1001));
   for (let j = 0; j < L; j++) {
-    const xs: number[] = [];
-    for (let i = 0; i < n; i += step) if (inputs[i * L + j] === inputs[i * L + j]) xs.push(Math.abs(inputs[i * L + j]));
-    if (!xs.length) continue;
-    xs.sort((a, b) => a - b);
-    const median = xs[xs.length >> 1];
+    const median = columnMedian(inputs, n, L, j);
     if (!(median > 0)) continue;
     if (!low || median < low.median) low = { code: leaves[j], median };
     if (!high || median > high.median) high = { code: leaves[j], median };

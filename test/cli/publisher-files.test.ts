@@ -118,3 +118,21 @@ describe("--coverage: who is scored when values are missing", () => {
     ]);
   });
 });
+
+describe("a value two orders of magnitude from its column", () => {
+  it("a percentage typed into an index column (95% read as 0.95) is pointed out at its cell", async () => {
+    const lines = readFileSync(join(__dirname, "..", "..", "examples", "inputs-2020.csv"), "utf8").split(/\r?\n/);
+    const head = lines[0].split(",");
+    const col = head.indexOf("A2.1");
+    const row = lines.findIndex((l) => l.startsWith("宝山,"));
+    const cells = lines[row].split(",");
+    cells[col] = "95%";
+    lines[row] = cells.join(",");
+    const r = await sciJson(["score", file("percent.csv", lines.join("\n"))]);
+    const told = r.issues.filter((i) => i.code === "value-magnitude");
+    // Row `row` of the file is sheet row row + 1; column A2.1's letter from its index.
+    const letter = String.fromCharCode(65 + col);
+    expect(told.map((i) => [i.severity, i.district, i.indicator, i.cell?.address])).toEqual([["warning", "宝山", "A2.1", `${letter}${row + 1}`]]);
+    expect(told[0].en).toContain("value 0.95 is two orders of magnitude");
+  });
+});
