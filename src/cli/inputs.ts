@@ -144,7 +144,22 @@ export async function loadDataset(
     const adoption = adoptInput(sources, sources.raw, profile, {}, "raw");
     reading = adoption.reading;
     a = locateAssessment(assess(adoption.sources, profile, options), adoption, "raw");
-  } else a = assess(sources, profile, options);
+  } else {
+    a = assess(sources, profile, options);
+    // A plain table SCI's own layout cannot read (transposed: indicators as rows) is read as the
+    // add-in reads any table, whole, by the adopt rules; taken when that reads it cleanly.
+    const unread = (x: Assessment) => x.issues.some((i) => i.code === "missing-district-column" || i.code === "no-known-indicator");
+    const input = given.find(([kind]) => kind === "input");
+    if (input && sources.input && unread(a)) {
+      const whole = await readInputFile(path.resolve(io.cwd, input[1]), input[1], { whole: true });
+      const own = asSource(whole.table, path.basename(input[1]));
+      const adoption = adoptInput(sources, own, profile);
+      if (adoption.reading.orientation === "columns") {
+        const b = locateAssessment(assess(adoption.sources, profile, options), adoption);
+        if (!b.issues.some((i) => i.severity === "error")) [a, reading] = [b, adoption.reading];
+      }
+    }
+  }
   // The publisher's own figures for what SCI computes (a table's HDI column), checked against SCI's.
   const published = reading && a.scores ? publishedAgreement(reading, a.scores) : undefined;
   return {

@@ -1,5 +1,6 @@
 // `sci score WORKBOOK --sheet NAME [--range]` and `sci inspect`: the evaluator's own layout —
 // under a title row on a sheet that is not the first, and transposed — scores the published figures.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { inputsGrid, transposedGrid, under, type Grid } from "../core/adopt-fixtures";
@@ -134,5 +135,17 @@ describe("sci inspect", async () => {
     expect(ran.stdout).toContain(
       '错误 error [unknown-district] 报告表!H4：未知行政区「徐会」；是否指「徐汇」 / 报告表!H4: unknown district "徐会"; did you mean "Xuhui" (徐汇)',
     );
+  });
+});
+
+describe("a transposed table in a plain CSV (no --sheet or --range)", () => {
+  it("is read as the add-in reads it and scores the published figures", async () => {
+    const file = join(dir, "transposed.csv");
+    const grid = transposedGrid();
+    writeFileSync(file, grid.map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n") + "\n");
+    const json = await sciJson(["score", file]);
+    expect(json.ran.code).toBe(0);
+    expect(json.issues.filter((i) => i.severity === "error")).toEqual([]);
+    await expectPublished(json);
   });
 });
