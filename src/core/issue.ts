@@ -170,6 +170,7 @@ export const ISSUE_CODES = [
   "no-known-indicator",
   "harmonic-non-positive",
   "value-magnitude",
+  "settings-decimal-comma",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

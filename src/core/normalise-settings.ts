@@ -6,6 +6,7 @@ import type { Framework } from "./framework";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
 import type { GridCell } from "./cell";
 import { describeIndicator, findIndicator } from "./lookup";
+import { readWeight } from "./weight";
 import type { InputTable } from "./validate";
 
 /**
@@ -122,12 +123,19 @@ export function settingsTemplate(fw: Framework): GridCell[][] {
 }
 
 /** A number in a settings cell: `1234.5`, `1,234.5` or `95%`; text and errors are not. */
-function settingNumber(v: unknown): { ok: true; value: number } | { ok: false; text: string } | undefined {
+function settingNumber(v: unknown): { ok: true; value: number; comma?: string } | { ok: false; text: string } | undefined {
   const p = parseCell(v);
   if (p.kind === "empty") return undefined;
   if (p.kind === "number") return Number.isFinite(p.value) ? { ok: true, value: p.value } : { ok: false, text: String(p.value) };
   const pct = p.kind === "text" ? /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(p.text) : null;
-  return pct ? { ok: true, value: Number(pct[1]) / 100 } : { ok: false, text: p.text };
+  if (pct) return { ok: true, value: Number(pct[1]) / 100 };
+  // A decimal-comma locale's `0,5` or `22,5%`, read as the weights read it (`75,000` is a
+  // thousands separator and already a number); the caller says so at the cell.
+  if (p.kind === "text") {
+    const w = readWeight(p.text);
+    if (w.comma === "decimal" && !p.text.includes("/")) return { ok: true, value: w.value, comma: p.text };
+  }
+  return { ok: false, text: p.kind === "error" ? p.text : p.text };
 }
 
 /**
@@ -154,6 +162,9 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
       }),
     );
   };
+
+  const commaNote = (r: number, c: number, text: string, value: number, code: string) =>
+    report("warning", "settings-decimal-comma", r, c, `「${text}」按小数逗号读作 ${value}`, `"${text}" is read with a decimal comma as ${value}`, code);
 
   const header = rows[0] ?? [];
   const col: Partial<Record<Column, number>> = {};
@@ -287,6 +298,7 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
     let benchmark: number | undefined;
     const b = settingNumber(cellOf(row, "benchmark"));
     const bc = col.benchmark ?? header.length;
+    if (b?.ok && b.comma) commaNote(r, bc, b.comma, b.value, code);
     if (method === "ratio" || method === "inverse") {
       if (!b) {
         report("error", "settings-missing-benchmark", r, bc, `${method} 方法须有基准值`, `the ${method} method needs a benchmark`, code);
@@ -311,6 +323,7 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
 
     let cap: number | undefined;
     const capCell = settingNumber(cellOf(row, "cap"));
+    if (capCell?.ok && capCell.comma) commaNote(r, col.cap!, capCell.comma, capCell.value, code);
     if (capCell) {
       if (!capCell.ok || !(capCell.value > 0)) {
         const shown = capCell.ok ? String(capCell.value) : quote(capCell.text);
@@ -356,6 +369,16 @@ function methodExtras(
   const num = (c: Column, codeOf: IssueCode, what: { zh: string; en: string }): number | undefined | null => {
     const v = settingNumber(t.cellOf(row, c));
     if (!v) return undefined;
+    if (v.ok && v.comma)
+      t.report(
+        "warning",
+        "settings-decimal-comma",
+        r,
+        at(c),
+        `「${v.comma}」按小数逗号读作 ${v.value}`,
+        `"${v.comma}" is read with a decimal comma as ${v.value}`,
+        code,
+      );
     if (!v.ok) {
       t.report("error", codeOf, r, at(c), `${what.zh}「${quote(v.text)}」不是数字`, `${what.en} "${quote(v.text)}" is not a number`, code);
       return null;

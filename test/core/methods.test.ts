@@ -98,6 +98,19 @@ describe("COINr's normalisers, by hand", () => {
     expect(zero.issues.map((i) => [i.code, i.district])).toEqual([["normalise-bad-value", "Q"]]);
   });
 
+  it("a decimal comma (0,5) reads as the weights read it, with a warning at its cell; 1,000 groups thousands", () => {
+    const r = run([ROW("X", "goalpost", { lower: "40,5", upper: "1,000", scale: "0,5" }), ROW("Y", "index")]);
+    expect(r.issues.map((i) => [i.code, i.cell?.address])).toEqual([
+      ["settings-decimal-comma", "H2"],
+      ["settings-decimal-comma", "C2"],
+    ]);
+    // (x − 40.5) / (1000 − 40.5) on a 0–0.5 scale.
+    close(
+      r.X,
+      [50, 80, 120, 200].map((x) => (0.5 * (x - 40.5)) / 959.5),
+    );
+  });
+
   it("a blank cell keeps today's behaviour: minmax on 0–100", () => {
     close(run([ROW("X", "minmax"), ROW("Y", "index")]).X, [0, 20, 46.666666666666664, 100]);
   });
