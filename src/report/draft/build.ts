@@ -6,7 +6,7 @@ import { part2 } from "./part2";
 import { part3 } from "./part3";
 import type { Draft, DraftBlock } from "./model";
 
-/** 2020上海市智慧城市发展水平评估报告 / Shanghai smart-city development assessment report 2020. */
+/** The report's title, from the year and the profile's name: `2020<assessment>评估报告` / `<assessment> report 2020`. */
 export function reportTitle(input: Pick<DraftInput, "name" | "lang" | "scores">): string {
   const label = input.scores.dataset.label ?? "";
   return input.lang === "zh" ? `${label}${input.name.zh}报告` : `${input.name.en} report${label ? " " + label : ""}`;

@@ -66,7 +66,7 @@ export type DraftBlock = HeadingBlock | ParagraphBlock | TableBlock | FigureBloc
 
 export interface Draft {
   lang: DraftLang;
-  /** The report's title: 2020上海市智慧城市发展水平评估报告. */
+  /** The report's title: the year, the profile's name and 评估报告 (e.g. 2020 + the assessment + 评估报告). */
   title: string;
   blocks: DraftBlock[];
 }
