@@ -78,7 +78,7 @@ describe.skipIf(!!SKIP)(SKIP ? `使用所选数据 in Chromium (skipped: ${SKIP}
     await shot("adopt-mapping-en", 450);
     await page.getByRole("button", { name: "中文" }).click();
 
-    await view().getByRole("button", { name: "将「徐会区」改为「徐汇」" }).click();
+    await view().getByRole("button", { name: "将「徐会区」读作「徐汇」" }).click();
     await view().getByText("16 个行政区均已识别").waitFor();
     await view().getByRole("button", { name: "链接为 SCI 输入" }).click();
     await view()

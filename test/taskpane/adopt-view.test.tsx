@@ -57,7 +57,7 @@ describe("使用所选数据", () => {
       await user.selectOptions(within(check).getByRole("combobox", { name }), code);
     expect(screen.getByText("38 项输入指标齐全")).toBeTruthy();
 
-    await user.click(screen.getByRole("button", { name: "将「徐会区」改为「徐汇」" }));
+    await user.click(screen.getByRole("button", { name: "将「徐会区」读作「徐汇」" }));
     expect(screen.getByText("16 个行政区均已识别")).toBeTruthy();
     expect(excel.snapshot()).toEqual(before); // nothing changed yet
 

@@ -38,7 +38,8 @@ const zh = {
   missing: (codes: string) => `缺少指标：${codes}`,
   noneMissing: (n: number) => `${n} 项输入指标齐全`,
   entities: (n: number, unknown: number, w: Word) => (unknown ? `${n} 个${w.zh}，其中 ${unknown} 个未识别` : `${n} 个${w.zh}均已识别`),
-  correct: (name: string, to: string) => `将「${name}」改为「${to}」`,
+  // Reads the name as the list's entity; the user's cell stays as it is (correcting it is the issue list's own button).
+  correct: (name: string, to: string) => `将「${name}」读作「${to}」`,
   corrected: (name: string, to: string) => `「${name}」读作「${to}」`,
   unknownEntity: (name: string, address: string, w: Word) => `${address}「${name}」不是已知${w.zh}`,
   renameTable: "将表格重命名为 SCI_Input（否则记录其名称）",
