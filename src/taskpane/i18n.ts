@@ -64,6 +64,7 @@ const zh = {
   mismatches: (n: number, first: string) => `注意：有 ${n} 个单元格回读结果与计算不一致（首个：${first}）。`,
 
   results: "结果一览",
+  builtinResults: (label: string) => `以下是内置的 ${label} 年示例数据的结果；插入或链接您的数据后，即换为您的结果。`,
   noResults: "修正输入后显示结果。",
   top: "前三名",
   rank: "排名",
@@ -157,6 +158,7 @@ const en: Strings = {
   mismatches: (n: number, first: string) => `Note: ${n} cell(s) read back differently from the computed values (first: ${first}).`,
 
   results: "Results at a glance",
+  builtinResults: (label: string) => `These are the results of the built-in ${label} example data; insert or link your own data to see yours.`,
   noResults: "Fix the input to see results.",
   top: "Top 3",
   rank: "Rank",

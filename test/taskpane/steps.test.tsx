@@ -37,6 +37,8 @@ describe("one primary button, chosen by the workbook's state", () => {
     renderPane();
     expect(primaries().map((b) => b.textContent)).toEqual(["插入空白模板"]);
     expect(within(region("3. 生成排名")).getByText("将评分：内置 2020 年数据（工作簿中还没有 SCI_Input 表）")).toBeTruthy();
+    // The results shown are the built-in example's, said plainly above them.
+    expect(screen.getByText("以下是内置的 2020 年示例数据的结果；插入或链接您的数据后，即换为您的结果。")).toBeTruthy();
     // Generate works on the built-in data, but it is not the next step.
     expect(within(region("3. 生成排名")).getByRole("button", { name: "生成排名工作表" }).getAttribute("aria-disabled")).toBeNull();
   });
@@ -50,6 +52,7 @@ describe("one primary button, chosen by the workbook's state", () => {
     expect(primaries().map((b) => b.textContent)).toEqual(["生成排名工作表"]);
     const step = region("3. 生成排名");
     expect(within(step).getByText("将评分：工作簿的 SCI_Input 表（工作表「SCI 输入」）")).toBeTruthy();
+    expect(screen.queryByText(/以下是内置的 2020 年示例数据的结果/)).toBeNull();
     const controls = [...step.querySelectorAll("input, button")].map((c) => c.getAttribute("role") ?? c.getAttribute("type") ?? c.tagName.toLowerCase());
     expect(controls).toEqual(["switch", "text", "button"]);
     // The template buttons are gone: the step says where the data is and opens it.

@@ -17,8 +17,11 @@ export default function ResultsStep({ t, lang, current, title }: { t: Strings; l
   const g = glance(scores);
   const fw = scores.dataset.framework;
   const scope = (id: string) => (id === "city" ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh);
+  // First open: the figures shown are the built-in example's, and the pane says so before them.
+  const example = current.mode === "builtin" && current.profile?.label;
   return (
     <>
+      {example && <Status intent="info">{t.builtinResults(example)}</Status>}
       <table className={s.table}>
         <caption>{t.top}</caption>
         <thead>
