@@ -37,6 +37,12 @@ export interface AppProps {
 export function App({ workbook, model, lang: initial, adopter, adopted }: AppProps) {
   const [lang, setLang] = useState<Lang>(() => initial ?? initialLang());
   const current = useModel(model);
+  // While the input has errors the last valid results stay on screen, marked as such.
+  const [lastValid, setLastValid] = useState(current);
+  useEffect(() => {
+    if (current.scores) setLastValid(current);
+  }, [current]);
+  const shown = current.scores ? current : lastValid.scores ? lastValid : current;
   const s = useStyles();
   const results = useId();
   const t = STRINGS[lang];
@@ -79,7 +85,7 @@ export function App({ workbook, model, lang: initial, adopter, adopted }: AppPro
             {t.results}
           </h2>
           <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-            <ResultsStep t={t} lang={lang} current={current} title={title} />
+            <ResultsStep t={t} lang={lang} current={shown} title={title} stale={shown !== current} />
           </Suspense>
         </section>
         <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>

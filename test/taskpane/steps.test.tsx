@@ -33,12 +33,12 @@ describe("language", () => {
 });
 
 describe("one primary button, chosen by the workbook's state", () => {
-  it("no input: insert the empty template; the line says the built-in data would be scored", () => {
+  it("no input: insert the empty template; the line says the built-in data would be scored", async () => {
     renderPane();
     expect(primaries().map((b) => b.textContent)).toEqual(["插入空白模板"]);
     expect(within(region("3. 生成排名")).getByText("将评分：内置 2020 年数据（工作簿中还没有 SCI_Input 表）")).toBeTruthy();
     // The results shown are the built-in example's, said plainly above them.
-    expect(screen.getByText("以下是内置的 2020 年示例数据的结果；插入或链接您的数据后，即换为您的结果。")).toBeTruthy();
+    expect(await screen.findByText("以下是内置的 2020 年示例数据的结果；插入或链接您的数据后，即换为您的结果。")).toBeTruthy();
     // Generate works on the built-in data, but it is not the next step.
     expect(within(region("3. 生成排名")).getByRole("button", { name: "生成排名工作表" }).getAttribute("aria-disabled")).toBeNull();
   });
@@ -99,6 +99,10 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     ]);
     expect(step.textContent).not.toMatch(/unknown|Error| \/ /);
     expect(primaries().map((b) => b.textContent)).toEqual(["转到第一个问题"]);
+    // The results stay on screen while the input has errors, marked as the last valid ones.
+    const results = region("结果一览");
+    expect(within(results).getByText("输入有错误：以下是上一次有效的结果，修正后即更新。")).toBeTruthy();
+    expect(within(results).getByRole("table", { name: "前三名" }).textContent).toContain("133.41");
     const before = excel.values("SCI 输入", "A1:AO17");
     await user.click(within(items[1]).getByRole("button", { name: "将 SCI 输入!A5 改为「徐汇」" }));
     await waitFor(() => expect(within(step).getByText("发现 1 个错误")).toBeTruthy());
@@ -259,6 +263,12 @@ describe("results at a glance", () => {
     );
     excel.setCell("SCI 输入", "AO2", "x");
     await act(() => model.refresh());
-    expect(await within(step).findByText("Fix the input to see results.")).toBeTruthy();
+    // The last valid results stay (Xuhui first), marked as such until the input is fixed.
+    expect(await within(step).findByText("The input has errors: these are the last valid results, updated once it is fixed.")).toBeTruthy();
+    expect(
+      within(within(step).getByRole("table", { name: "Top 3" }))
+        .getAllByRole("rowheader")
+        .map((c) => c.textContent)[0],
+    ).toBe("Xuhui");
   });
 });

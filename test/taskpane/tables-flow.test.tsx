@@ -79,7 +79,8 @@ describe("raw data and framework tables from the pane", () => {
     expect(item.textContent).toMatch(new RegExp(`^Error${sheet.replace(/[()（）]/g, ".")}!G4`));
     await user.click(item);
     await waitFor(() => expect(excel.selection).toEqual({ sheet, address: "G4" }));
-    expect(within(region("Results at a glance")).getByText("Fix the input to see results.")).toBeTruthy();
+    // The last valid results stay on screen, marked as such, while the framework has an error.
+    expect(within(region("Results at a glance")).getByText("The input has errors: these are the last valid results, updated once it is fixed.")).toBeTruthy();
 
     excel.setCell(sheet, weight("B"), "9/20"); // 1/4 + 9/20 + 3/10 = 1
     await act(() => model.refresh());

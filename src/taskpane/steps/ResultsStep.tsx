@@ -10,7 +10,7 @@ import { ResultsMap } from "../ResultsMap";
 import { ReportDraft } from "../report/ReportDraft";
 
 /** Results at a glance (loaded after first paint): top districts and the averages, from the live model. */
-export default function ResultsStep({ t, lang, current, title }: { t: Strings; lang: Lang; current: Model; title?: string }) {
+export default function ResultsStep({ t, lang, current, title, stale }: { t: Strings; lang: Lang; current: Model; title?: string; stale?: boolean }) {
   const s = useStyles();
   const scores = current.scores;
   if (!scores) return <Status intent="info">{t.noResults}</Status>;
@@ -21,7 +21,8 @@ export default function ResultsStep({ t, lang, current, title }: { t: Strings; l
   const example = current.mode === "builtin" && current.profile?.label;
   return (
     <>
-      {example && <Status intent="info">{t.builtinResults(example)}</Status>}
+      {stale && <Status intent="warning">{t.staleResults}</Status>}
+      {example && !stale && <Status intent="info">{t.builtinResults(example)}</Status>}
       <table className={s.table}>
         <caption>{t.top}</caption>
         <thead>
