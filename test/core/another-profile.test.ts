@@ -5,38 +5,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { assess, buildFramework, type FrameworkRow, type Profile, type SourceTable } from "../../src/core";
+import { assess, buildFramework, type Profile, type SourceTable } from "../../src/core";
 import { reportLayout } from "../../src/report";
 import { DISTRICTS_SHANGHAI } from "../../src/data";
+import { COUNTIES, LEAVES, VALLEY_FRAMEWORK } from "../report/valley";
 import { sci, tempDir } from "../cli/helpers";
 import { cell, FakeError, installCustomFunctions, wait } from "../functions/fake-runtime";
 
-const FRAMEWORK: FrameworkRow[] = [
-  { code: "X", nameZh: "数字化指数", nameEn: "Digital index", weight: 1 },
-  { code: "X1", parent: "X", nameZh: "设施", nameEn: "Facilities", weight: "3/5" },
-  { code: "X1.1", parent: "X1", nameZh: "网络", nameEn: "Networks", weight: "1/2" },
-  { code: "X1.1.1", parent: "X1.1", no: 1, nameZh: "光纤入户", nameEn: "Fibre to the home", weight: "1/2" },
-  { code: "X1.1.2", parent: "X1.1", no: 2, nameZh: "基站密度", nameEn: "Cell sites", weight: "1/2" },
-  { code: "X1.2", parent: "X1", nameZh: "算力", nameEn: "Computing", weight: "1/2" },
-  { code: "X1.2.1", parent: "X1.2", no: 3, nameZh: "数据中心", nameEn: "Data centres", weight: 1 },
-  { code: "X2", parent: "X", nameZh: "应用", nameEn: "Uses", weight: "2/5" },
-  { code: "X2.1", parent: "X2", nameZh: "服务", nameEn: "Services", weight: 1 },
-  { code: "X2.1.1", parent: "X2.1", no: 4, nameZh: "网上办事", nameEn: "Online services", weight: "1/4" },
-  { code: "X2.1.2", parent: "X2.1", no: 5, nameZh: "智慧农业", nameEn: "Smart farming", weight: "3/4" },
-];
-const LEAVES = ["X1.1.1", "X1.1.2", "X1.2.1", "X2.1.1", "X2.1.2"];
-
-const COUNTIES = [
-  ["青石", "北部", "Qingshi"],
-  ["白沙", "北部", "Baisha"],
-  ["红岭", "北部", "Hongling"],
-  ["金湾", "南部", "Jinwan"],
-  ["云台", "南部", "Yuntai"],
-  ["石门", "南部", "Shimen"],
-  ["龙泉", "东部", "Longquan"],
-  ["清河", "东部", "Qinghe"],
-  ["柳溪", "东部", "Liuxi"],
-] as const;
+// The made-up assessment's framework and counties, shared with the report draft's tests.
+const FRAMEWORK = VALLEY_FRAMEWORK;
 
 const framework = buildFramework(FRAMEWORK).framework!;
 const profile: Profile = {
