@@ -1,6 +1,9 @@
 import { cellAddress } from "./address";
 import { issue, type Issue } from "./issue";
-import { parseWeight, readWeight } from "./weight";
+import { coverageShare, nodeAggregation, type NodeAggregation } from "./node-rules";
+import { readWeight } from "./weight";
+
+export { coverageShare, NODE_AGGREGATIONS, type NodeAggregation } from "./node-rules";
 
 /** One row of a framework table (framework.csv or the framework sheet). */
 export interface FrameworkRow {
@@ -23,9 +26,6 @@ export interface FrameworkRow {
   source?: { sheet?: string; row: number; col?: number };
 }
 
-/** How a parent combines its children. */
-export type NodeAggregation = "arithmetic" | "geometric" | "harmonic";
-export const NODE_AGGREGATIONS: readonly NodeAggregation[] = ["arithmetic", "geometric", "harmonic"];
 /** The decimals of the 2020 report: values shown, rounded and ranked at 2. */
 export const DEFAULT_DECIMALS = 2;
 /** Decimals an assessment may choose: 0 (whole numbers) to 6. */
@@ -415,36 +415,4 @@ export function pathOf(framework: Framework, code: string): string[] {
   const path: string[] = [];
   for (let c: string | undefined = code; c !== undefined && c !== framework.root; c = framework.indicators.get(c)?.parent) path.unshift(c);
   return path;
-}
-
-const AGGREGATION_NAMES: Record<NodeAggregation, string[]> = {
-  arithmetic: ["arithmetic", "mean", "average", "linear", "算术平均", "算术", "加权平均", "线性"],
-  geometric: ["geometric", "geomean", "几何平均", "几何"],
-  harmonic: ["harmonic", "调和平均", "调和"],
-};
-
-/** A row's aggregation: undefined when blank, null when it names none. */
-function nodeAggregation(v: unknown): NodeAggregation | undefined | null {
-  const t = String(v ?? "")
-    .normalize("NFKC")
-    .trim()
-    .toLowerCase();
-  if (t === "") return undefined;
-  return NODE_AGGREGATIONS.find((m) => AGGREGATION_NAMES[m].includes(t)) ?? null;
-}
-
-/** A coverage rule as the share of weight needed: `all` 1, `any` 0, `50%` or `0.5`; undefined when blank, null when unreadable. */
-export function coverageShare(v: unknown): number | undefined | null {
-  if (typeof v === "number") return v >= 0 && v <= 1 ? v : v > 1 && v <= 100 ? v / 100 : null;
-  const t = String(v ?? "")
-    .normalize("NFKC")
-    .trim()
-    .toLowerCase();
-  if (t === "") return undefined;
-  if (["all", "全部", "全部下级"].includes(t)) return 1;
-  if (["any", "available", "任一", "现有"].includes(t)) return 0;
-  const w = parseWeight(t.replace(/,/g, "."));
-  if (!Number.isFinite(w)) return null;
-  if (w >= 0 && w <= 1) return w;
-  return w > 1 && w <= 100 && !t.includes("%") ? w / 100 : null;
 }

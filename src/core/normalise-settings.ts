@@ -6,7 +6,8 @@ import type { Framework } from "./framework";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
 import type { GridCell } from "./cell";
 import { describeIndicator, findIndicator } from "./lookup";
-import { readWeight } from "./weight";
+import { methodExtras } from "./normalise-extras";
+import { key, lookupName, settingNumber } from "./settings-cells";
 import type { InputTable } from "./validate";
 
 /**
@@ -63,13 +64,6 @@ export type NormaliseSettings = ReadonlyMap<string, NormaliseSetting>;
 
 export const METHODS: readonly NormaliseMethod[] = ["ratio", "inverse", "minmax", "zscore", "index", "goalpost", "target", "reference", "rank", "percentile"];
 
-const key = (v: unknown) =>
-  String(v ?? "")
-    .normalize("NFKC")
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_\-–—]/g, "");
-
 const METHOD_NAMES: Record<NormaliseMethod, string[]> = {
   ratio: ["ratio", "比值", "比率", "比值法", "基准比值", "正向比值"],
   inverse: ["inverse", "反向", "逆向", "反向比值", "逆向比值", "倒数"],
@@ -82,18 +76,10 @@ const METHOD_NAMES: Record<NormaliseMethod, string[]> = {
   rank: ["rank", "ranks", "排名", "名次"],
   percentile: ["percentile", "prank", "percentile rank", "百分位", "百分位排名"],
 };
-const TRANSFORM_NAMES: Record<Transform, string[]> = {
-  log: ["log", "ln", "natural log", "自然对数", "对数"],
-  log10: ["log10", "常用对数"],
-  logct: ["logct", "log_ct", "log(x-min+1)"],
-};
 const DIRECTION_NAMES: Record<Direction, string[]> = {
   higher: ["higher", "high", "up", "+", "positive", "正向", "正", "越大越好", "越高越好"],
   lower: ["lower", "low", "down", "-", "negative", "负向", "负", "逆向", "越小越好", "越低越好"],
 };
-const lookupName = <T extends string>(names: Record<T, string[]>, v: unknown): T | undefined =>
-  (Object.keys(names) as T[]).find((k) => names[k].some((n) => key(n) === key(v)));
-
 /** Column headers of the settings table; a header may hold both names, `方法 / method`. */
 const HEADERS = {
   indicator: ["indicator", "指标", "code", "代码", "指标代码"],
@@ -109,7 +95,7 @@ const HEADERS = {
   transform: ["transform", "变换", "转换"],
   scale: ["scale", "输出范围", "尺度"],
 } as const;
-type Column = keyof typeof HEADERS;
+export type Column = keyof typeof HEADERS;
 
 /** The settings sheet's header as the template writes it, Chinese first. */
 export const SETTINGS_HEADER = ["指标 / indicator", "名称 / name", "方法 / method", "基准值 / benchmark", "上限 / cap", "方向 / direction"];
@@ -120,22 +106,6 @@ export const SETTINGS_HEADER = ["指标 / indicator", "名称 / name", "方法 /
  */
 export function settingsTemplate(fw: Framework): GridCell[][] {
   return [SETTINGS_HEADER, ...fw.leaves.map((c) => [c, fw.indicators.get(c)!.nameZh, "ratio", null, null, "higher"])];
-}
-
-/** A number in a settings cell: `1234.5`, `1,234.5` or `95%`; text and errors are not. */
-function settingNumber(v: unknown): { ok: true; value: number; comma?: string } | { ok: false; text: string } | undefined {
-  const p = parseCell(v);
-  if (p.kind === "empty") return undefined;
-  if (p.kind === "number") return Number.isFinite(p.value) ? { ok: true, value: p.value } : { ok: false, text: String(p.value) };
-  const pct = p.kind === "text" ? /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(p.text) : null;
-  if (pct) return { ok: true, value: Number(pct[1]) / 100 };
-  // A decimal-comma locale's `0,5` or `22,5%`, read as the weights read it (`75,000` is a
-  // thousands separator and already a number); the caller says so at the cell.
-  if (p.kind === "text") {
-    const w = readWeight(p.text);
-    if (w.comma === "decimal" && !p.text.includes("/")) return { ok: true, value: w.value, comma: p.text };
-  }
-  return { ok: false, text: p.kind === "error" ? p.text : p.text };
 }
 
 /**
@@ -349,134 +319,4 @@ export function parseSettings(table: InputTable, fw: Framework): { settings?: No
         leaf,
       );
   return hasErrors(issues) ? { issues } : { settings, issues };
-}
-
-type Report = (sev: "error" | "warning", code: IssueCode, row: number, col: number, zh: string, en: string, indicator?: string) => void;
-
-/**
- * The goalposts, target, reference, transform and scale a method needs, each checked in its
- * cell; undefined when one is wrong (its issue is reported).
- */
-function methodExtras(
-  method: NormaliseMethod,
-  row: readonly unknown[],
-  r: number,
-  code: string,
-  t: { cellOf: (r: readonly unknown[], c: Column) => unknown; col: Partial<Record<Column, number>>; report: Report; headerLength: number },
-): Partial<NormaliseSetting> | undefined {
-  const out: Partial<NormaliseSetting> = {};
-  const at = (c: Column) => t.col[c] ?? t.headerLength;
-  const num = (c: Column, codeOf: IssueCode, what: { zh: string; en: string }): number | undefined | null => {
-    const v = settingNumber(t.cellOf(row, c));
-    if (!v) return undefined;
-    if (v.ok && v.comma)
-      t.report(
-        "warning",
-        "settings-decimal-comma",
-        r,
-        at(c),
-        `「${v.comma}」按小数逗号读作 ${v.value}`,
-        `"${v.comma}" is read with a decimal comma as ${v.value}`,
-        code,
-      );
-    if (!v.ok) {
-      t.report("error", codeOf, r, at(c), `${what.zh}「${quote(v.text)}」不是数字`, `${what.en} "${quote(v.text)}" is not a number`, code);
-      return null;
-    }
-    return v.value;
-  };
-  const tc = t.cellOf(row, "transform");
-  if (parseCell(tc).kind !== "empty") {
-    const tr = lookupName(TRANSFORM_NAMES, tc);
-    if (!tr) {
-      t.report(
-        "error",
-        "settings-bad-transform",
-        r,
-        at("transform"),
-        `未知变换「${quote(tc)}」，可选：log（自然对数）、log10、logct（ln(值 − 最小值 + 1)）`,
-        `unknown transform "${quote(tc)}"; use log (natural log), log10 or logct (ln(value − min + 1))`,
-        code,
-      );
-      return undefined;
-    }
-    out.transform = tr;
-  }
-  const scale = num("scale", "settings-bad-scale", { zh: "输出范围", en: "scale" });
-  if (scale === null) return undefined;
-  if (scale !== undefined) {
-    if (!(scale > 0)) {
-      t.report(
-        "error",
-        "settings-bad-scale",
-        r,
-        at("scale"),
-        `输出范围 ${scale} 须为正数（如 1 或 100）`,
-        `scale ${scale} must be above 0 (e.g. 1 or 100)`,
-        code,
-      );
-      return undefined;
-    }
-    out.scale = scale;
-  }
-  if (method === "goalpost") {
-    const lower = num("lower", "settings-bad-goalpost", { zh: "下界", en: "lower goalpost" });
-    const upper = num("upper", "settings-bad-goalpost", { zh: "上界", en: "upper goalpost" });
-    if (lower === null || upper === null) return undefined;
-    if (lower === undefined || upper === undefined || !(upper > lower)) {
-      const c = lower === undefined ? at("lower") : at("upper");
-      t.report(
-        "error",
-        "settings-bad-goalpost",
-        r,
-        c,
-        lower === undefined || upper === undefined ? "goalpost 方法须有下界（lower）与上界（upper）" : `上界 ${upper} 须大于下界 ${lower}`,
-        lower === undefined || upper === undefined
-          ? "the goalpost method needs a lower and an upper goalpost"
-          : `the upper goalpost ${upper} must be above the lower ${lower}`,
-        code,
-      );
-      return undefined;
-    }
-    if ((out.transform === "log" || out.transform === "log10") && !(lower > 0)) {
-      t.report(
-        "error",
-        "settings-bad-goalpost",
-        r,
-        at("lower"),
-        `取对数时下界 ${lower} 须大于 0`,
-        `with a log transform the lower goalpost ${lower} must be above 0`,
-        code,
-      );
-      return undefined;
-    }
-    out.lower = lower;
-    out.upper = upper;
-  }
-  if (method === "target") {
-    const target = num("target", "settings-bad-target", { zh: "目标值", en: "target" });
-    if (target === null) return undefined;
-    if (target === undefined) {
-      t.report("error", "settings-bad-target", r, at("target"), "target 方法须有目标值", "the target method needs a target", code);
-      return undefined;
-    }
-    out.target = target;
-  }
-  if (method === "reference") {
-    const ref = t.cellOf(row, "reference");
-    if (parseCell(ref).kind === "empty") {
-      t.report(
-        "error",
-        "settings-bad-reference",
-        r,
-        at("reference"),
-        "reference 方法须给出参照对象（名称）",
-        "the reference method needs a reference entity (its name)",
-        code,
-      );
-      return undefined;
-    }
-    out.reference = quote(ref);
-  }
-  return out;
 }

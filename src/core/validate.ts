@@ -1,5 +1,6 @@
 import { cellAddress } from "./address";
 import { cellText, parseCell, plainNumber, printable, quote } from "./cell";
+import { outlyingValues, rawLooking } from "./magnitude";
 import type { Dataset } from "./dataset";
 import { regionId, regionOf, type District, type Region } from "./district";
 import { hasErrors, issue, type Issue, type IssueCode } from "./issue";
@@ -373,27 +374,18 @@ function validateUnsafe(table: InputTable, opts: ValidateOptions): { dataset?: D
 
   // One value two orders of magnitude from the rest of its column is pointed out: a percentage
   // typed into an index column (95% read as 0.95 among values near 100), a slipped decimal point.
-  if (Number.isFinite(max)) {
-    let told = 0;
-    for (let j = 0; j < fw.leaves.length && told < MAGNITUDE_LIMIT; j++) {
-      const median = columnMedian(inputs, districts.length, fw.leaves.length, j);
-      if (!(median > 0)) continue;
-      for (let i = 0; i < districts.length && told < MAGNITUDE_LIMIT; i++) {
-        const v = inputs[i * fw.leaves.length + j];
-        if (!(v > 0) || (median / v < MAGNITUDE && v / median < MAGNITUDE)) continue;
-        told++;
-        const shown = +median.toPrecision(4);
-        const leaf = fw.leaves[j];
-        report(
-          "warning",
-          "value-magnitude",
-          { row: rowOf[i] - origin.row, col: leafCol.get(leaf)!, district: districts[i].id, indicator: leaf },
-          `指标值 ${v} 与本列中位数 ${shown} 相差两个数量级以上：是否把百分数（如 95% 即 0.95）或错位的小数点写进了指数列？请核对`,
-          `value ${v} is two orders of magnitude from this column's median ${shown}: a percentage (95% reads as 0.95) or a slipped decimal point in an index column? Please check`,
-        );
-      }
+  if (Number.isFinite(max))
+    for (const o of outlyingValues(inputs, districts.length, fw.leaves.length)) {
+      const shown = +o.median.toPrecision(4);
+      const leaf = fw.leaves[o.j];
+      report(
+        "warning",
+        "value-magnitude",
+        { row: rowOf[o.i] - origin.row, col: leafCol.get(leaf)!, district: districts[o.i].id, indicator: leaf },
+        `指标值 ${o.value} 与本列中位数 ${shown} 相差两个数量级以上：是否把百分数（如 95% 即 0.95）或错位的小数点写进了指数列？请核对`,
+        `value ${o.value} is two orders of magnitude from this column's median ${shown}: a percentage (95% reads as 0.95) or a slipped decimal point in an index column? Please check`,
+      );
     }
-  }
 
   // Known regions in the profile's order, then others in the order the table first names them.
   const present = new Set(districts.map((d) => d.region).filter((r) => r !== ""));
@@ -440,45 +432,3 @@ export const LARGEST_VALUE = 1e15;
 
 /** Empty as a cell that holds nothing, without parsing it. */
 const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
-
-/** Index numbers of one assessment lie within two orders of magnitude of each other. */
-const RAW_SPREAD = 100;
-/** A value this many times above or below its column's median is pointed out; at most so many times. */
-const MAGNITUDE = 100;
-const MAGNITUDE_LIMIT = 50;
-
-/** The median of column j's values present, from at most 1,001 rows spread over the table. */
-function columnMedian(inputs: Float64Array, n: number, L: number, j: number): number {
-  const step = Math.max(1, Math.floor(n / 1001));
-  const xs: number[] = [];
-  for (let i = 0; i < n; i += step) if (inputs[i * L + j] === inputs[i * L + j]) xs.push(Math.abs(inputs[i * L + j]));
-  if (!xs.length) return NaN;
-  xs.sort((a, b) => a - b);
-  return xs[xs.length >> 1];
-}
-
-/**
- * The input indicators with the least and greatest median (of the values present) when they are
- * RAW_SPREAD or more apart and the greatest is beyond any plausible index (`max`): a table of raw
- * statistics (dollars beside years) taken for index numbers.
- */
-function rawLooking(
-  inputs: Float64Array,
-  n: number,
-  leaves: readonly string[],
-  max: number,
-): { low: { code: string; median: number }; high: { code: string; median: number } } | undefined {
-  const L = leaves.length;
-  if (L < 2 || n === 0) return undefined;
-  let low: { code: string; median: number } | undefined;
-  let high: { code: string; median: number } | undefined;
-  // Medians of at most 1,001 values spread over the rows: orders of magnitude need no more, and
-  // 100,000 entities × 38 indicators are not sorted for it.
-  for (let j = 0; j < L; j++) {
-    const median = columnMedian(inputs, n, L, j);
-    if (!(median > 0)) continue;
-    if (!low || median < low.median) low = { code: leaves[j], median };
-    if (!high || median > high.median) high = { code: leaves[j], median };
-  }
-  return low && high && high.median > max && high.median >= RAW_SPREAD * low.median ? { low, high } : undefined;
-}
