@@ -72,30 +72,16 @@ export function aggregate(ds: Dataset, opts: AggregateOptions = {}): { values?: 
               "the value is empty: its parent is aggregated over the other indicators, weights renormalised",
             ),
           );
-      } else if (method === "harmonic" && !(x > 0))
+      } else if (method !== "arithmetic" && !(x > 0)) {
+        // A geometric or harmonic mean is undefined for a value of 0 or below.
+        const [code, zh, en] =
+          method === "geometric"
+            ? (["geometric-non-positive", "几何平均", "geometric"] as const)
+            : (["harmonic-non-positive", "调和平均", "harmonic"] as const);
         issues.push(
-          cellIssue(
-            ds,
-            "error",
-            "harmonic-non-positive",
-            i,
-            fw.leaves[j],
-            `调和平均要求指标值大于 0，此处为 ${x}`,
-            `the harmonic mean needs values above 0; this one is ${x}`,
-          ),
+          cellIssue(ds, "error", code, i, fw.leaves[j], `${zh}要求指标值大于 0，此处为 ${x}`, `the ${en} mean needs values above 0; this one is ${x}`),
         );
-      else if (method === "geometric" && !(x > 0))
-        issues.push(
-          cellIssue(
-            ds,
-            "error",
-            "geometric-non-positive",
-            i,
-            fw.leaves[j],
-            `几何平均要求指标值大于 0，此处为 ${x}`,
-            `the geometric mean needs values above 0; this one is ${x}`,
-          ),
-        );
+      }
     }
   if (issues.some((x) => x.severity === "error")) return { issues };
   const out = new Float64Array(n * fw.order.length);
