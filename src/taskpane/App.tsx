@@ -73,7 +73,14 @@ export function App({ workbook, model, lang: initial, adopter, adopted }: AppPro
           adopt={
             adopter && (
               <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-                <AdoptView lang={lang} adopter={adopter} profile={current.profile} onChange={() => void model.refresh()} primary={false} />
+                <AdoptView
+                  lang={lang}
+                  adopter={adopter}
+                  profile={current.profile}
+                  onChange={() => void model.refresh()}
+                  primary={false}
+                  writeCell={(cell, text) => workbook.writeCellText(cell, text)}
+                />
               </Suspense>
             )
           }

@@ -6,12 +6,13 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { officeAdopter } from "../../src/excel/adopter";
+import { officeWorkbook } from "../../src/excel/workbook";
 import { AdoptView } from "../../src/taskpane/adopt/AdoptView";
 import { inputsGrid, under } from "../core/adopt-fixtures";
 import { FakeExcel } from "../fakes/excel";
 import { fakeSettings } from "../fakes/office-settings";
 
-function setUp() {
+function setUp(options: { writeCell?: boolean } = {}) {
   const excel = new FakeExcel({ sheets: ["说明"] });
   const grid = under([["各区数据"]], inputsGrid("zh"));
   grid.forEach((row, i) => row.push(i === 0 ? null : i === 1 ? "智慧应用" : 120)); // a computed column: 政务服务 etc. wait for a choice
@@ -27,7 +28,12 @@ function setUp() {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <AdoptView lang="zh" adopter={officeAdopter(excel.runExcel)} onChange={() => changes.push(1)} />
+      <AdoptView
+        lang="zh"
+        adopter={officeAdopter(excel.runExcel)}
+        onChange={() => changes.push(1)}
+        writeCell={options.writeCell ? (cell, text) => officeWorkbook(excel.runExcel).writeCellText(cell, text) : undefined}
+      />
     </FluentProvider>,
   );
   return { excel, settings, changes, user };
@@ -79,6 +85,32 @@ describe("使用所选数据", () => {
     expect(await screen.findByText("已解除链接，工作簿恢复原样。")).toBeTruthy();
     expect(excel.snapshot()).toEqual(before);
     expect(settings.saved["sci.input"]).toBeUndefined();
+  });
+});
+
+describe("使用所选数据: reading a name as a district, or correcting the cell", () => {
+  it("读作 leaves the cell as typed; 改为 writes that one cell, as text, and the reading follows", async () => {
+    const { excel, user } = setUp({ writeCell: true });
+    const before = excel.values("数据");
+    await user.click(screen.getByRole("button", { name: "读取所选区域" }));
+    await screen.findByText("表头：第 2 行 · 每行一个行政区");
+    // The misspelt 徐会区 is grid row 5 under a one-line title: sheet row 5, column A.
+    expect(screen.getByRole("button", { name: "将「徐会区」读作「徐汇」" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "将 A5 改为「徐汇」" }));
+    expect(await screen.findByText("已将 A5 改为「徐汇」。")).toBeTruthy();
+    expect(screen.getByText("16 个行政区均已识别")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /读作「徐汇」/ })).toBeNull();
+    const after = excel.values("数据");
+    const changed = after.flatMap((row, r) => row.flatMap((v, c) => (v === before[r][c] ? [] : [[r, c, v]])));
+    expect(changed).toEqual([[4, 0, "徐汇"]]);
+  });
+
+  it("without a way to write cells, only 读作 is offered", async () => {
+    const { user } = setUp();
+    await user.click(screen.getByRole("button", { name: "读取所选区域" }));
+    await screen.findByText("表头：第 2 行 · 每行一个行政区");
+    expect(screen.getByRole("button", { name: "将「徐会区」读作「徐汇」" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /改为/ })).toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import {
   cellAddress,
   describeIndicator,
+  parseAddress,
   readGrid,
   readingOptions,
   textIn,
@@ -32,16 +33,16 @@ export interface AdoptViewProps {
    * button is chosen by the workbook's state (src/taskpane/flow.ts).
    */
   primary?: boolean;
+  /**
+   * Writes the evaluator's cell (its one explicit click: 改为…); without it the view only offers
+   * to read a misspelt name as the entity it means.
+   */
+  writeCell?: (cell: { sheet: string; address: string }, text: string) => Promise<{ ok: true } | { ok: false; message: { zh: string; en: string } }>;
 }
 
 const useStyles = makeStyles({
-  view: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  // Part of step 1, whose own rule closes it: no second rule under it.
+  view: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   facts: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, display: "flex", flexDirection: "column", rowGap: "2px" },
@@ -60,7 +61,7 @@ const useStyles = makeStyles({
 
 type Shown = { kind: "ok" | "bad"; text: string };
 
-export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, primary = true }: AdoptViewProps) {
+export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, primary = true, writeCell }: AdoptViewProps) {
   const t = ADOPT_STRINGS[lang];
   const s = useStyles();
   const id = useId();
@@ -120,6 +121,18 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
         onChange?.();
       });
   };
+  // The evaluator's own cell corrected, on their click; what was read follows without reading again.
+  const fixCell = (address: string, text: string) =>
+    act(t.writing, async () => {
+      const r = await writeCell!({ sheet: selected!.sheet, address }, text);
+      if (!r.ok) return setShown({ kind: "bad", text: textIn(r.message, lang) });
+      const at = parseAddress(address)!;
+      const values = selected!.values.map((row) => [...row]);
+      values[at.row - selected!.origin.row][at.col - selected!.origin.col] = text;
+      setSelected({ ...selected!, values });
+      setShown({ kind: "ok", text: t.cellFixed(address, text) });
+      if (link && showingLink) onChange?.();
+    });
   const doLink = () =>
     act(t.linking, async () => {
       const r = await adopter.link(selected!, choices, selected!.table ? { rename: asTable } : { makeTable: asTable });
@@ -161,7 +174,9 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
         )}
       </div>
       {link && !shown && <p className={mergeClasses(s.hint, s.ok)}>{t.linked(linkWhat(t, link))}</p>}
-      {selected && reading && <ReadingView t={t} lang={lang} reading={reading} selected={selected} profile={profile} choose={choose} />}
+      {selected && reading && (
+        <ReadingView t={t} lang={lang} reading={reading} selected={selected} profile={profile} choose={choose} fixCell={writeCell && fixCell} />
+      )}
       {selected && reading && reading.header >= 0 && !link && (
         <div className={s.actions}>
           <Checkbox checked={asTable} onChange={(_, d) => setAsTable(!!d.checked)} label={selected.table ? t.renameTable : t.makeTable} />
@@ -188,6 +203,7 @@ function ReadingView({
   selected,
   profile,
   choose,
+  fixCell,
 }: {
   t: AdoptStrings;
   lang: Lang;
@@ -195,6 +211,7 @@ function ReadingView({
   selected: Selected;
   profile: Profile;
   choose: (c: ReadingChoices) => void;
+  fixCell?: (address: string, text: string) => void;
 }) {
   const s = useStyles();
   const framework = profile.framework;
@@ -232,9 +249,16 @@ function ReadingView({
             <li key={e.line} className={s.field}>
               <span className={mergeClasses(s.label, s.bad)}>{t.unknownEntity(e.name, e.address, profile.words.entity)}</span>
               {e.suggestion && (
-                <Button size="small" onClick={() => choose({ entities: { [e.name]: e.suggestion! } })}>
-                  {t.correct(e.name, districtName(profile, e.suggestion, lang))}
-                </Button>
+                <span className={s.actions}>
+                  <Button size="small" onClick={() => choose({ entities: { [e.name]: e.suggestion! } })}>
+                    {t.correct(e.name, districtName(profile, e.suggestion, lang))}
+                  </Button>
+                  {fixCell && (
+                    <Button size="small" onClick={() => fixCell(e.address, e.suggestion!)}>
+                      {t.fixCell(e.address, e.suggestion)}
+                    </Button>
+                  )}
+                </span>
               )}
             </li>
           ))}

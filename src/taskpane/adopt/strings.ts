@@ -7,7 +7,7 @@ const plural = (en: string) => (/[^aeiou]y$/.test(en) ? `${en.slice(0, -1)}ies` 
 
 const zh = {
   title: "使用所选数据",
-  hint: "选中您自己的数据区域，或点击表格中任一单元格，然后读取。SCI 先显示如何读取，确认后才链接；不移动、不覆盖、不改格式。",
+  hint: "选中您自己的数据区域，或点击表格中任一单元格，然后读取。SCI 先显示如何读取，确认后才链接；除非您点「改为」，不改动任何单元格。",
   read: "读取所选区域",
   reading: "正在读取…",
   noHeader: "所选区域中找不到表头（没有一行或一列写着指标代码、序号或名称）。请选中含表头的区域。",
@@ -41,6 +41,10 @@ const zh = {
   // Reads the name as the list's entity; the user's cell stays as it is (correcting it is the issue list's own button).
   correct: (name: string, to: string) => `将「${name}」读作「${to}」`,
   corrected: (name: string, to: string) => `「${name}」读作「${to}」`,
+  // Writes the user's cell: a separate, explicit action.
+  fixCell: (address: string, to: string) => `将 ${address} 改为「${to}」`,
+  cellFixed: (address: string, to: string) => `已将 ${address} 改为「${to}」。`,
+  writing: "正在写入…",
   unknownEntity: (name: string, address: string, w: Word) => `${address}「${name}」不是已知${w.zh}`,
   renameTable: "将表格重命名为 SCI_Input（否则记录其名称）",
   makeTable: "将区域转换为表格 SCI_Input（否则定义名称 SCI_Input）",
@@ -57,7 +61,7 @@ export type AdoptStrings = typeof zh;
 
 const en: AdoptStrings = {
   title: "Use this data",
-  hint: "Select your own data, or click into any table, then read it. SCI shows how it reads the data before anything changes, and links it only when you say so; nothing is moved, overwritten or reformatted.",
+  hint: "Select your own data, or click into any table, then read it. SCI shows how it reads the data and links it only when you say so; no cell changes unless you click a “Change” button.",
   read: "Read the selection",
   reading: "Reading…",
   noHeader: "No header in the selection (no row or column names indicators by code, number or name). Select a range that includes the header.",
@@ -90,6 +94,9 @@ const en: AdoptStrings = {
   entities: (n, unknown, w) => (unknown ? `${n} ${plural(w.en)}, ${unknown} not recognised` : `All ${n} ${plural(w.en)} recognised`),
   correct: (name, to) => `Read "${name}" as ${to}`,
   corrected: (name, to) => `"${name}" read as ${to}`,
+  fixCell: (address, to) => `Change ${address} to “${to}”`,
+  cellFixed: (address, to) => `Changed ${address} to “${to}”.`,
+  writing: "Writing…",
   unknownEntity: (name, address, w) => `${address} "${name}" is not a known ${w.en}`,
   renameTable: "Rename the table SCI_Input (otherwise its name is recorded)",
   makeTable: "Turn the range into a table SCI_Input (otherwise a name SCI_Input is defined)",
