@@ -5,7 +5,19 @@ export { parseCell, cellText, cleanText, quote, printable, cleanCell, cleanCells
 export { parseCsv, toCsv, sniffDelimiter, DELIMITERS, type Delimiter } from "./csv";
 export { inputOf, type Dataset } from "./dataset";
 export { methodNote, methodSuffix, type Method } from "./method-note";
-export { cellRanges, groupIssues, suggestionOf, type CellRef, type Fix, type IssueGroups, type IssueItem } from "./issue-groups";
+export {
+  causeOf,
+  cellRanges,
+  clusterItems,
+  groupIssues,
+  suggestionOf,
+  type CellRef,
+  type Fix,
+  type IssueCluster,
+  type IssueEntry,
+  type IssueGroups,
+  type IssueItem,
+} from "./issue-groups";
 export { CITY, regionId, regionOf, Roster, type District, type Region, type Resolved } from "./district";
 export {
   buildFramework,

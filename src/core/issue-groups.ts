@@ -99,3 +99,73 @@ export function cellRanges(cells: readonly CellRef[], max = 6): string {
   const text = runs.map((r) => r.text ?? (r.from === r.to ? cellAddress(r.row, r.from) : `${cellAddress(r.row, r.from)}:${cellAddress(r.row, r.to)}`));
   return text.length > max ? `${text.slice(0, max).join(", ")}, …` : text.join(", ");
 }
+
+/** Items of one cause in one column, or every district's cells to fill: one expandable entry. */
+export interface IssueCluster {
+  kind: "cluster";
+  key: string;
+  severity: "error" | "warning" | "fill";
+  code: Issue["code"];
+  sheet?: string;
+  /** The column's letter, for a column's issues. */
+  column?: string;
+  indicator?: string;
+  items: IssueItem[];
+}
+
+export type IssueEntry = IssueItem | IssueCluster;
+
+const columnOf = (address: string): string => address.replace(/\$|\d+/g, "");
+
+/**
+ * The list as the pane shows it: issues of one code in one column of one sheet (a column of
+ * dashes: 16 cells, one cause) become one entry, as do the districts' cells to fill; an item
+ * with its own fix, or alone in its column, stays itself. Entries keep the items' order.
+ */
+export function clusterItems(items: readonly IssueItem[], min = 2): IssueEntry[] {
+  const keyOf = (item: IssueItem): string | undefined => {
+    if (item.kind === "fill") return "fill";
+    const { issue, fix } = item;
+    if (fix || !issue.cell) return undefined;
+    return `${issue.severity}:${issue.code}:${issue.cell.sheet ?? ""}:${columnOf(issue.cell.address)}`;
+  };
+  const members = new Map<string, IssueItem[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    if (k !== undefined) members.set(k, [...(members.get(k) ?? []), item]);
+  }
+  const out: IssueEntry[] = [];
+  const placed = new Set<string>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const group = k === undefined ? undefined : members.get(k)!;
+    if (!group || group.length < min) {
+      out.push(item);
+      continue;
+    }
+    if (placed.has(k!)) continue;
+    placed.add(k!);
+    const first = group[0];
+    out.push(
+      first.kind === "fill"
+        ? { kind: "cluster", key: "cluster:fill", severity: "fill", code: "empty-cell", items: group }
+        : {
+            kind: "cluster",
+            key: `cluster:${k}`,
+            severity: first.issue.severity,
+            code: first.issue.code,
+            sheet: first.issue.cell!.sheet,
+            column: columnOf(first.issue.cell!.address),
+            indicator: group.every((g) => g.kind === "issue" && g.issue.indicator === first.issue.indicator) ? first.issue.indicator : undefined,
+            items: group,
+          },
+    );
+  }
+  return out;
+}
+
+/** What a message says after naming its place (`SCI 输入!D5，浦东：「-」不是数字` → `「-」不是数字`). */
+export function causeOf(text: string): string {
+  const at = text.search(/：|: /);
+  return at < 0 ? text : text.slice(at + (text[at] === "：" ? 1 : 2));
+}

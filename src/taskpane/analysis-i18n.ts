@@ -1,6 +1,7 @@
 // Strings of the panels loaded after first paint (year over year, robustness, raw data and
 // framework), Chinese first; kept out of i18n.ts so they load with those panels.
 import type { Lang } from "./i18n";
+import { typesetAll } from "./typeset";
 
 const zh = {
   indicator: "指标",
@@ -15,7 +16,7 @@ const zh = {
   needsScores: "输入还有错误或待填写的单元格，修正后才能分析（见「2. 检查」）。",
 
   // Year over year
-  noPrevious: "工作簿中没有上年数据（SCI_Previous 表）。插入上年数据模板并填入上年数据后，即可逐年比较。",
+  noPrevious: "工作簿中还没有上年数据。插入上年数据模板并填好后，即可逐年比较。",
   insertPrevious: "插入上年数据模板",
   insertPrevious2020: "插入上年模板（以 2020 年数据为例）",
   insertingPrevious: "正在插入上年数据模板…",
@@ -63,23 +64,23 @@ const zh = {
   rankAxis: "排名（1 = 最好）",
   took: (ms: number) => `完成，用时 ${ms.toLocaleString("zh-CN")} 毫秒。`,
   stale: "数据已更改：以下结果基于更改前的数据，请重新运行。",
-  writeSensitivity: "写入稳健性工作表",
+  writeSensitivity: "生成稳健性工作表",
   writingSensitivity: "正在写入稳健性工作表…",
 
   // Raw data and framework
   insertRaw: "插入原始数据模板",
-  insertRawHint: "SCI_Raw 表填原始统计数据，SCI_Settings 表设每项指标的标准化方法（比值、反向、极差、Z 分数）、基准值和上限。",
+  insertRawHint: "原始统计数据，并为每项指标设标准化方法、基准值和上限。",
   insertFramework: "插入可编辑的指标体系",
-  insertFrameworkHint: "SCI_Framework 表可增删指标、改名、调整权重；检查通过后按它计算。",
+  insertFrameworkHint: "增删指标、改名、调整权重；检查通过后按它计算。",
   insertDistricts: "插入评估对象名单",
   insertChoices: "插入计算选项表",
-  insertChoicesHint: "SCI_Choices 表设空值插补、异常值处理（JRC 规则）、空值汇总和汇总方法；填写后按此计算，每个插补或处理的单元格都列为警告。",
-  insertDistrictsHint: "SCI_Districts 表列出参评对象及其区域（已填入内置名单）；改为另一组地区后，按它识别、排名和分组。",
+  insertChoicesHint: "空值插补、异常值处理和汇总方法；每个插补或处理过的单元格都会列出。",
+  insertDistrictsHint: "参评对象及其区域（已填入内置名单）；换成另一组地区即按它排名和分组。",
   insertingTable: "正在插入…",
   insertedTables: (sheets: string[]) => `已插入工作表${sheets.map((n) => `「${n}」`).join("、")}。填好后，问题会列在「2. 检查」中。`,
   customFramework: "当前使用工作簿中的自定义指标体系。",
-  builtinFramework: "当前使用内置的 2020 年指标体系。",
-  rawMode: "本年数据来自原始数据（SCI_Raw 按 SCI_Settings 标准化）。",
+  builtinFramework: "当前使用内置的2020年指标体系。",
+  rawMode: "本年数据由原始数据按标准化设置换算。",
   tableIssues: (errors: number, warnings: number) =>
     `这些表有 ${errors.toLocaleString("zh-CN")} 个错误、${warnings.toLocaleString("zh-CN")} 个警告，详见「2. 检查」。`,
 };
@@ -98,7 +99,7 @@ const en: AnalysisStrings = {
   failed: (why: string) => `The action failed: ${why}`,
   needsScores: "The input still has errors or cells to fill; fix them to analyse (see “2. Check”).",
 
-  noPrevious: "The workbook has no previous year's data (an SCI_Previous table). Insert last year's template and fill it in to compare years.",
+  noPrevious: "The workbook has no previous year's data yet. Insert last year's template and fill it in to compare years.",
   insertPrevious: "Insert last year's template",
   insertPrevious2020: "Insert it with the 2020 data as an example",
   insertingPrevious: "Inserting last year's template…",
@@ -144,29 +145,27 @@ const en: AnalysisStrings = {
   rankAxis: "Rank (1 = best)",
   took: (ms: number) => `Done in ${ms.toLocaleString("en-US")} ms.`,
   stale: "The data has changed: these results are from before the change. Run again.",
-  writeSensitivity: "Write the robustness sheet",
+  writeSensitivity: "Generate robustness sheet",
   writingSensitivity: "Writing the robustness sheet…",
 
   insertRaw: "Insert raw-data template",
-  insertRawHint: "SCI_Raw holds the raw statistics; SCI_Settings sets each indicator's normalisation (ratio, inverse, min-max, z-score), benchmark and cap.",
+  insertRawHint: "Raw statistics, with each indicator's normalisation, benchmark and cap.",
   insertFramework: "Insert editable framework",
-  insertFrameworkHint: "In SCI_Framework, add, drop, rename and reweight indicators; once it checks out, scores follow it.",
+  insertFrameworkHint: "Add, drop, rename and reweight indicators; once it checks out, scores follow it.",
   insertDistricts: "Insert the entity list",
   insertChoices: "Insert the choices table",
-  insertChoicesHint:
-    "SCI_Choices sets imputation, outlier treatment (the JRC rule), missing values and aggregation; once filled in, SCI scores with them and lists every imputed or treated cell as a warning.",
-  insertDistrictsHint:
-    "SCI_Districts lists the entities and their regions (prefilled with the built-in list); replace it with another list and SCI ranks and groups those.",
+  insertChoicesHint: "Imputation, outlier treatment and aggregation; every imputed or treated cell is listed.",
+  insertDistrictsHint: "The entities and their regions (the built-in list to start); replace it and SCI ranks and groups those.",
   insertingTable: "Inserting…",
   insertedTables: (sheets: string[]) => `Inserted ${sheets.map((n) => `"${n}"`).join(", ")}. Once they are filled in, any issues are listed under “2. Check”.`,
   customFramework: "Scoring with the workbook's own framework.",
   builtinFramework: "Scoring with the built-in 2020 framework.",
-  rawMode: "This year's inputs come from the raw data (SCI_Raw, normalised by SCI_Settings).",
+  rawMode: "This year's inputs are the raw data, normalised by the settings.",
   tableIssues: (errors: number, warnings: number) =>
     `These tables have ${errors.toLocaleString("en-US")} error${errors === 1 ? "" : "s"} and ${warnings.toLocaleString("en-US")} warning${warnings === 1 ? "" : "s"}; see “2. Check”.`,
 };
 
-export const ANALYSIS_STRINGS: Record<Lang, AnalysisStrings> = { zh, en };
+export const ANALYSIS_STRINGS: Record<Lang, AnalysisStrings> = { zh: typesetAll(zh), en };
 
 /** A rank change as words: 排名上升5位 / up 5 places. */
 export function rankChangeWords(a: AnalysisStrings, change: number): string {

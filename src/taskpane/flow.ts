@@ -30,19 +30,19 @@ export function scoredText(model: Model, adopted?: Adopted): Text {
   if (model.mode === "raw") {
     const sheet = model.tables?.raw?.sheet;
     return {
-      zh: `将评分：工作簿的 SCI_Raw 原始数据${sheet ? `（工作表「${sheet}」）` : ""}`,
-      en: `Scoring: the workbook's SCI_Raw raw data${sheet ? ` (sheet "${sheet}")` : ""}`,
+      zh: sheet ? `将评分：工作表「${sheet}」的原始数据` : "将评分：工作簿中的原始数据",
+      en: sheet ? `Scoring: the raw data on sheet “${sheet}”` : "Scoring: the workbook's raw data",
     };
   }
   if (model.source === "workbook") {
     const sheet = model.tables?.input?.sheet;
     return {
-      zh: `将评分：工作簿的 SCI_Input 表${sheet ? `（工作表「${sheet}」）` : ""}`,
-      en: `Scoring: the workbook's SCI_Input table${sheet ? ` (sheet "${sheet}")` : ""}`,
+      zh: sheet ? `将评分：工作表「${sheet}」的数据` : "将评分：工作簿中的输入数据",
+      en: sheet ? `Scoring: the data on sheet “${sheet}”` : "Scoring: the workbook's input data",
     };
   }
   return {
-    zh: `将评分：内置 ${label} 年数据（工作簿中还没有 SCI_Input 表）`,
-    en: `Scoring: the built-in ${label} data (the workbook has no SCI_Input table yet)`,
+    zh: `将评分：内置${label}年示例数据（工作簿中还没有您的数据）`,
+    en: `Scoring: the built-in ${label} example data (the workbook has none of yours yet)`,
   };
 }

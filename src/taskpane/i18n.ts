@@ -3,6 +3,7 @@
 // and the pane shows the one of its language (textIn).
 
 import type { Lang } from "../core";
+import { typesetAll } from "./typeset";
 
 export type { Lang };
 
@@ -17,12 +18,12 @@ const zh = {
   problem: "未能完成",
 
   step1: "1. 数据",
-  step1Hint: "在新工作表插入 SCI_Input 模板（各区一行，每项三级指标一列），再填入指标值。",
+  step1Hint: "在新工作表插入输入模板（各区一行，每项三级指标一列），再填入指标值。",
   insertEmpty: "插入空白模板",
   insertExample: (label: string) => `插入 ${label} 年示例数据`,
   inserting: "正在插入模板…",
-  inputAt: (sheet: string) => `数据在工作表「${sheet}」的 SCI_Input 表中。`,
-  rawAt: (sheet: string) => `数据在工作表「${sheet}」的 SCI_Raw 表中（按 SCI_Settings 标准化）。`,
+  inputAt: (sheet: string) => `数据在工作表「${sheet}」中。`,
+  rawAt: (sheet: string) => `原始数据在工作表「${sheet}」中，按标准化设置换算。`,
   openSheet: "打开",
   openSheetLabel: (sheet: string) => `打开工作表「${sheet}」`,
 
@@ -31,7 +32,7 @@ const zh = {
   recheck: "重新检查",
   validating: "正在检查…",
   allGood: "一切正常",
-  allGoodDetail: (n: number, table: string) => `${table} 表中 ${n} 个行政区的数据均有效。`,
+  allGoodDetail: (n: number) => `${n} 个行政区的数据均有效。`,
   toFillTitle: "模板待填写",
   toFillDetail: (cells: string, districts: string) => `${districts} 个行政区共 ${cells} 格待填写。填好后自动重新检查。`,
   found: (errors: string, warnings: string) =>
@@ -44,6 +45,13 @@ const zh = {
   toFill: (district: string, cells: string) => `${district}：待填写 ${cells} 格`,
   fillFrom: (where: string) => `从 ${where} 起`,
   goFirst: "转到第一个问题",
+  goTo: "转到 ›",
+  clusterFill: (districts: string, cells: string) => `待填写：${districts} 个行政区共 ${cells} 格`,
+  clusterColumn: (column: string, indicator: string | undefined, n: string) => `${column} 列${indicator ? `（${indicator}）` : ""}：${n} 处`,
+  forExample: (cause: string) => `例如：${cause}`,
+  showItems: (n: string) => `展开全部 ${n} 处`,
+  hideItems: "收起",
+  moreItems: (n: string) => `另有 ${n} 处未列出；修正上面的之后再看。`,
   goFill: "转到第一个待填单元格",
   fixTo: (name: string) => `改为「${name}」`,
   fixLabel: (where: string, name: string) => `将 ${where} 改为「${name}」`,
@@ -110,21 +118,21 @@ const en: Strings = {
   problem: "Not done",
 
   step1: "1. Data",
-  step1Hint: "Insert the SCI_Input template on a new sheet (a row per district, a column per third-level indicator), then fill in the values.",
+  step1Hint: "Insert the input template on a new sheet (a row per district, a column per third-level indicator), then fill in the values.",
   insertEmpty: "Insert empty template",
-  insertExample: (label: string) => `Insert the ${label} data as an example`,
+  insertExample: (label: string) => `Insert the ${label} example`,
   inserting: "Inserting the template…",
-  inputAt: (sheet: string) => `The data is in the SCI_Input table on sheet "${sheet}".`,
-  rawAt: (sheet: string) => `The data is in the SCI_Raw table on sheet "${sheet}" (normalised by SCI_Settings).`,
+  inputAt: (sheet: string) => `The data is on sheet “${sheet}”.`,
+  rawAt: (sheet: string) => `The raw data is on sheet “${sheet}”, normalised by the settings.`,
   openSheet: "Open",
-  openSheetLabel: (sheet: string) => `Open sheet "${sheet}"`,
+  openSheetLabel: (sheet: string) => `Open sheet “${sheet}”`,
 
   step2: "2. Check",
   step2Builtin: "Once the template is inserted and filled in, the cells that need attention are listed here.",
   recheck: "Check again",
   validating: "Checking…",
   allGood: "All good",
-  allGoodDetail: (n: number, table: string) => `The data of all ${n} districts in ${table} is valid.`,
+  allGoodDetail: (n: number) => `The data of all ${n} districts is valid.`,
   toFillTitle: "Template to fill in",
   toFillDetail: (cells: string, districts: string) => `${cells} cells to fill in ${districts} districts. The check runs again as you fill them.`,
   found: (errors: string, warnings: string) =>
@@ -139,6 +147,13 @@ const en: Strings = {
   toFill: (district: string, cells: string) => `${district}: ${cells} cell${cells === "1" ? "" : "s"} to fill`,
   fillFrom: (where: string) => `from ${where}`,
   goFirst: "Go to the first issue",
+  goTo: "Go to ›",
+  clusterFill: (districts: string, cells: string) => `To fill: ${cells} cells in ${districts} districts`,
+  clusterColumn: (column: string, indicator: string | undefined, n: string) => `Column ${column}${indicator ? ` (${indicator})` : ""}: ${n} cells`,
+  forExample: (cause: string) => `For example: ${cause}`,
+  showItems: (n: string) => `Show all ${n}`,
+  hideItems: "Hide",
+  moreItems: (n: string) => `${n} more not listed; fix those above, then look again.`,
   goFill: "Go to the first cell to fill",
   fixTo: (name: string) => `Change to “${name}”`,
   fixLabel: (where: string, name: string) => `Change to “${name}” in ${where}`,
@@ -193,7 +208,7 @@ const en: Strings = {
     "Excel on Windows and Mac may not save a file from the task pane (Microsoft: the add-in's webview does not support downloading a generated file). If no save prompt appeared: open this workbook in Excel on the web and choose Report draft there, or save the workbook and run sci report WORKBOOK.xlsx --out REPORT.docx.",
 };
 
-export const STRINGS: Record<Lang, Strings> = { zh, en };
+export const STRINGS: Record<Lang, Strings> = { zh: typesetAll(zh), en };
 
 /** A count as the locale writes it: 1000000 → 1,000,000. */
 export const count = (n: number, lang: Lang): string => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US");

@@ -79,6 +79,20 @@ export const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   fill: { color: tokens.colorNeutralForeground2 },
   nowrap: { whiteSpace: "nowrap" },
+  /** The visible promise that an item takes you to its cell. */
+  go: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightRegular, whiteSpace: "nowrap" },
+  clusterHead: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: "2px",
+    flexGrow: 1,
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+  },
+  toggle: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  /** A button and the sentence saying what it does, side by side where they fit. */
+  choice: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM, minWidth: 0 },
   pager: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   table: {

@@ -53,7 +53,7 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     }
     await page.screenshot({ path: path.join(SHOTS, "analysis-robustness.png"), fullPage: true });
 
-    await page.getByRole("button", { name: "写入稳健性工作表" }).click();
+    await page.getByRole("button", { name: "生成稳健性工作表" }).click();
     await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
     expect(await page.evaluate(() => sciFake.excel.sheetNames())).toEqual(["Sheet1", "稳健性 2020"]);
   });
@@ -83,7 +83,7 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
 
   it("year over year: insert last year's table, change it, see 浦东 rise, write the comparison", async () => {
     await page.getByRole("button", { name: "逐年比较" }).click();
-    await page.getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }).click();
+    await page.getByRole("button", { name: "插入上年模板（以2020年数据为例）" }).click();
     const yoy = page.getByRole("region", { name: "逐年比较" });
     await yoy.getByRole("table").waitFor();
     // Last year 浦东's coefficient was half (row 3: title, header, then 浦东; AO: the coefficient).

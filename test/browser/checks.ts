@@ -16,6 +16,10 @@ export interface Layout {
   broken: string[];
   /** Text nodes narrower than their shortest word. */
   narrow: string[];
+  /** What must stay on one line split over two: a number and its unit (16 个), a quoted name (「SCI 输入」), a formula (r < 0). */
+  split: string[];
+  /** Chinese spelled two ways or spaced wrongly: a year with a space before 年 (one spelling: 2020年), a space after 。. */
+  spacing: string[];
   /** Elements with text under 11 px. */
   small: string[];
   /** Visible buttons drawn as primary (brand-coloured fill), by their text. */
@@ -38,6 +42,9 @@ export function measure(page: Page): Promise<Layout> {
     const segmenter = new Intl.Segmenter(lang, { granularity: "word" });
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const broken: string[] = [];
+    const split: string[] = [];
+    const spacing: string[] = [];
+    const together = [/\d[\d,.]*[ \u00a0]?[\u3400-\u9fff%]/g, /「[^」]{1,40}」/g, /\S[ \u00a0][<>≤≥=][ \u00a0]\S/g];
     const narrow: string[] = [];
     const small = new Set<string>();
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -46,6 +53,17 @@ export function measure(page: Page): Promise<Layout> {
       if (!el || !text.trim() || ["SCRIPT", "STYLE", "OPTION", "TITLE", "NOSCRIPT"].includes(el.tagName) || hidden(el)) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < 11) small.add(`${size}px <${el.tagName.toLowerCase()}> ${text.trim().slice(0, 30)}`);
+      if (lang.startsWith("zh")) {
+        for (const m of text.matchAll(/\d{4}[ \u00a0]+年|[。，；：！？][ \u00a0]+\S/g)) spacing.push(`"${m[0]}" in "${text.trim().slice(0, 40)}"`);
+      }
+      for (const re of together)
+        for (const m of text.matchAll(re)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+          if (tops.size > 1) split.push(`"${m[0]}" in "${text.trim().slice(0, 40)}"`);
+        }
       const range = document.createRange();
       range.selectNodeContents(n);
       const lines = [...range.getClientRects()].filter((r) => r.width > 0);
@@ -94,6 +112,8 @@ export function measure(page: Page): Promise<Layout> {
       clientWidth: document.documentElement.clientWidth,
       broken,
       narrow,
+      split,
+      spacing,
       small: [...small],
       primary,
     };

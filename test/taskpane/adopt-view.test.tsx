@@ -7,6 +7,7 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { officeAdopter } from "../../src/excel/adopter";
 import { officeWorkbook } from "../../src/excel/workbook";
+import { named } from "./render";
 import { AdoptView } from "../../src/taskpane/adopt/AdoptView";
 import { inputsGrid, under } from "../core/adopt-fixtures";
 import { FakeExcel } from "../fakes/excel";
@@ -68,7 +69,7 @@ describe("使用所选数据", () => {
     expect(excel.snapshot()).toEqual(before); // nothing changed yet
 
     await user.click(screen.getByRole("button", { name: "链接为 SCI 输入" }));
-    expect(await screen.findByText("已链接：区域 数据!A1:AP18 (SCI_Input)。修改数据后 SCI 自动重新计算。")).toBeTruthy();
+    expect(await screen.findByText("已链接：区域 数据!A1:AP18。修改数据后 SCI 自动重新计算。")).toBeTruthy();
     expect(excel.name("SCI_Input")).toMatchObject({ area: { row: 0, col: 0, rows: 18, cols: 42 } });
     expect(settings.saved["sci.input"]).toMatchObject({
       kind: "range",
@@ -96,7 +97,7 @@ describe("使用所选数据: reading a name as a district, or correcting the ce
     await screen.findByText("表头：第 2 行 · 每行一个行政区");
     // The misspelt 徐会区 is grid row 5 under a one-line title: sheet row 5, column A.
     expect(screen.getByRole("button", { name: "将「徐会区」读作「徐汇」" })).toBeTruthy();
-    await user.click(screen.getByRole("button", { name: "将 A5 改为「徐汇」" }));
+    await user.click(screen.getByRole("button", { name: named("将 A5 改为「徐汇」") }));
     expect(await screen.findByText("已将 A5 改为「徐汇」。")).toBeTruthy();
     expect(screen.getByText("16 个行政区均已识别")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /读作「徐汇」/ })).toBeNull();

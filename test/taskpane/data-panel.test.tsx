@@ -38,7 +38,7 @@ describe("raw data and framework (step 5)", () => {
 
   it("中文: inserts the editable framework; the model's framework decides what the panel says", async () => {
     const { user, excel } = panel("zh", modelOf(now2020, { frameworkSource: "workbook", mode: "raw" }));
-    expect(screen.getByText("当前使用工作簿中的自定义指标体系。 本年数据来自原始数据（SCI_Raw 按 SCI_Settings 标准化）。")).toBeTruthy();
+    expect(screen.getByText("当前使用工作簿中的自定义指标体系。本年数据由原始数据按标准化设置换算。")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "插入可编辑的指标体系" }));
     expect(await screen.findByText(/^已插入工作表「SCI 指标体系（可编辑）」。/)).toBeTruthy();
     expect(excel.table("SCI_Framework")?.sheet.name).toBe("SCI 指标体系（可编辑）");

@@ -102,12 +102,10 @@ describe("the next step", () => {
   it("says what will be scored, in each language", () => {
     const builtin = scoredText(modelOf(now2020, { source: "builtin", mode: "builtin" }));
     expect(builtin).toEqual({
-      zh: "将评分：内置 2020 年数据（工作簿中还没有 SCI_Input 表）",
-      en: "Scoring: the built-in 2020 data (the workbook has no SCI_Input table yet)",
+      zh: "将评分：内置2020年示例数据（工作簿中还没有您的数据）",
+      en: "Scoring: the built-in 2020 example data (the workbook has none of yours yet)",
     });
-    expect(scoredText(modelOf(now2020, { mode: "input", tables: { input: { name: "SCI_Input", sheet: "数据" } } })).zh).toBe(
-      "将评分：工作簿的 SCI_Input 表（工作表「数据」）",
-    );
+    expect(scoredText(modelOf(now2020, { mode: "input", tables: { input: { name: "SCI_Input", sheet: "数据" } } })).zh).toBe("将评分：工作表「数据」的数据");
     expect(scoredText(modelOf(now2020), { range: "Sheet1!A1:AO17" }).en).toBe("Scoring: the chosen range Sheet1!A1:AO17");
   });
 });

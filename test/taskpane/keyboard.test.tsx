@@ -3,7 +3,7 @@
 // order itself is walked in Chromium, test/browser/pane.test.ts: jsdom has no layout, and
 // Fluent's focus management moves Tab focus only between laid-out elements.)
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { renderPane } from "./render";
+import { named, renderPane } from "./render";
 
 describe("keyboard only", () => {
   it("language, insert, go to the issue, fix it, generate and open a sheet: each by Enter or Space", async () => {
@@ -18,13 +18,13 @@ describe("keyboard only", () => {
     await press(screen.getByRole("button", { name: "中文" }));
     expect(screen.getByRole("heading", { name: "2. 检查" })).toBeTruthy();
 
-    await press(screen.getByRole("button", { name: "插入 2020 年示例数据" }));
+    await press(screen.getByRole("button", { name: "插入2020年示例数据" }));
     await screen.findByText("一切正常");
     excel.setCell("SCI 输入", "A5", "徐会");
     await act(() => model.refresh());
     await press(await screen.findByRole("button", { name: "转到第一个问题" }));
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "A5" }));
-    await press(await screen.findByRole("button", { name: "将 SCI 输入!A5 改为「徐汇」" }), " ");
+    await press(await screen.findByRole("button", { name: named("将 SCI 输入!A5 改为「徐汇」") }), " ");
     await screen.findByText("一切正常");
     expect(excel.values("SCI 输入", "A5")).toEqual([["徐汇"]]);
 

@@ -19,3 +19,12 @@ export function renderPane(
   const view = render(<App workbook={workbook} model={model} lang={options.lang === null ? undefined : (options.lang ?? "zh")} />);
   return { excel, model, workbook, user, ...view };
 }
+
+/** Text as read aloud: the pane's no-break spaces (16 个, 「SCI 输入」 kept on one line) as spaces. */
+export const plain = (text: string | null | undefined): string => (text ?? "").replace(/\u00a0/g, " ");
+
+/** A role query's name matched as read aloud (see plain). */
+export const named =
+  (text: string) =>
+  (name: string): boolean =>
+    plain(name) === text;

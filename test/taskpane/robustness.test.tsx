@@ -11,6 +11,7 @@ import { handleSensitivity } from "../../src/taskpane/sensitivity-handler";
 import type { WorkerLike } from "../../src/taskpane/sensitivity-runner";
 import { a1 } from "../excel/fixtures";
 import { modelOf, now2020, renderPanel } from "./panels";
+import { named } from "./render";
 
 const ds = now2020.dataset;
 const model = modelOf(now2020);
@@ -89,11 +90,11 @@ describe("robustness of ranks", () => {
     expect((screen.getByRole("textbox", { name: "重复次数" }) as HTMLInputElement).value).toBe("10000");
     expect((screen.getByRole("textbox", { name: "随机种子" }) as HTMLInputElement).value).toBe("1");
     await user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
-    const chart = await screen.findByRole("img", { name: /16 个行政区的全市排名在权重扰动 ±10%、10,000 次重复下的区间图/ }, { timeout: 10_000 });
+    const chart = await screen.findByRole("img", { name: /16\s个行政区的全市排名在权重扰动 ±10%、10,000\s次重复下的区间图/ }, { timeout: 10_000 });
     expect(chart.tagName.toLowerCase()).toBe("svg");
     const want = core({ replications: 10_000, perturbation: 0.1, seed: 1 });
     expect(numbers()).toEqual(expected(want));
-    expect(screen.getByRole("table", { name: "排名稳健性（扰动 ±10%，重复 10,000 次，种子 1） · 全市" })).toBeTruthy();
+    expect(screen.getByRole("table", { name: named("排名稳健性（扰动 ±10%，重复 10,000 次，种子 1） · 全市") })).toBeTruthy();
     // Rows by baseline rank; one bar, dot and diamond per district.
     expect([...numbers().keys()].slice(0, 3)).toEqual(["浦东", "徐汇", "黄浦"]);
     expect(chart.querySelectorAll("[data-district]")).toHaveLength(16);
@@ -180,14 +181,14 @@ describe("robustness of ranks", () => {
     await replace(user, "随机种子", "42");
     await user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
     await screen.findByRole("img");
-    await user.click(screen.getByRole("button", { name: "写入稳健性工作表" }));
+    await user.click(screen.getByRole("button", { name: "生成稳健性工作表" }));
     const list = await screen.findByRole("list", { name: "已写入的工作表" });
     expect(within(list).getByRole("button").textContent).toBe("稳健性 2020");
     const sheet = sensitivityLayout(core({ replications: 2000, perturbation: 0.1, seed: 42 }), ds);
     const corner = `A1:${a1(sheet.cells.length - 1, sheet.cells[0].length - 1)}`;
     expect(excel.values("稳健性 2020", corner)).toEqual(sheet.cells.map((r) => r.map((v) => (v === null ? "" : v))));
     expect(excel.syncs).toBe(2);
-    await user.click(screen.getByRole("button", { name: "写入稳健性工作表" }));
+    await user.click(screen.getByRole("button", { name: "生成稳健性工作表" }));
     await waitFor(() => expect(excel.sheetNames()).toEqual(["Sheet1", "稳健性 2020", "稳健性 2020 (2)"]));
   });
 
@@ -204,7 +205,7 @@ describe("robustness of ranks", () => {
         .getAllByRole("columnheader")
         .map((h) => h.textContent),
     ).toEqual(["District", "Baseline rank", "Median rank", "5th percentile", "95th percentile", "Kept its place"]);
-    expect(screen.getByRole("button", { name: "Write the robustness sheet" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Generate robustness sheet" })).toBeTruthy();
   });
 
   it("when the data changes the results are marked stale and not written", async () => {
@@ -218,7 +219,7 @@ describe("robustness of ranks", () => {
       view.rerenderWith(<RobustnessPanel t={STRINGS.zh} lang="zh" current={changed} workbook={view.workbook} createWorker={() => undefined} />),
     );
     expect(screen.getByText("数据已更改：以下结果基于更改前的数据，请重新运行。")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "写入稳健性工作表" }).getAttribute("aria-disabled")).toBe("true");
+    expect(screen.getByRole("button", { name: "生成稳健性工作表" }).getAttribute("aria-disabled")).toBe("true");
   });
 
   it("without scores (input errors) it says why instead of offering a run", () => {
@@ -242,7 +243,7 @@ describe("robustness of ranks", () => {
     await screen.findByRole("img");
     expect(numbers()).toEqual(expected(core({ replications: 800, perturbation: 0.1, seed: 1 })));
     await tabTo(screen.getByRole("combobox", { name: "排名范围" }));
-    await tabTo(screen.getByRole("button", { name: "写入稳健性工作表" }));
+    await tabTo(screen.getByRole("button", { name: "生成稳健性工作表" }));
     await user.keyboard("{Enter}");
     await screen.findByRole("list", { name: "已写入的工作表" });
     expect(excel.sheetNames()).toEqual(["Sheet1", "稳健性 2020"]);

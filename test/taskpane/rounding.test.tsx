@@ -46,7 +46,7 @@ describe("the report's rounding (before Generate)", () => {
     const toggle = screen.getByRole("switch", { name: "按报告口径逐级取整" }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     const hint = document.getElementById(toggle.getAttribute("aria-describedby")!.split(" ")[0])!;
-    expect(hint.textContent).toBe("各级指数先取两位小数再向上汇总，2020 年报告公布的各表即按此相加；默认关闭（全精度）。");
+    expect(hint.textContent).toBe("各级指数先取两位小数再向上汇总，2020年报告公布的各表即按此相加；默认关闭（全精度）。");
     expect(await shownAverages("平均值")).toEqual(averagesOf(exact));
 
     await user.click(toggle);

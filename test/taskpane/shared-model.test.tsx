@@ -15,10 +15,10 @@ it("follows the shared model: the template inserted, a warning listed and select
   const model = await import("../../src/excel/model");
   const user = userEvent.setup();
   render(<App workbook={officeWorkbook()} model={model} lang="zh" />);
-  expect(await screen.findByText("将评分：内置 2020 年数据（工作簿中还没有 SCI_Input 表）")).toBeTruthy();
+  expect(await screen.findByText("将评分：内置2020年示例数据（工作簿中还没有您的数据）")).toBeTruthy();
   expect(model.getModel().source).toBe("builtin");
 
-  await user.click(screen.getByRole("button", { name: "插入 2020 年示例数据" }));
+  await user.click(screen.getByRole("button", { name: "插入2020年示例数据" }));
   expect(await screen.findByText("一切正常")).toBeTruthy();
   expect(model.getModel()).toMatchObject({ source: "workbook", issues: [] });
 
@@ -30,6 +30,6 @@ it("follows the shared model: the template inserted, a warning listed and select
   await user.click(issue);
   await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "B3" }));
   // Warnings still score: the next step is Generate, on the workbook's data.
-  expect(screen.getByText("将评分：工作簿的 SCI_Input 表（工作表「SCI 输入」）")).toBeTruthy();
+  expect(screen.getByText("将评分：工作表「SCI 输入」的数据")).toBeTruthy();
   expect(screen.getByRole("button", { name: "生成排名工作表" }).getAttribute("data-appearance")).toBe("primary");
 });

@@ -2,7 +2,7 @@
 // The pane's required steps over the fake workbook, in Chinese and in English: one primary
 // button at a time, chosen by the workbook's state; issues grouped by cause, in one language.
 import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
-import { renderPane } from "./render";
+import { named, plain, renderPane } from "./render";
 
 const region = (name: RegExp | string) => screen.getByRole("region", { name });
 /** The buttons drawn as primary: Fluent marks none by role, so by their appearance class. */
@@ -36,41 +36,47 @@ describe("one primary button, chosen by the workbook's state", () => {
   it("no input: insert the empty template; the line says the built-in data would be scored", async () => {
     renderPane();
     expect(primaries().map((b) => b.textContent)).toEqual(["插入空白模板"]);
-    expect(within(region("3. 生成排名")).getByText("将评分：内置 2020 年数据（工作簿中还没有 SCI_Input 表）")).toBeTruthy();
+    expect(within(region("3. 生成排名")).getByText("将评分：内置2020年示例数据（工作簿中还没有您的数据）")).toBeTruthy();
     // The results shown are the built-in example's, said plainly above them.
-    expect(await screen.findByText("以下是内置的 2020 年示例数据的结果；插入或链接您的数据后，即换为您的结果。")).toBeTruthy();
+    expect(await screen.findByText("以下是内置的2020年示例数据的结果；插入或链接您的数据后，即换为您的结果。")).toBeTruthy();
     // Generate works on the built-in data, but it is not the next step.
     expect(within(region("3. 生成排名")).getByRole("button", { name: "生成排名工作表" }).getAttribute("aria-disabled")).toBeNull();
   });
 
   it("中文: the example data inserted and clean: generate; the rounding comes before it", async () => {
     const { user, excel } = renderPane();
-    await user.click(screen.getByRole("button", { name: "插入 2020 年示例数据" }));
-    expect(await within(region("1. 数据")).findByText(/数据在工作表「SCI 输入」的 SCI_Input 表中。/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "插入2020年示例数据" }));
+    expect(await within(region("1. 数据")).findByText(/数据在工作表「SCI 输入」中。/)).toBeTruthy();
     expect(excel.sheetNames()).toEqual(["Sheet1", "SCI 输入", "SCI 指标体系"]);
     expect(await within(region("2. 检查")).findByText("一切正常")).toBeTruthy();
     expect(primaries().map((b) => b.textContent)).toEqual(["生成排名工作表"]);
     const step = region("3. 生成排名");
-    expect(within(step).getByText("将评分：工作簿的 SCI_Input 表（工作表「SCI 输入」）")).toBeTruthy();
-    expect(screen.queryByText(/以下是内置的 2020 年示例数据的结果/)).toBeNull();
+    expect(within(step).getByText("将评分：工作表「SCI 输入」的数据")).toBeTruthy();
+    expect(screen.queryByText(/以下是内置的2020年示例数据的结果/)).toBeNull();
     const controls = [...step.querySelectorAll("input, button")].map((c) => c.getAttribute("role") ?? c.getAttribute("type") ?? c.tagName.toLowerCase());
     expect(controls).toEqual(["switch", "text", "button"]);
     // The template buttons are gone: the step says where the data is and opens it.
     expect(within(region("1. 数据")).queryByRole("button", { name: "插入空白模板" })).toBeNull();
-    await user.click(within(region("1. 数据")).getByRole("button", { name: "打开工作表「SCI 输入」" }));
+    await user.click(within(region("1. 数据")).getByRole("button", { name: named("打开工作表「SCI 输入」") }));
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "A1" }));
   });
 
-  it("English: the empty template: 624 cells to fill, one item per district; the primary goes to the first", async () => {
+  it("English: the empty template: 624 cells to fill, one group of an item per district; the primary goes to the first", async () => {
     const { user, excel } = renderPane({ lang: "en" });
     await user.click(screen.getByRole("button", { name: "Insert empty template" }));
     const step = region("2. Check");
     expect(await within(step).findByText("Template to fill in")).toBeTruthy();
     expect(within(step).getByText("624 cells to fill in 16 districts. The check runs again as you fill them.")).toBeTruthy();
-    const items = within(await within(step).findByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
+    const list = await within(step).findByRole("list", { name: "Issues (errors first)" });
+    // One entry, not 16 identical rows: it opens to the districts, each going to its first cell.
+    expect(list.children).toHaveLength(1);
+    expect(plain(list.textContent)).toBe("To fill: 624 cells in 16 districtsShow all 16");
+    await user.click(within(list).getByRole("button", { name: "Show all 16" }));
+    expect(within(list).getByRole("button", { name: "Hide" }).getAttribute("aria-expanded")).toBe("true");
+    const items = within(within(list).getByRole("list", { name: "To fill: 624 cells in 16 districts" })).getAllByRole("listitem");
     expect(items).toHaveLength(16);
-    expect(items[0].textContent).toBe("Pudong: 39 cells to fillfrom SCI 输入!C2");
-    expect(items[15].textContent).toBe("Chongming: 39 cells to fillfrom SCI 输入!C17");
+    expect(plain(items[0].textContent)).toBe("Pudong: 39 cells to fillfrom SCI 输入!C2 Go to ›");
+    expect(plain(items[15].textContent)).toBe("Chongming: 39 cells to fillfrom SCI 输入!C17 Go to ›");
     expect(primaries().map((b) => b.textContent)).toEqual(["Go to the first cell to fill"]);
     await user.click(primaries()[0]);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "C2" }));
@@ -84,7 +90,7 @@ describe("one primary button, chosen by the workbook's state", () => {
 describe("2. 检查: one issue per cause, in the pane's language", () => {
   it("中文: a misspelt district is one issue whose fix writes only that cell, only when clicked", async () => {
     const { user, excel, model } = renderPane();
-    await user.click(screen.getByRole("button", { name: "插入 2020 年示例数据" }));
+    await user.click(screen.getByRole("button", { name: "插入2020年示例数据" }));
     await screen.findByText("一切正常");
     excel.setCell("SCI 输入", "A5", "徐会"); // row 5 is 徐汇
     excel.setCell("SCI 输入", "O3", "#N/A"); // 黄浦, B2.3
@@ -93,9 +99,9 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     expect(await within(step).findByText("发现 2 个错误")).toBeTruthy();
     const items = within(await within(step).findByRole("list", { name: "问题列表（错误在前）" })).getAllByRole("listitem");
     // Not three: 徐汇 "missing" is the misspelling's doing and is not listed on its own.
-    expect(items.map((i) => i.textContent)).toEqual([
-      "错误SCI 输入!O3，黄浦，B2.3 电子警察监控点覆盖率：单元格是 Excel 错误值 #N/A，应为数字",
-      "错误SCI 输入!A5：未知行政区「徐会」；是否指「徐汇」改为「徐汇」",
+    expect(items.map((i) => plain(i.textContent))).toEqual([
+      "错误SCI 输入!O3，黄浦，B2.3 电子警察监控点覆盖率：单元格是 Excel 错误值 #N/A，应为数字转到 ›",
+      "错误SCI 输入!A5：未知行政区「徐会」；是否指「徐汇」转到 ›改为「徐汇」",
     ]);
     expect(step.textContent).not.toMatch(/unknown|Error| \/ /);
     expect(primaries().map((b) => b.textContent)).toEqual(["转到第一个问题"]);
@@ -104,7 +110,7 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     expect(within(results).getByText("输入有错误：以下是上一次有效的结果，修正后即更新。")).toBeTruthy();
     expect(within(results).getByRole("table", { name: "前三名" }).textContent).toContain("133.41");
     const before = excel.values("SCI 输入", "A1:AO17");
-    await user.click(within(items[1]).getByRole("button", { name: "将 SCI 输入!A5 改为「徐汇」" }));
+    await user.click(within(items[1]).getByRole("button", { name: named("将 SCI 输入!A5 改为「徐汇」") }));
     await waitFor(() => expect(within(step).getByText("发现 1 个错误")).toBeTruthy());
     const after = excel.values("SCI 输入", "A1:AO17");
     expect(after.flatMap((row, r) => row.flatMap((v, c) => (v === before[r][c] ? [] : [[r, c, v]])))).toEqual([[4, 0, "徐汇"]]);
@@ -114,7 +120,7 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
 
   it("English: the same issue in English only, names in English", async () => {
     const { user, excel, model } = renderPane({ lang: "en" });
-    await user.click(screen.getByRole("button", { name: "Insert the 2020 data as an example" }));
+    await user.click(screen.getByRole("button", { name: "Insert the 2020 example" }));
     await screen.findByText("All good");
     excel.setCell("SCI 输入", "O5", "");
     excel.setCell("SCI 输入", "E3", 5000); // 黄浦, A2.2: implausibly large, a warning
@@ -124,29 +130,44 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     expect(await within(step).findByText("Template to fill in")).toBeTruthy();
     expect(within(step).getByText(/^1 cells? to fill in 1 districts?\./)).toBeTruthy();
     const items = within(await within(step).findByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
-    expect(items.map((i) => i.textContent)).toEqual([
-      "Xuhui: 1 cell to fillfrom SCI 输入!O5",
-      "WarningSCI 输入!E3, 黄浦, A2.2 Mobile network user experience: value 5000 is implausibly large (over 1000); please check",
+    expect(items.map((i) => plain(i.textContent))).toEqual([
+      "Xuhui: 1 cell to fillfrom SCI 输入!O5 Go to ›",
+      "WarningSCI 输入!E3, 黄浦, A2.2 Mobile network user experience: value 5000 is implausibly large (over 1000); please checkGo to ›",
     ]);
     expect(step.textContent).not.toMatch(/[为数据]|警告/);
   });
 
-  it("a long list is paged: never more than 20 items on screen", async () => {
+  it("one cause in one column is one entry; a long list is paged: never more than 20 entries on screen", async () => {
     const { user, excel, model } = renderPane();
-    await user.click(screen.getByRole("button", { name: "插入 2020 年示例数据" }));
+    await user.click(screen.getByRole("button", { name: "插入2020年示例数据" }));
     await screen.findByText("一切正常");
     const header = excel.values("SCI 输入", "A1:AO1")[0];
+    // Columns D and E of every district: two causes, 32 cells.
     for (let r = 2; r <= 17; r++) for (const c of [3, 4]) excel.setCell("SCI 输入", `${String.fromCharCode(65 + c)}${r}`, "x");
     expect(header.length).toBe(41);
     await act(() => model.refresh());
     const step = region("2. 检查");
     expect(await within(step).findByText("发现 32 个错误")).toBeTruthy();
+    const entries = () => [...within(step).getByRole("list", { name: "问题列表（错误在前）" }).children] as HTMLElement[];
     await within(step).findByRole("list", { name: "问题列表（错误在前）" });
-    const list = () => within(within(step).getByRole("list", { name: "问题列表（错误在前）" })).getAllByRole("listitem");
-    expect(list()).toHaveLength(20);
+    expect(entries().map((e) => plain(e.textContent))).toEqual([
+      "错误SCI 输入!D 列（A2.1 固定宽带用户感知速率）：16 处「x」不是数字展开全部 16 处",
+      "错误SCI 输入!E 列（A2.2 移动通信网络用户感知度）：16 处「x」不是数字展开全部 16 处",
+    ]);
+    await user.click(within(entries()[1]).getByRole("button", { name: named("展开全部 16 处") }));
+    const cells = within(entries()[1]).getAllByRole("button").slice(1);
+    expect(cells).toHaveLength(16);
+    await user.click(cells[15]);
+    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "E17" }));
+    // One bad cell in each of 22 columns: 22 causes, 20 to a page.
+    for (let r = 2; r <= 17; r++) for (const c of [3, 4]) excel.setCell("SCI 输入", `${String.fromCharCode(65 + c)}${r}`, 1);
+    for (let c = 2; c < 24; c++) excel.setCell("SCI 输入", `${String.fromCharCode(65 + c)}2`, "x");
+    await act(() => model.refresh());
+    expect(await within(step).findByText("发现 22 个错误")).toBeTruthy();
+    expect(entries()).toHaveLength(20);
     expect(within(step).getByText("第 1 / 2 页")).toBeTruthy();
     await user.click(within(step).getByRole("button", { name: "下一页" }));
-    expect(list()).toHaveLength(12);
+    expect(entries()).toHaveLength(2);
     expect(within(step).getByText("第 2 / 2 页")).toBeTruthy();
     expect(within(step).getByRole("button", { name: "下一页" }).getAttribute("aria-disabled")).toBe("true");
   });
@@ -250,7 +271,7 @@ describe("results at a glance", () => {
         .getAllByRole("columnheader")
         .map((c) => c.textContent),
     ).toEqual(["Indicator", "City", "Central districts", "Suburban districts"]);
-    await user.click(screen.getByRole("button", { name: "Insert the 2020 data as an example" }));
+    await user.click(screen.getByRole("button", { name: "Insert the 2020 example" }));
     await screen.findByText("All good");
     excel.setCell("SCI 输入", "AO2", 0.5); // 浦东's coefficient halves its composite
     await act(() => model.refresh());

@@ -7,7 +7,7 @@ import { comparisonLayout } from "../../src/report";
 import type { Model } from "../../src/excel/model";
 import { a1, csv } from "../excel/fixtures";
 import { sourcesModel, type FakeModel } from "../fakes/model";
-import { renderPane } from "./render";
+import { named, plain, renderPane } from "./render";
 
 const region = (name: RegExp | string) => screen.getByRole("region", { name });
 const issueButtons = (step: HTMLElement) => within(within(step).getByRole("list", { name: /问题列表|Issues/ })).getAllByRole("button");
@@ -34,21 +34,28 @@ describe("raw data and framework tables from the pane", () => {
     expect(await within(check).findByText("发现 38 个错误")).toBeTruthy();
     expect(within(check).getByText("另有 624 格待填写。")).toBeTruthy();
     expect(within(data).getByText("这些表有 662 个错误、0 个警告，详见「2. 检查」。")).toBeTruthy();
-    expect(within(data).getByText(/本年数据来自原始数据/)).toBeTruthy();
+    expect(within(data).getByText(/本年数据由原始数据/)).toBeTruthy();
 
-    await listed(check);
+    const list = await listed(check);
+    // One cause in one column is one entry: the 38 missing benchmarks (column D of the settings),
+    // then the 16 districts' cells to fill. No pages, no 54 near-identical cards.
+    const entries = [...list.children] as HTMLElement[];
+    expect(entries).toHaveLength(2);
+    expect(plain(entries[0].textContent)).toMatch(/^错误SCI 标准化设置!D 列：38 处/);
+    expect(plain(entries[1].textContent)).toMatch(/^待填写：16 个行政区共 624 格/);
+    expect(within(check).queryByRole("button", { name: "下一页" })).toBeNull();
+    await user.click(within(entries[0]).getByRole("button", { name: named("展开全部 38 处") }));
     // Errors first: A1.1's benchmark (a title in row 1, the header in row 2: D3).
-    const [first] = issueButtons(check);
-    expect(first.textContent).toMatch(/^错误SCI 标准化设置!D3/);
+    const [first] = within(entries[0]).getAllByRole("button").slice(1);
+    expect(plain(first.textContent)).toMatch(/^错误SCI 标准化设置!D3.*转到 ›$/);
     expect(first.textContent).toContain("A1.1");
     await user.click(first);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 标准化设置", address: "D3" }));
-    // Paged: 38 errors and 16 districts to fill, 20 at a time.
-    expect(issueButtons(check)).toHaveLength(20);
-    await user.click(within(check).getByRole("button", { name: "下一页" }));
-    expect(within(check).getByText("第 2 / 3 页")).toBeTruthy();
-    const fill = issueButtons(check).find((b) => b.textContent?.startsWith("浦东：待填写 39 格"))!;
-    expect(fill.textContent).toContain("从 SCI 原始数据!C2 起");
+    await user.click(within(entries[1]).getByRole("button", { name: named("展开全部 16 处") }));
+    const fill = within(entries[1])
+      .getAllByRole("button")
+      .find((b) => plain(b.textContent).startsWith("浦东：待填写 39 格"))!;
+    expect(plain(fill.textContent)).toContain("从 SCI 原始数据!C2 起");
     await user.click(fill);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 原始数据", address: "C2" }));
     // No scores from a broken table: the analyses say why.
@@ -122,7 +129,7 @@ describe("raw data and framework tables from the pane", () => {
     const check = region("2. 检查");
     await listed(check);
     const [item] = issueButtons(check);
-    expect(item.textContent).toBe("错误Sheet1!C2:C5：各区数值相同，无法极差标准化");
+    expect(item.textContent).toBe("错误Sheet1!C2:C5：各区数值相同，无法极差标准化转到 ›");
     await user.click(item);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "Sheet1", address: "C2:C5" }));
   });
@@ -132,8 +139,8 @@ describe("year over year from the pane", () => {
   it("inserts last year's table with the 2020 data, compares, follows an edit, writes the comparison", async () => {
     const { user, excel, model } = renderPane({ model: sourcesModel });
     const yoy = await open(user, "逐年比较");
-    expect(await within(yoy).findByText(/工作簿中没有上年数据/)).toBeTruthy();
-    await user.click(within(yoy).getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }));
+    expect(await within(yoy).findByText(/工作簿中还没有上年数据/)).toBeTruthy();
+    await user.click(within(yoy).getByRole("button", { name: "插入上年模板（以2020年数据为例）" }));
     const table = await within(yoy).findByRole("table");
     // Both years are the 2020 data: nothing moved. This year is the title's 2020, never 本年;
     // last year, labelled 2020 too, is "上一年".

@@ -138,9 +138,9 @@ describe("year over year", () => {
 
   it("without last year's table: says so and offers its template, which lands as SCI_Previous", async () => {
     const { user, excel } = panel("zh", modelOf(now2020));
-    expect(screen.getByText(/工作簿中没有上年数据（SCI_Previous 表）/)).toBeTruthy();
+    expect(screen.getByText(/工作簿中还没有上年数据/)).toBeTruthy();
     expect(screen.queryByRole("table")).toBeNull();
-    await user.click(screen.getByRole("button", { name: "插入上年模板（以 2020 年数据为例）" }));
+    await user.click(screen.getByRole("button", { name: "插入上年模板（以2020年数据为例）" }));
     expect(await screen.findByText(/^已插入工作表「SCI 上一年」。/)).toBeTruthy();
     expect(excel.table("SCI_Previous")?.sheet.name).toBe("SCI 上一年");
     await user.click(screen.getByRole("button", { name: "插入上年数据模板" }));

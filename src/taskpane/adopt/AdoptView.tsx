@@ -9,7 +9,6 @@ import {
   parseAddress,
   readGrid,
   readingOptions,
-  textIn,
   type ReadingChoices,
   type Field,
   type Framework,
@@ -20,6 +19,7 @@ import {
 import { defaultProfile } from "../../data";
 import type { Adopter, Link, Selected } from "../../excel/adopter";
 import { ADOPT_STRINGS, type AdoptStrings } from "./strings";
+import { textOf } from "../typeset";
 
 export interface AdoptViewProps {
   lang: Lang;
@@ -93,7 +93,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
       const said = e as Partial<{ zh: string; en: string }>;
       const text =
         typeof said?.zh === "string" && typeof said.en === "string"
-          ? textIn(said as { zh: string; en: string }, lang)
+          ? textOf(said as { zh: string; en: string }, lang)
           : t.failed(e instanceof Error ? e.message : String(e));
       setShown({ kind: "bad", text });
     } finally {
@@ -125,7 +125,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
   const fixCell = (address: string, text: string) =>
     act(t.writing, async () => {
       const r = await writeCell!({ sheet: selected!.sheet, address }, text);
-      if (!r.ok) return setShown({ kind: "bad", text: textIn(r.message, lang) });
+      if (!r.ok) return setShown({ kind: "bad", text: textOf(r.message, lang) });
       const at = parseAddress(address)!;
       const values = selected!.values.map((row) => [...row]);
       values[at.row - selected!.origin.row][at.col - selected!.origin.col] = text;
@@ -136,7 +136,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
   const doLink = () =>
     act(t.linking, async () => {
       const r = await adopter.link(selected!, choices, selected!.table ? { rename: asTable } : { makeTable: asTable });
-      if (!r.ok) return setShown({ kind: "bad", text: textIn(r, lang) });
+      if (!r.ok) return setShown({ kind: "bad", text: textOf(r, lang) });
       setLink(r.link);
       setShowingLink(true);
       setShown({ kind: "ok", text: t.linked(linkWhat(t, r.link)) });
@@ -193,7 +193,7 @@ export function AdoptView({ lang, adopter, profile = defaultProfile, onChange, p
 }
 
 function linkWhat(t: AdoptStrings, l: Link): string {
-  return l.kind === "table" ? t.table(l.name) : `${t.range(l.sheet, l.address)} (SCI_Input)`;
+  return l.kind === "table" ? t.table(l.name) : t.range(l.sheet, l.address);
 }
 
 function ReadingView({
@@ -343,9 +343,9 @@ function FieldRow({
       </label>
       <Select id={id} className={s.select} size="small" value={value} onChange={(_, d) => choose({ fields: { [key]: d.value } })}>
         <option value="ignore">{t.ignore}</option>
-        <option value="entity">{textIn(profile.words.entity, lang)}</option>
+        <option value="entity">{textOf(profile.words.entity, lang)}</option>
         <option value="region">{t.region}</option>
-        {profile.coefficient && <option value="coefficient">{textIn(profile.coefficient.name, lang)}</option>}
+        {profile.coefficient && <option value="coefficient">{textOf(profile.coefficient.name, lang)}</option>}
         {framework.leaves.map((c) => (
           <option key={c} value={c} title={describeIndicator(framework, c, lang)}>
             {shortName(framework, c, lang)}

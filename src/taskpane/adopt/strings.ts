@@ -1,5 +1,6 @@
 // The words of the 使用所选数据 view, in Chinese (the default) and English.
 import type { Lang, Text } from "../../core";
+import { typesetAll } from "../typeset";
 
 /** The assessment's word for an entity (行政区 / district, 地区 / entity): the profile's. */
 type Word = Text;
@@ -46,8 +47,8 @@ const zh = {
   cellFixed: (address: string, to: string) => `已将 ${address} 改为「${to}」。`,
   writing: "正在写入…",
   unknownEntity: (name: string, address: string, w: Word) => `${address}「${name}」不是已知${w.zh}`,
-  renameTable: "将表格重命名为 SCI_Input（否则记录其名称）",
-  makeTable: "将区域转换为表格 SCI_Input（否则定义名称 SCI_Input）",
+  renameTable: "将表格改名为 SCI_Input（不勾选则保留原名）",
+  makeTable: "同时把区域转换为 Excel 表格（不勾选则只记住区域位置）",
   link: "链接为 SCI 输入",
   linking: "正在链接…",
   linked: (what: string) => `已链接：${what}。修改数据后 SCI 自动重新计算。`,
@@ -98,8 +99,8 @@ const en: AdoptStrings = {
   cellFixed: (address, to) => `Changed ${address} to “${to}”.`,
   writing: "Writing…",
   unknownEntity: (name, address, w) => `${address} "${name}" is not a known ${w.en}`,
-  renameTable: "Rename the table SCI_Input (otherwise its name is recorded)",
-  makeTable: "Turn the range into a table SCI_Input (otherwise a name SCI_Input is defined)",
+  renameTable: "Rename the table SCI_Input (otherwise it keeps its name)",
+  makeTable: "Also turn the range into an Excel table (otherwise SCI only remembers where it is)",
   link: "Link as SCI input",
   linking: "Linking…",
   linked: (what) => `Linked: ${what}. SCI recalculates when the data change.`,
@@ -109,4 +110,4 @@ const en: AdoptStrings = {
   failed: (why) => `The action failed: ${why}`,
 };
 
-export const ADOPT_STRINGS: Record<Lang, AdoptStrings> = { zh, en };
+export const ADOPT_STRINGS: Record<Lang, AdoptStrings> = { zh: typesetAll(zh), en };

@@ -22,24 +22,20 @@ export default function DataPanel({ lang, current, workbook, model: source }: An
   const custom = model.frameworkSource === "workbook";
   return (
     <>
-      <p className={pane.hint}>{a.insertRawHint}</p>
-      <p className={pane.hint}>{a.insertFrameworkHint}</p>
-      <p className={pane.hint}>{a.insertDistrictsHint}</p>
-      <p className={pane.hint}>{a.insertChoicesHint}</p>
       <InsertTables
         lang={lang}
         workbook={workbook}
         onInserted={source && (() => source.refresh())}
         buttons={[
-          { kind: "raw", label: (a) => a.insertRaw, options: { framework: model.framework ?? model.dataset?.framework } },
-          { kind: "framework", label: (a) => a.insertFramework },
-          { kind: "districts", label: (a) => a.insertDistricts },
-          { kind: "choices", label: (a) => a.insertChoices },
+          { kind: "raw", label: (a) => a.insertRaw, hint: (a) => a.insertRawHint, options: { framework: model.framework ?? model.dataset?.framework } },
+          { kind: "framework", label: (a) => a.insertFramework, hint: (a) => a.insertFrameworkHint },
+          { kind: "districts", label: (a) => a.insertDistricts, hint: (a) => a.insertDistrictsHint },
+          { kind: "choices", label: (a) => a.insertChoices, hint: (a) => a.insertChoicesHint },
         ]}
       />
       <p className={pane.hint}>
         {custom ? a.customFramework : a.builtinFramework}
-        {model.mode === "raw" ? ` ${a.rawMode}` : ""}
+        {model.mode === "raw" ? `${lang === "zh" ? "" : " "}${a.rawMode}` : ""}
       </p>
       {issues.length > 0 && <Status intent={errors ? "error" : "warning"}>{a.tableIssues(errors, issues.length - errors)}</Status>}
     </>

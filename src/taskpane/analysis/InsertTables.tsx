@@ -1,12 +1,12 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
-import { textIn } from "../../core";
 import type { TableKind, TableOptions } from "../../excel/workbook";
 import { ANALYSIS_STRINGS, type AnalysisStrings } from "../analysis-i18n";
 import type { Lang } from "../i18n";
 import { Status, type Intent } from "../Status";
 import { useStyles as usePaneStyles } from "../styles";
 import { describeError, type SciWorkbook } from "../types";
+import { textOf } from "../typeset";
 
 type Shown = { intent: Intent; text: (a: AnalysisStrings, lang: Lang) => string };
 
@@ -14,6 +14,8 @@ type Shown = { intent: Intent; text: (a: AnalysisStrings, lang: Lang) => string 
 export interface TableButton {
   kind: TableKind;
   label: (a: AnalysisStrings) => string;
+  /** What the table is for, in a sentence beside its button. */
+  hint?: (a: AnalysisStrings) => string;
   options?: TableOptions;
 }
 
@@ -43,9 +45,9 @@ export function InsertTables({
       if (r.ok)
         setShown({
           intent: r.notice ? "warning" : "success",
-          text: (a, lang) => [a.insertedTables(r.sheets), r.notice && textIn(r.notice, lang)].filter(Boolean).join(" "),
+          text: (a, lang) => [a.insertedTables(r.sheets), r.notice && textOf(r.notice, lang)].filter(Boolean).join(" "),
         });
-      else setShown({ intent: r.reason === "exists" ? "warning" : "error", text: (_, lang) => textIn(r.message, lang) });
+      else setShown({ intent: r.reason === "exists" ? "warning" : "error", text: (_, lang) => textOf(r.message, lang) });
       await onInserted?.();
     } catch (e) {
       setShown({ intent: "error", text: (a) => a.failed(describeError(e)) });
@@ -56,13 +58,26 @@ export function InsertTables({
 
   return (
     <>
-      <div className={pane.actions}>
-        {buttons.map((b) => (
-          <Button key={b.label(a)} disabledFocusable={busy} onClick={() => insert(b)}>
-            {b.label(a)}
-          </Button>
-        ))}
-      </div>
+      {buttons.some((b) => b.hint) ? (
+        <ul className={pane.list}>
+          {buttons.map((b) => (
+            <li key={b.label(a)} className={pane.choice}>
+              <Button disabledFocusable={busy} onClick={() => insert(b)}>
+                {b.label(a)}
+              </Button>
+              {b.hint && <span className={pane.hint}>{b.hint(a)}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className={pane.actions}>
+          {buttons.map((b) => (
+            <Button key={b.label(a)} disabledFocusable={busy} onClick={() => insert(b)}>
+              {b.label(a)}
+            </Button>
+          ))}
+        </div>
+      )}
       <div aria-live="polite">
         {busy ? <Spinner size="tiny" label={a.insertingTable} /> : shown && <Status intent={shown.intent}>{shown.text(a, lang)}</Status>}
       </div>

@@ -1,7 +1,7 @@
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Dataset } from "../../core";
-import { textIn, type Issue } from "../../core";
+import { type Issue } from "../../core";
 import type { Sensitivity } from "../../core";
 import { sensitivityLayout } from "../../report";
 import { ANALYSIS_STRINGS, percentText } from "../analysis-i18n";
@@ -14,6 +14,7 @@ import { IndicatorSelect } from "./IndicatorSelect";
 import { RangePlot, type RangeRow } from "./RangePlot";
 import { ScopeSelect, type Scope } from "./ScopeSelect";
 import { Written, useWriteLayout } from "./Written";
+import { textOf } from "../typeset";
 
 const useStyles = makeStyles({
   // One field a row: side by side, a wrapped label or a message under one field misaligned the inputs.
@@ -127,7 +128,7 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
         {stopped && !progress && <Status intent="info">{a.stopped}</Status>}
         {issues.map((i, k) => (
           <Status key={k} intent={i.severity === "error" ? "error" : "warning"}>
-            {textIn(i, lang)}
+            {textOf(i, lang)}
           </Status>
         ))}
         {done && stale && <Status intent="warning">{a.stale}</Status>}

@@ -1,12 +1,13 @@
 import { Field, ProgressBar } from "@fluentui/react-components";
 import { useState } from "react";
-import { textIn, type Lang } from "../../core";
+import { type Lang } from "../../core";
 import type { ReportLayout } from "../../report";
 import type { LayoutResult } from "../../excel/generate";
 import type { AnalysisStrings } from "../analysis-i18n";
 import { SheetLinks } from "../SheetLinks";
 import { Status } from "../Status";
 import { describeError, type SciWorkbook } from "../types";
+import { textOf } from "../typeset";
 
 type Outcome = { result: LayoutResult } | { error: string };
 
@@ -57,7 +58,7 @@ export function Written({
         )}
         {result?.ok && <Status intent="success">{a.opened}</Status>}
         {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{a.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
-        {result && !result.ok && <Status intent="error">{textIn(result.message, lang)}</Status>}
+        {result && !result.ok && <Status intent="error">{textOf(result.message, lang)}</Status>}
         {outcome && "error" in outcome && <Status intent="error">{a.failed(outcome.error)}</Status>}
       </div>
       <SheetLinks sheets={sheets} label={a.sheetsLabel} onSelect={(name) => void workbook.selectSheet(name)} />

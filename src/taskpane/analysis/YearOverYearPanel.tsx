@@ -2,7 +2,6 @@ import { Button, Field, Select, makeStyles, mergeClasses, tokens } from "@fluent
 import { useMemo, useState } from "react";
 import type { Comparison } from "../../core";
 import { comparisonLayout } from "../../report";
-import { textIn } from "../../core";
 import { ANALYSIS_STRINGS, rankChangeWords, type AnalysisStrings } from "../analysis-i18n";
 import type { Lang } from "../i18n";
 import { Status } from "../Status";
@@ -14,6 +13,7 @@ import { comparisonOf } from "./paneModel";
 import { InsertTables } from "./InsertTables";
 import { ScopeSelect, type Scope } from "./ScopeSelect";
 import { Written, useWriteLayout } from "./Written";
+import { textOf } from "../typeset";
 
 const useStyles = makeStyles({
   up: { color: tokens.colorPaletteGreenForeground1 },
@@ -64,7 +64,7 @@ export default function YearOverYearPanel({ lang, current, workbook, model: sour
       <>
         {blocking.map((i, k) => (
           <Status key={k} intent="error">
-            {textIn(i, lang)}
+            {textOf(i, lang)}
           </Status>
         ))}
       </>

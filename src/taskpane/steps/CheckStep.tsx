@@ -1,13 +1,14 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { Suspense, lazy, useEffect, useMemo, useState } from "react";
-import { textIn, type Text } from "../../core";
+import { type Text } from "../../core";
 import { count, type Strings } from "../i18n";
-import { PAGE, groupIssues, type CellRef } from "../issue-groups";
+import { PAGE, clusterItems, groupIssues, type CellRef } from "../issue-groups";
 import { rosterFor } from "../names";
 import { Status } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
 import { describeError, type StepProps } from "../types";
+import { textOf } from "../typeset";
 
 // The list itself (items, fixes, pager) loads once there is something to list.
 const IssueList = lazy(() => import("./IssueList"));
@@ -24,7 +25,13 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
   const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();
   const roster = rosterFor(current);
   const groups = useMemo(() => groupIssues(current.issues, roster), [current.issues, roster]);
-  const pages = Math.max(1, Math.ceil(groups.items.length / PAGE));
+  const entries = useMemo(() => clusterItems(groups.items), [groups.items]);
+  const pages = Math.max(1, Math.ceil(entries.length / PAGE));
+  const framework = current.framework ?? current.dataset?.framework;
+  const indicatorName = (code: string) => {
+    const ind = framework?.indicators.get(code);
+    return ind && (lang === "zh" ? ind.nameZh : ind.nameEn);
+  };
   useEffect(() => setPage((p) => Math.min(p, pages - 1)), [pages]);
 
   const act = async (what: () => Promise<{ ok: true } | { ok: false; message: Text }>, refresh = false) => {
@@ -46,20 +53,19 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
   };
 
   const n = (x: number) => count(x, lang);
-  const table = current.mode === "raw" ? "SCI_Raw" : "SCI_Input";
   let outcome = null;
   if (busy) outcome = <Spinner size="tiny" label={t.validating} />;
   else if (groups.items.length === 0 && current.source === "workbook")
     outcome = (
       <Status intent="success" title={t.allGood}>
-        {t.allGoodDetail(current.dataset?.districts.length ?? 0, table)}
+        {t.allGoodDetail(current.dataset?.districts.length ?? 0)}
       </Status>
     );
   else if (groups.errors === 0 && groups.toFill > 0)
     outcome = (
       <Status intent="info" title={t.toFillTitle}>
         {t.toFillDetail(n(groups.toFill), n(groups.fillGroups))}
-        {groups.warnings > 0 && ` ${t.found("0", n(groups.warnings))}`}
+        {groups.warnings > 0 && `${lang === "zh" ? "" : " "}${t.found("0", n(groups.warnings))}`}
       </Status>
     );
   else if (groups.errors > 0 || groups.warnings > 0)
@@ -79,13 +85,23 @@ export function CheckStep({ t, lang, workbook, model, current, next }: StepProps
       status={
         <>
           {outcome}
-          {problem && <Status intent="error">{typeof problem === "function" ? problem(t) : textIn(problem, lang)}</Status>}
+          {problem && <Status intent="error">{typeof problem === "function" ? problem(t) : textOf(problem, lang)}</Status>}
         </>
       }
       after={
         groups.items.length > 0 && (
           <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-            <IssueList items={groups.items} page={page} setPage={setPage} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
+            <IssueList
+              items={entries}
+              indicatorName={indicatorName}
+              page={page}
+              setPage={setPage}
+              t={t}
+              lang={lang}
+              roster={roster}
+              onSelect={select}
+              onFix={fix}
+            />
           </Suspense>
         )
       }

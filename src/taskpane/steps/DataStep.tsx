@@ -1,11 +1,12 @@
 import { Button, Link, Spinner } from "@fluentui/react-components";
 import { useState, type ReactNode } from "react";
-import { textIn, type Text } from "../../core";
+import { type Text } from "../../core";
 import type { TemplateKind } from "../../excel/template";
 import { Status, type Intent } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
 import { describeError, type StepProps } from "../types";
+import { textOf } from "../typeset";
 
 type Shown = { intent: Intent; text: Text | ((t: StepProps["t"]) => string) };
 
@@ -44,13 +45,14 @@ export function DataStep({ t, lang, workbook, model, current, next, adopt }: Ste
         busy ? (
           <Spinner size="tiny" label={t.inserting} />
         ) : (
-          shown && <Status intent={shown.intent}>{typeof shown.text === "function" ? shown.text(t) : textIn(shown.text, lang)}</Status>
+          shown && <Status intent={shown.intent}>{typeof shown.text === "function" ? shown.text(t) : textOf(shown.text, lang)}</Status>
         )
       }
     >
       {at ? (
         <p className={s.line}>
-          {input ? t.inputAt(at.sheet) : t.rawAt(at.sheet)}{" "}
+          {input ? t.inputAt(at.sheet) : t.rawAt(at.sheet)}
+          {lang === "zh" ? "" : " "}
           <Link as="button" className={s.link} aria-label={t.openSheetLabel(at.sheet)} onClick={() => void workbook.selectSheet(at.sheet)}>
             {t.openSheet}
           </Link>
@@ -67,7 +69,8 @@ export function DataStep({ t, lang, workbook, model, current, next, adopt }: Ste
             >
               {t.insertEmpty}
             </Button>
-            <Button disabledFocusable={busy} onClick={() => insert("2020")}>
+            {/* The example is the lighter choice: it never outweighs the primary button. */}
+            <Button appearance="subtle" disabledFocusable={busy} onClick={() => insert("2020")}>
               {t.insertExample(label)}
             </Button>
           </div>

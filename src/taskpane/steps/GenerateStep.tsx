@@ -1,6 +1,6 @@
 import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { textIn, type Text } from "../../core";
+import { type Text } from "../../core";
 import type { RankingResult } from "../../excel/generate";
 import { scoredText } from "../flow";
 import type { Strings } from "../i18n";
@@ -10,6 +10,7 @@ import { Status } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
 import { describeError, type StepProps } from "../types";
+import { textOf } from "../typeset";
 
 /**
  * Step 3: what will be scored, the rounding (it changes every sheet, so it comes first), the
@@ -68,13 +69,13 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
           {result?.ok &&
             result.notes.map((n) => (
               <Status key={n.en} intent="warning">
-                {textIn(n, lang)}
+                {textOf(n, lang)}
               </Status>
             ))}
           {result?.ok && result.mismatches.length > 0 && <Status intent="warning">{t.mismatches(result.mismatches.length, result.mismatches[0])}</Status>}
           {problem && (
             <Status intent="error" title={t.problem}>
-              {typeof problem === "function" ? problem(t) : textIn(problem, lang)}
+              {typeof problem === "function" ? problem(t) : textOf(problem, lang)}
             </Status>
           )}
         </>
@@ -82,7 +83,7 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
       after={<SheetLinks sheets={sheets} label={t.sheetsLabel} onSelect={(name) => void workbook.selectSheet(name)} />}
     >
       <p className={s.line} data-scored="">
-        {textIn(scoredText(current, adopted), lang)}
+        {textOf(scoredText(current, adopted), lang)}
       </p>
       <RoundingSwitch t={t} model={model} current={current} />
       <Field label={t.title}>

@@ -1,19 +1,26 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
-import { textIn, type Lang, type Roster } from "../../core";
+import { useId, useState } from "react";
+import { type Lang, type Roster } from "../../core";
 import { count, type Strings } from "../i18n";
-import { PAGE, type CellRef, type IssueItem } from "../issue-groups";
+import { PAGE, causeOf, type CellRef, type IssueCluster, type IssueEntry, type IssueItem } from "../issue-groups";
 import { Marked } from "../Marked";
 import { districtName } from "../names";
 import { useStyles } from "../styles";
+import { textOf } from "../typeset";
 
 const refText = (c: CellRef) => (c.sheet ? `${c.sheet}!${c.address}` : c.address);
 
+/** A group's members shown at most: a column of ten thousand rows is not ten thousand buttons. */
+const SHOWN = 50;
+
 /**
- * One page of the check's items, with the pager (loaded only once there are issues). An item
- * selects its cell; a misspelt district offers its fix.
+ * One page of the check's entries, with the pager (loaded only once there are issues). An item
+ * selects its cell; a misspelt district offers its fix; a group (one cause in one column, or the
+ * districts' cells to fill) opens to its items.
  */
 export default function IssueList({
   items,
+  indicatorName,
   page,
   setPage,
   t,
@@ -22,7 +29,9 @@ export default function IssueList({
   onSelect,
   onFix,
 }: {
-  items: IssueItem[];
+  items: IssueEntry[];
+  /** An indicator's name beside its code, in the pane's language. */
+  indicatorName?: (code: string) => string | undefined;
   page: number;
   setPage: (page: number) => void;
   t: Strings;
@@ -42,7 +51,11 @@ export default function IssueList({
       <ul className={s.list} aria-label={t.issuesLabel}>
         {shown.map((item) => (
           <li key={item.key}>
-            <Item item={item} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
+            {item.kind === "cluster" ? (
+              <Cluster cluster={item} t={t} lang={lang} roster={roster} indicatorName={indicatorName} onSelect={select} onFix={fix} />
+            ) : (
+              <Item item={item} t={t} lang={lang} roster={roster} onSelect={select} onFix={fix} />
+            )}
           </li>
         ))}
       </ul>
@@ -60,6 +73,73 @@ export default function IssueList({
         </nav>
       )}
     </>
+  );
+}
+
+function Cluster({
+  cluster,
+  t,
+  lang,
+  roster,
+  indicatorName,
+  onSelect,
+  onFix,
+}: {
+  cluster: IssueCluster;
+  t: Strings;
+  lang: Lang;
+  roster: Roster;
+  indicatorName?: (code: string) => string | undefined;
+  onSelect: (c: CellRef) => void;
+  onFix: (c: CellRef, text: string) => void;
+}) {
+  const s = useStyles();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const n = cluster.items.length;
+  const fill = cluster.severity === "fill";
+  let title: string;
+  let detail: string | undefined;
+  if (fill) {
+    const cells = cluster.items.reduce((sum, i) => sum + (i.kind === "fill" ? i.count : 0), 0);
+    title = t.clusterFill(count(n, lang), count(cells, lang));
+  } else {
+    const name = cluster.indicator && indicatorName?.(cluster.indicator);
+    const where = `${cluster.sheet ? `${cluster.sheet}!` : ""}${cluster.column}`;
+    title = t.clusterColumn(where, cluster.indicator ? `${cluster.indicator}${name ? ` ${name}` : ""}` : undefined, count(n, lang));
+    // One cause said once; where the members' words differ, the first one's, as an example.
+    const causes = new Set(cluster.items.map((i) => (i.kind === "issue" ? causeOf(textOf(i.issue, lang)) : "")));
+    const first = [...causes][0];
+    detail = causes.size === 1 ? first : t.forExample(first);
+  }
+  const shown = cluster.items.slice(0, SHOWN);
+  return (
+    <div className={mergeClasses(s.item, fill ? s.itemFill : cluster.severity === "error" ? s.itemError : s.itemWarning)}>
+      <div className={s.clusterHead}>
+        {!fill && (
+          <span className={mergeClasses(s.severity, cluster.severity === "error" ? s.error : s.warning)}>
+            {cluster.severity === "error" ? t.error : t.warning}
+          </span>
+        )}
+        <span className={s.line}>
+          <Marked text={title} keep={[cluster.sheet, cluster.indicator]} />
+        </span>
+        {detail && <span className={s.hint}>{detail}</span>}
+        <Button size="small" appearance="subtle" className={s.toggle} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          {open ? t.hideItems : t.showItems(count(n, lang))}
+        </Button>
+      </div>
+      {open && (
+        <ul id={id} className={s.list} aria-label={title}>
+          {shown.map((item) => (
+            <li key={item.key}>
+              <Item item={item} t={t} lang={lang} roster={roster} onSelect={onSelect} onFix={onFix} />
+            </li>
+          ))}
+          {n > shown.length && <li className={s.hint}>{t.moreItems(count(n - shown.length, lang))}</li>}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -89,7 +169,9 @@ function Item({
             <span>
               <Marked text={t.toFill(who, count(item.count, lang))} keep={[who]} />
             </span>
-            <span className={mergeClasses(s.severity, s.fill, s.nowrap)}>{t.fillFrom(where)}</span>
+            <span className={mergeClasses(s.severity, s.fill, s.nowrap)}>
+              {t.fillFrom(where)} <span className={s.go}>{t.goTo}</span>
+            </span>
           </span>
         </Button>
       </div>
@@ -103,7 +185,8 @@ function Item({
     <span className={s.issueText}>
       <span className={mergeClasses(s.severity, error ? s.error : s.warning)}>{error ? t.error : t.warning}</span>
       <span>
-        <Marked text={textIn(issue, lang)} keep={[where, issue.district, issue.district && districtName(roster, issue.district, lang), issue.indicator]} />
+        <Marked text={textOf(issue, lang)} keep={[where, issue.district, issue.district && districtName(roster, issue.district, lang), issue.indicator]} />
+        {cell && <span className={s.go}>{t.goTo}</span>}
       </span>
     </span>
   );

@@ -1,0 +1,51 @@
+// Chinese as the pane sets it. The pane breaks Chinese only between words (word-break: keep-all,
+// see styles.ts), so a plain space is where a line may break: these rules choose which spaces
+// may break and which may not.
+import type { Lang, Text } from "../core";
+
+const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const NBSP = "\u00a0";
+
+const rules: [RegExp, string][] = [
+  // One spelling of a year: 2020年, never 2020 年, and none between it and the words before.
+  [/(\d{4})[ \u00a0]+年/g, "$1年"],
+  [new RegExp(`([${CJK}])[ \\u00a0]+(\\d{4}年)`, "g"), "$1$2"],
+  // A number keeps its unit (16 个行政区, 624 格, 95%), and 第 its number (第 3 行).
+  [new RegExp(`([\\d%])[ ](?=[${CJK}])`, "g"), `$1${NBSP}`],
+  [/第[ ](?=\d)/g, `第${NBSP}`],
+  // A formula stays on one line: r < 0, |r| > 0.9.
+  [/(\S) ([<>≤≥=≈±]) (?=\S)/g, `$1${NBSP}$2${NBSP}`],
+  // No space after Chinese punctuation (。 then the next sentence).
+  [/([。，；：！？、」）])[ ]+/g, "$1"],
+];
+
+/** A quoted name (「SCI 输入」) is kept whole: its spaces do not break. */
+const quoted = /「[^」]*」/g;
+
+/** Chinese text with the pane's spacing rules applied; idempotent. */
+export function typeset(text: string): string {
+  let out = text.replace(quoted, (q) => q.replace(/ /g, NBSP));
+  for (const [re, to] of rules) out = out.replace(re, to);
+  return out;
+}
+
+/** A message in the pane's language, Chinese typeset. */
+export const textOf = (t: Text, lang: Lang): string => (lang === "zh" ? typeset(t.zh) : t.en);
+
+type Typeset<T> = { [K in keyof T]: T[K] };
+
+/** A table of Chinese strings (texts and text-making functions), each result typeset. */
+export function typesetAll<T extends object>(strings: T): Typeset<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(strings))
+    out[key] =
+      typeof value === "string"
+        ? typeset(value)
+        : typeof value === "function"
+          ? (...args: unknown[]) => {
+              const r = (value as (...a: unknown[]) => unknown)(...args);
+              return typeof r === "string" ? typeset(r) : r;
+            }
+          : value;
+  return out as T;
+}

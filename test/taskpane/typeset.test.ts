@@ -1,0 +1,33 @@
+// The pane's Chinese spacing, by hand-worked examples: one spelling of a year, a number kept
+// with its unit, a quoted name and a formula kept whole, no space after a full stop.
+import { typeset, typesetAll } from "../../src/taskpane/typeset";
+
+const NB = "\u00a0";
+
+describe("typeset", () => {
+  it("writes a year one way: 2020年, with no space either side", () => {
+    expect(typeset("插入 2020 年示例数据")).toBe("插入2020年示例数据");
+    expect(typeset("内置的 2020年数据")).toBe("内置的2020年数据");
+    expect(typeset("2020年")).toBe("2020年");
+  });
+
+  it("keeps a number with its unit, 第 with its number, and a quoted name whole", () => {
+    expect(typeset("共 16 个行政区")).toBe(`共 16${NB}个行政区`);
+    expect(typeset("第 3 行")).toBe(`第${NB}3${NB}行`);
+    expect(typeset("工作表「SCI 输入」")).toBe(`工作表「SCI${NB}输入」`);
+    expect(typeset("r < 0 的指标")).toBe(`r${NB}<${NB}0${NB}的指标`);
+  });
+
+  it("drops a space after Chinese punctuation, and is idempotent", () => {
+    expect(typeset("已完成。 请查看")).toBe("已完成。请查看");
+    const once = typeset("发现 2 个错误。 共 16 个行政区「SCI 输入」2020 年");
+    expect(typeset(once)).toBe(once);
+  });
+
+  it("typesets every string and every string a function returns, leaving the rest", () => {
+    const t = typesetAll({ a: "第 1 页", f: (n: number) => `${n} 个`, k: 3 });
+    expect(t.a).toBe(`第${NB}1${NB}页`);
+    expect(t.f(5)).toBe(`5${NB}个`);
+    expect(t.k).toBe(3);
+  });
+});
