@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { audit, hasErrors, sobol, SOBOL_DEFAULTS, type Audit, type Choices, type Dataset, type Issue, type Sobol, type Stat } from "../core";
+import { audit, findings, hasErrors, sobol, SOBOL_DEFAULTS, type Audit, type Choices, type Dataset, type Issue, type Sobol, type Stat } from "../core";
 import { auditLayout } from "../report";
 import { CHOICE_HELP, CHOICE_OPTIONS, choicesOf } from "./choices";
 import { SELECT_HELP, SELECT_OPTIONS } from "./adopt";
@@ -19,10 +19,10 @@ export const auditCommand: Command = {
 
 按 JRC/OECD《综合指数编制手册》审计指数：每个指标的 n、均值、样本标准差、最小、最大、偏度 (SKEW)、
 峰度 (KURT) 与 JRC 异常值标记（|偏度| ≥ 2 且峰度 ≥ 3.5）；与上级和综合指数的 Pearson 相关、与综合指数的
-Spearman 相关；各上级内的相关矩阵与 Cronbach α；共线（|r| > 0.9）与负相关标记；有效权重与 r²；
+Spearman 相关；各上级内的相关矩阵与 Cronbach α；共线（|r| > 0.9）与显著负相关（5% 双侧检验）标记；有效权重与 r²；
 去掉每个指标后的排名变动；聚合方法比较；各项选择的 Sobol 一阶与总效应指数。
 Audits the index as the JRC does: distribution and outliers, correlations, Cronbach's alpha,
-collinear and negative flags, effective weight vs r², remove-one rank shifts, arithmetic vs
+collinear flags and negative ones significant at 5% (two-sided), effective weight vs r², remove-one rank shifts, arithmetic vs
 geometric ranks, and Sobol first- and total-order indices of the choices. Undefined figures are
 null (JSON) or "—", each with a note.
 
@@ -100,7 +100,8 @@ ${SELECT_HELP}
         : auditText(report.audit, report.ds, report.sobol),
     );
     if (out !== undefined) {
-      const layout = { title: report.ds.label ?? "", sheets: [auditLayout(report.audit, report.ds, { choices, sobol: report.sobol })] };
+      const date = new Date().toISOString().slice(0, 10);
+      const layout = { title: report.ds.label ?? "", date, sheets: [auditLayout(report.audit, report.ds, { choices, sobol: report.sobol, date })] };
       await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(`已写出审计工作表 ${path.basename(out)} / wrote the audit sheet ${path.basename(out)}\n`);
     }
@@ -131,6 +132,7 @@ export function auditJson(a: Audit, u: Sobol | undefined, choices: Choices) {
           kurtosis: i.kurtosis,
           outlier: i.outlier,
           r_parent: i.rParent,
+          p_parent: i.pParent,
           r_composite: i.rComposite,
           rho_composite: i.rhoComposite,
         },
@@ -139,6 +141,7 @@ export function auditJson(a: Audit, u: Sobol | undefined, choices: Choices) {
     cronbach: Object.fromEntries(a.cronbach.map((c) => [c.parent, c.alpha])),
     collinear: a.collinear,
     negative: a.negative,
+    weak: a.weak,
     importance: Object.fromEntries(a.importance.map((x) => [x.indicator, { weight: x.weight, r2: x.r2, share: x.share }])),
     removeOne: Object.fromEntries(a.removeOne.map((x) => [x.indicator, { meanAbsRankShift: x.meanAbsRankShift, maxRankShift: x.maxRankShift }])),
     correlations: Object.fromEntries(a.matrices.map((m) => [m.parent, { codes: m.codes, r: m.r }])),
@@ -156,14 +159,15 @@ export function auditText(a: Audit, ds: Dataset, u?: Sobol): string {
   const fw = ds.framework;
   const label = titleLabel(ds.label);
   const lines: string[] = [`${label.zh}统计审计 / Statistical audit${label.en ? " " + label.en : ""}`, ""];
-  const flags = [
-    ...a.indicators
-      .filter((i) => i.outlier)
-      .map((i) => `  异常值 outlier       ${i.code} ${fw.indicators.get(i.code)!.nameZh}: skew ${f(i.skew)}, kurtosis ${f(i.kurtosis)}`),
-    ...a.collinear.map(([x, y, r]) => `  共线 collinear       ${x} · ${y}: r ${f(r)}`),
-    ...a.negative.map(([x, r]) => `  负相关 negative      ${x} ${fw.indicators.get(x)!.nameZh}: r with parent ${f(r)}`),
-  ];
-  lines.push("需关注 / Flags", ...(flags.length ? flags : ["  无 / none"]), "");
+  // The same findings as the sheet and the pane: what needs attention, then the weak relations as a note.
+  const list = findings(a, fw);
+  const flags = list
+    .filter((x) => x.attention)
+    .map((x) => `  ${x.label.zh} ${x.label.en}  ${x.codes.map((c) => `${c} ${fw.indicators.get(c)!.nameZh}`).join(" · ")}：${x.detail.zh}`);
+  const weak = a.weak.map(([c, r]) => `${c} r = ${f(r, 2)}`);
+  lines.push("需关注 / Flags", ...(flags.length ? flags : ["  无 / none"]));
+  if (weak.length) lines.push(`  与上级弱相关（与 0 无显著差别，不必处理）/ weakly related, nothing to do: ${weak.join(", ")}`);
+  lines.push("");
   const imp = new Map(a.importance.map((x) => [x.indicator, x]));
   const rm = new Map(a.removeOne.map((x) => [x.indicator, x]));
   const rows = [
@@ -206,13 +210,14 @@ export function auditText(a: Audit, ds: Dataset, u?: Sobol): string {
           ...u.factors.map((x) => [
             `${x.zh} ${x.en}`,
             f(x.first),
-            x.firstCI ? `${f(x.firstCI[0])}–${f(x.firstCI[1])}` : "—",
+            x.firstCI ? `${f(x.firstCI[0])} to ${f(x.firstCI[1])}` : "—",
             f(x.total),
-            x.totalCI ? `${f(x.totalCI[0])}–${f(x.totalCI[1])}` : "—",
+            x.totalCI ? `${f(x.totalCI[0])} to ${f(x.totalCI[1])}` : "—",
           ]),
         ],
         [false, true, true, true, true],
       ),
+      "区间跨过 0：没有可测的影响；略小于 0 的估计是 0 附近的抽样误差 / an interval crossing 0: no measurable effect; an estimate just below 0 is sampling noise around 0",
     );
   }
   return lines.join("\n");

@@ -86,6 +86,7 @@ function writeSheet(ws: Worksheet, sheet: SheetLayout, orientation?: PageSetup["
       if (v !== null) ws.getCell(r + 1, c + 1).font = { ...FONT, bold: true };
     });
   sheet.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  for (const m of sheet.merged ?? []) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   if (sheet.freezeRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: sheet.freezeRows }];
   styleSheet(ws, sheet, orientation);
   for (const s of sheet.colorScales ?? [])

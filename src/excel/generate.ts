@@ -124,6 +124,8 @@ function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout, orientation?: PageS
     all.font.size = REPORT_FONT.size;
     all.rowHeight = 15;
   }
+  // Joined cells: a paragraph or a table's prose column (range.merge is ExcelApi 1.2).
+  if (supports("ExcelApi", "1.2")) for (const m of sheet.merged ?? []) range(ws, m).merge(false);
   style.ruled.forEach((b) => rule(ws, b));
   for (const b of style.centered) range(ws, b).format.horizontalAlignment = "Center";
   for (const b of style.headers) {

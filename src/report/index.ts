@@ -8,6 +8,7 @@ export {
   type ReportOptions,
   wordsOf,
   titleZh,
+  Grid,
   type LayoutCell,
   type Block,
   type TableLayout,

@@ -69,6 +69,8 @@ export interface SheetLayout {
   totals?: Block[];
   /** Cells indented from the cell border: entity names. */
   indented?: Block[];
+  /** Cells joined into one, the text in the first: a paragraph or a table's prose column. Default none. */
+  merged?: Block[];
 }
 
 /**
@@ -139,7 +141,8 @@ function withMethod([zh, en]: [string, string], ds: Dataset): [string, string] {
   return note ? [`${zh}（${note.zh}）`, `${en} (${note.en})`] : [zh, en];
 }
 
-class Grid {
+/** A sheet built row by row: titles, tables, totals; finish() sizes the columns to their text. */
+export class Grid {
   cells: LayoutCell[][] = [];
   numbers: Block[] = [];
   headerRows: number[] = [];
@@ -150,6 +153,7 @@ class Grid {
   notes: number[] = [];
   totals: Block[] = [];
   indented: Block[] = [];
+  merged: Block[] = [];
   /** The title (Chinese, then English on its own line) and the source line under it. */
   heading(lines: string[], source: string[]) {
     for (const l of lines) {
@@ -176,6 +180,8 @@ class Grid {
     // A column fits its body's text; a header over numbers wraps rather than widen it past 12.
     // Titles (the sheet's, the notes, each table's) span the columns: they widen none.
     const lines = new Set([...this.titleLines, ...this.notes, ...this.tables.filter((t) => t.titleRows).map((t) => t.row)]);
+    // Joined cells wrap within their span: they widen no column either.
+    const joined = new Set(this.merged.map((m) => `${m.row}:${m.col}`));
     const headers = new Set(this.headerRows);
     const columnWidths = Array.from({ length: width }, (_, c) => {
       let body = 8;
@@ -183,7 +189,7 @@ class Grid {
       let numeric = false;
       cells.forEach((r, i) => {
         const v = r[c];
-        if (lines.has(i)) return;
+        if (lines.has(i) || joined.has(`${i}:${c}`)) return;
         if (typeof v === "number") numeric = true;
         if (typeof v !== "string") return;
         if (headers.has(i)) head = Math.max(head, textWidth(v));
@@ -209,6 +215,7 @@ class Grid {
       notes: this.notes,
       totals: this.totals,
       indented: this.indented,
+      ...(this.merged.length ? { merged: this.merged } : {}),
     };
   }
 }

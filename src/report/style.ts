@@ -85,19 +85,27 @@ export function sheetStyle(sheet: SheetLayout, orientation?: PageSetup["orientat
       const lines = headerLines(sheet, h, t.col, t.col + t.cols);
       if (lines > 1) wrapped.push({ row: h, col: t.col, rows: 1, cols: t.cols, points: lines * ROW_POINTS });
     }
-    // Body text wider than its column wraps within it: never cut at the border, never spilling.
+    // Body text wider than its column (or its joined cells) wraps within it: never cut at the border, never spilling.
     for (let b = r; b < t.row + t.rows; b++) {
       const cells = sheet.cells[b] ?? [];
       const long: [number, number][] = [];
       for (let c = t.col; c < t.col + t.cols; c++) {
         const v = cells[c];
-        const width = sheet.columnWidths[c] ?? DEFAULT_COLUMN_CHARS;
+        const width = spanChars(sheet, b, c);
         if (typeof v === "string" && displayWidth(v) + INDENT_CHARS > width) long.push([c, wrapLines(v, Math.max(1, width - INDENT_CHARS))]);
       }
       // The whole row wraps and aligns to the top, so its cells read side by side.
       const most = Math.max(1, ...long.map(([, n]) => n));
       if (most > 1) wrapped.push({ row: b, col: t.col, rows: 1, cols: t.cols, points: most * ROW_POINTS });
     }
+  }
+  // A paragraph in joined cells outside a table's body wraps within them too.
+  const bodies = new Set(ruled.flatMap((b) => Array.from({ length: b.rows }, (_, k) => b.row + k)));
+  for (const m of sheet.merged ?? []) {
+    const v = sheet.cells[m.row]?.[m.col];
+    if (bodies.has(m.row) || typeof v !== "string") continue;
+    const lines = wrapLines(v, Math.max(1, spanChars(sheet, m.row, m.col) - INDENT_CHARS));
+    if (lines > 1 || m.rows > 1) wrapped.push({ ...m, rows: 1, points: Math.max(1, lines) * ROW_POINTS });
   }
   const titles = (sheet.titleLines ?? []).map((row, i) => ({ row, points: i === 0 ? TITLE_POINTS : REPORT_FONT.size + 1 }));
   return {
@@ -111,6 +119,14 @@ export function sheetStyle(sheet: SheetLayout, orientation?: PageSetup["orientat
     indented: sheet.indented ?? [],
     page: pageSetup(sheet, orientation),
   };
+}
+
+/** A cell's width in characters: its column's, or its joined cells' together. */
+function spanChars(sheet: SheetLayout, row: number, col: number): number {
+  const m = (sheet.merged ?? []).find((b) => b.row === row && b.col === col);
+  let w = 0;
+  for (let c = col; c < col + (m?.cols ?? 1); c++) w += sheet.columnWidths[c] ?? DEFAULT_COLUMN_CHARS;
+  return w;
 }
 
 /** Characters a cell's padding and an indent take from its width. */

@@ -63,7 +63,7 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     const audit = page.getByRole("region", { name: "统计审计" });
     await audit
       .getByRole("region", { name: "需关注" })
-      .getByText(/^A3 信息资源：异常值/)
+      .getByText(/^A3 信息资源：分布偏斜/)
       .waitFor();
     await audit.getByRole("button", { name: "运行 Sobol 敏感性分析" }).click();
     const results = audit.locator("[data-path]");
@@ -71,7 +71,8 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     expect(await results.getAttribute("data-path")).toBe("worker");
     const want = sobol(dataset2020(), { samples: 1000, seed: 1 }).result!;
     const rows = await results.locator("table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-    const index = (x: number, ci: [number, number]) => `${x.toFixed(3)} ${ci[0].toFixed(3)}–${ci[1].toFixed(3)}`;
+    const two = (x: number) => x.toFixed(2).replace(/^-/, "\u2212");
+    const index = (x: number, ci: [number, number]) => `${two(x)} ${two(ci[0])} 至 ${two(ci[1])}`;
     expect(rows).toEqual(want.factors.map((f) => [f.zh, index(f.first!, f.firstCI!), index(f.total!, f.totalCI!)]));
     await audit.screenshot({ path: path.join(SHOTS, "analysis-audit.png") });
 

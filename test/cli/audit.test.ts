@@ -46,6 +46,7 @@ describe("sci audit --json on the built-in 2020 data", async () => {
       "kurtosis",
       "outlier",
       "r_parent",
+      "p_parent",
       "r_composite",
       "rho_composite",
     ]);
@@ -179,13 +180,20 @@ describe("the audit workbook", async () => {
       ws.eachRow((row) => row.eachCell((c) => (c.value === text && !at && (text === "—" || Number(c.col) === 1) ? (at = c) : undefined)));
       return at!;
     };
-    const b21 = find("B2.1");
+    // The distribution table: code, name, n, mean, sd, min, max, skew, kurtosis, skewed.
+    const top = Number(find("分布 / Distribution").row);
+    const below = (text: string) => {
+      let at: ExcelJS.Cell | undefined;
+      ws.eachRow((row) => (Number(row.number) > top && !at && row.getCell(1).value === text ? (at = row.getCell(1)) : undefined));
+      return at!;
+    };
+    const b21 = below("B2.1");
     expect(b21.type).toBe(ExcelJS.ValueType.String);
     const row = ws.getRow(Number(b21.row));
-    expect(row.getCell(9).value as number).toBeCloseTo(-2.53565597350687, 10);
+    expect(row.getCell(8).value as number).toBeCloseTo(-2.53565597350687, 10);
     // B4.6 is 100 in every district: sd 0, and no skew, kurtosis or correlation, shown as "—".
-    const b46 = ws.getRow(Number(find("B4.6").row));
-    expect([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((c) => b46.getCell(c).value)).toEqual([16, 100, 0, 100, 100, "—", "—", "否 no", "—", "—", "—"]);
+    const b46 = ws.getRow(Number(below("B4.6").row));
+    expect([2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => b46.getCell(c).value)).toEqual(["文化上海云公共文化设施上线率", 16, 100, 0, 100, 100, "—", "—", "否 no"]);
   });
   it("colour-scales every correlation matrix natively (conditional formats, −1 … 0 … 1)", () => {
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; cfvo: { value: number }[] }[] }[] }).conditionalFormattings;

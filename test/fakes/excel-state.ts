@@ -67,6 +67,8 @@ export interface SheetState {
   page: PageState;
   /** Conditional formats, in the order added. */
   conditionalFormats: ConditionalFormatState[];
+  /** Merged areas (range.merge), in the order merged. */
+  merged: Area[];
 }
 
 /** One criterion of a colour scale: where (a number, a percentile, the lowest value…) and which colour. */
@@ -443,6 +445,7 @@ export class BookState {
       shapes: [],
       page: defaultPage(),
       conditionalFormats: [],
+      merged: [],
     };
     this.sheets.push(sheet);
     this.record("worksheets.add", sheet);
@@ -538,6 +541,20 @@ export class BookState {
         }
       }
     this.record(`format.borders.${index}.${prop}`, sheet, area);
+  }
+
+  /**
+   * range.merge(across): one merged cell, or one per row when `across`. As in Excel, only the
+   * upper-left value of each is kept.
+   */
+  merge(sheet: SheetState, area: Area, across: boolean): void {
+    this.guard(sheet, "range.merge");
+    const parts = across ? Array.from({ length: area.rows }, (_, r) => ({ ...area, row: area.row + r, rows: 1 })) : [{ ...area }];
+    for (const p of parts) {
+      for (let r = 0; r < p.rows; r++) for (let c = 0; c < p.cols; c++) if (r || c) editCell(sheet, p.row + r, p.col + c).value = "";
+      sheet.merged.push(p);
+    }
+    this.record("range.merge", sheet, area);
   }
 
   /** range.conditionalFormats.add(type): the types Excel knows; SCI writes colour scales. */

@@ -597,6 +597,10 @@ export class Range extends ClientObject<RangeRef> {
   get format(): RangeFormat {
     return new RangeFormat(this.context, () => this.target());
   }
+  /** range.merge(across) (ExcelApi 1.2). */
+  merge(across = false): void {
+    this.act("range.merge", (t) => this.book.merge(t.sheet, t.area, across));
+  }
   /** range.conditionalFormats.add(type) → a format whose colorScale.criteria can be set. */
   get conditionalFormats() {
     return {

@@ -88,4 +88,22 @@ describe.skipIf(!!WHY)(WHY ? `printed workbooks (skipped: ${WHY})` : "every work
     expect(squeeze(first)).toContain(squeeze("全市平均 109.77"));
     expect(first).not.toContain("中心城区 / Central districts");
   });
+
+  it("the audit's first page: the title in two lines, the source line, the summary, and the flags' labels and names whole", () => {
+    const pdf = join(dir, "pdf", "audit.pdf");
+    const lines = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" })
+      .stdout.split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    expect(lines[0]).toBe("2020年统计审计");
+    expect(lines[1]).toBe("2020 statistical audit");
+    expect(lines[2]).toMatch(/^来源：/);
+    expect(lines[3]).toMatch(/^Source: /);
+    expect(lines.some((l) => l.startsWith("审计结论 / Summary"))).toBe(true);
+    // Every flag's label and indicator name is printed whole (the cells are the workbook's).
+    const { cells, text } = printed.get("audit")!;
+    const flagTexts = cells.filter((c) => ["分布偏斜", "skewed", "高度相关", "collinear", "信息资源", "Information resources", "B2.3 · B2.6"].includes(c.text));
+    expect(flagTexts.length).toBeGreaterThanOrEqual(6);
+    for (const c of flagTexts) expect(text).toContain(squeeze(c.text));
+  });
 });

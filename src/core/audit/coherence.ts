@@ -1,4 +1,5 @@
 import type { Framework } from "../framework";
+import { correlationP, SIGNIFICANCE } from "./significance";
 import { distributionOf, isOutlier, pearson, spearman, type Distribution, type Stat } from "./stats";
 
 /** Sibling pairs correlated beyond this are flagged as (nearly) collinear. */
@@ -11,6 +12,8 @@ export interface IndicatorAudit extends Distribution {
   outlier: boolean;
   /** Pearson's r with the parent's values (the composite's for a first-level indicator). */
   rParent: Stat;
+  /** Two-sided p-value of rParent (H0: no correlation), over the districts with both values. */
+  pParent: Stat;
   rComposite: Stat;
   /** Spearman's rho (average ranks for ties) with the composite. */
   rhoComposite: Stat;
@@ -31,8 +34,13 @@ export interface Coherence {
   cronbach: { parent: string; alpha: Stat }[];
   /** Sibling pairs with |r| > 0.9. */
   collinear: [string, string, number][];
-  /** Indicators that correlate negatively with their parent. */
+  /**
+   * Indicators that correlate negatively with their parent, distinguishably from zero (two-sided
+   * test of r at 5%): the direction may be wrong.
+   */
   negative: [string, number][];
+  /** Indicators whose r with the parent is below 0 but not distinguishable from 0: weakly related, a note. */
+  weak: [string, number][];
 }
 
 /** One indicator's values over the districts, from a row-major values array. */
@@ -40,6 +48,13 @@ export function columnOf(values: ArrayLike<number>, n: number, K: number, k: num
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = values[i * K + k];
   return out;
+}
+
+/** Districts where both columns have a value: the n of their correlation. */
+function pairs(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) n++;
+  return n;
 }
 
 /**
@@ -77,12 +92,14 @@ export function coherence(fw: Framework, values: ArrayLike<number>, n: number): 
     const x = col(code);
     const parent = fw.indicators.get(code)!.parent!;
     const d = distributionOf(x);
+    const rParent = pearson(x, col(parent));
     return {
       code,
       parent,
       ...d,
       outlier: isOutlier(d),
-      rParent: pearson(x, col(parent)),
+      rParent,
+      pParent: correlationP(rParent, pairs(x, col(parent))),
       rComposite: pearson(x, composite),
       rhoComposite: spearman(x, composite),
     };
@@ -104,6 +121,9 @@ export function coherence(fw: Framework, values: ArrayLike<number>, n: number): 
         if (v !== null && Math.abs(v) > COLLINEAR_R) collinear.push([children[i], children[j], v]);
       }
   }
-  const negative = indicators.filter((i) => i.rParent !== null && i.rParent < 0).map((i) => [i.code, i.rParent!] as [string, number]);
-  return { indicators, matrices, cronbach, collinear, negative };
+  const below = indicators.filter((i) => i.rParent !== null && i.rParent < 0);
+  const significant = (i: IndicatorAudit) => i.pParent !== null && i.pParent < SIGNIFICANCE;
+  const negative = below.filter(significant).map((i) => [i.code, i.rParent!] as [string, number]);
+  const weak = below.filter((i) => !significant(i)).map((i) => [i.code, i.rParent!] as [string, number]);
+  return { indicators, matrices, cronbach, collinear, negative, weak };
 }

@@ -3,9 +3,11 @@
 export { AGGREGATIONS, aggregate, aggregateInto, type AggregateOptions, type Aggregation, type Missing } from "./aggregate";
 export { audit, type AggregationComparison, type Audit } from "./audit";
 export { COLLINEAR_R, coherence, columnOf, cronbachAlpha, type Coherence, type CorrelationMatrix, type IndicatorAudit } from "./coherence";
+export { AUDIT_CHECKS, auditConclusion, figure, findings, pText, type Finding, type FindingKind } from "./findings";
 export { importance, type Importance } from "./importance";
 export { IMPUTATIONS, impute, type Imputation, type Imputed } from "./impute";
 export { prepare, type Choices, type Prepared } from "./pipeline";
+export { correlationP, criticalR, incompleteBeta, lnGamma, SIGNIFICANCE, tTwoSided } from "./significance";
 export { removeOne, type RemoveOne, type RemoveOneOptions } from "./remove-one";
 export { SOBOL_DEFAULTS, sobol, type Factor, type Sobol, type SobolDistrict, type SobolOptions } from "./sobol";
 export {

@@ -111,12 +111,13 @@ describe("2020: every indicator's statistics match the independent computation",
 describe("2020: flags", () => {
   it("outliers by the JRC rule: A3 and six input indicators", () =>
     expect(result.indicators.filter((i) => i.outlier).map((i) => i.code)).toEqual(["A3", "A3.1", "B2.1", "B2.5", "B4.3", "B4.4", "C2.1"]));
-  it("negative correlation with the parent", () =>
-    expect(result.negative.map(([c]) => c)).toEqual(
-      Object.entries(INDICATORS)
-        .filter(([, v]) => v[4] !== null && v[4] < 0)
-        .map(([c]) => c),
-    ));
+  // 16 districts (15 for A1.1): |r| must pass 0.497 (0.514) to differ from 0 at 5%, two-sided
+  // (the printed table of critical r); no negative r with the parent does.
+  it("negative correlation with the parent: flagged only beyond the critical r, else weakly related", () => {
+    const below = Object.entries(INDICATORS).filter(([, v]) => v[4] !== null && v[4] < 0);
+    expect(result.negative.map(([c]) => c)).toEqual(below.filter(([, v]) => v[4]! < -0.497).map(([c]) => c));
+    expect(result.weak.map(([c]) => c)).toEqual(below.filter(([, v]) => v[4]! >= -0.497).map(([c]) => c));
+  });
   it("collinear siblings (|r| > 0.9) are the pairs the independent matrix finds", () => {
     expect(result.collinear.map(([a, b, r]) => [a, b, +r.toFixed(6)])).toEqual(COLLINEAR);
   });
