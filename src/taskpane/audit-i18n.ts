@@ -1,6 +1,7 @@
 // Strings of the statistical-audit panel, Chinese first; loaded with the panel. The findings'
 // own sentences (why, what to do) come from the core, so the sheet and the CLI say the same.
 import type { Lang } from "./i18n";
+import { typesetAll } from "./typeset";
 
 const zh = {
   summary: "审计结论",
@@ -108,4 +109,4 @@ const en: AuditStrings = {
   writingAudit: "Writing the audit sheet…",
 };
 
-export const AUDIT_STRINGS: Record<Lang, AuditStrings> = { zh, en };
+export const AUDIT_STRINGS: Record<Lang, AuditStrings> = { zh: typesetAll(zh), en };

@@ -5,16 +5,19 @@ import type { Lang, Text } from "../core";
 
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const NBSP = "\u00a0";
+/** The measure words and units a number is read with (16 个, 624 格, 3 行, 10,000 次). */
+const UNITS = "个格年月日天次项位名处张行列页种类倍元人户期级秒分";
 
 const rules: [RegExp, string][] = [
   // One spelling of a year: 2020年, never 2020 年, and none between it and the words before.
   [/(\d{4})[ \u00a0]+年/g, "$1年"],
   [new RegExp(`([${CJK}])[ \\u00a0]+(\\d{4}年)`, "g"), "$1$2"],
-  // A number keeps its unit (16 个行政区, 624 格, 95%), and 第 its number (第 3 行).
-  [new RegExp(`([\\d%])[ ](?=[${CJK}])`, "g"), `$1${NBSP}`],
+  // A number keeps its unit (16 个行政区, 624 格), and 第 its number (第 3 行); a code's digits
+  // (B2.6 环境…) are not a number, and other words after a number may still start a line.
+  [new RegExp(`(?<![A-Za-z.\\d])(\\d[\\d,.]*)[ ](?=[${UNITS}])`, "g"), `$1${NBSP}`],
   [/第[ ](?=\d)/g, `第${NBSP}`],
-  // A formula stays on one line: r < 0, |r| > 0.9.
-  [/(\S) ([<>≤≥=≈±]) (?=\S)/g, `$1${NBSP}$2${NBSP}`],
+  // A comparison keeps its value (r < 0, |r| > 0.9): a line may break before the sign, not after.
+  [/([<>≤≥=≈±]) (?=[-−\d])/g, `$1${NBSP}`],
   // No space after Chinese punctuation (。 then the next sentence).
   [/([。，；：！？、」）])[ ]+/g, "$1"],
 ];

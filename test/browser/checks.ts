@@ -44,7 +44,13 @@ export function measure(page: Page): Promise<Layout> {
     const broken: string[] = [];
     const split: string[] = [];
     const spacing: string[] = [];
-    const together = [/\d[\d,.]*[ \u00a0]?[\u3400-\u9fff%]/g, /「[^」]{1,40}」/g, /\S[ \u00a0][<>≤≥=][ \u00a0]\S/g];
+    // A number and its measure word or unit (not a code's digits: B2.6 环境…), a quoted name, a
+    // comparison's sign and its value.
+    const together = [
+      /(?<![A-Za-z.\d])\d[\d,.]*[ \u00a0]?[个格年月日天次项位名处张行列页种类倍元人户期级秒分%]/g,
+      /「[^」]{1,40}」/g,
+      /[<>≤≥=][ \u00a0]?[-−\d]/g,
+    ];
     const narrow: string[] = [];
     const small = new Set<string>();
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

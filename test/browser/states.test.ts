@@ -162,6 +162,28 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByText("一切正常").waitFor();
       await check(page, width, "04-fixed");
 
+      // A column pasted with its words ("约95"): 16 cells, one cause, one entry that opens.
+      const column = await page.evaluate((s) => sciFake.excel.values(s, "E1:E17").map((r) => r[0]), INPUT);
+      for (let r = 2; r <= 17; r++) await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s, a, v), [INPUT, `E${r}`, `约${column[r - 1]}`]);
+      await page.getByText("发现 16 个错误").waitFor();
+      await expect.poll(() => list.locator(":scope > li").count()).toBe(1);
+      await check(page, width, "03b-grouped-issues", page.getByRole("region", { name: "2. 检查" }));
+      await list.getByRole("button", { name: "展开全部 16 处" }).click();
+      await list
+        .getByRole("list", { name: /^SCI 输入!E 列/ })
+        .getByRole("button")
+        .first()
+        .waitFor();
+      await check(page, width, "03c-grouped-issues-open", page.getByRole("region", { name: "2. 检查" }));
+      await list
+        .getByRole("list", { name: /^SCI 输入!E 列/ })
+        .getByRole("button")
+        .nth(3)
+        .click();
+      await expect.poll(() => page.evaluate(() => sciFake.excel.selection)).toEqual({ sheet: INPUT, address: "E5" });
+      for (let r = 2; r <= 17; r++) await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s, a, v), [INPUT, `E${r}`, column[r - 1]] as const);
+      await page.getByText("一切正常").waitFor();
+
       await page.getByRole("button", { name: "生成排名工作表" }).click();
       await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
       await check(page, width, "05-generated", page.getByRole("region", { name: "3. 生成排名" }));
@@ -203,15 +225,19 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await check(page, width, "10b-analysis-audit", audit);
     });
 
-    it(`${width} px: a fresh template is ${"待填写"} per district, not 624 errors`, async () => {
+    it(`${width} px: a fresh template is one entry of ${"待填写"} per district, not 624 errors`, async () => {
       const page = await open(width);
       await page.getByRole("button", { name: "插入空白模板" }).click();
       await page.getByText("模板待填写").waitFor();
       await page.getByText("16 个行政区共 624 格待填写。", { exact: false }).waitFor();
-      const items = page.getByRole("list", { name: "问题列表（错误在前）" }).getByRole("listitem");
-      await expect.poll(() => items.count()).toBe(16);
-      await expect(items.first().textContent()).resolves.toContain("浦东：待填写 39 格");
+      const list = page.getByRole("list", { name: "问题列表（错误在前）" });
+      await expect.poll(() => list.locator(":scope > li").count()).toBe(1);
       await check(page, width, "11-empty-template", page.getByRole("region", { name: "2. 检查" }));
+      await list.getByRole("button", { name: "展开全部 16 处" }).click();
+      const items = list.getByRole("list", { name: "待填写：16 个行政区共 624 格" }).getByRole("listitem");
+      await expect.poll(() => items.count()).toBe(16);
+      await expect(items.first().textContent()).resolves.toMatch(/^浦东：待填写\s39\s格/);
+      await check(page, width, "11-empty-template-open", page.getByRole("region", { name: "2. 检查" }));
       expect((await measure(page)).primary).toEqual(["转到第一个待填单元格"]);
       await page.getByRole("button", { name: "转到第一个待填单元格" }).click();
       await expect.poll(() => page.evaluate(() => sciFake.excel.selection)).toEqual({ sheet: INPUT, address: "C2" });

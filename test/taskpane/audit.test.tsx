@@ -11,6 +11,7 @@ import { STRINGS, type Lang } from "../../src/taskpane/i18n";
 import type { WorkerLike } from "../../src/taskpane/sensitivity-runner";
 import { handleSobol } from "../../src/taskpane/sobol-handler";
 import { modelOf, now2020, renderPanel } from "./panels";
+import { plain } from "./render";
 
 const model = modelOf(now2020);
 /** A figure as the pane prints it: 2 decimals, a real minus sign. */
@@ -57,7 +58,7 @@ describe("the statistical-audit panel", () => {
     expect(within(summary).getByText(/^需关注 9 项：7 个指标分布偏斜，2 对同级指标高度相关/)).toBeTruthy();
     const items = within(within(summary).getByRole("region", { name: "需关注" }))
       .getAllByRole("listitem")
-      .map((li) => li.textContent);
+      .map((li) => plain(li.textContent));
     expect(items).toHaveLength(result.indicators.filter((i) => i.outlier).length + result.collinear.length);
     expect(items[0]).toMatch(/^A3 信息资源：分布偏斜。偏度 −2\.35，峰度 7\.61：.*建议：由下级指标汇总而来/);
     expect(items[1]).toMatch(/^A3\.1 公共信息资源社会开放水平：分布偏斜。.*建议：考虑处理异常值/);

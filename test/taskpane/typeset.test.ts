@@ -15,7 +15,10 @@ describe("typeset", () => {
     expect(typeset("共 16 个行政区")).toBe(`共 16${NB}个行政区`);
     expect(typeset("第 3 行")).toBe(`第${NB}3${NB}行`);
     expect(typeset("工作表「SCI 输入」")).toBe(`工作表「SCI${NB}输入」`);
-    expect(typeset("r < 0 的指标")).toBe(`r${NB}<${NB}0${NB}的指标`);
+    expect(typeset("r < 0 的指标")).toBe(`r <${NB}0 的指标`);
+    // A code is not a number, and a word after a number is not its unit.
+    expect(typeset("B2.6 环境质量")).toBe("B2.6 环境质量");
+    expect(typeset("≥ 2 且峰度")).toBe(`≥${NB}2 且峰度`);
   });
 
   it("drops a space after Chinese punctuation, and is idempotent", () => {

@@ -1,6 +1,7 @@
 import { Button } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { audit, AUDIT_CHECKS, auditConclusion, figure, findings, textIn, type Audit, type Issue, type Sobol } from "../../core";
+import { audit, AUDIT_CHECKS, auditConclusion, figure, findings, type Audit, type Issue, type Sobol } from "../../core";
+import { textOf } from "../typeset";
 import { auditLayout } from "../../report";
 import { ANALYSIS_STRINGS } from "../analysis-i18n";
 import { AUDIT_STRINGS } from "../audit-i18n";
@@ -80,7 +81,7 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
         {running && <Status intent="info">{a.sobolRunning}</Status>}
         {u?.issues.map((i, k) => (
           <Status key={k} intent={i.severity === "error" ? "error" : "warning"}>
-            {textIn(i, lang)}
+            {textOf(i, lang)}
           </Status>
         ))}
       </div>
@@ -109,21 +110,21 @@ function Summary(props: { audit: Audit; notes: Issue[]; lang: Lang; names: (code
       <p className={pane.hint}>{a.checked}</p>
       <ul className={`${s.list} ${pane.hint}`}>
         {AUDIT_CHECKS.map((c) => (
-          <li key={c.en}>{textIn(c, lang)}</li>
+          <li key={c.en}>{textOf(c, lang)}</li>
         ))}
       </ul>
-      <p>{textIn(auditConclusion(list), lang)}</p>
+      <p>{textOf(auditConclusion(list), lang)}</p>
       {attention.length ? (
         <section aria-label={a.attention}>
           <h4>{a.attention}</h4>
           <ul className={s.list}>
             {attention.map((f, k) => (
               <li key={k}>
-                <strong>{`${f.codes.map((c) => `${c} ${names(c)}`).join(lang === "en" ? " and " : " 与 ")}${lang === "en" ? ": " : "："}${textIn(f.label, lang)}`}</strong>
+                <strong>{`${f.codes.map((c) => `${c} ${names(c)}`).join(lang === "en" ? " and " : " 与 ")}${lang === "en" ? ": " : "："}${textOf(f.label, lang)}`}</strong>
                 {lang === "en" ? ". " : "。"}
-                {textIn(f.detail, lang)}
+                {textOf(f.detail, lang)}
                 {lang === "en" ? ". " : "。"}
-                <span>{`${a.advice}${textIn(f.advice, lang)}${lang === "en" ? "." : "。"}`}</span>
+                <span>{`${a.advice}${textOf(f.advice, lang)}${lang === "en" ? "." : "。"}`}</span>
               </li>
             ))}
           </ul>
@@ -143,7 +144,7 @@ function Summary(props: { audit: Audit; notes: Issue[]; lang: Lang; names: (code
       {/* Why a figure is "—": a constant indicator, a parent without alpha. */}
       {notes.map((n, k) => (
         <p key={k} className={pane.hint}>
-          {textIn(n, lang)}
+          {textOf(n, lang)}
         </p>
       ))}
     </section>
