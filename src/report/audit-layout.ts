@@ -1,5 +1,5 @@
 // The audit sheet: plain cells, written alike by the CLI and the add-in.
-import type { Audit, Choices, Dataset, Sobol, Stat } from "../core";
+import type { Audit, Choices, Dataset, Lang, Sobol, Stat } from "../core";
 import { titleZh, wordsOf, type Block, type ColorScale, type LayoutCell, type SheetLayout, type TableLayout } from "./layout";
 
 /** Red for −1, white for 0, blue for +1: a diverging scale for correlations. */
@@ -13,7 +13,7 @@ const shown = (x: Stat | undefined): LayoutCell => (x === null || x === undefine
  * matrix within each parent as a native colour scale, the aggregation comparison and, when run,
  * the Sobol indices. An undefined statistic shows as "—".
  */
-export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choices?: Choices; sobol?: Sobol } = {}): SheetLayout {
+export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choices?: Choices; sobol?: Sobol; sheetLang?: Lang } = {}): SheetLayout {
   const fw = ds.framework;
   const title = opts.title ?? ds.label ?? "";
   const cells: LayoutCell[][] = [];
@@ -175,7 +175,7 @@ export function auditLayout(a: Audit, ds: Dataset, opts: { title?: string; choic
   const width = Math.max(1, ...cells.map((r) => r.length));
   return {
     key: "audit",
-    name: `统计审计${title ? " " + title : ""}`.slice(0, 31),
+    name: `${opts.sheetLang === "en" ? "Audit" : "统计审计"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, ""),
     cells: cells.map((r) => [
       ...r.map((v) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(15)) : v)),
       ...Array<LayoutCell>(width - r.length).fill(null),

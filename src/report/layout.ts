@@ -109,8 +109,11 @@ const LEVEL_NAMES = ["", "一级指标", "二级指标", "三级指标", "四级
  */
 export function rankingSheetNames(ds: Dataset, title: string, depth: number, lang: Lang = "zh"): string[] {
   const word = lang === "zh" ? wordsOf(ds).rank.zh : "Ranking";
-  // Never half a surrogate pair at the cut.
-  const base = `${word}${title ? " " + title : ""}`.slice(0, lang === "zh" ? 20 : 19).replace(/[\ud800-\udbff]$/, "");
+  // Never half a surrogate pair, nor a space, at the cut.
+  const base = `${word}${title ? " " + title : ""}`
+    .slice(0, lang === "zh" ? 20 : 19)
+    .replace(/[\ud800-\udbff]$/, "")
+    .trimEnd();
   const level = (l: number) => (lang === "zh" ? (LEVEL_NAMES[l] ?? `${l}级指标`) : `level ${l}`);
   return [base, ...Array.from({ length: depth }, (_, k) => `${base} ${level(k + 1)}`)];
 }
