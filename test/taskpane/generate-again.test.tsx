@@ -43,7 +43,12 @@ describe("3. 生成排名, again for the same title", () => {
     expect(within(step).queryByRole("button", { name: "生成排名工作表" })).toBeNull();
     expect(document.activeElement?.textContent).toMatch(/^已有本标题生成的 4 张工作表/);
 
-    await user.click(within(question).getByRole("button", { name: "取消" }));
+    // The question is about the title as it was: changing the title withdraws it.
+    await user.type(within(step).getByRole("textbox", { name: "报告年份或标题" }), "x");
+    expect(within(step).queryByRole("group")).toBeNull();
+    await user.type(within(step).getByRole("textbox", { name: "报告年份或标题" }), "{Backspace}");
+    await user.click(generate());
+    await user.click(within(await within(step).findByRole("group", { name: /^已有本标题生成的 4 张工作表/ })).getByRole("button", { name: "取消" }));
     expect(within(step).queryByRole("group")).toBeNull();
     expect(primaries().map((b) => b.textContent)).toEqual(["生成排名工作表"]);
     expect(excel.sheetNames()).toHaveLength(7);

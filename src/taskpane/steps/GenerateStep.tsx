@@ -26,8 +26,8 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RankingOutcome>();
   const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();
-  /** The layout waiting for the answer to "replace or keep both?", and the sheets Replace would delete. */
-  const [ask, setAsk] = useState<{ layout: ReportLayout; sheets: string[] }>();
+  /** The title waiting for the answer to "replace or keep both?", and the sheets Replace would delete. */
+  const [ask, setAsk] = useState<{ title: string; sheets: string[] }>();
   const why = useId();
   const question = useRef<HTMLParagraphElement>(null);
   const ready = current.scores !== undefined;
@@ -43,10 +43,26 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
   };
   const failed = (e: unknown) => setProblem(() => (t: Strings) => t.failed(describeError(e)));
 
-  const write = async (layout: ReportLayout, replace: boolean) => {
+  /** The report's layout for this title from the current scores, with the map when the districts have shapes. */
+  const layoutFor = async (name: string): Promise<ReportLayout | undefined> => {
+    const scores = current.scores;
+    if (!scores) return undefined;
+    // The report's layouts load on first use: not part of the pane's first paint.
+    const { geometryFor, reportLayout, withAdjustments, withMap } = await import("../../report");
+    const date = new Date().toISOString().slice(0, 10);
+    const table = withAdjustments(reportLayout(scores, name, { date, sheetLang: lang }), current.prepared, scores);
+    const geometry = geometryFor(current.profile, scores.dataset.districts);
+    return geometry ? withMap(table, scores, geometry) : table;
+  };
+
+  /** Writes the ranking of `name`; `replace` only from the question's Replace button. */
+  const write = async (name: string, replace: boolean) => {
     setAsk(undefined);
     begin();
     try {
+      // Built now, from the scores as they are when the answer is given.
+      const layout = await layoutFor(name);
+      if (!layout) return setProblem(() => (t: Strings) => t.needsValid);
       const r = await workbook.writeRanking(layout, undefined, { replace });
       setResult(r);
       if (!r.ok) setProblem(r.message);
@@ -58,20 +74,12 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
   };
 
   const generate = async () => {
-    const scores = current.scores;
-    if (!scores || busy) return;
+    if (!current.scores || busy) return;
+    const name = title.trim();
     begin();
-    let layout: ReportLayout;
     let previous: string[];
     try {
-      // The report's layouts load on first use: not part of the pane's first paint.
-      const { geometryFor, reportLayout, withAdjustments, withMap } = await import("../../report");
-      // The composite's map goes beside the overall table when the districts have shapes.
-      const date = new Date().toISOString().slice(0, 10);
-      const table = withAdjustments(reportLayout(scores, title.trim(), { date, sheetLang: lang }), current.prepared, scores);
-      const geometry = geometryFor(current.profile, scores.dataset.districts);
-      layout = geometry ? withMap(table, scores, geometry) : table;
-      previous = await workbook.previousSheets(layout.title);
+      previous = await workbook.previousSheets(name);
     } catch (e) {
       failed(e);
       setBusy(false);
@@ -79,8 +87,8 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
     }
     if (previous.length > 0) {
       setBusy(false);
-      setAsk({ layout, sheets: previous });
-    } else await write(layout, false);
+      setAsk({ title: name, sheets: previous });
+    } else await write(name, false);
   };
 
   const sheets = result ? (result.ok ? result.sheets : result.written) : [];
@@ -128,7 +136,13 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
       </p>
       <RoundingSwitch t={t} model={model} current={current} />
       <Field label={t.title}>
-        <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+        <Input
+          value={title}
+          onChange={(_, d) => {
+            setTitle(d.value);
+            setAsk(undefined); // the question was about the title as it was
+          }}
+        />
       </Field>
       {ask ? (
         <div role="group" aria-labelledby={`${why}-ask`} className={s.ask}>
@@ -137,10 +151,10 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
           </p>
           <p className={s.hint}>{t.askReplaceHint}</p>
           <div className={s.actions}>
-            <Button appearance={appearance} data-appearance={appearance} onClick={() => void write(ask.layout, true)}>
+            <Button appearance={appearance} data-appearance={appearance} onClick={() => void write(ask.title, true)}>
               {t.replace}
             </Button>
-            <Button appearance="secondary" data-appearance="secondary" onClick={() => void write(ask.layout, false)}>
+            <Button appearance="secondary" data-appearance="secondary" onClick={() => void write(ask.title, false)}>
               {t.keepBoth}
             </Button>
             <Button appearance="secondary" data-appearance="secondary" onClick={() => setAsk(undefined)}>
