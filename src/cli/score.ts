@@ -10,6 +10,7 @@ import { checkOut, FORCE_HELP, FORCE_OPTION, writeOut } from "./out";
 import { rankingTable } from "./table";
 import { GEOMETRY_HELP, GEOMETRY_OPTION, loadGeometry } from "./geometry";
 import { writeLayoutXlsx } from "./write-xlsx";
+import { cutTitleNote, freshNames } from "../excel/names";
 
 export const scoreCommand: Command = {
   name: "score",
@@ -110,6 +111,15 @@ ${SELECT_HELP}
       io.stderr(
         `已写出排名工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the ranking workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,
       );
+      // The sheets are named as the workbook writer names them; a label too long for a sheet name is said.
+      const cut = cutTitleNote(
+        layout.title,
+        freshNames(
+          layout.sheets.map((sh) => sh.name),
+          [],
+        ),
+      );
+      if (cut) io.stderr(`注意 note: ${terminal(cut.zh)} / ${terminal(cut.en)}\n`);
     }
     return EXIT_OK;
   },

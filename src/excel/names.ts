@@ -1,3 +1,5 @@
+import type { Text } from "../core";
+
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME = 31;
 
@@ -53,4 +55,26 @@ export function freshNames(wanted: readonly string[], taken: Iterable<string>): 
     out.push(name);
   }
   return out;
+}
+
+/** The title as a sheet name shows it when not cut: refused characters replaced, spaces collapsed, no apostrophe at either end. */
+const asInName = (title: string): string =>
+  title
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "");
+
+/**
+ * When the title did not fit into the sheet names written (Excel allows 31 characters): the
+ * note that says so, naming the first sheet whose name was cut; none when every name holds it.
+ */
+export function cutTitleNote(title: string, written: readonly string[]): Text | undefined {
+  const whole = asInName(title);
+  if (!whole) return undefined;
+  const cut = written.find((n) => !n.includes(whole));
+  return cut === undefined
+    ? undefined
+    : { zh: `标题过长，工作表名已截为「${cut}」`, en: `The title is too long for a sheet name; the sheet is named "${cut}"` };
 }

@@ -2,7 +2,17 @@
 // Templates for the other SCI tables: an editable framework (SCI_Framework), raw statistics
 // with their normalisation settings (SCI_Raw + SCI_Settings), last year's inputs (SCI_Previous).
 // Each goes on fresh sheets in two round trips; an existing table is never replaced.
-import { choicesTemplate, frameworkTable, rosterTemplate, settingsTemplate, type Framework, type FrameworkRow, type Profile, type Text } from "../core";
+import {
+  choicesTemplate,
+  frameworkTable,
+  rosterTemplate,
+  settingsTemplate,
+  type Framework,
+  type FrameworkRow,
+  type Lang,
+  type Profile,
+  type Text,
+} from "../core";
 import type { LayoutCell } from "../report";
 import { dataset2020, defaultFrameworkRows, defaultProfile } from "../data";
 import { type WriteFailure, Syncs, rollback, widthPoints } from "./batch";
@@ -11,10 +21,20 @@ import { freshNames } from "./names";
 import { SOURCE_TABLES } from "./sources";
 import { templateRows } from "./template";
 
-export const EDITABLE_FRAMEWORK_SHEET = "SCI 指标体系（可编辑）";
-export const RAW_SHEET = "SCI 原始数据";
-export const SETTINGS_SHEET = "SCI 标准化设置";
-export const PREVIOUS_SHEET = "SCI 上一年";
+/** Each table's sheet, named in the pane's language when inserted; SCI finds its tables by table name, never by sheet name. */
+export const SHEET_NAMES = {
+  framework: { zh: "SCI 指标体系（可编辑）", en: "SCI Framework (editable)" },
+  raw: { zh: "SCI 原始数据", en: "SCI Raw data" },
+  settings: { zh: "SCI 标准化设置", en: "SCI Normalisation" },
+  previous: { zh: "SCI 上一年", en: "SCI Previous year" },
+  districts: { zh: "SCI 名单", en: "SCI Entities" },
+  choices: { zh: "SCI 计算选项", en: "SCI Choices" },
+} satisfies Record<string, Text>;
+
+export const EDITABLE_FRAMEWORK_SHEET = SHEET_NAMES.framework.zh;
+export const RAW_SHEET = SHEET_NAMES.raw.zh;
+export const SETTINGS_SHEET = SHEET_NAMES.settings.zh;
+export const PREVIOUS_SHEET = SHEET_NAMES.previous.zh;
 
 export type InsertResult = { ok: true; sheets: string[]; tables: string[]; syncs: number; notice?: Text } | (Exists & { table: string }) | WriteFailure;
 
@@ -96,9 +116,13 @@ const has = (tables: string[], name: string) => tables.some((t) => t.toLowerCase
  * 9/40) as the table SCI_Framework, framework.csv's columns, on a new sheet. Once it exists the
  * model checks it and scores with it. The read-only framework sheet beside the input stays.
  */
-export function insertFrameworkTable(context: Excel.RequestContext, rows: readonly FrameworkRow[] = defaultFrameworkRows): Promise<InsertResult> {
+export function insertFrameworkTable(
+  context: Excel.RequestContext,
+  rows: readonly FrameworkRow[] = defaultFrameworkRows,
+  lang: Lang = "zh",
+): Promise<InsertResult> {
   const plan: SheetPlan = {
-    sheet: EDITABLE_FRAMEWORK_SHEET,
+    sheet: SHEET_NAMES.framework[lang],
     table: SOURCE_TABLES.framework,
     title:
       "可编辑的指标体系：增删指标、改名或改权重后，SCI 按此表计分。同级权重之和须为 1（可写 9/40、0.225 或 22.5%）；新增的三级指标须在 SCI_Input 中有对应列 / " +
@@ -119,19 +143,19 @@ export function insertFrameworkTable(context: Excel.RequestContext, rows: readon
  * a guessed default benchmark would produce plausible-looking but meaningless indices.
  * SCI_Input, if present, takes precedence; the result's notice says so.
  */
-export function insertRawTemplate(context: Excel.RequestContext, fw: Framework = defaultProfile.framework): Promise<InsertResult> {
+export function insertRawTemplate(context: Excel.RequestContext, fw: Framework = defaultProfile.framework, lang: Lang = "zh"): Promise<InsertResult> {
   const raw = templateRows(fw, defaultProfile.districts);
   const settings = settingsTemplate(fw);
   const plans: SheetPlan[] = [
     {
-      sheet: RAW_SHEET,
+      sheet: SHEET_NAMES.raw[lang],
       table: SOURCE_TABLES.raw,
       rows: raw,
       formats: raw[0].map((_, c) => (c < 2 ? TEXT : "General")),
       widths: raw[0].map((_, c) => (c < 2 ? 10 : 16)),
     },
     {
-      sheet: SETTINGS_SHEET,
+      sheet: SHEET_NAMES.settings[lang],
       table: SOURCE_TABLES.settings,
       title:
         "标准化方法：ratio = 100×值/基准值；inverse = 100×基准值/值（越小越好）；minmax；zscore；index（已是指数）。ratio 与 inverse 须填基准值；上限可选 / " +
@@ -163,6 +187,7 @@ export function insertPreviousTable(
   kind: PreviousKind,
   fw: Framework = defaultProfile.framework,
   label?: string,
+  lang: Lang = "zh",
 ): Promise<InsertResult> {
   const year = label?.trim();
   const title = year
@@ -172,7 +197,7 @@ export function insertPreviousTable(
       : "上一年输入：请在此标题中写上年份 / Last year's inputs: write the year into this title";
   const rows = templateRows(fw, defaultProfile.districts, kind === "2020" ? dataset2020() : undefined);
   const plan: SheetPlan = {
-    sheet: PREVIOUS_SHEET,
+    sheet: SHEET_NAMES.previous[lang],
     table: SOURCE_TABLES.previous,
     title,
     rows,
@@ -182,7 +207,7 @@ export function insertPreviousTable(
   return insertSheets(context, [SOURCE_TABLES.previous], [plan]);
 }
 
-export const DISTRICTS_SHEET = "SCI 名单";
+export const DISTRICTS_SHEET = SHEET_NAMES.districts.zh;
 
 /** The entity list as a table: district, region, full_name, name_en, code (a profile's, to edit). */
 export const districtRows = (profile: Profile = defaultProfile): (string | null)[][] => rosterTemplate(profile);
@@ -192,10 +217,10 @@ export const districtRows = (profile: Profile = defaultProfile): (string | null)
  * city's districts, a province's counties, 街镇). Once it exists the model uses it instead of the
  * built-in list, its regions as written.
  */
-export function insertDistrictsTable(context: Excel.RequestContext, profile: Profile = defaultProfile): Promise<InsertResult> {
+export function insertDistrictsTable(context: Excel.RequestContext, profile: Profile = defaultProfile, lang: Lang = "zh"): Promise<InsertResult> {
   const rows = districtRows(profile);
   const plan: SheetPlan = {
-    sheet: DISTRICTS_SHEET,
+    sheet: SHEET_NAMES.districts[lang],
     table: SOURCE_TABLES.districts,
     title:
       "评估对象名单：SCI 按此表识别、排名并按区域分组（区域即此表所写）。可改为另一组地区 / " +
@@ -207,17 +232,17 @@ export function insertDistrictsTable(context: Excel.RequestContext, profile: Pro
   return insertSheets(context, [SOURCE_TABLES.districts], [plan]);
 }
 
-export const CHOICES_SHEET = "SCI 计算选项";
+export const CHOICES_SHEET = SHEET_NAMES.choices.zh;
 
 /**
  * SCI_Choices: the builder's choices (imputation, outlier treatment, missing values, aggregation),
  * one row each with its value empty. Filled in, the model scores with them, as `sci score
  * --impute … --treat jrc` does; every imputed or treated cell is then listed as a warning.
  */
-export function insertChoicesTable(context: Excel.RequestContext): Promise<InsertResult> {
+export function insertChoicesTable(context: Excel.RequestContext, lang: Lang = "zh"): Promise<InsertResult> {
   const rows = choicesTemplate();
   const plan: SheetPlan = {
-    sheet: CHOICES_SHEET,
+    sheet: SHEET_NAMES.choices[lang],
     table: SOURCE_TABLES.choices,
     title:
       "计算选项：在 value 列填写后按此计算（插补 → 异常值处理 → 标准化 → 汇总）；留空即按报告的方法 / " +

@@ -1,5 +1,5 @@
 /* global Excel */
-import type { Framework } from "../core";
+import type { Framework, Lang, Text } from "../core";
 import { regionOf, type District } from "../core";
 import type { Dataset } from "../core";
 import type { Profile } from "../core";
@@ -9,8 +9,11 @@ import { type Exists, loadNames, selectExisting } from "./existing";
 import { INPUT_TABLE } from "./input";
 import { freshNames } from "./names";
 
-export const INPUT_SHEET = "SCI 输入";
-export const FRAMEWORK_SHEET = "SCI 指标体系";
+/** The template's sheets, named in the pane's language when inserted (the tables' names never change). */
+export const INPUT_SHEET_NAME: Text = { zh: "SCI 输入", en: "SCI Input" };
+export const FRAMEWORK_SHEET_NAME: Text = { zh: "SCI 指标体系", en: "SCI Framework" };
+export const INPUT_SHEET = INPUT_SHEET_NAME.zh;
+export const FRAMEWORK_SHEET = FRAMEWORK_SHEET_NAME.zh;
 
 /** An empty template (districts and regions only) or one filled with the published 2020 data. */
 export type TemplateKind = "empty" | "2020";
@@ -100,15 +103,15 @@ function writeFrameworkSheet(ws: Excel.Worksheet, rows: Cell[][]): void {
 
 /**
  * Inserts the input template on a new sheet (table `SCI_Input`) and the framework beside it,
- * under fresh names, in two round trips. If the workbook already has an `SCI_Input` table,
+ * under fresh names in `lang`, in two round trips. If the workbook already has an `SCI_Input` table,
  * nothing is added: the table is selected and the result says where it is.
  */
-export async function insertTemplate(context: Excel.RequestContext, kind: TemplateKind): Promise<TemplateResult> {
+export async function insertTemplate(context: Excel.RequestContext, kind: TemplateKind, lang: Lang = "zh"): Promise<TemplateResult> {
   const syncs = new Syncs(context);
   const { tables, sheets: taken } = await loadNames(context, syncs);
   if (tables.some((t) => t.toLowerCase() === INPUT_TABLE.toLowerCase())) return selectExisting(context, syncs, INPUT_TABLE);
 
-  const [inputSheet, frameworkSheet] = freshNames([INPUT_SHEET, FRAMEWORK_SHEET], taken);
+  const [inputSheet, frameworkSheet] = freshNames([INPUT_SHEET_NAME[lang], FRAMEWORK_SHEET_NAME[lang]], taken);
   try {
     const sheets = context.workbook.worksheets;
     const input = sheets.add(inputSheet);

@@ -2,10 +2,11 @@
 // The task pane's only door to Excel: plain data in, plain data out. The pane's components take
 // a SciWorkbook as a prop, so they are tested without Office; here it is backed by Excel.run.
 // Writing code loads on first use, keeping it out of the pane's first paint.
-import type { Framework, Text } from "../core";
+import type { Framework, Lang, Text } from "../core";
 import type { PictureLayout, ReportLayout } from "../report";
 import type { WriteFailure } from "./batch";
 import type { LayoutResult, RankingResult } from "./generate";
+import type { NotRemoved } from "./generated";
 import type { CellRef, Selected } from "./issues";
 import type { TemplateKind, TemplateResult } from "./template";
 
@@ -22,20 +23,38 @@ export interface TableOptions {
   previous?: "empty" | "2020";
   /** Last year's label (its year), written into the table's title. */
   label?: string;
+  /** The language of the new sheets' names (the pane's); default Chinese. */
+  lang?: Lang;
 }
+
+/** What writing the ranking did: the write's result, and what a replacement removed first. */
+export type RankingOutcome = RankingResult & {
+  /** Sheets of the previous run removed before writing (Replace only). */
+  removed: string[];
+  /** Sheets of the previous run that Excel would not remove, with its reason. */
+  notRemoved: NotRemoved[];
+};
 
 export type TableResult =
   /** `notice`: inserted, but something to know (e.g. SCI_Input takes precedence over raw data). */
   { ok: true; sheets: string[]; syncs: number; notice?: Text } | { ok: false; reason: "exists"; sheet: string; message: Text; syncs: number } | WriteFailure;
 
 export interface SciWorkbook {
-  insertTemplate(kind: TemplateKind): Promise<TemplateResult>;
+  /** The template's sheets are named in `lang` (the pane's): SCI 输入 or SCI Input. */
+  insertTemplate(kind: TemplateKind, lang?: Lang): Promise<TemplateResult>;
   insertTable(kind: TableKind, options?: TableOptions): Promise<TableResult>;
   selectCell(cell: CellRef): Promise<Selected>;
   selectSheet(name: string): Promise<Selected>;
   /** Writes one cell's text (an issue's fix), as text, and selects the cell. */
   writeCellText(cell: CellRef, text: string): Promise<Selected>;
-  writeRanking(layout: ReportLayout, onProgress?: (done: number) => void): Promise<RankingResult>;
+  /**
+   * The ranking sheets, recorded in the workbook as SCI's under the layout's title. `replace`
+   * (only after the user's click): first delete the sheets a previous run of this title made
+   * that are still as it left them (see previousSheets); otherwise fresh names, " (2)" and on.
+   */
+  writeRanking(layout: ReportLayout, onProgress?: (done: number) => void, options?: { replace?: boolean }): Promise<RankingOutcome>;
+  /** The sheets earlier runs made for this title that are still as they were left: what Replace would delete. */
+  previousSheets(title: string): Promise<string[]>;
   /** Any layout (comparison, robustness): fresh sheet names, text stays text, at most 3 syncs. */
   writeLayout(layout: ReportLayout, onProgress?: (done: number) => void): Promise<LayoutResult>;
 }
@@ -72,9 +91,9 @@ export function officeWorkbook(run: ExcelRun = delayedRun, draw?: DrawPicture): 
     return run((context) => writeLayout(context, layout, onProgress, images));
   };
   return {
-    insertTemplate: async (kind) => {
+    insertTemplate: async (kind, lang) => {
       const { insertTemplate } = await import("./template");
-      return run((context) => insertTemplate(context, kind));
+      return run((context) => insertTemplate(context, kind, lang));
     },
     insertTable: async (kind, options) => {
       const { insertTable } = await import("./tables");
@@ -92,7 +111,14 @@ export function officeWorkbook(run: ExcelRun = delayedRun, draw?: DrawPicture): 
       const { writeCellText } = await import("./issues");
       return run((context) => writeCellText(context, cell, text));
     },
-    writeRanking: write,
+    writeRanking: async (layout, onProgress, options) => {
+      const [{ writeRankingRecorded }, images] = await Promise.all([import("./generate-ranking"), drawPictures(layout, draw)]);
+      return run((context) => writeRankingRecorded(context, layout, { onProgress, images, replace: options?.replace === true }));
+    },
+    previousSheets: async (title) => {
+      const { previousSheets } = await import("./generate-ranking");
+      return run((context) => previousSheets(context, title));
+    },
     writeLayout: write,
   };
 }

@@ -1,10 +1,10 @@
 // The values the builder's choices changed, as a sheet beside the rankings: every imputed cell
 // and every treated value, so nothing in a published table was changed silently.
-import type { Prepared, Scores } from "../core";
+import type { Lang, Prepared, Scores } from "../core";
 import { titleZh, wordsOf, type LayoutCell, type ReportLayout, type SheetLayout } from "./layout";
 
-/** The sheet, or none when no value was imputed or treated. */
-export function adjustmentsSheet(prepared: Prepared | undefined, s: Scores, title = s.dataset.label ?? ""): SheetLayout | undefined {
+/** The sheet, or none when no value was imputed or treated; its name in `lang` (default Chinese). */
+export function adjustmentsSheet(prepared: Prepared | undefined, s: Scores, title = s.dataset.label ?? "", lang: Lang = "zh"): SheetLayout | undefined {
   if (!prepared || (prepared.imputed.length === 0 && prepared.treatments.every((t) => t.changed.length === 0))) return undefined;
   const fw = s.dataset.framework;
   const { entity } = wordsOf(s.dataset);
@@ -32,7 +32,7 @@ export function adjustmentsSheet(prepared: Prepared | undefined, s: Scores, titl
   const width = 7;
   return {
     key: "adjustments",
-    name: `插补与处理${title ? " " + title : ""}`.slice(0, 31),
+    name: `${lang === "zh" ? "插补与处理" : "Adjustments"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, ""),
     cells: cells.map((r) => [...r, ...Array<LayoutCell>(width - r.length).fill(null)]),
     numbers: [{ row: first, col: 4, rows: n, cols: 2 }],
     headerRows: [0, first - 1],
@@ -45,6 +45,6 @@ export function adjustmentsSheet(prepared: Prepared | undefined, s: Scores, titl
 
 /** The ranking layout with the sheet of changed values after its own, when there is one. */
 export function withAdjustments(layout: ReportLayout, prepared: Prepared | undefined, s: Scores): ReportLayout {
-  const sheet = adjustmentsSheet(prepared, s, layout.title);
+  const sheet = adjustmentsSheet(prepared, s, layout.title, layout.sheetLang);
   return sheet ? { ...layout, sheets: [...layout.sheets, sheet] } : layout;
 }

@@ -1,5 +1,5 @@
 // The year-over-year comparison as sheets: plain cells, written alike by the CLI and the add-in.
-import { rankChangeText, regionOf, type Comparison, type RankChange } from "../core";
+import { rankChangeText, regionOf, type Comparison, type Lang, type RankChange } from "../core";
 import type { LayoutCell, ReportLayout, SheetLayout } from "./layout";
 
 const RANK_HEAD = (scope: string, scopeEn: string, o: string, n: string) => [
@@ -13,7 +13,8 @@ const RANK_HEAD = (scope: string, scopeEn: string, o: string, n: string) => [
  * The comparison as sheets: an overview of the composite (districts by new rank) and one long
  * table of every district and indicator, ready to filter. Plain cells, as every layout.
  */
-export function comparisonLayout(c: Comparison): ReportLayout {
+/** `sheetLang`: the language of the sheet names (the pane's); default Chinese. */
+export function comparisonLayout(c: Comparison, sheetLang: Lang = "zh"): ReportLayout {
   const fw = c.framework;
   const root = fw.indicators.get(fw.root)!;
   const span = `${c.oldLabel}→${c.newLabel}`;
@@ -82,8 +83,8 @@ export function comparisonLayout(c: Comparison): ReportLayout {
   return {
     title: span,
     sheets: [
-      sheet("compare-overview", name("对比"), overview, first, sorted.length, 2, [0, 2]),
-      sheet("compare-detail", name("对比明细"), detail, 3, detail.length - 3, 4, [0, 2]),
+      sheet("compare-overview", name(sheetLang === "zh" ? "对比" : "Comparison"), overview, first, sorted.length, 2, [0, 2]),
+      sheet("compare-detail", name(sheetLang === "zh" ? "对比明细" : "Comparison detail"), detail, 3, detail.length - 3, 4, [0, 2]),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { GENERIC_WORDS, decimalsOf, methodNote, regionOf, type Dataset, type GridCell, type ProfileWords, type Scores } from "../core";
+import { GENERIC_WORDS, decimalsOf, methodNote, regionOf, type Dataset, type GridCell, type Lang, type ProfileWords, type Scores } from "../core";
 import { displayWidth } from "./width";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
@@ -89,6 +89,8 @@ export interface ReportLayout {
   sheets: SheetLayout[];
   /** The day the report is written (YYYY-MM-DD), printed on its source line. */
   date?: string;
+  /** The language of the sheet names (the pane's, when it writes them); default Chinese. */
+  sheetLang?: Lang;
 }
 
 export interface ReportOptions {
@@ -96,16 +98,34 @@ export interface ReportOptions {
   date?: string;
   /** Empty rows under the city table, for the map (see withMap). */
   mapRows?: number;
+  /** The language of the sheet names: 排名 2020 一级指标 or Ranking 2020 level 1. Default Chinese. */
+  sheetLang?: Lang;
 }
 
 const LEVEL_NAMES = ["", "一级指标", "二级指标", "三级指标", "四级指标", "五级指标"];
 
+/**
+ * The ranking sheets' names before any collision suffix: the overall sheet, then one per level.
+ * The common part is kept short enough (20 characters, 19 in English) that every level's name
+ * and a " (2)" still fit Excel's 31.
+ */
+export function rankingSheetNames(ds: Dataset, title: string, depth: number, lang: Lang = "zh"): string[] {
+  const word = lang === "zh" ? wordsOf(ds).rank.zh : "Ranking";
+  // Never half a surrogate pair, nor a space, at the cut.
+  const base = `${word}${title ? " " + title : ""}`
+    .slice(0, lang === "zh" ? 20 : 19)
+    .replace(/[\ud800-\udbff]$/, "")
+    .trimEnd();
+  const level = (l: number) => (lang === "zh" ? (LEVEL_NAMES[l] ?? `${l}级指标`) : `level ${l}`);
+  return [base, ...Array.from({ length: depth }, (_, k) => `${base} ${level(k + 1)}`)];
+}
+
 /** The report's tables as plain cell arrays; the CLI and the add-in write the same ones. */
 export function reportLayout(s: Scores, title = s.dataset.label ?? "", options: ReportOptions = {}): ReportLayout {
   const fw = s.dataset.framework;
-  const base = `${wordsOf(s.dataset).rank.zh}${title ? " " + title : ""}`.slice(0, 20);
-  const sheets: SheetLayout[] = [overallSheet(s, base, title, options)];
   const depth = Math.max(...fw.order.map((c) => fw.indicators.get(c)!.level));
+  const names = rankingSheetNames(s.dataset, title, depth, options.sheetLang);
+  const sheets: SheetLayout[] = [overallSheet(s, names[0], title, options)];
   for (let level = 1; level <= depth; level++) {
     const codes = fw.order.filter((c) => fw.indicators.get(c)!.level === level);
     const label = LEVEL_NAMES[level] ?? `${level}级指标`;
@@ -114,7 +134,7 @@ export function reportLayout(s: Scores, title = s.dataset.label ?? "", options: 
         s,
         codes,
         `level${level}`,
-        `${base} ${label}`,
+        names[level],
         withMethod([`${titleZh(title)}${label}排名`, `${titleEn(title)}level-${level} indicator rankings`], s.dataset),
         title,
         options,
@@ -124,7 +144,7 @@ export function reportLayout(s: Scores, title = s.dataset.label ?? "", options: 
   // Figures at the assessment's decimals (0.962 for the HDI), 2 unless its framework says.
   const decimals = decimalsOf(fw);
   if (decimals !== 2) for (const sheet of sheets) sheet.numberFormat = decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
-  return { title, sheets, ...(options.date ? { date: options.date } : {}) };
+  return { title, sheets, ...(options.date ? { date: options.date } : {}), ...(options.sheetLang ? { sheetLang: options.sheetLang } : {}) };
 }
 
 /** The source and date line, Chinese then English: where the figures come from and when. */

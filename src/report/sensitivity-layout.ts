@@ -1,5 +1,5 @@
 // The robustness sheet: plain cells, written alike by the CLI and the add-in.
-import type { Dataset, RankInterval, Sensitivity } from "../core";
+import type { Dataset, Lang, RankInterval, Sensitivity } from "../core";
 import { titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
 
 /**
@@ -7,7 +7,8 @@ import { titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
  * and its 5th–95th percentile interval over the city and within the region, and how often the
  * district keeps its place (in %). A chart of the median city rank goes beside it.
  */
-export function sensitivityLayout(result: Sensitivity, ds: Dataset, title = ds.label ?? ""): SheetLayout {
+/** `lang`: the language of the sheet name (the pane's); default Chinese. */
+export function sensitivityLayout(result: Sensitivity, ds: Dataset, title = ds.label ?? "", lang: Lang = "zh"): SheetLayout {
   const fw = ds.framework;
   const ind = fw.indicators.get(result.indicator)!;
   const pct = +(result.perturbation * 100).toFixed(6);
@@ -48,7 +49,7 @@ export function sensitivityLayout(result: Sensitivity, ds: Dataset, title = ds.l
   const width = 13;
   return {
     key: "sensitivity",
-    name: `稳健性${title ? " " + title : ""}`.slice(0, 31),
+    name: `${lang === "zh" ? "稳健性" : "Robustness"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, ""),
     cells: cells.map((r) => [...r, ...Array<LayoutCell>(width - r.length).fill(null)]),
     numbers: [
       { row: first, col: 2, rows: n, cols: 1 },

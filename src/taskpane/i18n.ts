@@ -70,6 +70,12 @@ const zh = {
   sheetsLabel: "已写入的工作表",
   needsValid: "输入还有错误或待填写的单元格，修正后才能生成排名（见「2. 检查」）。",
   mismatches: (n: number, first: string) => `注意：有 ${n} 个单元格回读结果与计算不一致（首个：${first}）。`,
+  askReplace: (n: number, sheets: string[]) => `已有本标题生成的 ${n} 张工作表（${sheets.map((x) => `「${x}」`).join("、")}）。替换它们，还是保留并另存一套？`,
+  askReplaceHint: "替换只删除 SCI 生成且名称与标题未改动的这些工作表；您自己的工作表不会删除。",
+  replace: "替换",
+  keepBoth: "保留两套",
+  cancel: "取消",
+  removed: (n: number) => `已删除上次生成的 ${n} 张工作表。`,
 
   results: "结果一览",
   builtinResults: (label: string) => `以下是内置的 ${label} 年示例数据的结果；插入或链接您的数据后，即换为您的结果。`,
@@ -172,6 +178,13 @@ const en: Strings = {
   sheetsLabel: "Sheets written",
   needsValid: "The input still has errors or cells to fill; fix them to generate the ranking (see “2. Check”).",
   mismatches: (n: number, first: string) => `Note: ${n} cell(s) read back differently from the computed values (first: ${first}).`,
+  askReplace: (n: number, sheets: string[]) =>
+    `${n} sheet${n === 1 ? "" : "s"} generated earlier for this title ${n === 1 ? "is" : "are"} in the workbook (${sheets.map((x) => `“${x}”`).join(", ")}). Replace ${n === 1 ? "it" : "them"}, or keep ${n === 1 ? "it" : "them"} and write a second set?`,
+  askReplaceHint: "Replace deletes only these sheets, which SCI generated and whose names and titles are unchanged; your own sheets are never deleted.",
+  replace: "Replace",
+  keepBoth: "Keep both",
+  cancel: "Cancel",
+  removed: (n: number) => `Removed ${n} sheet${n === 1 ? "" : "s"} of the previous run.`,
 
   results: "Results at a glance",
   builtinResults: (label: string) => `These are the results of the built-in ${label} example data; insert or link your own data to see yours.`,

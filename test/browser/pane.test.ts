@@ -29,14 +29,15 @@ interface Fake {
 declare const sciFake: Fake;
 
 const INPUT_SHEET = "SCI 输入";
+const INPUT_SHEET_EN = "SCI Input";
 const inputs = fixtureRows("inputs.csv"); // district, region, 38 codes, coefficient
 // As the pane lays it out: today's date on the source line, the map under the city table.
 const s2020 = score(dataset2020());
 const layout = withMap(reportLayout(s2020, "2020", { date: new Date().toISOString().slice(0, 10) }), s2020, GEOMETRY_SHANGHAI);
 
 /** The input table's column of an indicator (its header ends in "(code)") and row of a district. */
-async function where(page: Page, district: string, code: string): Promise<{ address: string; value: Scalar }> {
-  const values = await page.evaluate((s) => sciFake.excel.values(s), INPUT_SHEET);
+async function where(page: Page, district: string, code: string, sheet = INPUT_SHEET): Promise<{ address: string; value: Scalar }> {
+  const values = await page.evaluate((s) => sciFake.excel.values(s), sheet);
   const col = values[0].findIndex((h) => String(h).endsWith(`(${code})`));
   const row = values.findIndex((r) => r[0] === district);
   expect(col, `no column for ${code}`).toBeGreaterThan(0);
@@ -153,8 +154,15 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await shot(page, "05-generated");
     const before = await page.evaluate(() => JSON.stringify(sciFake.excel.snapshot()));
 
-    // Again: fresh names, and nothing that was there is touched.
+    // Again: the pane asks first (replace, or keep both); kept both, fresh names, and nothing
+    // that was there is touched.
     await page.getByRole("button", { name: "生成排名工作表" }).click();
+    const asked = page.getByRole("group", { name: /^已有本标题生成的 4 张工作表/ });
+    await asked.waitFor();
+    expect(await asked.getByRole("button").allTextContents()).toEqual(["替换", "保留两套", "取消"]);
+    await shot(page, "06-asked");
+    await page.getByRole("region", { name: "3. 生成排名" }).screenshot({ path: path.join(SHOTS, "06-asked-part.png") });
+    await asked.getByRole("button", { name: "保留两套" }).click();
     await expect.poll(() => written.getByRole("button").allTextContents()).toEqual(names.map((n) => `${n} (2)`));
     const after = JSON.parse(await page.evaluate(() => JSON.stringify(sciFake.excel.snapshot()))) as { sheets: { name: string }[] };
     const old = JSON.parse(before) as { sheets: { name: string }[] };
@@ -173,32 +181,34 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await page.getByRole("heading", { name: "2. Check" }).waitFor();
     await shot(page, "07-start-en");
     await page.getByRole("button", { name: "Insert the 2020 example" }).click();
-    await page.getByText(/The data is on sheet “SCI 输入”/).waitFor();
+    // In English the template's sheet is named in English; SCI finds it by its table.
+    await page.getByText(/The data is on sheet “SCI Input”/).waitFor();
     const validate = page.getByRole("button", { name: "Check again" });
     await validate.click();
     await page.getByText("All good").waitFor();
 
-    const bad = await where(page, "崇明", "C3.3");
-    await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "#N/A"), [INPUT_SHEET, bad.address]);
+    const bad = await where(page, "崇明", "C3.3", INPUT_SHEET_EN);
+    await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "#N/A"), [INPUT_SHEET_EN, bad.address]);
     await validate.click();
     await page.getByText("1 error").waitFor();
     const issue = page.getByRole("list", { name: "Issues (errors first)" }).getByRole("button");
-    expect(await issue.textContent()).toContain(`${INPUT_SHEET}!${bad.address}`);
+    expect(await issue.textContent()).toContain(`${INPUT_SHEET_EN}!${bad.address}`);
     expect(await issue.textContent()).toContain("C3.3");
     expect(await issue.textContent()).not.toMatch(/单元格|错误值/); // English only
     await issue.click();
-    await expect.poll(() => selection(page)).toEqual({ sheet: INPUT_SHEET, address: bad.address });
+    await expect.poll(() => selection(page)).toEqual({ sheet: INPUT_SHEET_EN, address: bad.address });
     await shot(page, "08-issue-en");
     // With an error in the input, no ranking can be generated.
     expect(await page.getByRole("button", { name: "Generate ranking sheets" }).getAttribute("aria-disabled")).toBe("true");
     await page.getByText("The input still has errors or cells to fill", { exact: false }).waitFor();
 
-    await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s as string, a as string, v as number), [INPUT_SHEET, bad.address, bad.value]);
+    await page.evaluate(([s, a, v]) => sciFake.excel.setCell(s as string, a as string, v as number), [INPUT_SHEET_EN, bad.address, bad.value]);
     await validate.click();
     await page.getByText("All good").waitFor();
     await page.getByRole("button", { name: "Generate ranking sheets" }).click();
     await page.getByRole("list", { name: "Sheets written" }).waitFor();
-    await expectSheet(page, layout.sheets[0].name, layout.sheets[0]);
+    expect(await page.getByRole("list", { name: "Sheets written" }).getByRole("button").first().textContent()).toBe("Ranking 2020");
+    await expectSheet(page, "Ranking 2020", layout.sheets[0]);
     await shot(page, "09-generated-en");
   });
 

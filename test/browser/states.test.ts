@@ -103,8 +103,8 @@ async function mapScopes(page: Page, width: number, prefix: string, map: string,
 }
 
 /** The address of a district's row in the input table, column A (the district's name). */
-async function nameCell(page: Page, district: string): Promise<string> {
-  const values = await page.evaluate((s) => sciFake.excel.values(s), INPUT);
+async function nameCell(page: Page, district: string, sheet = INPUT): Promise<string> {
+  const values = await page.evaluate((s) => sciFake.excel.values(s), sheet);
   const row = values.findIndex((r) => r[0] === district);
   expect(row).toBeGreaterThan(0);
   return `A${row + 1}`;
@@ -251,8 +251,9 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await check(page, width, "12-en-first-open");
       await page.getByRole("button", { name: "Insert the 2020 example" }).click();
       await page.getByText("All good").waitFor();
-      const xuhui = await nameCell(page, "徐汇");
-      await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "徐会"), [INPUT, xuhui]);
+      // In English the template's sheet is named in English.
+      const xuhui = await nameCell(page, "徐汇", "SCI Input");
+      await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "徐会"), ["SCI Input", xuhui]);
       await page.getByText("1 error").waitFor();
       await check(page, width, "13-en-errors", page.getByRole("region", { name: "2. Check" }));
       await page.getByRole("button", { name: "Change to “徐汇”" }).click();
@@ -265,7 +266,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByRole("button", { name: "Year over year" }).click();
       await page.getByRole("button", { name: "Insert it with the 2020 data as an example" }).click();
       await page.getByRole("region", { name: "Year over year" }).getByRole("table").waitFor();
-      await page.evaluate(() => sciFake.excel.setCell("SCI 上一年", "AO3", 0.5));
+      await page.evaluate(() => sciFake.excel.setCell("SCI Previous year", "AO3", 0.5));
       await page.getByRole("region", { name: "Year over year" }).getByText("↑15").waitFor();
       await page.getByRole("button", { name: "Robustness of ranks" }).click();
       const robust = page.getByRole("region", { name: "Robustness of ranks" });

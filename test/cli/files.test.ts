@@ -182,6 +182,7 @@ describe("--label with characters a sheet name cannot hold", () => {
     const out = join(dir, "slashes.xlsx");
     const ran = await sci(["score", "--label", "a/b:c*d?[e]\\f", "--out", out]);
     expect(ran.code).toBe(0);
+    expect(ran.stderr).not.toMatch(/标题过长/); // replaced characters are not a cut
     expect(await sheetNames(out)).toEqual(["排名 a_b_c_d__e__f", "排名 a_b_c_d__e__f 一级指标", "排名 a_b_c_d__e__f 二级指标", "排名 a_b_c_d__e__f 三级指标"]);
   });
 
@@ -197,5 +198,9 @@ describe("--label with characters a sheet name cannot hold", () => {
       "排名 2020–2021 report' 三级指标",
     ]);
     expect(existsSync(out)).toBe(true);
+    // The cut is said, as the pane says it.
+    expect(ran.stderr.split("\n")[1]).toBe(
+      '注意 note: 标题过长，工作表名已截为「排名 2020–2021 report」 / The title is too long for a sheet name; the sheet is named "排名 2020–2021 report"',
+    );
   });
 });

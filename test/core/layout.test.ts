@@ -151,7 +151,19 @@ describe("every sheet", () => {
     const names = layout.sheets.map((x) => x.name);
     expect(names).toEqual(["排名 2020", "排名 2020 一级指标", "排名 2020 二级指标", "排名 2020 三级指标"]);
     const long = reportLayout(s, "上海市智慧城市发展水平评估 2020 年度 第二轮 复核版本 (终稿)");
-    for (const l of [layout, long]) {
+    // In English (the English pane's sheets): Ranking 2020 level 1 …, a long title cut so each
+    // level's name and a " (2)" still fit 31 characters.
+    const english = reportLayout(s, "2020", { sheetLang: "en" });
+    expect(english.sheets.map((x) => x.name)).toEqual(["Ranking 2020", "Ranking 2020 level 1", "Ranking 2020 level 2", "Ranking 2020 level 3"]);
+    const longEn = reportLayout(s, "Smart city assessment, second review", { sheetLang: "en" });
+    expect(longEn.sheets.map((x) => x.name)).toEqual([
+      "Ranking Smart city",
+      "Ranking Smart city level 1",
+      "Ranking Smart city level 2",
+      "Ranking Smart city level 3",
+    ]);
+    for (const n of longEn.sheets.map((x) => `${x.name} (2)`)) expect(n.length).toBeLessThanOrEqual(31);
+    for (const l of [layout, long, english, longEn]) {
       const ns = l.sheets.map((x) => x.name);
       expect(new Set(ns).size).toBe(ns.length);
       for (const n of ns) {

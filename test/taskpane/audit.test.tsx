@@ -203,6 +203,12 @@ describe("the statistical-audit panel", () => {
     ).toBe(true);
   });
 
+  it("English: the audit sheet is named in the pane's language", async () => {
+    const { user, excel } = panel("en");
+    await user.click(screen.getByRole("button", { name: "Write the audit sheet" }));
+    await waitFor(() => expect(excel.sheetNames()).toEqual(["Sheet1", "Audit 2020"]));
+  });
+
   it("without scores it says why", () => {
     panel("zh", undefined, modelOf(undefined));
     expect(screen.getByText(/输入还有错误或待填写的单元格，修正后才能分析/)).toBeTruthy();

@@ -17,15 +17,17 @@ describe("raw data and framework (step 5)", () => {
     const { user, excel } = panel("en");
     expect(screen.getByText("Scoring with the built-in 2020 framework.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Insert raw-data template" }));
-    expect(await screen.findByText('Inserted "SCI 原始数据", "SCI 标准化设置". Once they are filled in, any issues are listed under “2. Check”.')).toBeTruthy();
-    expect(excel.values("SCI 标准化设置")[2].slice(0, 3)).toEqual(["A1.1", "5G建设应用", "ratio"]);
+    expect(
+      await screen.findByText('Inserted "SCI Raw data", "SCI Normalisation". Once they are filled in, any issues are listed under “2. Check”.'),
+    ).toBeTruthy();
+    expect(excel.values("SCI Normalisation")[2].slice(0, 3)).toEqual(["A1.1", "5G建设应用", "ratio"]);
     await user.click(screen.getByRole("button", { name: "Insert raw-data template" }));
     expect(
-      await screen.findByText('The workbook already has an SCI_Raw table (sheet "SCI 原始数据"); nothing was inserted and the table is selected'),
+      await screen.findByText('The workbook already has an SCI_Raw table (sheet "SCI Raw data"); nothing was inserted and the table is selected'),
     ).toBeTruthy();
     expect(screen.queryByText(/工作簿中已有/)).toBeNull(); // the English pane shows English only
-    expect(excel.selection?.sheet).toBe("SCI 原始数据");
-    expect(excel.sheetNames()).toEqual(["Sheet1", "SCI 原始数据", "SCI 标准化设置"]);
+    expect(excel.selection?.sheet).toBe("SCI Raw data");
+    expect(excel.sheetNames()).toEqual(["Sheet1", "SCI Raw data", "SCI Normalisation"]);
   });
 
   it("中文: with an SCI_Input table the raw data is inserted but not used, and the pane says so", async () => {
@@ -56,7 +58,7 @@ describe("raw data and framework (step 5)", () => {
     }));
     await user.click(screen.getByRole("button", { name: "插入原始数据模板" }));
     await screen.findByText(/^已插入工作表/);
-    expect(calls).toEqual([["raw", { framework }]]);
+    expect(calls).toEqual([["raw", { framework, lang: "zh" }]]);
     const codes = excel
       .values("SCI 标准化设置")
       .slice(2)

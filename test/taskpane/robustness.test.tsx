@@ -193,7 +193,7 @@ describe("robustness of ranks", () => {
   });
 
   it("English: labels, district names and the chart's description in English", async () => {
-    const { user } = panel("en");
+    const { user, excel } = panel("en");
     await replace(user, "Replications", "1000");
     await user.click(screen.getByRole("button", { name: "Run robustness analysis" }));
     const chart = await screen.findByRole("img");
@@ -205,7 +205,8 @@ describe("robustness of ranks", () => {
         .getAllByRole("columnheader")
         .map((h) => h.textContent),
     ).toEqual(["District", "Baseline rank", "Median rank", "5th percentile", "95th percentile", "Kept its place"]);
-    expect(screen.getByRole("button", { name: "Generate robustness sheet" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Generate robustness sheet" }));
+    await waitFor(() => expect(excel.sheetNames()).toEqual(["Sheet1", "Robustness 2020"])); // named in the pane's language
   });
 
   it("when the data changes the results are marked stale and not written", async () => {

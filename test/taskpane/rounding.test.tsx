@@ -80,8 +80,10 @@ describe("the report's rounding (before Generate)", () => {
     await user.click(screen.getByRole("button", { name: "Generate ranking sheets" }));
     await screen.findByRole("list", { name: "Sheets written" });
     const date = new Date().toISOString().slice(0, 10); // the source line names the day
-    const first = reportLayout(report, "2020", { date }).sheets[1]; // the first-level indicators
-    const differs = reportLayout(exact, "2020", { date }).sheets[1];
+    // The first-level indicators, on a sheet named in the pane's language.
+    const first = reportLayout(report, "2020", { date, sheetLang: "en" }).sheets[1];
+    const differs = reportLayout(exact, "2020", { date, sheetLang: "en" }).sheets[1];
+    expect(first.name).toBe("Ranking 2020 level 1");
     const corner = `A1:${cellAddress(first.cells.length - 1, first.cells[0].length - 1)}`;
     const cells = (cs: typeof first.cells) => cs.map((r) => r.map((v) => (v === null ? "" : v)));
     expect(cells(first.cells)).not.toEqual(cells(differs.cells));

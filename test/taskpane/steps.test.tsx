@@ -75,13 +75,13 @@ describe("one primary button, chosen by the workbook's state", () => {
     expect(within(list).getByRole("button", { name: "Hide" }).getAttribute("aria-expanded")).toBe("true");
     const items = within(within(list).getByRole("list", { name: "To fill: 624 cells in 16 districts" })).getAllByRole("listitem");
     expect(items).toHaveLength(16);
-    expect(plain(items[0].textContent)).toBe("Pudong: 39 cells to fillfrom SCI 输入!C2 Go to ›");
-    expect(plain(items[15].textContent)).toBe("Chongming: 39 cells to fillfrom SCI 输入!C17 Go to ›");
+    expect(plain(items[0].textContent)).toBe("Pudong: 39 cells to fillfrom SCI Input!C2 Go to ›");
+    expect(plain(items[15].textContent)).toBe("Chongming: 39 cells to fillfrom SCI Input!C17 Go to ›");
     expect(primaries().map((b) => b.textContent)).toEqual(["Go to the first cell to fill"]);
     await user.click(primaries()[0]);
-    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "C2" }));
+    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI Input", address: "C2" }));
     await user.click(within(items[3]).getByRole("button"));
-    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 输入", address: "C5" }));
+    await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI Input", address: "C5" }));
     expect(within(region("3. Generate the ranking")).getByRole("button", { name: "Generate ranking sheets" }).getAttribute("aria-disabled")).toBe("true");
     expect(within(region("3. Generate the ranking")).getByText(/The input still has errors or cells to fill/)).toBeTruthy();
   });
@@ -122,8 +122,8 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     const { user, excel, model } = renderPane({ lang: "en" });
     await user.click(screen.getByRole("button", { name: "Insert the 2020 example" }));
     await screen.findByText("All good");
-    excel.setCell("SCI 输入", "O5", "");
-    excel.setCell("SCI 输入", "E3", 5000); // 黄浦, A2.2: implausibly large, a warning
+    excel.setCell("SCI Input", "O5", "");
+    excel.setCell("SCI Input", "E3", 5000); // 黄浦, A2.2: implausibly large, a warning
     await act(() => model.refresh());
     const step = region("2. Check");
     // One empty cell is one cell to fill, beside the warning.
@@ -131,8 +131,8 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     expect(within(step).getByText(/^1 cells? to fill in 1 districts?\./)).toBeTruthy();
     const items = within(await within(step).findByRole("list", { name: "Issues (errors first)" })).getAllByRole("listitem");
     expect(items.map((i) => plain(i.textContent))).toEqual([
-      "Xuhui: 1 cell to fillfrom SCI 输入!O5 Go to ›",
-      "WarningSCI 输入!E3, 黄浦, A2.2 Mobile network user experience: value 5000 is implausibly large (over 1000); please checkGo to ›",
+      "Xuhui: 1 cell to fillfrom SCI Input!O5 Go to ›",
+      "WarningSCI Input!E3, 黄浦, A2.2 Mobile network user experience: value 5000 is implausibly large (over 1000); please checkGo to ›",
     ]);
     expect(step.textContent).not.toMatch(/[为数据]|警告/);
   });
@@ -212,7 +212,7 @@ describe("3. 生成排名", () => {
     await user.type(title, "Trial");
     await user.click(within(step).getByRole("button", { name: "Generate ranking sheets" }));
     expect(await within(step).findByText("Sheets written; click one to open it:")).toBeTruthy();
-    expect(excel.sheetNames()[1]).toBe("排名 Trial");
+    expect(excel.sheetNames()[1]).toBe("Ranking Trial");
   });
 
   it("a failed write says what happened, in the pane's language only", async () => {
@@ -273,7 +273,7 @@ describe("results at a glance", () => {
     ).toEqual(["Indicator", "City", "Central districts", "Suburban districts"]);
     await user.click(screen.getByRole("button", { name: "Insert the 2020 example" }));
     await screen.findByText("All good");
-    excel.setCell("SCI 输入", "AO2", 0.5); // 浦东's coefficient halves its composite
+    excel.setCell("SCI Input", "AO2", 0.5); // 浦东's coefficient halves its composite
     await act(() => model.refresh());
     await waitFor(() =>
       expect(
@@ -282,7 +282,7 @@ describe("results at a glance", () => {
           .map((c) => c.textContent),
       ).toEqual(["Xuhui", "Huangpu", expect.any(String)]),
     );
-    excel.setCell("SCI 输入", "AO2", "x");
+    excel.setCell("SCI Input", "AO2", "x");
     await act(() => model.refresh());
     // The last valid results stay (Xuhui first), marked as such until the input is fixed.
     expect(await within(step).findByText("The input has errors: these are the last valid results, updated once it is fixed.")).toBeTruthy();

@@ -68,8 +68,8 @@ describe("raw data and framework tables from the pane", () => {
     const data = await open(user, "Raw data and framework");
     expect(await within(data).findByText("Scoring with the built-in 2020 framework.")).toBeTruthy();
     await user.click(within(data).getByRole("button", { name: "Insert editable framework" }));
-    expect(await within(data).findByText(/^Inserted "SCI 指标体系（可编辑）"\./)).toBeTruthy();
-    const sheet = "SCI 指标体系（可编辑）";
+    expect(await within(data).findByText(/^Inserted "SCI Framework \(editable\)"\./)).toBeTruthy();
+    const sheet = "SCI Framework (editable)";
     const rowOf = (code: string) => excel.values(sheet).findIndex((r) => r[0] === code);
     const weight = (code: string) => a1(rowOf(code), excel.values(sheet)[1].indexOf("weight"));
     expect(weight("A")).toBe("G4");

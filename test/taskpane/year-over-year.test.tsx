@@ -101,7 +101,7 @@ describe("year over year", () => {
   });
 
   it("English: districts and rank changes in English", async () => {
-    const { user } = panel("en");
+    const { user, excel } = panel("en");
     expect(
       within(table())
         .getAllByRole("columnheader")
@@ -112,6 +112,8 @@ describe("year over year", () => {
     expect(screen.getByRole("option", { name: "A New infrastructure index" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Generate comparison sheet" }));
     expect(await screen.findByText("Sheets written (click to open):")).toBeTruthy();
+    // The sheets are named in the pane's language.
+    expect(excel.sheetNames()).toEqual(["Sheet1", "Comparison 2019→2020", "Comparison detail 2019→2020"]);
   });
 
   it("uses the model's own comparison (its labels) when it has one", () => {

@@ -72,7 +72,7 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
         </Button>
         <Button
           disabledFocusable={writer.busy}
-          onClick={() => writer.write(() => ({ title: ds.label ?? "", sheets: [auditLayout(result, ds, { sobol: u?.result })] }))}
+          onClick={() => writer.write(() => ({ title: ds.label ?? "", sheets: [auditLayout(result, ds, { sobol: u?.result, sheetLang: lang })] }))}
         >
           {a.writeAudit}
         </Button>

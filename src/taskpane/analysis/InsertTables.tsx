@@ -41,7 +41,7 @@ export function InsertTables({
     setBusy(true);
     setShown(undefined);
     try {
-      const r = await workbook.insertTable(kind, options);
+      const r = await workbook.insertTable(kind, { ...options, lang });
       if (r.ok)
         setShown({
           intent: r.notice ? "warning" : "success",

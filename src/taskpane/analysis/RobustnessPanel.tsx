@@ -139,7 +139,7 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
           <div className={pane.actions}>
             <Button
               disabledFocusable={writer.busy || stale}
-              onClick={() => writer.write(() => ({ title: done.dataset.label ?? "", sheets: [sensitivityLayout(done.result, done.dataset)] }))}
+              onClick={() => writer.write(() => ({ title: done.dataset.label ?? "", sheets: [sensitivityLayout(done.result, done.dataset, undefined, lang)] }))}
             >
               {a.writeSensitivity}
             </Button>

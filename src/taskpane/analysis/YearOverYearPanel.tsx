@@ -73,7 +73,7 @@ export default function YearOverYearPanel({ lang, current, workbook, model: sour
     <>
       <ComparisonTable comparison={comparison} english={english(model)} lang={lang} a={a} />
       <div className={pane.actions}>
-        <Button disabledFocusable={writer.busy} onClick={() => writer.write(() => comparisonLayout(comparison))}>
+        <Button disabledFocusable={writer.busy} onClick={() => writer.write(() => comparisonLayout(comparison, lang))}>
           {a.generateComparison}
         </Button>
       </div>

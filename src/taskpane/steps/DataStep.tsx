@@ -27,7 +27,7 @@ export function DataStep({ t, lang, workbook, model, current, next, adopt }: Ste
     setBusy(true);
     setShown(undefined);
     try {
-      const r = await workbook.insertTemplate(kind);
+      const r = await workbook.insertTemplate(kind, lang);
       if (!r.ok) setShown({ intent: r.reason === "exists" ? "warning" : "error", text: r.message });
       await model.refresh(); // the state (and so the next step) follows the new table at once
     } catch (e) {

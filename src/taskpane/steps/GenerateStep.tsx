@@ -1,7 +1,8 @@
 import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { type Text } from "../../core";
-import type { RankingResult } from "../../excel/generate";
+import type { RankingOutcome } from "../../excel/workbook";
+import type { ReportLayout } from "../../report";
 import { scoredText } from "../flow";
 import type { Strings } from "../i18n";
 import { RoundingSwitch } from "../RoundingSwitch";
@@ -9,12 +10,14 @@ import { SheetLinks } from "../SheetLinks";
 import { Status } from "../Status";
 import { Step } from "../Step";
 import { useStyles } from "../styles";
-import { describeError, type StepProps } from "../types";
 import { textOf } from "../typeset";
+import { describeError, type StepProps } from "../types";
 
 /**
  * Step 3: what will be scored, the rounding (it changes every sheet, so it comes first), the
  * title, and Generate, the primary button once the input is clean; then a link to each sheet.
+ * When sheets an earlier run made for the same title are still there, Generate first asks:
+ * replace them (deleting only those), keep both sets, or cancel.
  */
 export function GenerateStep({ t, lang, workbook, model, current, next, adopted, title: given, onTitle }: StepProps) {
   const s = useStyles();
@@ -22,35 +25,75 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
   // The pane holds the title when it can, so the results and analyses use it too.
   const [title, setTitle] = given !== undefined && onTitle ? [given, onTitle] : [own, setOwn];
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<RankingResult>();
+  const [result, setResult] = useState<RankingOutcome>();
   const [problem, setProblem] = useState<Text | ((t: Strings) => string)>();
+  /** The title waiting for the answer to "replace or keep both?", and the sheets Replace would delete. */
+  const [ask, setAsk] = useState<{ title: string; sheets: string[] }>();
   const why = useId();
+  const question = useRef<HTMLParagraphElement>(null);
   const ready = current.scores !== undefined;
+  // The question takes the place of the button that was pressed: focus goes to it, to be read.
+  useEffect(() => {
+    if (ask) question.current?.focus();
+  }, [ask]);
 
-  const generate = async () => {
-    const scores = current.scores;
-    if (!scores || busy) return;
+  const begin = () => {
     setBusy(true);
     setResult(undefined);
     setProblem(undefined);
+  };
+  const failed = (e: unknown) => setProblem(() => (t: Strings) => t.failed(describeError(e)));
+
+  /** The report's layout for this title from the current scores, with the map when the districts have shapes. */
+  const layoutFor = async (name: string): Promise<ReportLayout | undefined> => {
+    const scores = current.scores;
+    if (!scores) return undefined;
+    // The report's layouts load on first use: not part of the pane's first paint.
+    const { geometryFor, reportLayout, withAdjustments, withMap } = await import("../../report");
+    const date = new Date().toISOString().slice(0, 10);
+    const table = withAdjustments(reportLayout(scores, name, { date, sheetLang: lang }), current.prepared, scores);
+    const geometry = geometryFor(current.profile, scores.dataset.districts);
+    return geometry ? withMap(table, scores, geometry) : table;
+  };
+
+  /** Writes the ranking of `name`; `replace` only from the question's Replace button. */
+  const write = async (name: string, replace: boolean) => {
+    setAsk(undefined);
+    begin();
     try {
-      // The report's layouts load on first use: not part of the pane's first paint.
-      const { geometryFor, reportLayout, withAdjustments, withMap } = await import("../../report");
-      // The composite's map goes beside the overall table when the districts have shapes.
-      const date = new Date().toISOString().slice(0, 10);
-      const layout = withAdjustments(reportLayout(scores, title.trim(), { date }), current.prepared, scores);
-      const geometry = geometryFor(current.profile, scores.dataset.districts);
-      const r = await workbook.writeRanking(geometry ? withMap(layout, scores, geometry) : layout);
+      // Built now, from the scores as they are when the answer is given.
+      const layout = await layoutFor(name);
+      if (!layout) return setProblem(() => (t: Strings) => t.needsValid);
+      const r = await workbook.writeRanking(layout, undefined, { replace });
       setResult(r);
       if (!r.ok) setProblem(r.message);
     } catch (e) {
-      setProblem(() => (t: Strings) => t.failed(describeError(e)));
+      failed(e);
     } finally {
       setBusy(false);
     }
   };
 
+  const generate = async () => {
+    if (!current.scores || busy) return;
+    const name = title.trim();
+    begin();
+    let previous: string[];
+    try {
+      previous = await workbook.previousSheets(name);
+    } catch (e) {
+      failed(e);
+      setBusy(false);
+      return;
+    }
+    if (previous.length > 0) {
+      setBusy(false);
+      setAsk({ title: name, sheets: previous });
+    } else await write(name, false);
+  };
+
   const sheets = result ? (result.ok ? result.sheets : result.written) : [];
+  const appearance = next === "generate" ? "primary" : "secondary";
   return (
     <Step
       title={t.step3}
@@ -63,9 +106,16 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
           )}
           {result?.ok && (
             <Status intent="success" title={t.done}>
+              {result.removed.length > 0 && `${t.removed(result.removed.length)} `}
               {t.written}
             </Status>
           )}
+          {result && !result.ok && result.removed.length > 0 && <Status intent="warning">{t.removed(result.removed.length)}</Status>}
+          {result?.notRemoved.map((n) => (
+            <Status key={n.sheet} intent="warning">
+              {textOf(n.message, lang)}
+            </Status>
+          ))}
           {result?.ok &&
             result.notes.map((n) => (
               <Status key={n.en} intent="warning">
@@ -87,19 +137,45 @@ export function GenerateStep({ t, lang, workbook, model, current, next, adopted,
       </p>
       <RoundingSwitch t={t} model={model} current={current} />
       <Field label={t.title}>
-        <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+        <Input
+          value={title}
+          onChange={(_, d) => {
+            setTitle(d.value);
+            setAsk(undefined); // the question was about the title as it was
+          }}
+        />
       </Field>
-      <div className={s.actions}>
-        <Button
-          appearance={next === "generate" ? "primary" : "secondary"}
-          data-appearance={next === "generate" ? "primary" : "secondary"}
-          disabledFocusable={!ready || busy}
-          aria-describedby={ready ? undefined : why}
-          onClick={generate}
-        >
-          {t.generate}
-        </Button>
-      </div>
+      {ask ? (
+        <div role="group" aria-labelledby={`${why}-ask`} className={s.ask}>
+          <p id={`${why}-ask`} ref={question} tabIndex={-1} className={s.line}>
+            {t.askReplace(ask.sheets.length, ask.sheets)}
+          </p>
+          <p className={s.hint}>{t.askReplaceHint}</p>
+          <div className={s.actions}>
+            <Button appearance={appearance} data-appearance={appearance} onClick={() => void write(ask.title, true)}>
+              {t.replace}
+            </Button>
+            <Button appearance="secondary" data-appearance="secondary" onClick={() => void write(ask.title, false)}>
+              {t.keepBoth}
+            </Button>
+            <Button appearance="secondary" data-appearance="secondary" onClick={() => setAsk(undefined)}>
+              {t.cancel}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className={s.actions}>
+          <Button
+            appearance={appearance}
+            data-appearance={appearance}
+            disabledFocusable={!ready || busy}
+            aria-describedby={ready ? undefined : why}
+            onClick={generate}
+          >
+            {t.generate}
+          </Button>
+        </div>
+      )}
       {!ready && (
         <p id={why} className={s.hint}>
           {t.needsValid}
