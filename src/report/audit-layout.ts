@@ -1,5 +1,18 @@
 // The audit sheet: plain cells, written alike by the CLI and the add-in.
-import { AUDIT_CHECKS, auditConclusion, figure, findings, pText, type Audit, type Choices, type Dataset, type Lang, type Sobol, type Stat, type Text } from "../core";
+import {
+  AUDIT_CHECKS,
+  auditConclusion,
+  figure,
+  findings,
+  pText,
+  type Audit,
+  type Choices,
+  type Dataset,
+  type Lang,
+  type Sobol,
+  type Stat,
+  type Text,
+} from "../core";
 import { Grid, sourceLines, titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
 
 /** Red for −1, white for 0, blue for +1: a diverging scale for correlations. */
@@ -283,7 +296,11 @@ export function auditLayout(
     g.centered.push({ row: first, col: 6, rows: s.factors.length, cols: 1 });
   }
 
-  const sheet = g.finish("audit", `${opts.sheetLang === "en" ? "Audit" : "统计审计"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, ""), 2);
+  const sheet = g.finish(
+    "audit",
+    `${opts.sheetLang === "en" ? "Audit" : "统计审计"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, ""),
+    2,
+  );
   // Names wrap rather than widen the page; the columns then share the page's width.
   const widths = sheet.columnWidths.map((x, i) => (i === 1 ? Math.min(x, 30) : i === 0 ? Math.max(x, 12) : x));
   const total = widths.slice(0, WIDTH).reduce((t, x) => t + x, 0);

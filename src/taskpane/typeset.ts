@@ -22,14 +22,20 @@ const rules: [RegExp, string][] = [
   [/([。，；：！？、」）])[ ]+/g, "$1"],
 ];
 
-/** A quoted name (「SCI 输入」) is kept whole: its spaces do not break. */
-const quoted = /「[^」]*」/g;
+/** A quoted name (「SCI 输入」, a sheet's name) is the user's, verbatim, and kept whole: its spaces do not break. */
+const quoted = /(「[^」]*」)/;
 
-/** Chinese text with the pane's spacing rules applied; idempotent. */
+/** Chinese text with the pane's spacing rules applied outside quoted names; idempotent. */
 export function typeset(text: string): string {
-  let out = text.replace(quoted, (q) => q.replace(/ /g, NBSP));
-  for (const [re, to] of rules) out = out.replace(re, to);
-  return out;
+  return text
+    .split(quoted)
+    .map((part, i) => {
+      if (i % 2 === 1) return part.replace(/ /g, NBSP);
+      let out = part;
+      for (const [re, to] of rules) out = out.replace(re, to);
+      return out;
+    })
+    .join("");
 }
 
 /** A message in the pane's language, Chinese typeset. */

@@ -15,6 +15,8 @@ describe("typeset", () => {
     expect(typeset("共 16 个行政区")).toBe(`共 16${NB}个行政区`);
     expect(typeset("第 3 行")).toBe(`第${NB}3${NB}行`);
     expect(typeset("工作表「SCI 输入」")).toBe(`工作表「SCI${NB}输入」`);
+    // A quoted name is the user's, as they wrote it: only its spaces are bound.
+    expect(typeset("已截为「排名 评估 2020 年」。 下一句")).toBe(`已截为「排名${NB}评估${NB}2020${NB}年」。下一句`);
     expect(typeset("r < 0 的指标")).toBe(`r <${NB}0 的指标`);
     // A code is not a number, and a word after a number is not its unit.
     expect(typeset("B2.6 环境质量")).toBe("B2.6 环境质量");
