@@ -138,7 +138,13 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
           <div className={pane.actions}>
             <Button
               disabledFocusable={writer.busy || stale}
-              onClick={() => writer.write(() => ({ title: done.dataset.label ?? "", sheets: [sensitivityLayout(done.result, done.dataset)] }))}
+              onClick={() =>
+                writer.write(() => {
+                  const date = new Date().toISOString().slice(0, 10);
+                  const title = done.dataset.label ?? "";
+                  return { title, date, sheets: [sensitivityLayout(done.result, done.dataset, title, { date })] };
+                })
+              }
             >
               {a.writeSensitivity}
             </Button>

@@ -73,7 +73,10 @@ export default function YearOverYearPanel({ lang, current, workbook, model: sour
     <>
       <ComparisonTable comparison={comparison} english={english(model)} lang={lang} a={a} />
       <div className={pane.actions}>
-        <Button disabledFocusable={writer.busy} onClick={() => writer.write(() => comparisonLayout(comparison))}>
+        <Button
+          disabledFocusable={writer.busy}
+          onClick={() => writer.write(() => comparisonLayout(comparison, { date: new Date().toISOString().slice(0, 10) }))}
+        >
           {a.generateComparison}
         </Button>
       </div>
