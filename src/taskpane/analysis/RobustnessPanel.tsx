@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Dataset } from "../../core";
 import { textIn, type Issue } from "../../core";
 import type { Sensitivity } from "../../core";
-import { sensitivityLayout } from "../../report";
+import { sensitivityLayout, wordsOf } from "../../report";
 import { ANALYSIS_STRINGS, percentText } from "../analysis-i18n";
 import type { Lang } from "../i18n";
 import { runSensitivity, type RunControls } from "../sensitivity-runner";
@@ -172,10 +172,11 @@ function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; se
       return { key: d.district, label: name, baseline: r.baseline, median: r.median, p5: r.p5, p95: r.p95, keep: r.keep, group };
     });
   const ranks = scope === "city" ? result.districts.length : Math.max(...regions.map((id) => result.districts.filter((d) => d.region === id).length));
-  const scopeName = scope === "city" ? a.city : a.region;
+  const whole = textIn(wordsOf(dataset).whole, lang);
+  const scopeName = scope === "city" ? whole : a.region;
   return (
     <div data-path={done.path}>
-      <ScopeSelect value={scope} onChange={setScope} a={a} />
+      <ScopeSelect value={scope} onChange={setScope} a={a} whole={whole} />
       <RangePlot
         rows={rows}
         ranks={ranks}

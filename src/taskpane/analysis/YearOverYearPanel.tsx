@@ -110,7 +110,7 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
   return (
     <>
       <IndicatorSelect framework={fw} codes={comparison.codes} value={code} onChange={setIndicator} label={a.indicator} lang={lang} />
-      <ScopeSelect value={scope} onChange={setScope} a={a} />
+      <ScopeSelect value={scope} onChange={setScope} a={a} whole={textIn(comparison.words.whole, lang)} />
       <Field label={a.sortLabel}>
         <Select className={select.root} select={{ className: select.select }} value={sort} onChange={(_, d) => setSort(d.value as SortKey)}>
           {(Object.keys(sortLabels) as SortKey[]).map((key) => (
