@@ -59,7 +59,8 @@ export function comparisonLayout(c: Comparison, options: ComparisonOptions = {})
     const m = c.means[rootAt];
     o.totals.push({ row: o.row, col: 0, rows: 1, cols });
     o.push([meanWords(c.words).zh, null, m.old, m.new, m.new - m.old]);
-    o.indented.push({ row: first, col: 0, rows: n + 1, cols: 1 });
+    // Names, regions and the notes' words set in from the cell border.
+    o.indented.push({ row: first, col: 0, rows: n + 1, cols: 2 }, ...[8, 12].map((col) => ({ row: first, col, rows: n, cols: 1 })));
     o.numbers.push({ row: first, col: 2, rows: n + 1, cols: 3 });
     // The ranks: old, new and change, over all and within the region (each before its note).
     o.centered.push(...[5, 9].map((col) => ({ row: first, col, rows: n, cols: 3 })));
@@ -87,7 +88,7 @@ export function comparisonLayout(c: Comparison, options: ComparisonOptions = {})
   });
   const rows = d.row - dFirst;
   if (rows) {
-    d.indented.push({ row: dFirst, col: 1, rows, cols: 2 });
+    d.indented.push({ row: dFirst, col: 1, rows, cols: 3 }, ...[10, 14].map((col) => ({ row: dFirst, col, rows, cols: 1 })));
     d.numbers.push({ row: dFirst, col: 4, rows, cols: 3 });
     d.centered.push(...[7, 11].map((col) => ({ row: dFirst, col, rows, cols: 3 })));
   }

@@ -55,7 +55,7 @@ export function sensitivityLayout(result: Sensitivity, ds: Dataset, title = ds.l
   const width = 13;
   if (n) {
     g.numbers.push(...[2, 7, 12].map((col) => ({ row: first, col, rows: n, cols: 1 })));
-    g.indented.push({ row: first, col: 0, rows: n, cols: 1 });
+    g.indented.push({ row: first, col: 0, rows: n, cols: 2 }); // names and regions
     // Baseline, median and percentile ranks, over all and in the region; the %-kept columns stay numbers.
     g.centered.push(...[3, 8].map((col) => ({ row: first, col, rows: n, cols: 4 })));
   }

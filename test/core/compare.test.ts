@@ -160,7 +160,13 @@ describe("comparison sheets", () => {
     expect(change as number).toBeCloseTo(mean("new") - mean("old"), 9);
     expect(ranks.every((v) => v === null)).toBe(true);
     expect(overview.totals).toEqual([{ row: at, col: 0, rows: 1, cols: 13 }]);
-    expect(overview.indented).toEqual([{ row: overview.freezeRows, col: 0, rows: 17, cols: 1 }]);
+    // Names (and the mean's label) and regions, then the two notes' columns, set in from the border.
+    expect(overview.indented).toEqual([
+      { row: overview.freezeRows, col: 0, rows: 17, cols: 2 },
+      { row: overview.freezeRows, col: 8, rows: 16, cols: 1 },
+      { row: overview.freezeRows, col: 12, rows: 16, cols: 1 },
+    ]);
+    expect(overview.indented!.slice(1).map((b) => overview.cells[b.row][b.col])).toEqual(["排名不变 / unchanged", "排名不变 / unchanged"]);
   });
 
   it("a detail row for every indicator and district", () => {

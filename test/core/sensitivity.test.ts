@@ -199,7 +199,7 @@ describe("sensitivity sheet", () => {
     expect(sheet.titleLines).toEqual([0, 1]);
     expect(sheet.notes).toEqual([2, 3, 4, 5]);
     expect(sensitivityLayout(r, ds, "2020", { date: "2024-05-06" }).cells[2][0]).toMatch(/；生成于 2024-05-06$/);
-    expect(sheet.indented).toEqual([{ row: sheet.freezeRows, col: 0, rows: 16, cols: 1 }]);
+    expect(sheet.indented).toEqual([{ row: sheet.freezeRows, col: 0, rows: 16, cols: 2 }]);
     expect(sheet.charts[0].values).toEqual({ row: sheet.freezeRows, col: 4, rows: 16, cols: 1 });
     for (const row of sheet.cells) expect(row).toHaveLength(13);
   });
