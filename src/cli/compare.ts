@@ -91,7 +91,7 @@ ${SELECT_HELP}
       io.stdout(comparisonTable(c, found.value));
     }
     if (out !== undefined) {
-      const layout = comparisonLayout(c);
+      const layout = comparisonLayout(c, { date: new Date().toISOString().slice(0, 10) });
       await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(
         `已写出对比工作簿 ${path.basename(out)}（${layout.sheets.length} 个工作表） / wrote the comparison workbook ${path.basename(out)} (${layout.sheets.length} sheets)\n`,

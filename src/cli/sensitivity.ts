@@ -91,7 +91,8 @@ ${COVERAGE_HELP}
     const ds = loaded.dataset!;
     io.stdout(values.json ? JSON.stringify({ ...result, issues }, null, 2) + "\n" : sensitivityTable(result, ds));
     if (out !== undefined) {
-      const layout = { title: ds.label ?? "", sheets: [sensitivityLayout(result, ds)] };
+      const date = new Date().toISOString().slice(0, 10);
+      const layout = { title: ds.label ?? "", date, sheets: [sensitivityLayout(result, ds, ds.label ?? "", { date })] };
       await writeOut(out, () => writeLayoutXlsx(layout, out, values.force === true));
       io.stderr(`已写出稳健性工作表 ${path.basename(out)} / wrote the sensitivity sheet ${path.basename(out)}\n`);
     }

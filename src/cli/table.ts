@@ -1,4 +1,4 @@
-import { centsKey, decimalsOf, fixedTo, methodSuffix, regionOf, round2, type Scores } from "../core";
+import { centsKey, decimalsOf, fixedTo, meanWords, methodSuffix, regionOf, round2, type Scores } from "../core";
 import { displayWidth, titleZh, wordsOf } from "../report";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -60,7 +60,8 @@ function byRank(ranks: Int32Array, k: number, K: number, n: number): number[] {
  */
 export function rankingTable(s: Scores): string {
   const { framework: fw, districts, regions, coefficients } = s.dataset;
-  const { rank, entity, whole } = wordsOf(s.dataset);
+  const words = wordsOf(s.dataset);
+  const { rank, entity } = words;
   const coef = s.dataset.coefficient;
   const K = fw.order.length;
   const root = fw.indicators.get(fw.root)!;
@@ -87,9 +88,15 @@ export function rankingTable(s: Scores): string {
     rows.push(row);
   }
   rows.push([]);
-  for (const r of [{ id: "city", ...whole }, ...regions]) {
-    const avg = s.averages.get(r.id)!;
-    rows.push(["", `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean`, ...columns.map((k) => fixed(avg[k])), ...(coef ? [""] : []), ""]);
+  // The whole's mean in the profile's words (全市平均 City mean, 全省平均 Province mean), then each region's.
+  const mean = meanWords(words);
+  const labels = [
+    { id: "city", label: `${mean.zh} ${mean.en}` },
+    ...regions.map((r) => ({ id: r.id, label: `${r.zh}平均 ${r.en.replace(/\s*districts?$/i, "")} mean` })),
+  ];
+  for (const { id, label } of labels) {
+    const avg = s.averages.get(id)!;
+    rows.push(["", label, ...columns.map((k) => fixed(avg[k])), ...(coef ? [""] : []), ""]);
   }
   const label = titleLabel(s.dataset.label);
   const title = `${label.zh}${root.nameZh}排名 / ${label.en ? `${label.en} ` : ""}${root.nameEn} ranking${methodSuffix(s.dataset)}`;

@@ -126,7 +126,8 @@ function styleSheet(ws: Worksheet, sheet: SheetLayout, orientation?: PageSetup["
   });
   each(style.wrapped, (cell) => (cell.alignment = { ...cell.alignment, wrapText: true, vertical: cell.alignment?.vertical ?? "top" }));
   for (const w of style.wrapped) ws.getRow(w.row + 1).height = Math.max(ws.getRow(w.row + 1).height ?? 0, w.points);
-  each(style.indented, (cell) => (cell.alignment = { ...cell.alignment, indent: 1 }));
+  // An indent shows only in a left-aligned cell: General alignment ignores it.
+  each(style.indented, (cell) => (cell.alignment = { ...cell.alignment, horizontal: "left", indent: 1 }));
   for (const b of style.totals)
     for (const [r, c] of blockCells(b)) {
       const cell = ws.getCell(r + 1, c + 1);

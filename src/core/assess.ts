@@ -13,7 +13,7 @@ import { cellOf, locateFrameworkIssues, place, unused } from "./source-cells";
 import { prepare, type Choices, type Prepared } from "./audit/pipeline";
 import { hasErrors, issue, type Issue, type Text } from "./issue";
 import { normaliseTable, type NormaliseSettings } from "./normalise";
-import { forFramework, profileOptions, withProfile, type Profile } from "./profile";
+import { forFramework, listWords, profileOptions, rosterOf, withProfile, type Profile } from "./profile";
 import { rosterFromTable } from "./roster-table";
 import { score, type Rounding, type Scores } from "./score";
 import { SOURCE_TABLES, tableLabel, type SourceKind, type Sources, type SourceTable } from "./sources";
@@ -196,7 +196,10 @@ function rosterStage(st: Stage): "stop" | void {
     st.errorTables.push(SOURCE_TABLES.districts);
     return "stop";
   }
-  const words = { ...st.profile.words, entity: read.entity ?? st.profile.words.entity };
+  // The profile's own entities (its 16 districts from the template, regions changed) keep its words.
+  const roster = rosterOf(st.profile);
+  const own = st.profile.districts.length > 0 && read.districts.every((d) => roster.find(d.id));
+  const words = listWords(st.profile.words, read.entity, own);
   st.profile = withProfile(st.profile, { districts: read.districts, regions: read.regions!, words });
 }
 

@@ -1,8 +1,8 @@
 import type { Region } from "./district";
 import type { Framework } from "./framework";
 import { GENERIC_WORDS, type ProfileWords } from "./profile";
-import { issue, type Issue } from "./issue";
-import { methodSuffix } from "./method-note";
+import { issue, type Issue, type Text } from "./issue";
+import { methodNote, methodSuffix } from "./method-note";
 import type { Scores } from "./score";
 
 /** A rank in two years. `change` is old − new: positive means the district moved up. */
@@ -49,6 +49,10 @@ export interface Comparison {
   issues: Issue[];
   /** A title's note when the years were scored another way than the report's (`（几何平均 / geometric mean）`), else "". */
   method: string;
+  /** The same note in each language, for a title in two lines; absent for the report's method. */
+  note?: Text;
+  /** The mean over every entity of each year (as its ranking prints it), per compared indicator, in `codes` order. */
+  means: { old: number; new: number }[];
 }
 
 /**
@@ -144,7 +148,24 @@ export function compare(older: Scores, newer: Scores, labels: { old?: string; ne
       ),
     );
   const method = methodSuffix(newer.dataset);
-  return { oldLabel, newLabel, framework: fw, codes, districts, regions: newer.dataset.regions, words, onlyOld, onlyNew, issues, method };
+  const note = methodNote(newer.dataset);
+  const [oldMean, newMean] = [older.averages.get("city"), newer.averages.get("city")];
+  const means = codes.map((code) => ({ old: oldMean?.[oldFw.index.get(code)!] ?? NaN, new: newMean?.[fw.index.get(code)!] ?? NaN }));
+  return {
+    oldLabel,
+    newLabel,
+    framework: fw,
+    codes,
+    districts,
+    regions: newer.dataset.regions,
+    words,
+    onlyOld,
+    onlyNew,
+    issues,
+    method,
+    ...(note ? { note } : {}),
+    means,
+  };
 }
 
 /** One district's change on one indicator (by code), or undefined if it was not compared. */

@@ -67,7 +67,18 @@ export { compare, changeOf, rankChangeText, type Comparison, type DistrictChange
 export { validate, GENERIC_COEFFICIENT, DISTRICT_HEADERS, REGION_HEADERS, type InputTable, type ValidateOptions } from "./validate";
 export { parseWeight, readWeight, type WeightReading } from "./weight";
 export type { EntityShape, Geometry, Point, Ring } from "./geometry";
-export { rosterOf, profileOptions, withProfile, forFramework, GENERIC_WORDS, type Profile, type ProfileWords, type CoefficientSpec } from "./profile";
+export {
+  rosterOf,
+  profileOptions,
+  withProfile,
+  forFramework,
+  GENERIC_WORDS,
+  meanWords,
+  listWords,
+  type Profile,
+  type ProfileWords,
+  type CoefficientSpec,
+} from "./profile";
 export { SOURCE_TABLES, SOURCE_KINDS, yearIn, tableLabel, type SourceKind, type SourceTable, type Sources } from "./sources";
 export { assess, asSource, ROSTER_HINT, type Assessment, type AssessOptions } from "./assess";
 export { rosterFromTable, rosterTemplate, type RosterRead } from "./roster-table";

@@ -22,6 +22,8 @@ export interface ProfileWords {
   entity: Text;
   /** The whole set, as averages and ranks name it: 全市 / City. */
   whole: Text;
+  /** The average over the whole set, as its rows name it; absent: the whole's word and 平均 / mean (全市平均 / City mean). */
+  mean?: Text;
   /** The rank column: 排名 / Rank. */
   rank: Text;
   /** The report's title, before the composite's name: e.g. 2020 ("2020年…"). */
@@ -85,9 +87,26 @@ export function withProfile(p: Profile, changes: Partial<Omit<Profile, "id">>): 
 /** Generic words for an assessment that brings none. */
 export const GENERIC_WORDS: ProfileWords = {
   entity: { zh: "地区", en: "entity" },
-  whole: { zh: "全部", en: "All" },
+  whole: { zh: "总体", en: "Overall" },
   rank: { zh: "排名", en: "Rank" },
 };
+
+/** The label of the whole set's average row: the profile's own, else 全市平均 / City mean from its word for the whole. */
+export function meanWords(w: ProfileWords): Text {
+  return w.mean ?? { zh: `${w.whole.zh}平均`, en: `${w.whole.en} mean` };
+}
+
+/**
+ * The words of an entity list that replaces the profile's. The list names its entities by its
+ * name column's header (县 / county), if that says what they are. The profile's word for the
+ * whole (全市) stays only for its own kind of entity, or when every name is one of the profile's
+ * own; any other list gets the generic whole, so a list of counties never prints 全市平均 / City mean.
+ */
+export function listWords(profile: ProfileWords, entity: Text | undefined, own: boolean): ProfileWords {
+  const same = !!entity && (entity.en.toLowerCase() === profile.entity.en.toLowerCase() || entity.zh === profile.entity.zh);
+  if (same || own) return { ...profile, entity: entity ?? profile.entity };
+  return { entity: entity ?? GENERIC_WORDS.entity, whole: GENERIC_WORDS.whole, rank: profile.rank, ...(profile.title ? { title: profile.title } : {}) };
+}
 
 /**
  * The profile scored with another framework: the base with that framework when they share an

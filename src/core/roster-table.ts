@@ -107,7 +107,8 @@ export function rosterFromTable(table: InputTable, known: readonly Region[] = []
     issues.push(issue("error", "roster-empty", `${w.full}：名单中没有任何${entity.zh}`, `${w.full}: the list names no ${entity.en}`, { cell: w.cell }));
   }
   if (issues.some((i) => i.severity === "error")) return { issues };
-  return { districts, regions, issues, entity: entityWord(key(rows[0]?.[c.id])) };
+  const named = entityWord(key(rows[0]?.[c.id]));
+  return { districts, regions, issues, ...(named ? { entity: named } : {}) };
 }
 
 /** The entity list as a table to edit: district, region, full_name, name_en, code, prefilled with a profile's. */
@@ -118,8 +119,8 @@ export function rosterTemplate(profile: Profile): (string | null)[][] {
   ];
 }
 
-/** A Chinese header such as 县 or 街镇 names the entities; 名称 or `district` says nothing. */
-function entityWord(header: string): { zh: string; en: string } {
+/** A Chinese header such as 县 or 街镇 names the entities; 名称 or `district` says nothing (undefined). */
+function entityWord(header: string): { zh: string; en: string } | undefined {
   const known: Record<string, string> = { 县: "county", 区县: "county", 区: "district", 行政区: "district", 街镇: "subdistrict", 地区: "entity" };
-  return known[header] ? { zh: header, en: known[header] } : { zh: "地区", en: "entity" };
+  return known[header] ? { zh: header, en: known[header] } : undefined;
 }

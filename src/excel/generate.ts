@@ -141,8 +141,14 @@ function styleSheet(ws: Excel.Worksheet, sheet: SheetLayout, orientation?: PageS
     format.rowHeight = w.points;
     if (!headed.has(w.row)) format.verticalAlignment = "Top";
   }
-  // indentLevel is ExcelApi 1.9; an older Excel leaves the names flush.
-  if (supports("ExcelApi", "1.9")) for (const b of style.indented) range(ws, b).format.indentLevel = 1;
+  // indentLevel is ExcelApi 1.9; an older Excel leaves the names flush. An indent shows only
+  // in a left-aligned cell (General ignores it), as the CLI's workbook says too.
+  if (supports("ExcelApi", "1.9"))
+    for (const b of style.indented) {
+      const format = range(ws, b).format;
+      format.horizontalAlignment = "Left";
+      format.indentLevel = 1;
+    }
   for (const b of style.totals) {
     const format = range(ws, b).format;
     format.font.bold = true;

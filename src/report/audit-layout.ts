@@ -13,7 +13,8 @@ import {
   type Stat,
   type Text,
 } from "../core";
-import { Grid, sourceLines, titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
+import { Grid } from "./grid";
+import { sourceLines, titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
 
 /** Red for −1, white for 0, blue for +1: a diverging scale for correlations. */
 export const CORRELATION_COLORS = { low: "F8696B", mid: "FFFFFF", high: "5A8AC6" } as const;

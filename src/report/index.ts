@@ -8,7 +8,6 @@ export {
   type ReportOptions,
   wordsOf,
   titleZh,
-  Grid,
   type LayoutCell,
   type Block,
   type TableLayout,
@@ -18,6 +17,7 @@ export {
   type ReportLayout,
   type ColorScale,
 } from "./layout";
+export { Grid } from "./grid";
 export { comparisonLayout } from "./compare-layout";
 export { adjustmentsSheet, withAdjustments } from "./adjustments-layout";
 export { sensitivityLayout } from "./sensitivity-layout";

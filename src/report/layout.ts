@@ -1,5 +1,17 @@
-import { GENERIC_WORDS, decimalsOf, methodNote, regionOf, type Dataset, type GridCell, type Lang, type ProfileWords, type Scores } from "../core";
-import { displayWidth } from "./width";
+import {
+  GENERIC_WORDS,
+  decimalsOf,
+  meanWords,
+  methodNote,
+  regionOf,
+  type Dataset,
+  type GridCell,
+  type Lang,
+  type ProfileWords,
+  type Scores,
+  type Text,
+} from "../core";
+import { Grid, withNote } from "./grid";
 
 /** A cell of a generated sheet. Strings are always text, never formulas, in every writer. */
 export type LayoutCell = GridCell;
@@ -147,114 +159,27 @@ export function reportLayout(s: Scores, title = s.dataset.label ?? "", options: 
   return { title, sheets, ...(options.date ? { date: options.date } : {}), ...(options.sheetLang ? { sheetLang: options.sheetLang } : {}) };
 }
 
-/** The source and date line, Chinese then English: where the figures come from and when. */
-export function sourceLines(title: string, date?: string): [string, string] {
+/**
+ * The source and date line, Chinese then English: where the figures come from (a year's
+ * inputs, or `inputs` named: 2019年与2020年输入数据) and when.
+ */
+export function sourceLines(title: string, date?: string, inputs?: Text): [string, string] {
+  const what = inputs ?? { zh: `${titleZh(title) || "本次"}输入数据`, en: `${title ? title + " " : ""}inputs` };
   return [
-    `来源：${titleZh(title) || "本次"}输入数据，由 SCI 按评估的指标体系与权重计算${date ? `；生成于 ${date}` : ""}`,
-    `Source: ${title ? title + " " : ""}inputs, computed by SCI with the assessment's framework and weights${date ? `; generated ${date}` : ""}`,
+    `来源：${what.zh}，由 SCI 按评估的指标体系与权重计算${date ? `；生成于 ${date}` : ""}`,
+    `Source: ${what.en}, computed by SCI with the assessment's framework and weights${date ? `; generated ${date}` : ""}`,
   ];
 }
 
 /** A two-line title with the non-default method said on each line (a geometric-mean ranking never passes for the official one). */
-function withMethod([zh, en]: [string, string], ds: Dataset): [string, string] {
-  const note = methodNote(ds);
-  return note ? [`${zh}（${note.zh}）`, `${en} (${note.en})`] : [zh, en];
-}
-
-/** A sheet built row by row: titles, tables, totals; finish() sizes the columns to their text. */
-export class Grid {
-  cells: LayoutCell[][] = [];
-  numbers: Block[] = [];
-  headerRows: number[] = [];
-  tables: TableLayout[] = [];
-  charts: ChartLayout[] = [];
-  centered: Block[] = [];
-  titleLines: number[] = [];
-  notes: number[] = [];
-  totals: Block[] = [];
-  indented: Block[] = [];
-  merged: Block[] = [];
-  /** The title (Chinese, then English on its own line) and the source line under it. */
-  heading(lines: string[], source: string[]) {
-    for (const l of lines) {
-      this.titleLines.push(this.row);
-      this.push([l], true);
-    }
-    for (const l of source) {
-      this.notes.push(this.row);
-      this.push([l]);
-    }
-    this.push([]);
-  }
-  get row() {
-    return this.cells.length;
-  }
-  push(row: LayoutCell[], header = false) {
-    if (header) this.headerRows.push(this.cells.length);
-    this.cells.push(row);
-  }
-  /** Pads every row to the widest so writers get a rectangle. */
-  finish(key: string, name: string, freezeRows: number): SheetLayout {
-    const width = Math.max(1, ...this.cells.map((r) => r.length));
-    const cells = this.cells.map((r) => [...r.map(shown), ...Array<LayoutCell>(width - r.length).fill(null)]);
-    // A column fits its body's text; a header over numbers wraps rather than widen it past 12.
-    // Titles (the sheet's, the notes, each table's) span the columns: they widen none.
-    const lines = new Set([...this.titleLines, ...this.notes, ...this.tables.filter((t) => t.titleRows).map((t) => t.row)]);
-    // Joined cells wrap within their span: they widen no column either.
-    const joined = new Set(this.merged.map((m) => `${m.row}:${m.col}`));
-    const headers = new Set(this.headerRows);
-    const columnWidths = Array.from({ length: width }, (_, c) => {
-      let body = 8;
-      let head = 0;
-      let numeric = false;
-      cells.forEach((r, i) => {
-        const v = r[c];
-        if (lines.has(i) || joined.has(`${i}:${c}`)) return;
-        if (typeof v === "number") numeric = true;
-        if (typeof v !== "string") return;
-        if (headers.has(i)) head = Math.max(head, textWidth(v));
-        else body = Math.max(body, textWidth(v));
-      });
-      return Math.min(40, Math.max(6, body, numeric ? Math.min(head, 11) : head));
-    });
-    // Titles span the sheet; they should not widen the first column.
-    columnWidths[0] = Math.min(columnWidths[0], 14);
-    for (const r of [...this.titleLines, ...this.notes]) if (typeof cells[r]?.[0] === "string") columnWidths[0] = Math.max(columnWidths[0], 6);
-    return {
-      key,
-      name,
-      cells,
-      numbers: this.numbers,
-      headerRows: this.headerRows,
-      freezeRows,
-      tables: this.tables,
-      charts: this.charts,
-      columnWidths,
-      centered: this.centered,
-      titleLines: this.titleLines,
-      notes: this.notes,
-      totals: this.totals,
-      indented: this.indented,
-      ...(this.merged.length ? { merged: this.merged } : {}),
-    };
-  }
-}
-
-/**
- * Numbers as written to a sheet: 15 significant digits, as Excel keeps them. 103.245 computed
- * as 103.24499999999999 would otherwise print 103.24 in LibreOffice though SCI ranks it as 103.25.
- */
-const shown = (v: LayoutCell): LayoutCell => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(15)) : v);
-
-/** A column fits its text plus a margin. */
-const textWidth = (t: string) => displayWidth(t) + 2;
+export const withMethod = (lines: [string, string], ds: Dataset): [string, string] => withNote(lines, methodNote(ds));
 
 /** The assessment's words, or generic ones for a dataset that brings none. */
 export const wordsOf = (ds: Dataset): ProfileWords => ds.words ?? GENERIC_WORDS;
 
 /** `2020` → `2020年`, any other title as it is, before a Chinese heading. */
 export const titleZh = (title: string): string => (/^\d{4}$/.test(title) ? `${title}年` : title ? `${title} ` : "");
-const titleEn = (title: string): string => (title ? `${title} ` : "");
+export const titleEn = (title: string): string => (title ? `${title} ` : "");
 
 /**
  * The overall sheet: the title, the source line, then the city-wide ranking of every entity
@@ -300,7 +225,7 @@ export function overallSheet(s: Scores, name: string, title: string, options: Re
   };
 
   const all = s.dataset.districts.map((_, i) => i);
-  const first = block(`${w.whole.zh} / ${w.whole.en}`, "city", all, s.cityRanks, `${w.whole.zh}平均`, s.averages.get("city")!, ["区域"]);
+  const first = block(`${w.whole.zh} / ${w.whole.en}`, "city", all, s.cityRanks, meanWords(w).zh, s.averages.get("city")!, ["区域"]);
   for (let r = 0; r < (options.mapRows ?? 0); r++) g.push([]);
   for (const r of s.dataset.regions) {
     const members = s.dataset.districts.flatMap((d, i) => (d.region === r.id ? [i] : []));
@@ -359,7 +284,7 @@ function indicatorSheet(s: Scores, codes: string[], key: string, name: string, h
       );
     g.totals.push({ row: g.row, col: 0, rows: byRegion ? 2 : 1, cols: Math.max(3, regions.length * 3) });
     if (byRegion) g.push(regions.flatMap((r) => [null, `${r.zh}平均`, s.averages.get(r.id)![k]]));
-    g.push([null, `${w.whole.zh}平均`, s.averages.get("city")![k]]);
+    g.push([null, meanWords(w).zh, s.averages.get("city")![k]]);
     regions.forEach((_, r) => g.indented.push({ row: first, col: r * 3 + 1, rows: height + (byRegion ? 2 : 1), cols: 1 }));
     regions.forEach((_, r) => g.numbers.push({ row: first, col: r * 3 + 2, rows: height + (byRegion ? 2 : 1), cols: 1 }));
     if (height) regions.forEach((_, r) => g.centered.push({ row: first, col: r * 3, rows: height, cols: 1 }));

@@ -1,7 +1,7 @@
 import { Field, Select, makeStyles } from "@fluentui/react-components";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { CITY, regionOf, round2, type Geometry, type Profile, type Scores } from "../core";
-import { geometryFor, mapLayout, mapSvg } from "../report";
+import { CITY, regionOf, round2, textIn, type Geometry, type Profile, type Scores } from "../core";
+import { geometryFor, mapLayout, mapSvg, wordsOf } from "../report";
 import { IndicatorSelect, useSelectStyles } from "./analysis/IndicatorSelect";
 import type { Lang, Strings } from "./i18n";
 import { Status } from "./Status";
@@ -59,7 +59,11 @@ function MapView({ t, lang, scores, geometry, title }: { t: Strings; lang: Lang;
   );
   const scopes = [CITY.id, ...scores.dataset.regions.map((r) => r.id)];
   const scopeName = (id: string) =>
-    id === CITY.id ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh;
+    id === CITY.id
+      ? textIn(wordsOf(scores.dataset).whole, lang)
+      : lang === "en"
+        ? regionOf(id, scores.dataset.regions).en
+        : regionOf(id, scores.dataset.regions).zh;
   const rows = layout ? layout.areas.filter((a) => a.cls >= 0).sort((a, b) => b.value - a.value) : [];
   return (
     <section aria-label={t.map}>

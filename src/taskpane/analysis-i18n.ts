@@ -6,7 +6,6 @@ import { typesetAll } from "./typeset";
 const zh = {
   indicator: "指标",
   scope: "排名范围",
-  city: "全市",
   region: "区内",
   district: "行政区",
   opened: "已写入以下工作表（点击打开）：",
@@ -90,7 +89,6 @@ export type AnalysisStrings = typeof zh;
 const en: AnalysisStrings = {
   indicator: "Indicator",
   scope: "Rank over",
-  city: "City",
   region: "Region",
   district: "District",
   opened: "Sheets written (click to open):",

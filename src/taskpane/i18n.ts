@@ -87,7 +87,6 @@ const zh = {
   composite: "综合指数",
   averages: "平均值",
   indicator: "指标",
-  city: "全市",
 
   analyses: "更多分析（可选）",
   analysesHint: "展开一项即加载。",
@@ -196,7 +195,6 @@ const en: Strings = {
   composite: "Composite",
   averages: "Averages",
   indicator: "Indicator",
-  city: "City",
 
   analyses: "More analyses (optional)",
   analysesHint: "Each loads when opened.",

@@ -100,7 +100,8 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     const now = score(dataset2020());
     const last = score({ ...now.dataset, coefficients: now.dataset.coefficients.map((c, i) => (now.dataset.districts[i].id === "浦东" ? 0.5 : c)) });
     // This year is the title's 2020 (step 3's field), not 本年; last year, also 2020, is 上一年.
-    const layout = comparisonLayout(compare(last, now, { old: "上一年", new: "2020" }));
+    const date = new Date().toISOString().slice(0, 10); // the source line names the day
+    const layout = comparisonLayout(compare(last, now, { old: "上一年", new: "2020" }), { date });
     for (const sheet of layout.sheets) {
       const corner = `A1:${a1(sheet.cells.length - 1, sheet.cells[0].length - 1)}`;
       const got = await page.evaluate(([n, a]) => sciFake.excel.values(n, a), [sheet.name, corner]);

@@ -92,7 +92,15 @@ describe("sci compare", () => {
     const rowOf = (d: string) => overview.getRows(1, overview.rowCount)!.find((r) => r.getCell(1).value === d)!;
     expect(rowOf("崇明").getCell(9).value).toBe("排名上升2位 / up 2 places");
     expect(rowOf("崇明").getCell(5).numFmt).toBe("0.00");
-    expect(wb.worksheets[1].rowCount).toBe(3 + 52 * 16);
+    // The title in two rows, the source and date in two, a blank row and two header rows.
+    const today = new Date().toISOString().slice(0, 10);
+    expect([1, 2, 3, 4].map((r) => overview.getCell(r, 1).value)).toEqual([
+      "智慧城市发展水平指数变化 2020→2021",
+      "Change in the Smart City Development Index, 2020→2021",
+      `来源：2020年与2021年输入数据，由 SCI 按评估的指标体系与权重计算；生成于 ${today}`,
+      `Source: 2020 and 2021 inputs, computed by SCI with the assessment's framework and weights; generated ${today}`,
+    ]);
+    expect(wb.worksheets[1].rowCount).toBe(7 + 52 * 16);
   });
 
   it("a district in one year only is listed and the rest compared", async () => {

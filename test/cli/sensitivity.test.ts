@@ -81,8 +81,12 @@ describe("sci sensitivity", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["稳健性 2020"]);
     const ws = wb.worksheets[0];
-    expect(ws.getCell("A6").value).toBe("浦东");
-    expect(ws.getCell("D6").value).toBe(1);
+    // Under the title (2 rows), the source (2) and method (2) lines, a blank row and 2 header rows.
+    expect(ws.getCell("A1").value).toBe("2020年智慧城市发展水平指数排名稳健性");
+    expect(ws.getCell("A3").value).toMatch(/^来源：2020年输入数据，.*；生成于 \d{4}-\d{2}-\d{2}$/);
+    expect(ws.getCell("A6").value).toMatch(/^Method: .*, 500 replications, seed 1$/);
+    expect(ws.getCell("A10").value).toBe("浦东");
+    expect(ws.getCell("D10").value).toBe(1);
   });
 
   it("bad options are usage errors, exit 2, without a stack trace", async () => {

@@ -69,7 +69,8 @@ describe("the ranking workbook, printed", async () => {
     for (let r = top + 2; r <= top + 9; r++) {
       expect(overall.getCell(r, 1).value).toBe(r - top - 1);
       expect(overall.getCell(r, 1).alignment, `A${r}`).toEqual({ horizontal: "center" });
-      expect(overall.getCell(r, 2).alignment, `B${r}`).toEqual({ indent: 1 });
+      // An indent shows only in a left-aligned cell: General alignment ignores it.
+      expect(overall.getCell(r, 2).alignment, `B${r}`).toEqual({ horizontal: "left", indent: 1 });
       expect(overall.getCell(r, 3).alignment?.horizontal, `C${r}`).toBeUndefined();
     }
     const level3 = wb.worksheets[3];
@@ -129,18 +130,28 @@ describe("a comparison workbook gets the same look", async () => {
     layout.sheets.forEach((sheet, s) => {
       const ws = wb.worksheets[s];
       const style = sheetStyle(sheet);
+      // Every cell ruled; the city mean's row (the overview's totals) under a double rule.
+      const doubled = new Set(style.totals.map((b) => b.row));
       for (const [r, c] of blockCells(style.ruled[0]))
-        expect(ws.getCell(r + 1, c + 1).border, `${sheet.name} r${r} c${c}`).toEqual({ top: THIN, bottom: THIN, left: THIN, right: THIN });
+        expect(ws.getCell(r + 1, c + 1).border, `${sheet.name} r${r} c${c}`).toEqual({
+          top: doubled.has(r) ? { style: "double", color: { argb: "FF000000" } } : THIN,
+          bottom: THIN,
+          left: THIN,
+          right: THIN,
+        });
       for (const [r, c] of blockCells(style.headers[0])) expect(ws.getCell(r + 1, c + 1).fill).toEqual(GREY);
       for (const [r, c] of style.centered.flatMap((b) => [...blockCells(b)]))
         expect(ws.getCell(r + 1, c + 1).alignment).toMatchObject({ horizontal: "center" });
       expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${sheet.freezeRows}` });
-      // The header row wraps its long bilingual titles, three lines tall; body rows below it wrap
-      // only where a name is longer than its column.
-      expect(style.wrapped[0]).toEqual({ ...style.headers[0], points: 48 });
-      for (const w of style.wrapped.slice(1)) expect(w.row).toBeGreaterThan(style.headers[0].row);
-      expect(ws.getRow(style.headers[0].row + 1).height).toBe(48);
-      expect(ws.getCell(style.headers[0].row + 1, 6).alignment).toEqual({ horizontal: "centerContinuous", vertical: "middle", wrapText: true });
+      // Two header rows: the groups (value, rank over the city, rank in the region) fit on one
+      // line; the columns' bilingual titles wrap, two lines tall; body rows below wrap only where
+      // a name is longer than its column.
+      const head = style.headers[0];
+      expect(head.rows).toBe(2);
+      expect(style.wrapped[0]).toEqual({ ...head, row: head.row + 1, rows: 1, points: 32 });
+      for (const w of style.wrapped.slice(1)) expect(w.row).toBeGreaterThan(head.row + 1);
+      expect(ws.getRow(head.row + 2).height).toBe(32);
+      expect(ws.getCell(head.row + 2, 6).alignment).toEqual({ horizontal: "centerContinuous", vertical: "middle", wrapText: true });
     });
   });
 });

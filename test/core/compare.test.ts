@@ -1,6 +1,6 @@
 // Year over year (issue 6): the 2020 data against a copy with known changes.
 import { changeOf, compare, rankChangeText, score, scoreWithFramework } from "../../src/core";
-import { comparisonLayout } from "../../src/report";
+import { comparisonLayout, displayWidth } from "../../src/report";
 import { datasetOf, FW, inputRows, publishedSummary, readFixture, ROSTER, validated } from "./fixtures";
 import { both } from "./fixtures";
 
@@ -102,13 +102,19 @@ describe("districts and indicators in one year only", () => {
     const r = compare(a, b);
     expect(r.districts).toEqual([]);
     expect(r.issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual(["compare-no-common-district"]);
-    // The sheet still says why nothing is compared: who is in each year, in the list's order.
-    const cells = comparisonLayout(r).sheets[0].cells;
-    const body = cells.slice(3).filter((row) => row.some((v) => v !== null));
-    expect(body.map((row) => row.slice(0, 2))).toEqual([
-      ["仅见于旧 old / only in 旧 old", "浦东"],
-      ["仅见于新 new / only in 新 new", "黄浦、静安、徐汇、长宁、普陀、虹口、杨浦、宝山、闵行、嘉定、金山、松江、青浦、奉贤、崇明"],
-    ]);
+    // The sheet still says why nothing is compared: who is in each year, in the list's order,
+    // on lines under the (empty) table that run off no page.
+    const sheet = comparisonLayout(r).sheets[0];
+    const under = sheet.cells.slice(sheet.freezeRows).filter((row) => row.some((v) => v !== null));
+    const lines = under.map((row) => row[0] as string);
+    expect(lines[0]).toBe("仅见于旧 old / only in 旧 old：浦东");
+    // 30 wide for the label and 5 for each name but the last: two lines of at most 80.
+    expect(lines.slice(1).join("")).toBe(
+      "仅见于新 new / only in 新 new：黄浦、静安、徐汇、长宁、普陀、虹口、杨浦、宝山、闵行、嘉定、金山、松江、青浦、奉贤、崇明",
+    );
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    for (const row of under) expect(row.slice(1).every((v) => v === null)).toBe(true);
   });
 
   it("an indicator new in the newer framework is not compared, with a warning", () => {
@@ -131,18 +137,42 @@ describe("comparison sheets", () => {
   it("an overview of the composite, districts by their new rank", () => {
     expect(overview.name).toBe("对比 2020→2021");
     const rows = overview.cells.slice(overview.freezeRows);
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(17); // 16 districts, then the city mean
     expect(rows[0].slice(0, 2)).toEqual(["浦东", "中心城区"]);
     const chongming = rows.find((r) => r[0] === "崇明")!;
     expect(rows.indexOf(chongming)).toBe(13); // 14th
-    expect(chongming.slice(1, 9)).toEqual(["郊区", sci("崇明").old, sci("崇明").new, sci("崇明").change, 16, 14, 2, "排名上升2位 / up 2 places"]);
+    expect(chongming.slice(1, 2)).toEqual(["郊区"]);
+    [sci("崇明").old, sci("崇明").new, sci("崇明").change].forEach((x, k) => expect(chongming[2 + k] as number).toBeCloseTo(x, 12));
+    expect(chongming.slice(5, 9)).toEqual([16, 14, 2, "排名上升2位 / up 2 places"]);
     expect(chongming.slice(9)).toEqual([8, 6, 2, "排名上升2位 / up 2 places"]);
-    expect(overview.numbers).toEqual([{ row: overview.freezeRows, col: 2, rows: 16, cols: 3 }]);
+    expect(overview.numbers).toEqual([{ row: overview.freezeRows, col: 2, rows: 17, cols: 3 }]);
+  });
+
+  it("the city mean of each year under the districts, styled as totals", () => {
+    const at = overview.freezeRows + 16;
+    // Each year's mean over its 16 districts, computed here from the districts' own values.
+    const mean = (k: "old" | "new") => c.districts.reduce((t, d) => t + d.indicators[c.codes.indexOf("SCI")][k], 0) / 16;
+    const [label, region, old, now, change, ...ranks] = overview.cells[at];
+    expect([label, region]).toEqual(["全市平均", null]);
+    expect(old as number).toBeCloseTo(mean("old"), 9);
+    expect(old as number).toBeCloseTo(109.77, 2); // the published 2020 city mean
+    expect(now as number).toBeCloseTo(mean("new"), 9);
+    expect(change as number).toBeCloseTo(mean("new") - mean("old"), 9);
+    expect(ranks.every((v) => v === null)).toBe(true);
+    expect(overview.totals).toEqual([{ row: at, col: 0, rows: 1, cols: 13 }]);
+    // Names (and the mean's label) and regions, then the two notes' columns, set in from the border.
+    expect(overview.indented).toEqual([
+      { row: overview.freezeRows, col: 0, rows: 17, cols: 2 },
+      { row: overview.freezeRows, col: 8, rows: 16, cols: 1 },
+      { row: overview.freezeRows, col: 12, rows: 16, cols: 1 },
+    ]);
+    expect(overview.indented!.slice(1).map((b) => overview.cells[b.row][b.col])).toEqual(["排名不变 / unchanged", "排名不变 / unchanged"]);
   });
 
   it("a detail row for every indicator and district", () => {
     const rows = detail.cells.slice(detail.freezeRows);
     expect(rows).toHaveLength(52 * 16);
+    expect(detail.totals).toEqual([]); // a table to filter: no average rows among the entities
     const row = rows.find((r) => r[0] === "B2.3" && r[2] === "崇明")!;
     expect(row[1]).toBe("电子警察监控点覆盖率");
     expect(row[6] as number).toBeCloseTo(10, 9);
@@ -157,6 +187,6 @@ describe("comparison sheets", () => {
       ).dataset!,
     );
     const sheet = comparisonLayout(compare(old15, newer, { old: "2019", new: "2020" })).sheets[0];
-    expect(sheet.cells.some((r) => r[0] === "仅见于2020 / only in 2020" && r[1] === "金山")).toBe(true);
+    expect(sheet.cells.some((r) => r[0] === "仅见于2020 / only in 2020：金山")).toBe(true);
   });
 });

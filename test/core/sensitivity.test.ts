@@ -182,10 +182,24 @@ describe("sensitivity sheet", () => {
     expect(sheet.name).toBe("稳健性 2020");
     const rows = sheet.cells.slice(sheet.freezeRows);
     expect(rows).toHaveLength(16);
-    expect(rows[0].slice(0, 8)).toEqual(["浦东", "中心城区", byId(r, "浦东").value, 1, 1, 1, 1, 100]);
+    expect(rows[0].slice(0, 2)).toEqual(["浦东", "中心城区"]);
+    expect(rows[0][2] as number).toBeCloseTo(byId(r, "浦东").value, 12);
+    expect(rows[0].slice(3, 8)).toEqual([1, 1, 1, 1, 100]);
     expect(rows[15][0]).toBe("崇明");
     expect(rows.map((row) => row[3])).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
-    expect(sheet.cells[1][0]).toContain("1000");
+    // The title in two lines, the source in two, then the method in two: 1000 replications, seed 3.
+    expect(sheet.cells.slice(0, 6).map((row) => row[0])).toEqual([
+      "2020年智慧城市发展水平指数排名稳健性",
+      "Robustness of the 2020 Smart City Development Index ranking",
+      "来源：2020年输入数据，由 SCI 按评估的指标体系与权重计算",
+      "Source: 2020 inputs, computed by SCI with the assessment's framework and weights",
+      "方法：权重随机扰动 ±0%（同级重新归一），重复 1000 次，随机种子 3",
+      "Method: every weight perturbed by up to ±0% (siblings renormalised), 1000 replications, seed 3",
+    ]);
+    expect(sheet.titleLines).toEqual([0, 1]);
+    expect(sheet.notes).toEqual([2, 3, 4, 5]);
+    expect(sensitivityLayout(r, ds, "2020", { date: "2024-05-06" }).cells[2][0]).toMatch(/；生成于 2024-05-06$/);
+    expect(sheet.indented).toEqual([{ row: sheet.freezeRows, col: 0, rows: 16, cols: 2 }]);
     expect(sheet.charts[0].values).toEqual({ row: sheet.freezeRows, col: 4, rows: 16, cols: 1 });
     for (const row of sheet.cells) expect(row).toHaveLength(13);
   });

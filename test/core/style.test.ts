@@ -156,9 +156,10 @@ describe("wrapping long headers", () => {
     expect(overall.tables.map((t) => t.cols)).toEqual([8, 7, 7]); // the city table has the region column
     const ds = datasetOf(inputRows());
     const robust = sensitivityLayout(sensitivity(ds, { replications: 10, perturbation: 0.1, seed: 1 }).result!, ds, "2020");
-    // Row 3 (全市排名 / city rank across 5 columns) fits; row 4's "保持原排名（%）/ kept (%)" in 11
-    // takes 3 lines: "保持原排名" | "（%）/ kept" | "(%)".
-    expect(sheetStyle(robust).wrapped).toEqual([{ row: 4, col: 0, rows: 1, cols: 13, points: 48 }]);
+    // Rows 0–5 are the title, source and method lines, 6 blank. Row 7 (全市排名 / city rank across
+    // 5 columns) fits; row 8's "保持原排名（%）/ kept (%)" in 11 takes 3 lines: "保持原排名" |
+    // "（%）/ kept" | "(%)".
+    expect(sheetStyle(robust).wrapped).toEqual([{ row: 8, col: 0, rows: 1, cols: 13, points: 48 }]);
   });
 });
 
@@ -170,12 +171,13 @@ describe("other layouts get the same style without asking", () => {
       const style = sheetStyle(s);
       const t = s.tables[0];
       expect(style.ruled).toEqual([{ row: t.row, col: 0, rows: t.rows, cols: t.cols }]);
-      expect(style.headers).toEqual([{ row: t.row, col: 0, rows: 1, cols: t.cols }]);
-      expect(s.cells[t.row][0]).toMatch(/district|code/);
+      // Two header rows: each group (value, rank over the city, rank in the region), then its columns.
+      expect(style.headers).toEqual([{ row: t.row, col: 0, rows: 2, cols: t.cols }]);
+      expect(s.cells[t.row + 1][0]).toMatch(/district|code/);
       // Old rank, new rank, change; city then region.
-      expect(style.centered.map((b) => s.cells[t.row].slice(b.col, b.col + b.cols))).toEqual([
-        ["2020全市排名 / city rank 2020", "2021全市排名 / city rank 2021", "全市排名变化 / city rank change"],
-        ["2020区内排名 / region rank 2020", "2021区内排名 / region rank 2021", "区内排名变化 / region rank change"],
+      expect(style.centered.map((b) => [s.cells[t.row][b.col], ...s.cells[t.row + 1].slice(b.col, b.col + b.cols)])).toEqual([
+        ["全市排名 / city rank", "2020", "2021", "变化 / change"],
+        ["区内排名 / rank in region", "2020", "2021", "变化 / change"],
       ]);
       expect(style.page).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: s.freezeRows, rowBreaks: [] });
     }
@@ -185,13 +187,14 @@ describe("other layouts get the same style without asking", () => {
     const ds = datasetOf(inputRows());
     const s = sensitivityLayout(sensitivity(ds, { replications: 50, perturbation: 0.1, seed: 1 }).result!, ds, "2020");
     const style = sheetStyle(s);
-    expect(style.headers).toEqual([{ row: 3, col: 0, rows: 2, cols: 13 }]);
-    expect(style.ruled).toEqual([{ row: 3, col: 0, rows: 18, cols: 13 }]);
-    expect(style.centered.map((b) => s.cells[4].slice(b.col, b.col + b.cols))).toEqual([
+    // Under the title (2 rows), the source (2) and the method (2) lines and a blank row.
+    expect(style.headers).toEqual([{ row: 7, col: 0, rows: 2, cols: 13 }]);
+    expect(style.ruled).toEqual([{ row: 7, col: 0, rows: 18, cols: 13 }]);
+    expect(style.centered.map((b) => s.cells[8].slice(b.col, b.col + b.cols))).toEqual([
       ["基准 / baseline", "中位 / median", "5%分位 / P5", "95%分位 / P95"],
       ["基准 / baseline", "中位 / median", "5%分位 / P5", "95%分位 / P95"],
     ]);
-    expect(style.page.printTitleRows).toBe(5);
+    expect(style.page.printTitleRows).toBe(9);
   });
 
   it("a layout without tables or hints gets none, and still a page setup", () => {

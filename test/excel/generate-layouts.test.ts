@@ -2,7 +2,7 @@
 // the robustness sheet. Same guarantees as the ranking sheets: every cell as the layout says,
 // fresh names, text stays text, two syncs, a failure rolled back.
 import { compare, score, sensitivity, validate } from "../../src/core";
-import { comparisonLayout, sensitivityLayout, type ReportLayout, type SheetLayout } from "../../src/report";
+import { comparisonLayout, sensitivityLayout, type Block, type ReportLayout, type SheetLayout } from "../../src/report";
 import { dataset2020, framework2020, INPUTS_2020, shanghaiRoster } from "../../src/data";
 import { writeLayout } from "../../src/excel/generate";
 import { officeWorkbook } from "../../src/excel/workbook";
@@ -12,7 +12,8 @@ import { a1, chineseThenEnglish } from "./fixtures";
 
 const expected = (sheet: SheetLayout) => sheet.cells.map((r) => r.map((v) => (v === null ? "" : v)));
 const corner = (sheet: SheetLayout) => `A1:${a1(sheet.cells.length - 1, sheet.cells[0].length - 1)}`;
-const inBlock = (sheet: SheetLayout, r: number, c: number) => sheet.numbers.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
+const within = (blocks: readonly Block[], r: number, c: number) => blocks.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
+const inBlock = (sheet: SheetLayout, r: number, c: number) => within(sheet.numbers, r, c);
 
 /** The 2020 inputs with one change: 浦东's coefficient halved, so its composite is half. */
 function lastYear(coefficient = 0.5) {
@@ -24,7 +25,7 @@ function lastYear(coefficient = 0.5) {
   return score(dataset!);
 }
 
-/** Every cell equals the layout, strings are text (`@`), number blocks `0.00`, headers bold, no formulas. */
+/** Every cell equals the layout, strings are text (`@`), number blocks `0.00`, headers and averages bold, no formulas. */
 function expectWritten(xl: FakeExcel, name: string, sheet: SheetLayout) {
   expect(xl.values(name, corner(sheet))).toEqual(expected(sheet));
   const used = xl.values(name);
@@ -34,7 +35,7 @@ function expectWritten(xl: FakeExcel, name: string, sheet: SheetLayout) {
       const cell = xl.cell(name, a1(r, c));
       expect(cell.formula, `${name}!${a1(r, c)}`).toBeUndefined();
       expect(cell.numberFormat, `${name}!${a1(r, c)}`).toBe(typeof v === "string" ? "@" : inBlock(sheet, r, c) ? "0.00" : "General");
-      expect(cell.bold, `${name}!${a1(r, c)}`).toBe(sheet.headerRows.includes(r));
+      expect(cell.bold, `${name}!${a1(r, c)}`).toBe(sheet.headerRows.includes(r) || within(sheet.totals ?? [], r, c));
     }),
   );
   expect(xl.sheet(name).freezeRows).toBe(sheet.freezeRows);
@@ -59,20 +60,22 @@ describe("writeLayout: the year-over-year comparison", () => {
     expect(xl.syncs).toBe(2);
     layout.sheets.forEach((sheet) => expectWritten(xl, sheet.name, sheet));
     // Detail: every indicator of the framework for every district.
-    expect(layout.sheets[1].cells.length - 3).toBe(framework2020.order.length * 16);
+    expect(layout.sheets[1].cells.length - layout.sheets[1].freezeRows).toBe(framework2020.order.length * 16);
   });
 
   it("shows the known change: 浦东 from last to first, everyone else one place down", async () => {
     const xl = new FakeExcel();
     await xl.runExcel((ctx) => writeLayout(ctx, layout));
-    const rows = xl.values("对比 2019→2020").slice(3, 19);
+    const top = layout.sheets[0].freezeRows;
+    const rows = xl.values("对比 2019→2020").slice(top, top + 16);
     const pudong = rows.find((r) => r[0] === "浦东")!;
     const [oldValue, newValue, change] = pudong.slice(2, 5) as number[];
-    expect(oldValue * 2).toBe(newValue); // the coefficient halved it, exactly
-    expect(change).toBe(newValue - oldValue);
+    // The coefficient halved it (to the 15 significant digits a sheet keeps).
+    expect(oldValue * 2).toBeCloseTo(newValue, 10);
+    expect(change).toBeCloseTo(newValue - oldValue, 10);
     expect(pudong.slice(5)).toEqual([16, 1, 15, "排名上升15位 / up 15 places", 8, 1, 7, "排名上升7位 / up 7 places"]);
     // As shown: the published 133.41 now, half of it last year, two decimals; ranks as integers.
-    const at = 3 + rows.indexOf(pudong);
+    const at = top + rows.indexOf(pudong);
     const shown = (c: number) => displayText(xl.cell("对比 2019→2020", a1(at, c)));
     expect([0, 1, 2, 3, 4, 5, 6, 7].map(shown)).toEqual(["浦东", "中心城区", "66.71", "133.41", "66.71", "16", "1", "15"]);
     for (const r of rows.filter((r) => r[0] !== "浦东")) {
@@ -124,7 +127,8 @@ describe("writeLayout: the robustness sheet", () => {
     const chart = layout.sheets[0].charts[0];
     expect(xl.sheet("稳健性 2020").charts[0]).toMatchObject({ title: chart.title, source: chart.values, xValues: chart.categories });
     // Rows by baseline rank: 浦东 first, each row's numbers from the result.
-    const rows = xl.values("稳健性 2020").slice(5, 21);
+    const top = layout.sheets[0].freezeRows;
+    const rows = xl.values("稳健性 2020").slice(top, top + 16);
     expect(rows.map((r) => r[3])).toEqual([...rows.map((r) => r[3])].sort((a, b) => Number(a) - Number(b)));
     const pudong = result.districts.find((d) => d.district === "浦东")!.ranks.city;
     expect(rows[0].slice(0, 1).concat(rows[0].slice(3, 8))).toEqual(["浦东", pudong.baseline, pudong.median, pudong.p5, pudong.p95, pudong.keep * 100]);

@@ -12,8 +12,11 @@ const layout = reportLayout(score(dataset2020()), "2020");
 const THIN: Line = { style: "Continuous", weight: "Thin", color: "#000000" };
 const inAny = (blocks: Block[], r: number, c: number) => blocks.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
 
-/** Every cell of the sheet: ruled, filled and aligned exactly where the style says. */
-function expectStyled(xl: FakeExcel, name: string, sheet: SheetLayout) {
+/**
+ * Every cell of the sheet: ruled, filled and aligned exactly where the style says; names
+ * indented (left-aligned, one step) where this Excel has ExcelApi 1.9 (`indents`).
+ */
+function expectStyled(xl: FakeExcel, name: string, sheet: SheetLayout, indents = true) {
   const style = sheetStyle(sheet);
   let ruled = 0;
   sheet.cells.forEach((row, r) =>
@@ -33,7 +36,9 @@ function expectStyled(xl: FakeExcel, name: string, sheet: SheetLayout) {
       } else expect(cell.borders, where).toBeUndefined();
       const header = inAny(style.headers, r, c);
       expect(cell.fill, where).toBe(header ? "#D9D9D9" : inAny(style.totals, r, c) ? "#F2F2F2" : undefined);
-      expect(cell.horizontalAlignment, where).toBe(header ? "CenterAcrossSelection" : inAny(style.centered, r, c) ? "Center" : undefined);
+      const indented = indents && inAny(style.indented, r, c);
+      expect(cell.horizontalAlignment, where).toBe(header ? "CenterAcrossSelection" : inAny(style.centered, r, c) ? "Center" : indented ? "Left" : undefined);
+      expect(cell.indentLevel, where).toBe(indented ? 1 : undefined);
       expect(!!cell.wrapText, where).toBe(inAny(style.wrapped, r, c));
     }),
   );
@@ -62,8 +67,7 @@ describe("the ranking sheets' look in Excel", () => {
     expect(xl.cell("排名 2020", "A6").borders).toBeUndefined();
     expect(xl.cell("排名 2020", "C7")).toMatchObject({ value: "智慧城市发展水平指数", fill: "#D9D9D9", borders: { top: THIN } });
     expect(xl.cell("排名 2020", "A8")).toMatchObject({ value: 1, horizontalAlignment: "Center", borders: { left: THIN } });
-    expect(xl.cell("排名 2020", "B8")).toMatchObject({ value: "浦东", borders: { bottom: THIN } });
-    expect(xl.cell("排名 2020", "B8").horizontalAlignment).toBeUndefined();
+    expect(xl.cell("排名 2020", "B8")).toMatchObject({ value: "浦东", borders: { bottom: THIN }, horizontalAlignment: "Left", indentLevel: 1 });
 
     const suburban = layout.sheets[0].tables.find((t) => t.key === "suburban")!;
     expect(overall.page).toMatchObject({
@@ -91,11 +95,11 @@ describe("the ranking sheets' look in Excel", () => {
     const xl = new FakeExcel();
     const result = await xl.runExcel((ctx) => writeLayout(ctx, cmp));
     expect(result).toMatchObject({ ok: true, syncs: 2 });
-    // Their long bilingual headers wrap in a taller row: "2020全市排名 / city rank 2020" in 12
-    // characters; in the detail, an indicator's name longer than its column wraps in its row.
+    // Under the title, source and blank rows (0–4) and the group row (5), the column headers wrap
+    // in a taller row: "行政区 / district" in 12 characters, "变化 / change" in 11, two lines.
     expect(cmp.sheets.map((s) => sheetStyle(s).wrapped[0]).map((w) => [w.row, w.points])).toEqual([
-      [2, 48],
-      [2, 48],
+      [6, 32],
+      [6, 32],
     ]);
     for (const sheet of cmp.sheets) {
       expectStyled(xl, sheet.name, sheet);
@@ -126,7 +130,7 @@ describe("the ranking sheets' look in Excel", () => {
       expect(result).toMatchObject({ ok: true, syncs: 2, mismatches: [] });
       expect(asked).toContain("ExcelApi 1.9");
       for (const sheet of layout.sheets) {
-        expectStyled(xl, sheet.name, sheet);
+        expectStyled(xl, sheet.name, sheet, false);
         expect(xl.sheet(sheet.name).page).toMatchObject({ orientation: "Portrait", paperSize: "Letter", rowBreaks: [], centerFooter: "" });
       }
       expect(xl.changes.some((c) => c.op.startsWith("pageLayout."))).toBe(false);

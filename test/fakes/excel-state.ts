@@ -17,6 +17,8 @@ export interface Cell {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
+  /** range.format.indentLevel (ExcelApi 1.9): steps from the cell's border. */
+  indentLevel?: number;
 }
 
 export type Side = "top" | "bottom" | "left" | "right";
@@ -592,6 +594,13 @@ export class BookState {
     this.guard(sheet, `format.${axis}Alignment`);
     for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c)[`${axis}Alignment`] = value;
     this.record(`format.${axis}Alignment`, sheet, area);
+  }
+
+  setIndent(sheet: SheetState, area: Area, level: number): void {
+    if (!(Number.isInteger(level) && level >= 0 && level <= 250)) throw errors.invalidArgument(`indent level ${level}`);
+    this.guard(sheet, "format.indentLevel");
+    for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.cols; c++) editCell(sheet, area.row + r, area.col + c).indentLevel = level;
+    this.record("format.indentLevel", sheet, area);
   }
 
   setWrapText(sheet: SheetState, area: Area, wrap: boolean): void {

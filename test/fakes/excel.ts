@@ -813,6 +813,9 @@ export class RangeFormat extends ClientObject<RangeRef> {
   set verticalAlignment(v: string) {
     this.act("format.verticalAlignment", (t) => this.book.setAlignment(t.sheet, t.area, "vertical", v));
   }
+  set indentLevel(v: number) {
+    this.act("format.indentLevel", (t) => this.book.setIndent(t.sheet, t.area, v));
+  }
   set wrapText(v: boolean) {
     this.act("format.wrapText", (t) => this.book.setWrapText(t.sheet, t.area, v));
   }

@@ -1,8 +1,8 @@
 // A ranking computed another way than the report's says so in every title: the sheets' headings,
 // the charts and the map. The official method's titles stay as they were.
-import { assess, compare, methodNote, type Scores } from "../../src/core";
+import { assess, compare, methodNote, sensitivity, type Scores } from "../../src/core";
 import { GEOMETRY_SHANGHAI, shanghai2020 } from "../../src/data";
-import { comparisonLayout, reportLayout } from "../../src/report";
+import { comparisonLayout, reportLayout, sensitivityLayout } from "../../src/report";
 import { mapLayout } from "../../src/report/map";
 
 const scoresOf = (options: Parameters<typeof assess>[2]): Scores => {
@@ -61,12 +61,24 @@ describe("titles say a non-default method", () => {
 
   it("the year-over-year sheets: both headings, when the years were scored another way", () => {
     const geometric = scoresOf({ choices: { aggregation: "geometric" } });
-    const headingsOf = (a: Scores, b: Scores) => comparisonLayout(compare(a, b, { old: "2019", new: "2020" })).sheets.map((sh) => sh.cells[0][0]);
+    // Two lines each, Chinese then English, the note said on each.
+    const headingsOf = (a: Scores, b: Scores) =>
+      comparisonLayout(compare(a, b, { old: "2019", new: "2020" })).sheets.map((sh) => [sh.cells[0][0], sh.cells[1][0]]);
     expect(headingsOf(geometric, geometric)).toEqual([
-      "智慧城市发展水平指数变化 2019→2020 / Change in the Smart City Development Index, 2019→2020（几何平均 / geometric mean）",
-      "各指标变化 2019→2020 / Change in every indicator, 2019→2020（几何平均 / geometric mean）",
+      ["智慧城市发展水平指数变化 2019→2020（几何平均）", "Change in the Smart City Development Index, 2019→2020 (geometric mean)"],
+      ["各指标变化 2019→2020（几何平均）", "Change in every indicator, 2019→2020 (geometric mean)"],
     ]);
     const plain = scoresOf({});
-    expect(headingsOf(plain, plain)[0]).toBe("智慧城市发展水平指数变化 2019→2020 / Change in the Smart City Development Index, 2019→2020");
+    expect(headingsOf(plain, plain)[0]).toEqual(["智慧城市发展水平指数变化 2019→2020", "Change in the Smart City Development Index, 2019→2020"]);
+  });
+
+  it("the robustness sheet's heading, when the ranking was computed another way", () => {
+    const s = scoresOf({ choices: { aggregation: "geometric" } });
+    const result = sensitivity(s.dataset, { replications: 10, perturbation: 0.1, seed: 1 }).result!;
+    const cells = sensitivityLayout(result, s.dataset, "2020").cells;
+    expect([cells[0][0], cells[1][0]]).toEqual([
+      "2020年智慧城市发展水平指数排名稳健性（几何平均）",
+      "Robustness of the 2020 Smart City Development Index ranking (geometric mean)",
+    ]);
   });
 });

@@ -184,7 +184,8 @@ describe("robustness of ranks", () => {
     await user.click(screen.getByRole("button", { name: "生成稳健性工作表" }));
     const list = await screen.findByRole("list", { name: "已写入的工作表" });
     expect(within(list).getByRole("button").textContent).toBe("稳健性 2020");
-    const sheet = sensitivityLayout(core({ replications: 2000, perturbation: 0.1, seed: 42 }), ds);
+    const date = new Date().toISOString().slice(0, 10); // the source line names the day
+    const sheet = sensitivityLayout(core({ replications: 2000, perturbation: 0.1, seed: 42 }), ds, ds.label ?? "", { date });
     const corner = `A1:${a1(sheet.cells.length - 1, sheet.cells[0].length - 1)}`;
     expect(excel.values("稳健性 2020", corner)).toEqual(sheet.cells.map((r) => r.map((v) => (v === null ? "" : v))));
     expect(excel.syncs).toBe(2);

@@ -179,7 +179,8 @@ describe("year over year from the pane", () => {
         .map((b) => b.textContent),
     ).toEqual(["对比 上一年→2020", "对比明细 上一年→2020"]);
     // The core's comparison with the pane's labels: this year is the title's 2020.
-    const layout = comparisonLayout({ ...model.getModel().comparison!, oldLabel: "上一年", newLabel: "2020" });
+    const date = new Date().toISOString().slice(0, 10); // the source line names the day
+    const layout = comparisonLayout({ ...model.getModel().comparison!, oldLabel: "上一年", newLabel: "2020" }, { date });
     for (const s of layout.sheets) {
       const corner = `A1:${a1(s.cells.length - 1, s.cells[0].length - 1)}`;
       expect(excel.values(s.name, corner)).toEqual(s.cells.map((r) => r.map((v) => (v === null ? "" : v))));

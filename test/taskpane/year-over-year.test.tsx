@@ -80,7 +80,8 @@ describe("year over year", () => {
 
   it("writes the comparison sheets, equal to the core's layout cell for cell, never overwriting", async () => {
     const { user, excel } = panel();
-    const layout = comparisonLayout(compare(previous, now2020));
+    const date = new Date().toISOString().slice(0, 10); // the source line names the day
+    const layout = comparisonLayout(compare(previous, now2020), { date });
     await user.click(screen.getByRole("button", { name: "生成比较工作表" }));
     const list = await screen.findByRole("list", { name: "已写入的工作表" });
     expect(
@@ -90,7 +91,8 @@ describe("year over year", () => {
     ).toEqual(["对比 2019→2020", "对比明细 2019→2020"]);
     expect(screen.getByText("已写入以下工作表（点击打开）：")).toBeTruthy();
     layout.sheets.forEach((sheet) => expectSheet(excel, sheet.name, sheet));
-    expect(excel.cell("对比 2019→2020", "M4").value).toBe("排名上升7位 / up 7 places");
+    // The first row under the header: 浦东, first this year, up 7 places in its region.
+    expect(excel.cell("对比 2019→2020", `M${layout.sheets[0].freezeRows + 1}`).value).toBe("排名上升7位 / up 7 places");
     expect(excel.syncs).toBe(2);
 
     await user.click(screen.getByRole("button", { name: "生成比较工作表" }));

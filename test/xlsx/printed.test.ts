@@ -1,7 +1,7 @@
 // Every workbook SCI writes, printed by LibreOffice (xlsx → PDF, as on paper): each cell's text
 // is on the page whole — none cut at a cell border or lost beyond the print area — and every
 // workbook prints in one orientation, the ranking's first page leading with the city-wide
-// table. PNGs of every page go to test-results/printed/ to look at.
+// table, and every first page opens with a two-line title and the source and date lines. PNGs of every page go to test-results/printed/ to look at.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,12 +70,18 @@ describe.skipIf(!!WHY)(WHY ? `printed workbooks (skipped: ${WHY})` : "every work
     expect(new Set(pages).size).toBe(1);
   });
 
-  it("the ranking's first page leads with the city-wide ranking: the title in two lines, the source line, 浦东 133.41 first", () => {
-    const first = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", join(dir, "pdf", "ranking.pdf"), "-"], { encoding: "utf8" }).stdout;
+  /** The first page's text as laid out, trimmed lines without the page-number footer. */
+  const firstPage = (name: string) => {
+    const first = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", join(dir, "pdf", `${name}.pdf`), "-"], { encoding: "utf8" }).stdout;
     const lines = first
       .split("\n")
       .map((l) => l.trim())
-      .filter((l) => l && !/^\d+ \/ \d+$/.test(l)); // the page-number footer
+      .filter((l) => l && !/^\d+ \/ \d+$/.test(l));
+    return { first, lines };
+  };
+
+  it("the ranking's first page leads with the city-wide ranking: the title in two lines, the source line, 浦东 133.41 first", () => {
+    const { first, lines } = firstPage("ranking");
     expect(lines[0]).toBe("2020年智慧城市发展水平指数排名");
     expect(lines[1]).toBe("2020 Smart City Development Index ranking");
     expect(lines[2]).toMatch(/^来源：/);
@@ -105,5 +111,20 @@ describe.skipIf(!!WHY)(WHY ? `printed workbooks (skipped: ${WHY})` : "every work
     const flagTexts = cells.filter((c) => ["分布偏斜", "skewed", "高度相关", "collinear", "信息资源", "Information resources", "B2.3 · B2.6"].includes(c.text));
     expect(flagTexts.length).toBeGreaterThanOrEqual(6);
     for (const c of flagTexts) expect(text).toContain(squeeze(c.text));
+  });
+
+  // The examples' inputs: 2021 is 2020 with 崇明 up and 松江 down; 300 replications, seed 1.
+  it.each([
+    ["comparison", "智慧城市发展水平指数变化 2020→2021", "Change in the Smart City Development Index, 2020→2021", "2020年与2021年输入数据"],
+    ["robustness", "2020年智慧城市发展水平指数排名稳健性", "Robustness of the 2020 Smart City Development Index ranking", "2020年输入数据"],
+  ])("the %s's first page: the title in two lines, then the source lines with the date, then the table", (name, zh, en, inputs) => {
+    const { first, lines } = firstPage(name);
+    expect(lines[0]).toBe(zh);
+    expect(lines[1]).toBe(en);
+    expect(lines[2]).toMatch(new RegExp(`^来源：${inputs}，.*；生成于 \\d{4}-\\d{2}-\\d{2}$`));
+    expect(lines[3]).toMatch(/^Source: .*; generated \d{4}-\d{2}-\d{2}$/);
+    // 浦东 leads the table at the published 133.41; the comparison closes with the city mean, 109.77 in 2020.
+    expect(squeeze(first)).toContain(squeeze("浦东 中心城区 133.41"));
+    if (name === "comparison") expect(squeeze(first)).toContain(squeeze("全市平均 109.77"));
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Dataset } from "../../core";
 import { type Issue } from "../../core";
 import type { Sensitivity } from "../../core";
-import { sensitivityLayout } from "../../report";
+import { sensitivityLayout, wordsOf } from "../../report";
 import { ANALYSIS_STRINGS, percentText } from "../analysis-i18n";
 import type { Lang } from "../i18n";
 import { runSensitivity, type RunControls } from "../sensitivity-runner";
@@ -139,7 +139,13 @@ export default function RobustnessPanel({ lang, current, workbook, createWorker 
           <div className={pane.actions}>
             <Button
               disabledFocusable={writer.busy || stale}
-              onClick={() => writer.write(() => ({ title: done.dataset.label ?? "", sheets: [sensitivityLayout(done.result, done.dataset, undefined, lang)] }))}
+              onClick={() =>
+                writer.write(() => {
+                  const date = new Date().toISOString().slice(0, 10);
+                  const title = done.dataset.label ?? "";
+                  return { title, date, sheets: [sensitivityLayout(done.result, done.dataset, title, { date, sheetLang: lang })] };
+                })
+              }
             >
               {a.writeSensitivity}
             </Button>
@@ -167,10 +173,11 @@ function Results({ done, scope, setScope, lang }: { done: Done; scope: Scope; se
       return { key: d.district, label: name, baseline: r.baseline, median: r.median, p5: r.p5, p95: r.p95, keep: r.keep, group };
     });
   const ranks = scope === "city" ? result.districts.length : Math.max(...regions.map((id) => result.districts.filter((d) => d.region === id).length));
-  const scopeName = scope === "city" ? a.city : a.region;
+  const whole = textOf(wordsOf(dataset).whole, lang);
+  const scopeName = scope === "city" ? whole : a.region;
   return (
     <div data-path={done.path}>
-      <ScopeSelect value={scope} onChange={setScope} a={a} />
+      <ScopeSelect value={scope} onChange={setScope} a={a} whole={whole} />
       <RangePlot
         rows={rows}
         ranks={ranks}

@@ -73,7 +73,10 @@ export default function YearOverYearPanel({ lang, current, workbook, model: sour
     <>
       <ComparisonTable comparison={comparison} english={english(model)} lang={lang} a={a} />
       <div className={pane.actions}>
-        <Button disabledFocusable={writer.busy} onClick={() => writer.write(() => comparisonLayout(comparison, lang))}>
+        <Button
+          disabledFocusable={writer.busy}
+          onClick={() => writer.write(() => comparisonLayout(comparison, { date: new Date().toISOString().slice(0, 10), sheetLang: lang }))}
+        >
           {a.generateComparison}
         </Button>
       </div>
@@ -107,7 +110,7 @@ function ComparisonTable({ comparison, english, lang, a }: { comparison: Compari
   return (
     <>
       <IndicatorSelect framework={fw} codes={comparison.codes} value={code} onChange={setIndicator} label={a.indicator} lang={lang} />
-      <ScopeSelect value={scope} onChange={setScope} a={a} />
+      <ScopeSelect value={scope} onChange={setScope} a={a} whole={textOf(comparison.words.whole, lang)} />
       <Field label={a.sortLabel}>
         <Select className={select.root} select={{ className: select.select }} value={sort} onChange={(_, d) => setSort(d.value as SortKey)}>
           {(Object.keys(sortLabels) as SortKey[]).map((key) => (

@@ -1,5 +1,6 @@
 import { mergeClasses } from "@fluentui/react-components";
-import { regionOf } from "../../core";
+import { regionOf, textIn } from "../../core";
+import { wordsOf } from "../../report";
 import type { Lang, Strings } from "../i18n";
 import { indicatorName } from "../names";
 import { Status } from "../Status";
@@ -16,7 +17,12 @@ export default function ResultsStep({ t, lang, current, title, stale }: { t: Str
   if (!scores) return <Status intent="info">{t.noResults}</Status>;
   const g = glance(scores);
   const fw = scores.dataset.framework;
-  const scope = (id: string) => (id === "city" ? t.city : lang === "en" ? regionOf(id, scores.dataset.regions).en : regionOf(id, scores.dataset.regions).zh);
+  const scope = (id: string) =>
+    id === "city"
+      ? textIn(wordsOf(scores.dataset).whole, lang)
+      : lang === "en"
+        ? regionOf(id, scores.dataset.regions).en
+        : regionOf(id, scores.dataset.regions).zh;
   // First open: the figures shown are the built-in example's, and the pane says so before them.
   const example = current.mode === "builtin" && current.profile?.label;
   return (
