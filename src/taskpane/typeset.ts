@@ -14,7 +14,8 @@ const rules: [RegExp, string][] = [
   [new RegExp(`([${CJK}])[ \\u00a0]+(\\d{4}年)`, "g"), "$1$2"],
   // A number keeps its unit (16 个行政区, 624 格), and 第 its number (第 3 行); a code's digits
   // (B2.6 环境…) are not a number, and other words after a number may still start a line.
-  [new RegExp(`(?<![A-Za-z.\\d])(\\d[\\d,.]*)[ ](?=[${UNITS}])`, "g"), `$1${NBSP}`],
+  // (No lookbehind: Safari before 16.4, the WKWebView of older Macs, refuses it.)
+  [new RegExp(`(^|[^A-Za-z.\\d])(\\d[\\d,.]*)[ ](?=[${UNITS}])`, "g"), `$1$2${NBSP}`],
   [/第[ ](?=\d)/g, `第${NBSP}`],
   // A comparison keeps its value (r < 0, |r| > 0.9): a line may break before the sign, not after.
   [/([<>≤≥=≈±]) (?=[-−\d])/g, `$1${NBSP}`],
