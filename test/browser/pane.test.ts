@@ -96,7 +96,7 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await shot(page, "01-start-zh");
 
     await page.getByRole("button", { name: "插入2020年示例数据" }).click();
-    await page.getByText(/数据在工作表「SCI 输入」中/).waitFor();
+    await page.getByText(/数据在工作表「SCI\s输入」中/).waitFor();
     // The template holds the published inputs: every district, every indicator, the coefficient.
     const table = await page.evaluate((s) => sciFake.excel.values(s), INPUT_SHEET);
     expect(await page.evaluate(() => sciFake.excel.table("SCI_Input")?.sheet.name)).toBe(INPUT_SHEET);
@@ -223,7 +223,7 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     };
     await tabTo(page.getByRole("button", { name: "插入2020年示例数据" }));
     await page.keyboard.press("Enter");
-    await page.getByText(/数据在工作表「SCI 输入」中/).waitFor();
+    await page.getByText(/数据在工作表「SCI\s输入」中/).waitFor();
 
     const bad = await where(page, "徐汇", "B2.3");
     await page.evaluate(([s, a]) => sciFake.excel.setCell(s, a, "=1+1"), [INPUT_SHEET, bad.address]);

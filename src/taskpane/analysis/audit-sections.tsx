@@ -100,7 +100,7 @@ export function Relations({ audit: r, lang, names }: { audit: Audit; lang: Lang;
   const negative = new Set(r.negative.map(([x]) => x));
   const weak = new Set(r.weak.map(([x]) => x));
   const reading = (code: string, v: Stat) => (v === null ? "—" : negative.has(code) ? a.against : weak.has(code) ? a.weak : v > 0 ? a.along : "—");
-  const p = (x: Stat) => (x === null ? "—" : x < 0.001 ? "< 0.001" : x.toFixed(3));
+  const p = (x: Stat) => (x === null ? "—" : x < 0.001 ? "<\u00a00.001" : x.toFixed(3));
   return (
     <Section title={a.relations} line={a.relationsLine}>
       <table className={s.table} aria-label={a.relations}>
