@@ -99,7 +99,9 @@ export const useStyles = makeStyles({
     minWidth: 0,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
   },
-  toggle: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  toggle: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, color: tokens.colorBrandForeground1 },
+  /** A group's cell: one line under the heading that says the rest. */
+  member: { width: "100%" },
   /** A button and the sentence saying what it does, side by side where they fit. */
   choice: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM, minWidth: 0 },

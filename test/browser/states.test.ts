@@ -168,7 +168,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByText("发现 16 个错误").waitFor();
       await expect.poll(() => list.locator(":scope > li").count()).toBe(1);
       await check(page, width, "03b-grouped-issues", page.getByRole("region", { name: "2. 检查" }));
-      await list.getByRole("button", { name: "展开全部 16 处" }).click();
+      await list.getByRole("button", { name: "展开全部 16 处 ▾" }).click();
       await list
         .getByRole("list", { name: /^SCI 输入!E 列/ })
         .getByRole("button")
@@ -233,7 +233,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       const list = page.getByRole("list", { name: "问题列表（错误在前）" });
       await expect.poll(() => list.locator(":scope > li").count()).toBe(1);
       await check(page, width, "11-empty-template", page.getByRole("region", { name: "2. 检查" }));
-      await list.getByRole("button", { name: "展开全部 16 处" }).click();
+      await list.getByRole("button", { name: "展开全部 16 处 ▾" }).click();
       const items = list.getByRole("list", { name: "待填写：16 个行政区共 624 格" }).getByRole("listitem");
       await expect.poll(() => items.count()).toBe(16);
       await expect(items.first().textContent()).resolves.toMatch(/^浦东：待填写\s39\s格/);

@@ -70,9 +70,9 @@ describe("one primary button, chosen by the workbook's state", () => {
     const list = await within(step).findByRole("list", { name: "Issues (errors first)" });
     // One entry, not 16 identical rows: it opens to the districts, each going to its first cell.
     expect(list.children).toHaveLength(1);
-    expect(plain(list.textContent)).toBe("To fill: 624 cells in 16 districtsShow all 16");
-    await user.click(within(list).getByRole("button", { name: "Show all 16" }));
-    expect(within(list).getByRole("button", { name: "Hide" }).getAttribute("aria-expanded")).toBe("true");
+    expect(plain(list.textContent)).toBe("To fill: 624 cells in 16 districtsShow all 16 ▾");
+    await user.click(within(list).getByRole("button", { name: "Show all 16 ▾" }));
+    expect(within(list).getByRole("button", { name: "Hide ▴" }).getAttribute("aria-expanded")).toBe("true");
     const items = within(within(list).getByRole("list", { name: "To fill: 624 cells in 16 districts" })).getAllByRole("listitem");
     expect(items).toHaveLength(16);
     expect(plain(items[0].textContent)).toBe("Pudong: 39 cells to fillfrom SCI Input!C2 Go to ›");
@@ -151,10 +151,10 @@ describe("2. 检查: one issue per cause, in the pane's language", () => {
     const entries = () => [...within(step).getByRole("list", { name: "问题列表（错误在前）" }).children] as HTMLElement[];
     await within(step).findByRole("list", { name: "问题列表（错误在前）" });
     expect(entries().map((e) => plain(e.textContent))).toEqual([
-      "错误SCI 输入!D 列（A2.1 固定宽带用户感知速率）：16 处「x」不是数字展开全部 16 处",
-      "错误SCI 输入!E 列（A2.2 移动通信网络用户感知度）：16 处「x」不是数字展开全部 16 处",
+      "错误SCI 输入!D 列（A2.1 固定宽带用户感知速率）：16 处「x」不是数字展开全部 16 处 ▾",
+      "错误SCI 输入!E 列（A2.2 移动通信网络用户感知度）：16 处「x」不是数字展开全部 16 处 ▾",
     ]);
-    await user.click(within(entries()[1]).getByRole("button", { name: named("展开全部 16 处") }));
+    await user.click(within(entries()[1]).getByRole("button", { name: named("展开全部 16 处 ▾") }));
     const cells = within(entries()[1]).getAllByRole("button").slice(1);
     expect(cells).toHaveLength(16);
     await user.click(cells[15]);

@@ -44,14 +44,14 @@ describe("raw data and framework tables from the pane", () => {
     expect(plain(entries[0].textContent)).toMatch(/^错误SCI 标准化设置!D 列：38 处/);
     expect(plain(entries[1].textContent)).toMatch(/^待填写：16 个行政区共 624 格/);
     expect(within(check).queryByRole("button", { name: "下一页" })).toBeNull();
-    await user.click(within(entries[0]).getByRole("button", { name: named("展开全部 38 处") }));
+    await user.click(within(entries[0]).getByRole("button", { name: named("展开全部 38 处 ▾") }));
     // Errors first: A1.1's benchmark (a title in row 1, the header in row 2: D3).
     const [first] = within(entries[0]).getAllByRole("button").slice(1);
-    expect(plain(first.textContent)).toMatch(/^错误SCI 标准化设置!D3.*转到 ›$/);
+    expect(plain(first.textContent)).toMatch(/^D3，A1.1：.*转到 ›$/);
     expect(first.textContent).toContain("A1.1");
     await user.click(first);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "SCI 标准化设置", address: "D3" }));
-    await user.click(within(entries[1]).getByRole("button", { name: named("展开全部 16 处") }));
+    await user.click(within(entries[1]).getByRole("button", { name: named("展开全部 16 处 ▾") }));
     const fill = within(entries[1])
       .getAllByRole("button")
       .find((b) => plain(b.textContent).startsWith("浦东：待填写 39 格"))!;

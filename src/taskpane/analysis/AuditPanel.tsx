@@ -1,6 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { audit, AUDIT_CHECKS, auditConclusion, figure, findings, type Audit, type Issue, type Sobol } from "../../core";
+import { audit, AUDIT_CHECKS, auditConclusion, figure, findings, type Audit, type Finding, type Issue, type Sobol } from "../../core";
 import { textOf } from "../typeset";
 import { auditLayout } from "../../report";
 import { ANALYSIS_STRINGS } from "../analysis-i18n";
@@ -96,6 +96,37 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
   );
 }
 
+/** A finding's figures and what they mean, apart: `偏度 −2.35，峰度 7.61：少数区…` → both halves. */
+function split(text: string): [string, string] {
+  const at = text.search(/：|: /);
+  return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + (text[at] === "：" ? 1 : 2))];
+}
+
+/** The skewed indicators as one item: what skewed means once, each one's figures, the advice by kind. */
+function SkewedItem({ findings: list, lang, names }: { findings: Finding[]; lang: Lang; names: (code: string) => string }) {
+  const a = AUDIT_STRINGS[lang];
+  const s = useAuditStyles();
+  const stop = lang === "en" ? ". " : "。";
+  const advice = new Map<string, string[]>();
+  for (const f of list) advice.set(textOf(f.advice, lang), [...(advice.get(textOf(f.advice, lang)) ?? []), f.codes[0]]);
+  return (
+    <li>
+      <strong>{a.skewedGroup(list.length)}</strong>
+      {stop}
+      {split(textOf(list[0].detail, lang))[1]}
+      {stop}
+      <ul className={s.list}>
+        {list.map((f) => (
+          <li key={f.codes[0]}>{`${f.codes[0]} ${names(f.codes[0])}${lang === "en" ? ": " : "："}${split(textOf(f.detail, lang))[0]}`}</li>
+        ))}
+      </ul>
+      {[...advice].map(([text, codes]) => (
+        <span key={text}>{`${a.advice}${codes.join(lang === "en" ? ", " : "、")}${lang === "en" ? ": " : "："}${text}${lang === "en" ? ". " : "。"}`}</span>
+      ))}
+    </li>
+  );
+}
+
 /** What the audit checked, how many things need attention and why, and what to do about each. */
 function Summary(props: { audit: Audit; notes: Issue[]; lang: Lang; names: (code: string) => string; framework: Parameters<typeof findings>[1] }) {
   const { audit: r, notes, lang, names, framework } = props;
@@ -104,6 +135,8 @@ function Summary(props: { audit: Audit; notes: Issue[]; lang: Lang; names: (code
   const pane = usePaneStyles();
   const list = findings(r, framework);
   const attention = list.filter((f) => f.attention);
+  // Skewed indicators share their explanation and advice: one item listing each one's figures.
+  const skewed = attention.filter((f) => f.kind === "outlier");
   return (
     <section aria-label={a.summary}>
       <h3>{a.summary}</h3>
@@ -118,15 +151,18 @@ function Summary(props: { audit: Audit; notes: Issue[]; lang: Lang; names: (code
         <section aria-label={a.attention}>
           <h4>{a.attention}</h4>
           <ul className={s.list}>
-            {attention.map((f, k) => (
-              <li key={k}>
-                <strong>{`${f.codes.map((c) => `${c} ${names(c)}`).join(lang === "en" ? " and " : " 与 ")}${lang === "en" ? ": " : "："}${textOf(f.label, lang)}`}</strong>
-                {lang === "en" ? ". " : "。"}
-                {textOf(f.detail, lang)}
-                {lang === "en" ? ". " : "。"}
-                <span>{`${a.advice}${textOf(f.advice, lang)}${lang === "en" ? "." : "。"}`}</span>
-              </li>
-            ))}
+            {skewed.length > 1 && <SkewedItem findings={skewed} lang={lang} names={names} />}
+            {attention
+              .filter((f) => skewed.length < 2 || f.kind !== "outlier")
+              .map((f, k) => (
+                <li key={k}>
+                  <strong>{`${f.codes.map((c) => `${c} ${names(c)}`).join(lang === "en" ? " and " : " 与 ")}${lang === "en" ? ": " : "："}${textOf(f.label, lang)}`}</strong>
+                  {lang === "en" ? ". " : "。"}
+                  {textOf(f.detail, lang)}
+                  {lang === "en" ? ". " : "。"}
+                  <span>{`${a.advice}${textOf(f.advice, lang)}${lang === "en" ? "." : "。"}`}</span>
+                </li>
+              ))}
           </ul>
         </section>
       ) : (

@@ -133,13 +133,53 @@ function Cluster({
         <ul id={id} className={s.list} aria-label={title}>
           {shown.map((item) => (
             <li key={item.key}>
-              <Item item={item} t={t} lang={lang} roster={roster} onSelect={onSelect} onFix={onFix} />
+              {item.kind === "issue" && item.issue.cell ? (
+                <Member item={item} t={t} lang={lang} roster={roster} onSelect={onSelect} indicator={!cluster.indicator} />
+              ) : (
+                <Item item={item} t={t} lang={lang} roster={roster} onSelect={onSelect} onFix={onFix} />
+              )}
             </li>
           ))}
           {n > shown.length && <li className={s.hint}>{t.moreItems(count(n - shown.length, lang))}</li>}
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * One cell of a group: what the group's heading has not said already (the cell, the district,
+ * the words found), then where clicking takes you.
+ */
+function Member({
+  item,
+  t,
+  lang,
+  roster,
+  onSelect,
+  indicator,
+}: {
+  item: Extract<IssueItem, { kind: "issue" }>;
+  t: Strings;
+  lang: Lang;
+  roster: Roster;
+  onSelect: (c: CellRef) => void;
+  /** Name the cell's indicator too: the group's heading names none (a settings column, one row per indicator). */
+  indicator: boolean;
+}) {
+  const s = useStyles();
+  const { issue } = item;
+  const cell = issue.cell!;
+  const who = issue.district && districtName(roster, issue.district, lang);
+  const where = [cell.address, who, indicator ? issue.indicator : undefined].filter(Boolean).join(lang === "zh" ? "，" : ", ");
+  const text = `${where}${lang === "zh" ? "：" : ": "}${causeOf(textOf(issue, lang))}`;
+  return (
+    <Button appearance="subtle" className={mergeClasses(s.issue, s.member)} onClick={() => onSelect({ sheet: cell.sheet, address: cell.address })}>
+      <span>
+        <Marked text={text} keep={[cell.address, who, issue.indicator]} />
+        <span className={s.go}>{t.goTo}</span>
+      </span>
+    </Button>
   );
 }
 
