@@ -8,8 +8,8 @@ const zh = {
   scope: "排名范围",
   region: "区内",
   district: "行政区",
-  opened: "已写入以下工作表（点击打开）：",
-  sheetsLabel: "已写入的工作表",
+  opened: "已生成以下工作表（点击打开）：",
+  sheetsLabel: "已生成的工作表",
   mismatches: (n: number, first: string) => `注意：有 ${n} 个单元格回读结果与计算不一致（首个：${first}）。`,
   failed: (why: string) => `操作失败：${why}`,
   needsScores: "输入还有错误或待填写的单元格，修正后才能分析（见「2. 检查」）。",
@@ -36,7 +36,7 @@ const zh = {
   same: "排名不变",
   onlyIn: (label: string, names: string) => `仅见于${label}、未比较：${names}`,
   generateComparison: "生成比较工作表",
-  writingComparison: "正在写入比较工作表…",
+  writingComparison: "正在生成比较工作表…",
 
   // Robustness
   perturbation: "权重扰动幅度（%）",
@@ -64,7 +64,7 @@ const zh = {
   took: (ms: number) => `完成，用时 ${ms.toLocaleString("zh-CN")} 毫秒。`,
   stale: "数据已更改：以下结果基于更改前的数据，请重新运行。",
   writeSensitivity: "生成稳健性工作表",
-  writingSensitivity: "正在写入稳健性工作表…",
+  writingSensitivity: "正在生成稳健性工作表…",
 
   // Raw data and framework
   insertRaw: "插入原始数据模板",
@@ -91,8 +91,8 @@ const en: AnalysisStrings = {
   scope: "Rank over",
   region: "Region",
   district: "District",
-  opened: "Sheets written (click to open):",
-  sheetsLabel: "Sheets written",
+  opened: "Sheets generated (click to open):",
+  sheetsLabel: "Sheets generated",
   mismatches: (n: number, first: string) => `Note: ${n} cell(s) read back differently from the computed values (first: ${first}).`,
   failed: (why: string) => `The action failed: ${why}`,
   needsScores: "The input still has errors or cells to fill; fix them to analyse (see “2. Check”).",
@@ -117,7 +117,7 @@ const en: AnalysisStrings = {
   same: "unchanged",
   onlyIn: (label: string, names: string) => `Only in ${label}, not compared: ${names}`,
   generateComparison: "Generate comparison sheet",
-  writingComparison: "Writing the comparison sheets…",
+  writingComparison: "Generating the comparison sheets…",
 
   perturbation: "Weight perturbation (%)",
   perturbationHint: "Each weight varies at random within ± this percentage; siblings are renormalised.",
@@ -144,7 +144,7 @@ const en: AnalysisStrings = {
   took: (ms: number) => `Done in ${ms.toLocaleString("en-US")} ms.`,
   stale: "The data has changed: these results are from before the change. Run again.",
   writeSensitivity: "Generate robustness sheet",
-  writingSensitivity: "Writing the robustness sheet…",
+  writingSensitivity: "Generating the robustness sheet…",
 
   insertRaw: "Insert raw-data template",
   insertRawHint: "Raw statistics, with each indicator's normalisation, benchmark and cap.",

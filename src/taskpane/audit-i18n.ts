@@ -50,8 +50,8 @@ const zh = {
   first: "一阶",
   total: "总效应",
   ci: "95% 区间",
-  writeAudit: "写入统计审计工作表",
-  writingAudit: "正在写入统计审计工作表…",
+  writeAudit: "生成统计审计工作表",
+  writingAudit: "正在生成统计审计工作表…",
 };
 
 export type AuditStrings = typeof zh;
@@ -107,8 +107,8 @@ const en: AuditStrings = {
   first: "First order",
   total: "Total order",
   ci: "95% interval",
-  writeAudit: "Write the audit sheet",
-  writingAudit: "Writing the audit sheet…",
+  writeAudit: "Generate audit sheet",
+  writingAudit: "Generating the audit sheet…",
 };
 
 export const AUDIT_STRINGS: Record<Lang, AuditStrings> = { zh: typesetAll(zh), en };

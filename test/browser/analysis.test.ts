@@ -54,7 +54,7 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     await page.screenshot({ path: path.join(SHOTS, "analysis-robustness.png"), fullPage: true });
 
     await page.getByRole("button", { name: "生成稳健性工作表" }).click();
-    await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
+    await page.getByRole("list", { name: "已生成的工作表" }).waitFor();
     expect(await page.evaluate(() => sciFake.excel.sheetNames())).toEqual(["Sheet1", "稳健性 2020"]);
   });
 
@@ -76,8 +76,8 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     expect(rows).toEqual(want.factors.map((f) => [f.zh, index(f.first!, f.firstCI!), index(f.total!, f.totalCI!)]));
     await audit.screenshot({ path: path.join(SHOTS, "analysis-audit.png") });
 
-    await audit.getByRole("button", { name: "写入统计审计工作表" }).click();
-    await audit.getByRole("list", { name: "已写入的工作表" }).waitFor();
+    await audit.getByRole("button", { name: "生成统计审计工作表" }).click();
+    await audit.getByRole("list", { name: "已生成的工作表" }).waitFor();
     expect(await page.evaluate(() => sciFake.excel.sheetNames())).toEqual(["Sheet1", "统计审计 2020"]);
     expect(await page.evaluate(() => sciFake.excel.sheet("统计审计 2020").conditionalFormats.map((c) => c.type))).toEqual(Array(13).fill("ColorScale"));
   });
@@ -96,7 +96,7 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     await page.screenshot({ path: path.join(SHOTS, "analysis-year-over-year.png"), fullPage: true });
 
     await yoy.getByRole("button", { name: "生成比较工作表" }).click();
-    await yoy.getByRole("list", { name: "已写入的工作表" }).waitFor();
+    await yoy.getByRole("list", { name: "已生成的工作表" }).waitFor();
     const now = score(dataset2020());
     const last = score({ ...now.dataset, coefficients: now.dataset.coefficients.map((c, i) => (now.dataset.districts[i].id === "浦东" ? 0.5 : c)) });
     // This year is the title's 2020 (step 3's field), not 本年; last year, also 2020, is 上一年.

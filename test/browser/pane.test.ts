@@ -146,7 +146,7 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     expect(round2(pudong as number)).toBe(133.41);
 
     await page.getByRole("button", { name: "生成排名工作表" }).click();
-    const written = page.getByRole("list", { name: "已写入的工作表" });
+    const written = page.getByRole("list", { name: "已生成的工作表" });
     await written.waitFor();
     const names = layout.sheets.map((s) => s.name);
     expect(await written.getByRole("button").allTextContents()).toEqual(names);
@@ -206,8 +206,8 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await validate.click();
     await page.getByText("All good").waitFor();
     await page.getByRole("button", { name: "Generate ranking sheets" }).click();
-    await page.getByRole("list", { name: "Sheets written" }).waitFor();
-    expect(await page.getByRole("list", { name: "Sheets written" }).getByRole("button").first().textContent()).toBe("Ranking 2020");
+    await page.getByRole("list", { name: "Sheets generated" }).waitFor();
+    expect(await page.getByRole("list", { name: "Sheets generated" }).getByRole("button").first().textContent()).toBe("Ranking 2020");
     await expectSheet(page, "Ranking 2020", layout.sheets[0]);
     await shot(page, "09-generated-en");
   });
@@ -243,7 +243,7 @@ describe.skipIf(!!SKIP)(SKIP ? `task pane in Chromium (skipped: ${SKIP})` : "the
     await page.getByText("一切正常").waitFor();
     await tabTo(page.getByRole("button", { name: "生成排名工作表" }));
     await page.keyboard.press("Enter");
-    const first = page.getByRole("list", { name: "已写入的工作表" }).getByRole("button").first();
+    const first = page.getByRole("list", { name: "已生成的工作表" }).getByRole("button").first();
     await first.waitFor();
     await tabTo(first);
     await page.keyboard.press("Enter");

@@ -185,7 +185,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByText("一切正常").waitFor();
 
       await page.getByRole("button", { name: "生成排名工作表" }).click();
-      await page.getByRole("list", { name: "已写入的工作表" }).waitFor();
+      await page.getByRole("list", { name: "已生成的工作表" }).waitFor();
       await check(page, width, "05-generated", page.getByRole("region", { name: "3. 生成排名" }));
       await page.getByRole("table", { name: "平均值" }).scrollIntoViewIfNeeded();
       await page.getByTestId("results-map").waitFor();
@@ -259,7 +259,7 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await page.getByRole("button", { name: "Change to “徐汇”" }).click();
       await page.getByText("All good").waitFor();
       await page.getByRole("button", { name: "Generate ranking sheets" }).click();
-      await page.getByRole("list", { name: "Sheets written" }).waitFor();
+      await page.getByRole("list", { name: "Sheets generated" }).waitFor();
       await check(page, width, "14-en-generated");
       await page.getByTestId("results-map").waitFor();
       await mapScopes(page, width, "14", "Map", "Map scope", ["City", "Central districts", "Suburban districts"]);

@@ -191,9 +191,9 @@ describe("the statistical-audit panel", () => {
 
   it("writes the audit sheet under a fresh name, equal to the core's layout", async () => {
     const { user, excel } = panel();
-    await user.click(screen.getByRole("button", { name: "写入统计审计工作表" }));
+    await user.click(screen.getByRole("button", { name: "生成统计审计工作表" }));
     await waitFor(() => expect(excel.sheetNames()).toContain("统计审计 2020"));
-    await user.click(screen.getByRole("button", { name: "写入统计审计工作表" }));
+    await user.click(screen.getByRole("button", { name: "生成统计审计工作表" }));
     await waitFor(() => expect(excel.sheetNames()).toContain("统计审计 2020 (2)"));
     expect(excel.sheet("统计审计 2020").conditionalFormats).toHaveLength(13);
     const layout = auditLayout(result, now2020.dataset);
@@ -210,7 +210,7 @@ describe("the statistical-audit panel", () => {
 
   it("English: the audit sheet is named in the pane's language", async () => {
     const { user, excel } = panel("en");
-    await user.click(screen.getByRole("button", { name: "Write the audit sheet" }));
+    await user.click(screen.getByRole("button", { name: "Generate audit sheet" }));
     await waitFor(() => expect(excel.sheetNames()).toEqual(["Sheet1", "Audit 2020"]));
   });
 

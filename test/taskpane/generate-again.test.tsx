@@ -26,7 +26,7 @@ describe("3. 生成排名, again for the same title", () => {
     const step = region("3. 生成排名");
     const generate = () => within(step).getByRole("button", { name: "生成排名工作表" });
     await user.click(generate());
-    expect(await within(step).findByText("已写入以下工作表，点击打开：")).toBeTruthy();
+    expect(await within(step).findByText("已生成以下工作表，点击打开：")).toBeTruthy();
     expect(excel.sheetNames()).toEqual(["Sheet1", "SCI 输入", "SCI 指标体系", ...RANKING]);
 
     // Again: a question in place of the button, naming the sheets; its answer is the one primary.
@@ -59,7 +59,7 @@ describe("3. 生成排名, again for the same title", () => {
     await user.click(await within(step).findByRole("button", { name: "保留两套" }));
     const twos = RANKING.map((n) => `${n} (2)`);
     await waitFor(() => expect(excel.sheetNames().slice(7)).toEqual(twos));
-    const links = within(await within(step).findByRole("list", { name: "已写入的工作表" })).getAllByRole("button");
+    const links = within(await within(step).findByRole("list", { name: "已生成的工作表" })).getAllByRole("button");
     expect(links.map((l) => l.textContent)).toEqual(twos);
 
     // The user's own sheet with a similar name, and one of SCI's they renamed: neither is SCI's to delete.
@@ -78,7 +78,7 @@ describe("3. 生成排名, again for the same title", () => {
     const { user, excel } = renderPane();
     const generate = () => screen.getByRole("button", { name: "生成排名工作表" });
     await user.click(generate());
-    await screen.findByText("已写入以下工作表，点击打开：");
+    await screen.findByText("已生成以下工作表，点击打开：");
     await user.click(generate());
     excel.failOn("worksheet.delete", 1, "AccessDenied");
     await user.click(await screen.findByRole("button", { name: "替换" }));
@@ -105,7 +105,7 @@ describe("3. 生成排名, again for the same title", () => {
     expect(excel.table("SCI_Input")?.sheet.name).toBe("SCI Input");
     const step = region("3. Generate the ranking");
     await user.click(within(step).getByRole("button", { name: "Generate ranking sheets" }));
-    expect(await within(step).findByText("Sheets written; click one to open it:")).toBeTruthy();
+    expect(await within(step).findByText("Sheets generated; click one to open it:")).toBeTruthy();
     const english = ["Ranking 2020", "Ranking 2020 level 1", "Ranking 2020 level 2", "Ranking 2020 level 3"];
     expect(excel.sheetNames().slice(3)).toEqual(english);
     await user.click(within(step).getByRole("button", { name: "Generate ranking sheets" }));
@@ -128,7 +128,7 @@ describe("3. 生成排名, again for the same title", () => {
     expect(await screen.findByText(/^The data is on sheet “SCI 输入”\./)).toBeTruthy();
     expect(await screen.findByText("All good")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Generate ranking sheets" }));
-    expect(await screen.findByText("Sheets written; click one to open it:")).toBeTruthy();
+    expect(await screen.findByText("Sheets generated; click one to open it:")).toBeTruthy();
     expect(excel.sheetNames()).toEqual([
       "Sheet1",
       "SCI 输入",

@@ -29,7 +29,7 @@ describe("keyboard only", () => {
     expect(excel.values("SCI 输入", "A5")).toEqual([["徐汇"]]);
 
     await press(screen.getByRole("button", { name: "生成排名工作表" }));
-    const sheets = await screen.findByRole("list", { name: "已写入的工作表" });
+    const sheets = await screen.findByRole("list", { name: "已生成的工作表" });
     await press(within(sheets).getAllByRole("button")[1]);
     await waitFor(() => expect(excel.selection).toEqual({ sheet: "排名 2020 一级指标", address: "A1" }));
 

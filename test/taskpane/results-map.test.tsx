@@ -68,7 +68,7 @@ describe("generate: the map on the sheet", () => {
     const { user } = renderPane({ excel, workbook: () => officeWorkbook(excel.runExcel, draw) });
     const step = region("3. 生成排名");
     await user.click(within(step).getByRole("button", { name: "生成排名工作表" }));
-    await within(step).findByText("已写入以下工作表，点击打开：", {}, { timeout: 10_000 });
+    await within(step).findByText("已生成以下工作表，点击打开：", {}, { timeout: 10_000 });
     const shapes = excel.sheet("排名 2020").shapes;
     expect(shapes).toHaveLength(1);
     expect(shapes[0].format).toBe("PNG");

@@ -182,7 +182,7 @@ describe("robustness of ranks", () => {
     await user.click(screen.getByRole("button", { name: "运行稳健性分析" }));
     await screen.findByRole("img");
     await user.click(screen.getByRole("button", { name: "生成稳健性工作表" }));
-    const list = await screen.findByRole("list", { name: "已写入的工作表" });
+    const list = await screen.findByRole("list", { name: "已生成的工作表" });
     expect(within(list).getByRole("button").textContent).toBe("稳健性 2020");
     const date = new Date().toISOString().slice(0, 10); // the source line names the day
     const sheet = sensitivityLayout(core({ replications: 2000, perturbation: 0.1, seed: 42 }), ds, ds.label ?? "", { date });
@@ -247,7 +247,7 @@ describe("robustness of ranks", () => {
     await tabTo(screen.getByRole("combobox", { name: "排名范围" }));
     await tabTo(screen.getByRole("button", { name: "生成稳健性工作表" }));
     await user.keyboard("{Enter}");
-    await screen.findByRole("list", { name: "已写入的工作表" });
+    await screen.findByRole("list", { name: "已生成的工作表" });
     expect(excel.sheetNames()).toEqual(["Sheet1", "稳健性 2020"]);
   });
 });

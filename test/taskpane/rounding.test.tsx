@@ -78,7 +78,7 @@ describe("the report's rounding (before Generate)", () => {
     expect(await shownAverages("Averages")).toEqual(averagesOf(report));
 
     await user.click(screen.getByRole("button", { name: "Generate ranking sheets" }));
-    await screen.findByRole("list", { name: "Sheets written" });
+    await screen.findByRole("list", { name: "Sheets generated" });
     const date = new Date().toISOString().slice(0, 10); // the source line names the day
     // The first-level indicators, on a sheet named in the pane's language.
     const first = reportLayout(report, "2020", { date, sheetLang: "en" }).sheets[1];

@@ -184,11 +184,11 @@ describe("3. 生成排名", () => {
     expect((within(step).getByRole("textbox", { name: "报告年份或标题" }) as HTMLInputElement).value).toBe("2020");
     await user.click(within(step).getByRole("button", { name: "生成排名工作表" }));
     expect(within(step).getByRole("progressbar")).toBeTruthy();
-    expect(within(step).getByText("正在写入排名工作表…")).toBeTruthy();
+    expect(within(step).getByText("正在生成排名工作表…")).toBeTruthy();
     release();
-    expect(await within(step).findByText("已写入以下工作表，点击打开：")).toBeTruthy();
+    expect(await within(step).findByText("已生成以下工作表，点击打开：")).toBeTruthy();
     expect(within(step).queryByRole("progressbar")).toBeNull();
-    const links = within(await within(step).findByRole("list", { name: "已写入的工作表" })).getAllByRole("button");
+    const links = within(await within(step).findByRole("list", { name: "已生成的工作表" })).getAllByRole("button");
     expect(links.map((l) => l.textContent)).toEqual(["排名 2020", "排名 2020 一级指标", "排名 2020 二级指标", "排名 2020 三级指标"]);
     expect(excel.sheetNames().slice(1)).toEqual(links.map((l) => l.textContent));
     await user.click(links[2]);
@@ -211,7 +211,7 @@ describe("3. 生成排名", () => {
     await user.clear(title);
     await user.type(title, "Trial");
     await user.click(within(step).getByRole("button", { name: "Generate ranking sheets" }));
-    expect(await within(step).findByText("Sheets written; click one to open it:")).toBeTruthy();
+    expect(await within(step).findByText("Sheets generated; click one to open it:")).toBeTruthy();
     expect(excel.sheetNames()[1]).toBe("Ranking Trial");
   });
 

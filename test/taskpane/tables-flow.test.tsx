@@ -172,7 +172,7 @@ describe("year over year from the pane", () => {
     expect(changes().slice(1)).toEqual(Array(15).fill("排名下降1位"));
 
     await user.click(within(yoy).getByRole("button", { name: "生成比较工作表" }));
-    const list = await within(yoy).findByRole("list", { name: "已写入的工作表" });
+    const list = await within(yoy).findByRole("list", { name: "已生成的工作表" });
     expect(
       within(list)
         .getAllByRole("button")

@@ -83,13 +83,13 @@ describe("year over year", () => {
     const date = new Date().toISOString().slice(0, 10); // the source line names the day
     const layout = comparisonLayout(compare(previous, now2020), { date });
     await user.click(screen.getByRole("button", { name: "生成比较工作表" }));
-    const list = await screen.findByRole("list", { name: "已写入的工作表" });
+    const list = await screen.findByRole("list", { name: "已生成的工作表" });
     expect(
       within(list)
         .getAllByRole("button")
         .map((b) => b.textContent),
     ).toEqual(["对比 2019→2020", "对比明细 2019→2020"]);
-    expect(screen.getByText("已写入以下工作表（点击打开）：")).toBeTruthy();
+    expect(screen.getByText("已生成以下工作表（点击打开）：")).toBeTruthy();
     layout.sheets.forEach((sheet) => expectSheet(excel, sheet.name, sheet));
     // The first row under the header: 浦东, first this year, up 7 places in its region.
     expect(excel.cell("对比 2019→2020", `M${layout.sheets[0].freezeRows + 1}`).value).toBe("排名上升7位 / up 7 places");
@@ -113,7 +113,7 @@ describe("year over year", () => {
     expect(column(3).slice(0, 2)).toEqual(["16 → 1↑15up 15 places", "1 → 2↓1down 1 place"]);
     expect(screen.getByRole("option", { name: "A New infrastructure index" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Generate comparison sheet" }));
-    expect(await screen.findByText("Sheets written (click to open):")).toBeTruthy();
+    expect(await screen.findByText("Sheets generated (click to open):")).toBeTruthy();
     // The sheets are named in the pane's language.
     expect(excel.sheetNames()).toEqual(["Sheet1", "Comparison 2019→2020", "Comparison detail 2019→2020"]);
   });
@@ -176,7 +176,7 @@ describe("year over year", () => {
     expect(screen.getByRole("columnheader", { name: /排名/ }).getAttribute("aria-sort")).toBe("descending");
     await tabTo(screen.getByRole("button", { name: "生成比较工作表" }));
     await user.keyboard("{Enter}");
-    await screen.findByRole("list", { name: "已写入的工作表" });
+    await screen.findByRole("list", { name: "已生成的工作表" });
     expect(excel.sheetNames()).toHaveLength(3);
   });
 });
