@@ -1,7 +1,7 @@
 // Strings of the panels loaded after first paint (year over year, robustness, raw data and
 // framework), Chinese first; kept out of i18n.ts so they load with those panels.
 import type { Lang } from "./i18n";
-import { typesetAll } from "./typeset";
+import { bindSigns, typesetAll } from "./typeset";
 
 const zh = {
   indicator: "指标",
@@ -163,7 +163,7 @@ const en: AnalysisStrings = {
     `These tables have ${errors.toLocaleString("en-US")} error${errors === 1 ? "" : "s"} and ${warnings.toLocaleString("en-US")} warning${warnings === 1 ? "" : "s"}; see “2. Check”.`,
 };
 
-export const ANALYSIS_STRINGS: Record<Lang, AnalysisStrings> = { zh: typesetAll(zh), en };
+export const ANALYSIS_STRINGS: Record<Lang, AnalysisStrings> = { zh: typesetAll(zh), en: typesetAll(en, bindSigns) };
 
 /** A rank change as words: 排名上升5位 / up 5 places. */
 export function rankChangeWords(a: AnalysisStrings, change: number): string {

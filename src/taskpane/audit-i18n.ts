@@ -1,7 +1,7 @@
 // Strings of the statistical-audit panel, Chinese first; loaded with the panel. The findings'
 // own sentences (why, what to do) come from the core, so the sheet and the CLI say the same.
 import type { Lang } from "./i18n";
-import { typesetAll } from "./typeset";
+import { bindSigns, typesetAll } from "./typeset";
 
 const zh = {
   summary: "审计结论",
@@ -111,4 +111,4 @@ const en: AuditStrings = {
   writingAudit: "Generating the audit sheet…",
 };
 
-export const AUDIT_STRINGS: Record<Lang, AuditStrings> = { zh: typesetAll(zh), en };
+export const AUDIT_STRINGS: Record<Lang, AuditStrings> = { zh: typesetAll(zh), en: typesetAll(en, bindSigns) };

@@ -3,7 +3,7 @@
 // and the pane shows the one of its language (textIn).
 
 import type { Lang } from "../core";
-import { typesetAll } from "./typeset";
+import { bindSigns, typesetAll } from "./typeset";
 
 export type { Lang };
 
@@ -219,7 +219,7 @@ const en: Strings = {
     "Excel on Windows and Mac may not save a file from the task pane (Microsoft: the add-in's webview does not support downloading a generated file). If no save prompt appeared: open this workbook in Excel on the web and choose Report draft there, or save the workbook and run sci report WORKBOOK.xlsx --out REPORT.docx.",
 };
 
-export const STRINGS: Record<Lang, Strings> = { zh: typesetAll(zh), en };
+export const STRINGS: Record<Lang, Strings> = { zh: typesetAll(zh), en: typesetAll(en, bindSigns) };
 
 /** A count as the locale writes it: 1000000 → 1,000,000. */
 export const count = (n: number, lang: Lang): string => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US");

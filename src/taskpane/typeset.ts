@@ -39,22 +39,25 @@ export function typeset(text: string): string {
     .join("");
 }
 
+/** English needs one of the rules: a comparison keeps its value (r = 0.9, p < 0.05). */
+export const bindSigns = (text: string): string => text.replace(/([<>≤≥=≈±]) (?=[-−\d])/g, `$1${NBSP}`);
+
 /** A message in the pane's language, Chinese typeset. */
-export const textOf = (t: Text, lang: Lang): string => (lang === "zh" ? typeset(t.zh) : t.en);
+export const textOf = (t: Text, lang: Lang): string => (lang === "zh" ? typeset(t.zh) : bindSigns(t.en));
 
 type Typeset<T> = { [K in keyof T]: T[K] };
 
 /** A table of Chinese strings (texts and text-making functions), each result typeset. */
-export function typesetAll<T extends object>(strings: T): Typeset<T> {
+export function typesetAll<T extends object>(strings: T, set: (text: string) => string = typeset): Typeset<T> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(strings))
     out[key] =
       typeof value === "string"
-        ? typeset(value)
+        ? set(value)
         : typeof value === "function"
           ? (...args: unknown[]) => {
               const r = (value as (...a: unknown[]) => unknown)(...args);
-              return typeof r === "string" ? typeset(r) : r;
+              return typeof r === "string" ? set(r) : r;
             }
           : value;
   return out as T;

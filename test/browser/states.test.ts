@@ -258,6 +258,15 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await check(page, width, "13-en-errors", page.getByRole("region", { name: "2. Check" }));
       await page.getByRole("button", { name: "Change to “徐汇”" }).click();
       await page.getByText("All good").waitFor();
+      // A column pasted with its words: one entry in English too.
+      const column = await page.evaluate(() => sciFake.excel.values("SCI Input", "E1:E17").map((r) => r[0]));
+      for (let r = 2; r <= 17; r++) await page.evaluate(([a, v]) => sciFake.excel.setCell("SCI Input", a, v), [`E${r}`, `about ${column[r - 1]}`]);
+      await page.getByText("16 errors").waitFor();
+      const enList = page.getByRole("list", { name: "Issues (errors first)" });
+      await enList.getByRole("button", { name: "Show all 16 ▾" }).click();
+      await check(page, width, "13b-en-grouped-issues", page.getByRole("region", { name: "2. Check" }));
+      for (let r = 2; r <= 17; r++) await page.evaluate(([a, v]) => sciFake.excel.setCell("SCI Input", a, v), [`E${r}`, column[r - 1]] as const);
+      await page.getByText("All good").waitFor();
       await page.getByRole("button", { name: "Generate ranking sheets" }).click();
       await page.getByRole("list", { name: "Sheets generated" }).waitFor();
       await check(page, width, "14-en-generated");
@@ -275,6 +284,11 @@ describe.skipIf(!!SKIP)(SKIP ? `pane states (skipped: ${SKIP})` : "every state o
       await robust.locator("[data-path]").waitFor();
       await check(page, width, "15-en-analyses", page.getByRole("region", { name: "Year over year" }));
       await robust.screenshot({ path: path.join(DIR, `${width}-15-en-robustness-part.png`) });
+      // The audit opens on its summary, in English.
+      await page.getByRole("button", { name: "Statistical audit" }).click();
+      const enAudit = page.getByRole("region", { name: "Statistical audit" });
+      await enAudit.getByRole("region", { name: "Needs attention" }).waitFor();
+      await check(page, width, "15b-en-audit", enAudit);
       // The choice is remembered: Chinese chosen, a reload opens in Chinese.
       await page.getByRole("button", { name: "中文" }).click();
       await page.getByRole("heading", { name: "1. 数据" }).waitFor();

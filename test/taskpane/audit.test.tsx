@@ -166,7 +166,7 @@ describe("the statistical-audit panel", () => {
     const w = fakeWorker();
     const { user } = panel("en", () => w);
     await user.click(screen.getByRole("button", { name: "Run Sobol sensitivity analysis" }));
-    const table = await screen.findByRole("table", { name: /Sobol sensitivity indices \(N = 1000, 6000 runs, seed 1\)/ }, { timeout: 10_000 });
+    const table = await screen.findByRole("table", { name: /Sobol sensitivity indices \(N =\s1000, 6000 runs, seed 1\)/ }, { timeout: 10_000 });
     const want = sobol(now2020.dataset, { samples: 1000, seed: 1 }).result!;
     const rows = within(table).getAllByRole("row").slice(1);
     expect(

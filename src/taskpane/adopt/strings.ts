@@ -1,6 +1,6 @@
 // The words of the 使用所选数据 view, in Chinese (the default) and English.
 import type { Lang, Text } from "../../core";
-import { typesetAll } from "../typeset";
+import { bindSigns, typesetAll } from "../typeset";
 
 /** The assessment's word for an entity (行政区 / district, 地区 / entity): the profile's. */
 type Word = Text;
@@ -110,4 +110,4 @@ const en: AdoptStrings = {
   failed: (why) => `The action failed: ${why}`,
 };
 
-export const ADOPT_STRINGS: Record<Lang, AdoptStrings> = { zh: typesetAll(zh), en };
+export const ADOPT_STRINGS: Record<Lang, AdoptStrings> = { zh: typesetAll(zh), en: typesetAll(en, bindSigns) };

@@ -102,6 +102,9 @@ function split(text: string): [string, string] {
   return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + (text[at] === "：" ? 1 : 2))];
 }
 
+/** A clause standing as a sentence: English starts it with a capital. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The skewed indicators as one item: what skewed means once, each one's figures, the advice by kind. */
 function SkewedItem({ findings: list, lang, names }: { findings: Finding[]; lang: Lang; names: (code: string) => string }) {
   const a = AUDIT_STRINGS[lang];
@@ -113,7 +116,7 @@ function SkewedItem({ findings: list, lang, names }: { findings: Finding[]; lang
     <li>
       <strong>{a.skewedGroup(list.length)}</strong>
       {stop}
-      {split(textOf(list[0].detail, lang))[1]}
+      {sentence(split(textOf(list[0].detail, lang))[1])}
       {stop}
       <ul className={s.list}>
         {list.map((f) => (
