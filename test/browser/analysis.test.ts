@@ -63,7 +63,7 @@ describe.skipIf(!!SKIP)(SKIP ? `analysis panels in Chromium (skipped: ${SKIP})` 
     const audit = page.getByRole("region", { name: "统计审计" });
     await audit
       .getByRole("region", { name: "需关注" })
-      .getByText(/^A3 信息资源：分布偏斜/)
+      .getByText(/^分布偏斜（7\s项）/)
       .waitFor();
     await audit.getByRole("button", { name: "运行 Sobol 敏感性分析" }).click();
     const results = audit.locator("[data-path]");
