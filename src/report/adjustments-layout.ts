@@ -1,7 +1,7 @@
 // The values the builder's choices changed, as a sheet beside the rankings: every imputed cell
 // and every treated value, so nothing in a published table was changed silently.
 import type { Lang, Prepared, Scores } from "../core";
-import { titleZh, wordsOf, type LayoutCell, type ReportLayout, type SheetLayout } from "./layout";
+import { sheetName, titleZh, wordsOf, type LayoutCell, type ReportLayout, type SheetLayout } from "./layout";
 
 /** The sheet, or none when no value was imputed or treated; its name in `lang` (default Chinese). */
 export function adjustmentsSheet(prepared: Prepared | undefined, s: Scores, title = s.dataset.label ?? "", lang: Lang = "zh"): SheetLayout | undefined {
@@ -32,7 +32,7 @@ export function adjustmentsSheet(prepared: Prepared | undefined, s: Scores, titl
   const width = 7;
   return {
     key: "adjustments",
-    name: `${lang === "zh" ? "插补与处理" : "Adjustments"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, ""),
+    name: sheetName(lang === "zh" ? "插补与处理" : "Adjustments", title),
     cells: cells.map((r) => [...r, ...Array<LayoutCell>(width - r.length).fill(null)]),
     numbers: [{ row: first, col: 4, rows: n, cols: 2 }],
     headerRows: [0, first - 1],

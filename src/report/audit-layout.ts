@@ -14,7 +14,7 @@ import {
   type Text,
 } from "../core";
 import { Grid } from "./grid";
-import { sourceLines, titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
+import { sheetName, sourceLines, titleZh, wordsOf, type LayoutCell, type SheetLayout } from "./layout";
 
 /** Red for −1, white for 0, blue for +1: a diverging scale for correlations. */
 export const CORRELATION_COLORS = { low: "F8696B", mid: "FFFFFF", high: "5A8AC6" } as const;
@@ -297,11 +297,7 @@ export function auditLayout(
     g.centered.push({ row: first, col: 6, rows: s.factors.length, cols: 1 });
   }
 
-  const sheet = g.finish(
-    "audit",
-    `${opts.sheetLang === "en" ? "Audit" : "统计审计"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, ""),
-    2,
-  );
+  const sheet = g.finish("audit", sheetName(opts.sheetLang === "en" ? "Audit" : "统计审计", title), 2);
   // Names wrap rather than widen the page; the columns then share the page's width.
   const widths = sheet.columnWidths.map((x, i) => (i === 1 ? Math.min(x, 30) : i === 0 ? Math.max(x, 12) : x));
   const total = widths.slice(0, WIDTH).reduce((t, x) => t + x, 0);

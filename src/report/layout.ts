@@ -114,6 +114,17 @@ export interface ReportOptions {
   sheetLang?: Lang;
 }
 
+/**
+ * A sheet's name: its word and the title, cut to `max` (Excel allows 31), never inside a surrogate
+ * pair nor ending in a space.
+ */
+export function sheetName(word: string, title: string, max = 31): string {
+  return `${word}${title ? " " + title : ""}`
+    .slice(0, max)
+    .replace(/[\ud800-\udbff]$/, "")
+    .trimEnd();
+}
+
 const LEVEL_NAMES = ["", "一级指标", "二级指标", "三级指标", "四级指标", "五级指标"];
 
 /**
@@ -123,11 +134,7 @@ const LEVEL_NAMES = ["", "一级指标", "二级指标", "三级指标", "四级
  */
 export function rankingSheetNames(ds: Dataset, title: string, depth: number, lang: Lang = "zh"): string[] {
   const word = lang === "zh" ? wordsOf(ds).rank.zh : "Ranking";
-  // Never half a surrogate pair, nor a space, at the cut.
-  const base = `${word}${title ? " " + title : ""}`
-    .slice(0, lang === "zh" ? 20 : 19)
-    .replace(/[\ud800-\udbff]$/, "")
-    .trimEnd();
+  const base = sheetName(word, title, lang === "zh" ? 20 : 19);
   const level = (l: number) => (lang === "zh" ? (LEVEL_NAMES[l] ?? `${l}级指标`) : `level ${l}`);
   return [base, ...Array.from({ length: depth }, (_, k) => `${base} ${level(k + 1)}`)];
 }

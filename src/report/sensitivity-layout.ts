@@ -2,7 +2,7 @@
 // ranking's (a two-line title, the source and date line, the method, one ruled table).
 import type { Dataset, Lang, RankInterval, Sensitivity } from "../core";
 import { Grid } from "./grid";
-import { sourceLines, titleEn, titleZh, withMethod, wordsOf, type SheetLayout } from "./layout";
+import { sheetName, sourceLines, titleEn, titleZh, withMethod, wordsOf, type SheetLayout } from "./layout";
 
 /**
  * The sensitivity sheet: one row per district, ordered by baseline rank, with the median rank
@@ -66,6 +66,5 @@ export function sensitivityLayout(result: Sensitivity, ds: Dataset, title = ds.l
     categories: { row: first, col: 0, rows: n, cols: 1 },
     values: { row: first, col: 4, rows: n, cols: 1 },
   });
-  const name = `${options.sheetLang === "en" ? "Robustness" : "稳健性"}${title ? " " + title : ""}`.slice(0, 31).replace(/[\ud800-\udbff]$/, "");
-  return g.finish("sensitivity", name, first);
+  return g.finish("sensitivity", sheetName(options.sheetLang === "en" ? "Robustness" : "稳健性", title), first);
 }
