@@ -7,6 +7,7 @@ export { inputOf, type Dataset } from "./dataset";
 export { methodNote, methodSuffix, type Method } from "./method-note";
 export {
   causeOf,
+  placeAndCause,
   cellRanges,
   clusterItems,
   groupIssues,

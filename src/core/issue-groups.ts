@@ -164,8 +164,14 @@ export function clusterItems(items: readonly IssueItem[], min = 2): IssueEntry[]
   return out;
 }
 
-/** What a message says after naming its place (`SCI 输入!D5，浦东：「-」不是数字` → `「-」不是数字`). */
-export function causeOf(text: string): string {
+/**
+ * A message parted where it names its place: `SCI 输入!D5，浦东：「-」不是数字` → the place and
+ * `「-」不是数字`; a message naming none is all cause.
+ */
+export function placeAndCause(text: string): [string, string] {
   const at = text.search(/：|: /);
-  return at < 0 ? text : text.slice(at + (text[at] === "：" ? 1 : 2));
+  return at < 0 ? ["", text] : [text.slice(0, at), text.slice(at + (text[at] === "：" ? 1 : 2))];
 }
+
+/** What a message says after naming its place. */
+export const causeOf = (text: string): string => placeAndCause(text)[1];

@@ -8,6 +8,9 @@ const NBSP = "\u00a0";
 /** The measure words and units a number is read with (16 个, 624 格, 3 行, 10,000 次). */
 const UNITS = "个格年月日天次项位名处张行列页种类倍元人户期级秒分";
 
+/** A comparison's sign and the value after it (r < 0, p = 0.05): one rule, both languages. */
+const SIGN: [RegExp, string] = [/([<>≤≥=≈±]) (?=[-−\d])/g, `$1${NBSP}`];
+
 const rules: [RegExp, string][] = [
   // One spelling of a year: 2020年, never 2020 年, and none between it and the words before.
   [/(\d{4})[ \u00a0]+年/g, "$1年"],
@@ -18,7 +21,7 @@ const rules: [RegExp, string][] = [
   [new RegExp(`(^|[^A-Za-z.\\d])(\\d[\\d,.]*)[ ](?=[${UNITS}])`, "g"), `$1$2${NBSP}`],
   [/第[ ](?=\d)/g, `第${NBSP}`],
   // A comparison keeps its value (r < 0, |r| > 0.9): a line may break before the sign, not after.
-  [/([<>≤≥=≈±]) (?=[-−\d])/g, `$1${NBSP}`],
+  SIGN,
   // No space after Chinese punctuation (。 then the next sentence).
   [/([。，；：！？、」）])[ ]+/g, "$1"],
 ];
@@ -40,7 +43,7 @@ export function typeset(text: string): string {
 }
 
 /** English needs one of the rules: a comparison keeps its value (r = 0.9, p < 0.05). */
-export const bindSigns = (text: string): string => text.replace(/([<>≤≥=≈±]) (?=[-−\d])/g, `$1${NBSP}`);
+export const bindSigns = (text: string): string => text.replace(...SIGN);
 
 /** A message in the pane's language, Chinese typeset. */
 export const textOf = (t: Text, lang: Lang): string => (lang === "zh" ? typeset(t.zh) : bindSigns(t.en));

@@ -1,6 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { audit, AUDIT_CHECKS, auditConclusion, figure, findings, type Audit, type Finding, type Issue, type Sobol } from "../../core";
+import { audit, AUDIT_CHECKS, auditConclusion, figure, findings, placeAndCause, type Audit, type Finding, type Issue, type Sobol } from "../../core";
 import { textOf } from "../typeset";
 import { auditLayout } from "../../report";
 import { ANALYSIS_STRINGS } from "../analysis-i18n";
@@ -96,12 +96,6 @@ export default function AuditPanel({ lang, current, workbook, createWorker }: Au
   );
 }
 
-/** A finding's figures and what they mean, apart: `偏度 −2.35，峰度 7.61：少数区…` → both halves. */
-function split(text: string): [string, string] {
-  const at = text.search(/：|: /);
-  return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + (text[at] === "：" ? 1 : 2))];
-}
-
 /** A clause standing as a sentence: English starts it with a capital. */
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -116,11 +110,11 @@ function SkewedItem({ findings: list, lang, names }: { findings: Finding[]; lang
     <li>
       <strong>{a.skewedGroup(list.length)}</strong>
       {stop}
-      {sentence(split(textOf(list[0].detail, lang))[1])}
+      {sentence(placeAndCause(textOf(list[0].detail, lang))[1])}
       {stop}
       <ul className={s.list}>
         {list.map((f) => (
-          <li key={f.codes[0]}>{`${f.codes[0]} ${names(f.codes[0])}${lang === "en" ? ": " : "："}${split(textOf(f.detail, lang))[0]}`}</li>
+          <li key={f.codes[0]}>{`${f.codes[0]} ${names(f.codes[0])}${lang === "en" ? ": " : "："}${placeAndCause(textOf(f.detail, lang))[0]}`}</li>
         ))}
       </ul>
       {[...advice].map(([text, codes]) => (
